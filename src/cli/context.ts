@@ -1,0 +1,50 @@
+// What every command gets: the global options, output streams (so tests can capture them), and helpers to
+// open the database and load the configuration the same way everywhere.
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config/load-config.js';
+import { resolveDbPath } from '../paths.js';
+import { type Db, openDatabase } from '../store/database.js';
+
+export interface Output {
+  write(text: string): void;
+  /** True when a person is watching (progress bars, tables, colours). */
+  isTTY: boolean;
+}
+
+export interface CliContext {
+  out: Output;
+  err: Output;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on SIGINT/SIGTERM: long work finishes its current page and stops. */
+  signal: AbortSignal;
+  /** The database path from --db, JOBTREND_DB, or db/jobtrend.sqlite. */
+  dbPath(): string;
+  /** Opens the database: writers create and migrate it, readers require it to exist. */
+  openDb(options?: { readonly?: boolean }): Db;
+  /** The config from --config, else jobtrend.config.yaml/.json in the current folder, else defaults. */
+  config(): Config;
+  /** Set by a command that finished but must report failure (e.g. a scrape that was blocked): 1. */
+  exitCode: number;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+}
+
+export function makeContext(program: Command, io: Pick<CliContext, 'out' | 'err' | 'env' | 'signal'>): CliContext {
+  const globals = () => program.opts<GlobalOptions>();
+  let config: Config | undefined;
+  return {
+    ...io,
+    exitCode: 0,
+    dbPath: () => resolveDbPath(globals().db ?? io.env.JOBTREND_DB),
+    openDb(options = {}) {
+      return openDatabase(this.dbPath(), { readonly: options.readonly ?? false });
+    },
+    config() {
+      config ??= loadConfig(globals().config);
+      return config;
+    },
+  };
+}

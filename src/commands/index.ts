@@ -1,0 +1,14 @@
+// The list of commands. A command is one file in this folder exporting `define`, plus one line here.
+import type { Command } from 'commander';
+import type { CliContext } from '../cli/context.js';
+import { define as init } from './init.js';
+import { define as query } from './query.js';
+import { define as status } from './status.js';
+
+export type DefineCommand = (context: CliContext) => Command;
+
+export const commands: DefineCommand[] = [
+  init,
+  status,
+  query,
+];

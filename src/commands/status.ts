@@ -1,0 +1,60 @@
+// `jobtrend status`: what is in the database — schema version, rows per table, the last run of each source,
+// path and size — so a user can see at a glance whether scraping is working.
+import { statSync } from 'node:fs';
+import { Command } from 'commander';
+import type { CliContext } from '../cli/context.js';
+import { formatTable } from '../cli/format-table.js';
+import { readStatus } from '../store/status-store.js';
+import { withExamples } from './help.js';
+
+export function define(context: CliContext): Command {
+  const command = new Command('status')
+    .description('show the schema version, row counts, the last run of each source, and the database size')
+    .option('--json', 'print JSON instead of text')
+    .action((options: { json?: boolean }) => {
+      const path = context.dbPath();
+      const db = context.openDb({ readonly: true });
+      try {
+        const status = { database: path, size_bytes: fileSize(path), ...readStatus(db) };
+        if (options.json) {
+          context.out.write(`${JSON.stringify(status, null, 2)}\n`);
+          return;
+        }
+        const lines = [
+          `database: ${path} (${formatBytes(status.size_bytes)})`,
+          `schema version: ${status.schema_version}`,
+          '',
+          formatTable(['table', 'rows'], status.tables),
+          status.last_runs.length > 0
+            ? formatTable(
+                ['source_id', 'status', 'started_at', 'finished_at', 'postings_new', 'error_summary'],
+                status.last_runs as unknown as Record<string, unknown>[],
+              )
+            : 'no scrape runs yet: run `jobtrend scrape` or `jobtrend demo`\n',
+        ];
+        context.out.write(`${lines.join('\n')}`);
+      } finally {
+        db.close();
+      }
+    });
+  return withExamples(command, 'jobtrend status', 'jobtrend --db db/jobtrend.sqlite status --json');
+}
+
+function fileSize(path: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      total += statSync(path + suffix).size;
+    } catch {
+      // no WAL file: nothing to add
+    }
+  }
+  return total;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}

@@ -1,0 +1,17 @@
+// Errors the user can act on. The CLI turns these into one line and an exit code (usage → 2, the rest → 1);
+// anything else is a bug and is reported as such, still in one line unless JOBTREND_DEBUG is set.
+
+/** The command line itself is wrong: unknown flag, bad period, missing argument. Exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+  readonly exitCode = 2;
+}
+
+/**
+ * Something the user can fix is wrong outside the command line: a missing file, a corrupt database,
+ * an invalid config. Exit code 1. The message says what is wrong and how to fix it.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+  readonly exitCode = 1;
+}

@@ -1,0 +1,17 @@
+// The sources table: one row per scraper (or imported dataset) that has ever written postings.
+import type { Db } from './database.js';
+
+export interface SourceRow {
+  id: string;
+  name: string;
+  kind: 'api' | 'html' | 'browser' | 'import';
+  base_url: string | null;
+}
+
+/** Inserts the source or refreshes its name, kind and base URL. */
+export function ensureSource(db: Db, source: SourceRow, now = new Date().toISOString()): void {
+  db.prepare(
+    `INSERT INTO sources (id, name, kind, base_url, created_at) VALUES (@id, @name, @kind, @base_url, @now)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, base_url = excluded.base_url`,
+  ).run({ ...source, now });
+}

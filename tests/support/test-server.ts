@@ -1,0 +1,151 @@
+// The local test server: serves fixture sites on 127.0.0.1 and injects faults on demand (500s, 429 with
+// Retry-After, connection resets, slow and truncated bodies, garbage), so no test touches the internet.
+// Every request is logged with its arrival time, so tests can measure rates and count retries.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CannedResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Milliseconds to wait before answering. */
+  delayMs?: number;
+}
+
+export type RouteHandler = (
+  request: IncomingMessage,
+  url: URL,
+) => CannedResponse | Promise<CannedResponse> | 'reset' | undefined;
+
+export type Fault = '500' | '503' | '429' | 'reset' | 'slow' | 'truncated' | 'garbage';
+
+export interface FaultOptions {
+  /** Share of requests (0..1) that get a fault; robots.txt is never faulted. */
+  rate: number;
+  kinds: Fault[];
+  /** Seed of the fault sequence, so a failing test can be replayed. */
+  seed?: number;
+  retryAfterSeconds?: number;
+  slowMs?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  at: number;
+  fault?: Fault;
+  status?: number;
+  headers: IncomingMessage['headers'];
+}
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  requests: RequestLogEntry[];
+  /** Adds or replaces a route: exact path (with query ignored) or a RegExp over path+query. */
+  route(path: string | RegExp, handler: RouteHandler | CannedResponse): void;
+  faults(options: FaultOptions | null): void;
+  close(): Promise<void>;
+}
+
+/** A small seeded PRNG (mulberry32) so fault sequences are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const routes: { match: string | RegExp; handler: RouteHandler }[] = [];
+  const requests: RequestLogEntry[] = [];
+  let faultOptions: FaultOptions | null = null;
+  let random = seededRandom(1);
+
+  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname + url.search, at: Date.now(), headers: req.headers };
+    requests.push(entry);
+
+    if (faultOptions && url.pathname !== '/robots.txt' && random() < faultOptions.rate) {
+      const kind = faultOptions.kinds[Math.floor(random() * faultOptions.kinds.length)]!;
+      entry.fault = kind;
+      if (await injectFault(kind, res, faultOptions, req, url)) return;
+    }
+
+    const route = [...routes].reverse().find((r) =>
+      typeof r.match === 'string' ? r.match === url.pathname : r.match.test(url.pathname + url.search),
+    );
+    const answer = route ? await route.handler(req, url) : undefined;
+    if (answer === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const response = answer ?? { status: 404, body: 'not found' };
+    if (response.delayMs) await new Promise((r) => setTimeout(r, response.delayMs));
+    entry.status = response.status ?? 200;
+    res.writeHead(entry.status, { 'content-type': 'text/html; charset=utf-8', ...response.headers });
+    res.end(response.body ?? '');
+
+    async function injectFault(kind: Fault, out: ServerResponse, options: FaultOptions, request: IncomingMessage, u: URL) {
+      switch (kind) {
+        case '500':
+        case '503':
+          entry.status = Number(kind);
+          out.writeHead(Number(kind)).end('server error');
+          return true;
+        case '429':
+          entry.status = 429;
+          out.writeHead(429, { 'retry-after': String(options.retryAfterSeconds ?? 1) }).end('slow down');
+          return true;
+        case 'reset':
+          request.socket.destroy();
+          return true;
+        case 'slow':
+          await new Promise((r) => setTimeout(r, options.slowMs ?? 3000));
+          return false;
+        case 'truncated': {
+          // Promise a longer body than is sent, then cut the connection.
+          const route = [...routes].reverse().find((r) =>
+            typeof r.match === 'string' ? r.match === u.pathname : r.match.test(u.pathname + u.search),
+          );
+          const answer = route ? await route.handler(request, u) : undefined;
+          const body = answer && answer !== 'reset' ? String(answer.body ?? '') : 'partial';
+          out.writeHead(200, { 'content-length': String(Buffer.byteLength(body) + 100), ...(answer && answer !== 'reset' ? answer.headers : {}) });
+          out.write(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+          setTimeout(() => request.socket.destroy(), 10);
+          return true;
+        }
+        case 'garbage':
+          entry.status = 200;
+          out.writeHead(200, { 'content-type': 'application/json' }).end('{"garbage": [1, 2,');
+          return true;
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: origin,
+    origin,
+    requests,
+    route(path, handler) {
+      routes.push({ match: path, handler: typeof handler === 'function' ? handler : () => handler });
+    },
+    faults(options) {
+      faultOptions = options;
+      random = seededRandom(options?.seed ?? 1);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
