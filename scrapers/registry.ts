@@ -1,0 +1,19 @@
+// Every source jobtrend knows. A new source is one file in scrapers/ and one line in this list.
+import { UsageError } from '../src/errors.js';
+import type { Scraper } from './types.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each scraper has its own options type
+export const scrapers: Scraper<any>[] = [];
+
+export function findScraper(id: string): Scraper<unknown> | undefined {
+  return scrapers.find((s) => s.id === id);
+}
+
+/** The scraper with this id, or a UsageError listing the known ids. */
+export function getScraper(id: string): Scraper<unknown> {
+  const scraper = findScraper(id);
+  if (!scraper) {
+    throw new UsageError(`unknown source "${id}": choose one of ${scrapers.map((s) => s.id).join(', ')} (see jobtrend sources)`);
+  }
+  return scraper;
+}
