@@ -1,0 +1,318 @@
+// The shapes analysis returns: periods, coverage, growth series, skill shares and claim verdicts.
+// Reports and commands code against these types; the functions that produce them are listed below.
+//
+// Public functions (all read-only, `db` is the better-sqlite3 Database from src/store/database.ts):
+//   src/analysis/period.ts
+//     parsePeriod(text: string, now?: Date): Period        // 2025, 2025-Q3, 2025-06, 2025-W14, 2025-01-01..2025-06-30
+//     previousPeriod(period: Period): Period                // the same length just before (2025-Q3 → 2025-Q2)
+//     yearBefore(period: Period): Period                    // the same dates one year earlier
+//   src/analysis/growth.ts
+//     growth(db: Db, query: GrowthQuery): GrowthResult
+//   src/analysis/skills.ts
+//     skills(db: Db, query: SkillsQuery): SkillsResult
+//   src/analysis/claim.ts
+//     checkClaim(db: Db, claim: Claim, options?: { now?: Date }): ClaimResult
+//     parseChange(text: string): ClaimChange               // '>30%', '<-10%', '>=0.3' …
+//   src/analysis/claims-file.ts
+//     parseClaimsFile(path: string): Claim[]               // YAML (or JSON) list of Claim objects
+//     parseClaims(text: string, origin?: string): Claim[]
+//   src/analysis/filters.ts
+//     resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter   // role/city checks → UsageError
+// Errors: bad input (unknown role, unparseable period or change) throws UsageError from src/errors.ts.
+
+/** A closed range of calendar days. */
+export interface Period {
+  /** As the user wrote it, normalised: "2025", "2025-Q3", "2025-06", "2025-W14", "2025-01-01..2025-06-30". */
+  label: string;
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day, inclusive, YYYY-MM-DD. */
+  end: string;
+  /** Number of calendar days from start to end inclusive. */
+  days: number;
+}
+
+/** Which postings to count. Every field narrows; none means all deduplicated postings. */
+export interface PostingFilter {
+  /** Role id from the taxonomy: ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other. */
+  role?: string;
+  /** Full-text query over title, company, description (FTS5 trigram; shorter than 3 chars: substring). */
+  match?: string;
+  /** City as the user typed it ("上海", "shanghai"); resolved to the canonical English name. */
+  city?: string;
+  /** Source ids to restrict to (default: all). */
+  sources?: string[];
+}
+
+/** A filter after checking: the canonical city, and a description for output. */
+export interface ResolvedFilter {
+  role: string | null;
+  match: string | null;
+  city: string | null;
+  sources: string[] | null;
+  /** Plain words, e.g. "role ai-trainer, city Shanghai" or "all postings". */
+  description: string;
+}
+
+/** How one source was watched during one period. */
+export interface SourceCoverage {
+  sourceId: string;
+  /** Days in the period with a successful (ok/partial/interrupted) run or an import spanning the day. */
+  watchedDays: number;
+  /** Deduplicated postings (any role) from this source with an effective date in the period. */
+  postings: number;
+}
+
+/** Coverage of one period. */
+export interface PeriodCoverage {
+  period: Period;
+  /** Every source with at least one watched day or posting in the period. */
+  sources: SourceCoverage[];
+  /**
+   * Days counted as exposure: for the same-source panel, days on which every panel source was watched;
+   * for all sources, days on which any included source was watched.
+   */
+  exposureDays: number;
+}
+
+/** Which sources a comparison rests on, and why others were left out. */
+export interface Coverage {
+  panel: 'same-source' | 'all-sources';
+  /** Sources whose postings are counted. */
+  included: string[];
+  /** Sources left out of the same-source panel, each with a reason ("not watched in 2024"). */
+  excluded: Array<{ sourceId: string; reason: string }>;
+  current: PeriodCoverage;
+  baseline: PeriodCoverage;
+}
+
+export type Metric = 'new' | 'share' | 'active';
+
+export type Granularity = 'week' | 'month' | 'quarter';
+
+/** A two-sided interval. */
+export interface Interval {
+  lower: number;
+  upper: number;
+  /** Confidence level, 0.95. */
+  level: number;
+}
+
+/** Pearson dispersion of weekly counts around a constant rate in each period (φ = χ²/df). */
+export interface Overdispersion {
+  dispersion: number;
+  chiSquare: number;
+  df: number;
+  /** P(χ²_df ≥ observed) under Poisson. */
+  pValue: number;
+  /** True when the interval was widened (dispersion > 1 and pValue < 0.05). */
+  widened: boolean;
+  /** How it was widened, e.g. "quasi-Poisson: log-scale half-width × √φ (φ = 2.31)". */
+  note: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// growth
+
+export interface GrowthQuery extends PostingFilter {
+  by: Granularity;
+  /** First period (a period string: 2024, 2024-01, …) — its start is used. Default: first posting. */
+  from?: string;
+  /** Last period — its end is used. Default: today (now). */
+  to?: string;
+  /** Reserved: when false (default), buckets note sources that were not watched in them. */
+  allSources?: boolean;
+  now?: Date;
+}
+
+/** One week, month or quarter of the series. */
+export interface GrowthBucket {
+  /** "2025-03", "2025-W14" (ISO week), "2025-Q1". */
+  label: string;
+  start: string;
+  end: string;
+  /** Calendar days of the bucket inside the queried range. */
+  days: number;
+  /** Matching deduplicated postings with an effective date in the bucket. */
+  count: number;
+  /** All deduplicated postings from the same sources (no role/match filter; same city) in the bucket. */
+  total: number;
+  /** count / total, null when total is 0. */
+  share: number | null;
+  /** count / days. */
+  perDay: number;
+  /** Days in the bucket on which at least one included source was watched. */
+  watchedDays: number;
+  /** Sources watched at least one day in the bucket. */
+  sourcesWatched: string[];
+  /** True when every day of the bucket was watched (watchedDays === days). */
+  complete: boolean;
+  /** perDay relative to the previous bucket, minus 1 (null if none or zero). */
+  periodOverPeriod: number | null;
+  /** perDay relative to the bucket one year earlier, minus 1 (null if not in the series or zero). */
+  yearOverYear: number | null;
+}
+
+/** Log-linear trend of monthly counts: ln(count per day) = a + b·month. */
+export interface Trend {
+  /** Months used (with at least one posting and some coverage). */
+  months: number;
+  slope: number;
+  intercept: number;
+  rSquared: number;
+  /** exp(b) − 1. */
+  monthlyGrowth: number;
+  /** exp(b ± t₀.₉₇₅,n−2 · se(b)) − 1. */
+  interval: Interval;
+  method: string;
+}
+
+export interface GrowthResult {
+  filter: ResolvedFilter;
+  by: Granularity;
+  from: string;
+  to: string;
+  buckets: GrowthBucket[];
+  /** Null when fewer than 3 usable months. */
+  trend: Trend | null;
+  caveats: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// skills
+
+export interface SkillsQuery {
+  role?: string;
+  match?: string;
+  city?: string;
+  sources?: string[];
+  /** Period string; default the last 12 months ending today. */
+  period?: string;
+  /** Second period to compare with (the earlier one, usually). */
+  compare?: string;
+  /** How many skills to list (default 20; emerging skills are always listed). */
+  top?: number;
+  /** Minimum postings naming the skill (in the later period) to call it emerging (default 10). */
+  minSupport?: number;
+  now?: Date;
+}
+
+export interface SkillComparison {
+  count: number;
+  share: number;
+  /** share − compare share (percentage points as a fraction). */
+  difference: number;
+  /** Two-proportion z statistic (pooled). */
+  z: number;
+  /** Two-sided p-value from the normal CDF. */
+  pValue: number;
+  /** Benjamini–Hochberg adjusted p-value across all skills compared. */
+  qValue: number;
+  /** Significant rise (q < 0.05) with at least minSupport postings. */
+  emerging: boolean;
+}
+
+export interface SkillRow {
+  skillId: string;
+  name: string;
+  nameZh: string | null;
+  category: string | null;
+  /** Matching postings in the period naming the skill. */
+  count: number;
+  /** count / matching postings in the period. */
+  share: number;
+  /** Present with --compare: the other period's numbers and the test. */
+  compare: SkillComparison | null;
+}
+
+export interface SkillsResult {
+  filter: ResolvedFilter;
+  period: Period;
+  comparePeriod: Period | null;
+  /** Matching deduplicated postings in the period (denominator of share). */
+  postings: number;
+  comparePostings: number | null;
+  skills: SkillRow[];
+  /** Skill ids with compare.emerging, largest rise first. */
+  emerging: string[];
+  method: string;
+  caveats: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// claims
+
+/** A claim as the user states it (CLI flags or one item of a claims file). */
+export interface Claim {
+  /** Optional name for the claim in a file ("xinhua-2025-03"). */
+  id?: string;
+  /** Optional quote of the claim as published. */
+  text?: string;
+  role?: string;
+  match?: string;
+  city?: string;
+  sources?: string[];
+  /** Period the claim is about: "2025". */
+  period: string;
+  /** Period it compares with: "2024". */
+  baseline: string;
+  /** '>30%' (rose by more than 30%), '<-10%' (fell by more than 10%), '>=0%'. */
+  change: string;
+  metric?: Metric;
+  /** Count all sources rather than the same-source panel. */
+  allSources?: boolean;
+}
+
+/** A parsed change: "more than +30%" is { direction: 'rise', threshold: 0.3 }; "<-10%" is fall, −0.1. */
+export interface ClaimChange {
+  direction: 'rise' | 'fall';
+  /** Change as a fraction: 0.3 for +30%, −0.1 for −10%. The claim is ratio > 1+threshold (rise) or < 1+threshold (fall). */
+  threshold: number;
+  inclusive: boolean;
+  text: string;
+}
+
+export type Verdict = 'supported' | 'contradicted' | 'inconclusive' | 'insufficient data';
+
+/** Counts behind one side of a claim. */
+export interface ClaimSide {
+  period: Period;
+  /** Matching deduplicated postings (new, share) or distinct active postings (active). */
+  count: number;
+  /** For share: all postings from the same sources (the denominator). Else null. */
+  total: number | null;
+  /** Exposure days (see PeriodCoverage.exposureDays). */
+  days: number;
+  /** new: count/days; share: count/total; active: mean daily stock. */
+  value: number;
+}
+
+export interface ClaimEstimate {
+  /** value_now / value_baseline. */
+  ratio: number;
+  /** ratio − 1. */
+  change: number;
+  interval: Interval;
+  /** Named method, e.g. "exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson". */
+  method: string;
+}
+
+export interface ClaimResult {
+  claim: Claim;
+  /** Plain sentence of what was tested. */
+  statement: string;
+  metric: Metric;
+  change: ClaimChange;
+  filter: ResolvedFilter;
+  current: ClaimSide;
+  baseline: ClaimSide;
+  /** Null when there is not enough data to estimate. */
+  estimate: ClaimEstimate | null;
+  overdispersion: Overdispersion | null;
+  verdict: Verdict;
+  /** Why this verdict, in one sentence with the numbers. */
+  reason: string;
+  coverage: Coverage;
+  /** Plain-language caveats: coverage change, seasonality, postings are not vacancies, small counts … */
+  caveats: string[];
+}
