@@ -1,0 +1,20 @@
+// Runs the CLI in-process with captured output, as a user would see it: stdout, stderr, exit code.
+import { run } from '../../src/cli/main.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    out: { write: (t) => void (stdout += t), isTTY: false },
+    err: { write: (t) => void (stderr += t), isTTY: false },
+    env: { ...env },
+    signal: signal ?? new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
