@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { jobsSchema } from '../schedule/job-config.js';
 
 export const configSchema = z
   .object({
@@ -16,7 +17,7 @@ export const configSchema = z
     /** Per-source settings, keyed by source id: baseUrl, enabled, and the scraper's own options. */
     sources: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Scheduled jobs (see src/schedule). */
-    jobs: z.array(z.unknown()).default([]),
+    jobs: jobsSchema,
     /** Where reports go. */
     reports: z.object({ outDir: z.string().default('reports') }).default({ outDir: 'reports' }),
   })
