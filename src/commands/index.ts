@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { define as init } from './init.js';
 import { define as query } from './query.js';
+import { define as run } from './run.js';
+import { define as schedule } from './schedule.js';
 import { define as status } from './status.js';
 
 export type DefineCommand = (context: CliContext) => Command;
@@ -11,4 +13,6 @@ export const commands: DefineCommand[] = [
   init,
   status,
   query,
+  schedule,
+  run,
 ];
