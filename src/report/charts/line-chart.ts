@@ -1,0 +1,109 @@
+// A line chart over time buckets (weeks or months): the observed series as a line with points, and an
+// optional fitted trend as a dashed line. Pure: data in, SVG text out; same input, same bytes.
+import { COLORS, fitText, formatTick, line, niceTicks, num, svgDocument, text } from './svg-frame.js';
+
+export interface LineChartOptions {
+  title: string;
+  /** Bucket labels along the x axis, e.g. "2026-01" or "2026-W03". */
+  labels: string[];
+  /** Observed values, one per label (null = no data for that bucket: the line breaks). */
+  values: (number | null)[];
+  /** Fitted trend, one per label (null where there is none). */
+  trend?: (number | null)[];
+  seriesName: string;
+  trendName?: string;
+  xLabel: string;
+  /** Axis label with its unit, e.g. "new postings per month". */
+  yLabel: string;
+  /** Values are fractions shown as percentages. */
+  percent?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export function renderLineChart(options: LineChartOptions): string {
+  const width = options.width ?? 720;
+  const height = options.height ?? 360;
+  const plot = { left: 72, right: width - 24, top: 60, bottom: height - 64 };
+  const n = options.labels.length;
+  const all = [...options.values, ...(options.trend ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
+  const ticks = niceTicks(0, all.length > 0 ? Math.max(...all) : 1, 5);
+  const yMax = ticks[ticks.length - 1]!;
+  const x = (i: number) => (n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1));
+  const y = (v: number) => plot.bottom - ((plot.bottom - plot.top) * v) / (yMax || 1);
+  const body: string[] = [];
+
+  for (const tick of ticks) {
+    body.push(line(plot.left, y(tick), plot.right, y(tick), COLORS.grid));
+    body.push(text(plot.left - 8, y(tick) + 4, formatTick(tick, options.percent), { anchor: 'end', fill: COLORS.muted }));
+  }
+  body.push(line(plot.left, plot.bottom, plot.right, plot.bottom, COLORS.axis));
+  body.push(line(plot.left, plot.top, plot.left, plot.bottom, COLORS.axis));
+
+  // At most ~12 labels along the axis; always the first and the last.
+  const every = Math.max(1, Math.ceil(n / 12));
+  options.labels.forEach((label, i) => {
+    if (i % every !== 0 && i !== n - 1) return;
+    body.push(line(x(i), plot.bottom, x(i), plot.bottom + 4, COLORS.axis));
+    body.push(text(x(i), plot.bottom + 18, fitText(label, 80, 11), { anchor: 'middle', size: 11, fill: COLORS.muted }));
+  });
+
+  body.push(text((plot.left + plot.right) / 2, height - 12, options.xLabel, { anchor: 'middle', fill: COLORS.muted }));
+  body.push(text(18, (plot.top + plot.bottom) / 2, options.yLabel, { anchor: 'middle', fill: COLORS.muted, rotate: -90 }));
+
+  if (options.trend?.some((v) => v !== null)) {
+    body.push(polyline(options.trend, x, y, COLORS.secondary, 'stroke-dasharray="6 4"'));
+  }
+  body.push(polyline(options.values, x, y, COLORS.primary, ''));
+  options.values.forEach((v, i) => {
+    if (v !== null && Number.isFinite(v)) {
+      body.push(`<circle cx="${num(x(i))}" cy="${num(y(v))}" r="3" fill="${COLORS.primary}"/>`);
+    }
+  });
+
+  // Legend, top right.
+  const legend: { name: string; color: string; dash: boolean }[] = [{ name: options.seriesName, color: COLORS.primary, dash: false }];
+  if (options.trendName && options.trend?.some((v) => v !== null)) {
+    legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
+  }
+  legend.forEach((entry, i) => {
+    const ly = 44;
+    const lx = plot.left + i * 260;
+    body.push(line(lx, ly - 4, lx + 24, ly - 4, entry.color, `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`));
+    body.push(text(lx + 30, ly, fitText(entry.name, 220), { fill: COLORS.text }));
+  });
+
+  if (all.length === 0) {
+    body.push(text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'no data', { anchor: 'middle', fill: COLORS.muted }));
+  }
+
+  return svgDocument({
+    width,
+    height,
+    title: options.title,
+    description: `${options.seriesName} by ${options.xLabel}, ${options.labels[0] ?? ''} to ${options.labels[n - 1] ?? ''}`,
+    body,
+  });
+}
+
+/** Polyline segments, broken where a value is missing. */
+function polyline(
+  values: (number | null)[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+  color: string,
+  extra: string,
+): string {
+  const segments: string[][] = [[]];
+  values.forEach((v, i) => {
+    if (v === null || !Number.isFinite(v)) {
+      if (segments[segments.length - 1]!.length > 0) segments.push([]);
+      return;
+    }
+    segments[segments.length - 1]!.push(`${num(x(i))},${num(y(v))}`);
+  });
+  return segments
+    .filter((s) => s.length > 0)
+    .map((s) => `<polyline points="${s.join(' ')}" fill="none" stroke="${color}" stroke-width="2"${extra ? ` ${extra}` : ''}/>`)
+    .join('\n');
+}

@@ -1,0 +1,131 @@
+// Shared pieces of the report's SVG charts: the document frame (size, background, CJK-capable font stack,
+// title, accessible description), text measurement and truncation, and number formatting. Pure functions;
+// every piece of text goes through escapeXml.
+import { escapeXml } from '../markdown-escape.js';
+
+export const FONT_STACK =
+  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+export const COLORS = {
+  text: '#1f2328',
+  muted: '#59636e',
+  grid: '#d1d9e0',
+  axis: '#59636e',
+  primary: '#0969da',
+  secondary: '#bc4c00',
+  fill: '#54aeff',
+  fillMuted: '#b6e3ff',
+  background: '#ffffff',
+} as const;
+
+export interface FrameOptions {
+  width: number;
+  height: number;
+  title: string;
+  /** One sentence for screen readers: what the chart shows. */
+  description: string;
+  body: string[];
+}
+
+/** Wraps chart elements in a standalone SVG document with its title. */
+export function svgDocument(options: FrameOptions): string {
+  const { width, height } = options;
+  // The font-family attribute is on the root so every <text> inherits it; quotes inside are XML-escaped.
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="${escapeXml(FONT_STACK)}" font-size="12">`,
+    `<title id="title">${escapeXml(options.title)}</title>`,
+    `<desc id="desc">${escapeXml(options.description)}</desc>`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="${COLORS.background}"/>`,
+    text(width / 2, 24, options.title, { anchor: 'middle', size: 16, weight: 'bold' }),
+    ...options.body,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+export interface TextOptions {
+  anchor?: 'start' | 'middle' | 'end';
+  size?: number;
+  weight?: 'bold' | 'normal';
+  fill?: string;
+  rotate?: number;
+  baseline?: 'middle' | 'hanging' | 'auto';
+}
+
+/** One <text> element with escaped content. */
+export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
+  const attrs = [`x="${num(x)}"`, `y="${num(y)}"`];
+  if (options.anchor && options.anchor !== 'start') attrs.push(`text-anchor="${options.anchor}"`);
+  if (options.size) attrs.push(`font-size="${options.size}"`);
+  if (options.weight === 'bold') attrs.push('font-weight="bold"');
+  if (options.baseline && options.baseline !== 'auto') attrs.push(`dominant-baseline="${options.baseline}"`);
+  attrs.push(`fill="${options.fill ?? COLORS.text}"`);
+  if (options.rotate) attrs.push(`transform="rotate(${options.rotate} ${num(x)} ${num(y)})"`);
+  return `<text ${attrs.join(' ')}>${escapeXml(content)}</text>`;
+}
+
+export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, extra = ''): string {
+  return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra ? ` ${extra}` : ''}/>`;
+}
+
+export function rect(x: number, y: number, width: number, height: number, fill: string, extra = ''): string {
+  return `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, width))}" height="${num(Math.max(0, height))}" fill="${fill}"${extra ? ` ${extra}` : ''}/>`;
+}
+
+/** Coordinates with at most two decimals, so output is stable and small. */
+export function num(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** Approximate rendered width in px: CJK and full-width characters are about 1em, Latin about 0.6em. */
+export function textWidth(content: string, size = 12): number {
+  let width = 0;
+  for (const ch of content) {
+    const cp = ch.codePointAt(0)!;
+    width += cp >= 0x1100 && ((cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000) ? size : size * 0.6;
+  }
+  return width;
+}
+
+/** Shortens text with "…" so it fits `maxWidth` px. */
+export function fitText(content: string, maxWidth: number, size = 12): string {
+  if (textWidth(content, size) <= maxWidth) return content;
+  let out = '';
+  for (const ch of content) {
+    if (textWidth(`${out}${ch}…`, size) > maxWidth) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Evenly spaced "nice" ticks (steps of 1, 2 or 5 × 10^k) covering [min, max]. */
+export function niceTicks(min: number, max: number, target = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (max <= min) max = min + (min === 0 ? 1 : Math.abs(min) * 0.1 || 1);
+  const rough = (max - min) / Math.max(1, target);
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const first = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  for (let v = first; v <= max + step * 1e-9; v += step) ticks.push(roundTo(v, step));
+  if (ticks[ticks.length - 1]! < max) ticks.push(roundTo(first + ticks.length * step, step));
+  return ticks;
+}
+
+function roundTo(value: number, step: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Number(value.toFixed(decimals));
+}
+
+/** Tick labels: 1,234 · 12.5k · 1.2M; percentages when `percent` (values are fractions). */
+export function formatTick(value: number, percent = false): string {
+  if (percent) {
+    const pct = value * 100;
+    return `${Number(pct.toFixed(Math.abs(pct) < 10 && pct % 1 !== 0 ? 1 : 0))}%`;
+  }
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
+  if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return String(Number(value.toFixed(2)));
+}

@@ -1,0 +1,550 @@
+// Rendering a trend report: ReportData and the clock in, markdown and SVG chart files out. Pure — no I/O,
+// no Date.now(), no locale — so the same data and the same `now` give the same bytes (golden-file tested).
+// Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
+import type { ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
+import { renderBarChart } from './charts/bar-chart.js';
+import { renderBoxChart } from './charts/box-chart.js';
+import { renderLineChart } from './charts/line-chart.js';
+import {
+  formatChange,
+  formatCount,
+  formatMoney,
+  formatP,
+  formatPercent,
+  formatPoints,
+  formatRate,
+  PAY_PERIOD_WORDS,
+  roleName,
+  significanceMark,
+  slug,
+} from './format.js';
+import { escapeMarkdown as esc, markdownTable } from './markdown-escape.js';
+import type { HeadlineComparison, PayRow, ReportData } from './report-data.js';
+
+export interface RenderOptions {
+  /** The report's clock: its date names the files and is printed as the generation date. */
+  now: Date;
+}
+
+export interface ReportFile {
+  /** Path relative to the output folder, e.g. "2026-11-25-ai-trainer-shanghai/new-postings.svg". */
+  name: string;
+  content: string;
+}
+
+export interface RenderedReport {
+  /** File name of the markdown, relative to the output folder: "2026-11-25-ai-trainer-shanghai.md". */
+  name: string;
+  markdown: string;
+  /** Chart files, linked from the markdown by these same relative paths. */
+  files: ReportFile[];
+}
+
+/** Names a report by its date and subject: "2026-11-25-ai-trainer-shanghai". */
+export function reportBaseName(data: Pick<ReportData, 'subject'>, now: Date): string {
+  const parts = [now.toISOString().slice(0, 10), slug(data.subject.role ?? 'all-roles')];
+  if (data.subject.city) parts.push(slug(data.subject.city));
+  if (data.subject.match) parts.push(slug(data.subject.match));
+  return parts.join('-');
+}
+
+export function renderReport(data: ReportData, options: RenderOptions): RenderedReport {
+  const base = reportBaseName(data, options.now);
+  const files: ReportFile[] = [];
+  /** Adds a chart file and returns the markdown image that links it. */
+  const chart = (file: string, alt: string, svg: string): string => {
+    const name = `${base}/${file}`;
+    files.push({ name, content: svg });
+    return `![${esc(alt)}](${encodeURI(name)})`;
+  };
+
+  const sections: string[] = [title(data), generatedLine(data, options.now)];
+  if (data.databasePostings === 0 || data.postings === 0) {
+    sections.push(emptyNotice(data));
+    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(data));
+    sections.push(coverageSection(data));
+    sections.push(methodologySection(data, true));
+  } else {
+    sections.push(headlineSection(data));
+    sections.push(trendSection(data, chart));
+    sections.push(skillsSection(data, chart));
+    sections.push(companiesSection(data));
+    sections.push(placesSection(data));
+    sections.push(paySection(data, chart));
+    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(data));
+    sections.push(coverageSection(data));
+    sections.push(methodologySection(data, false));
+  }
+  const markdown = `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
+  return { name: `${base}.md`, markdown, files };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function subjectWords(data: ReportData): string {
+  const parts = [roleName(data.subject.role)];
+  if (data.subject.match) parts.push(`matching “${data.subject.match}”`);
+  parts.push(data.subject.city ? `in ${data.subject.city}` : 'in all cities');
+  return parts.join(' ');
+}
+
+function title(data: ReportData): string {
+  return `# Job postings: ${esc(subjectWords(data))}, ${esc(data.period.label)}`;
+}
+
+function generatedLine(data: ReportData, now: Date): string {
+  const p = data.period;
+  return [
+    `_Generated ${now.toISOString().slice(0, 10)} by jobtrend. Period ${esc(p.label)}: ${p.start} to ${p.end} (${p.days} days)`,
+    data.defaultPeriod ? ' — the last full calendar month; choose another with `--period`' : '',
+    '._',
+  ].join('');
+}
+
+function emptyNotice(data: ReportData): string {
+  if (data.databasePostings === 0) {
+    return [
+      '## No data yet',
+      '',
+      'The database holds no postings, so there is nothing to report. Run `jobtrend scrape` (or let the',
+      'scheduled jobs run for a while), then write the report again.',
+    ].join('\n');
+  }
+  const range =
+    data.coverage.firstPostingDate && data.coverage.lastPostingDate
+      ? ` The database holds ${formatCount(data.databasePostings)} deduplicated postings dated ${data.coverage.firstPostingDate} to ${data.coverage.lastPostingDate}.`
+      : '';
+  return [
+    '## No matching postings in this period',
+    '',
+    `No deduplicated postings for ${esc(subjectWords(data))} have an effective date in ${esc(data.period.label)}` +
+      ` (${formatCount(data.allPostings)} postings of any role in the period).${range}` +
+      ' Choose another `--period`, `--role` or `--city`, or check the coverage below.',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// headline
+
+function headlineSection(data: ReportData): string {
+  const share = data.allPostings > 0 ? data.postings / data.allPostings : null;
+  const clauses = data.headline.map(headlineClause).filter((c) => c.length > 0);
+  const sentence =
+    `In ${esc(data.period.label)}, jobtrend counted **${formatCount(data.postings)}** new postings for ` +
+    `${esc(subjectWords(data))}` +
+    (share !== null ? ` (${formatPercent(share)} of all ${formatCount(data.allPostings)} postings in the period)` : '') +
+    (clauses.length > 0 ? `; ${clauses.join(', and ')}.` : '.');
+
+  const rows = data.headline.map((h) => {
+    const r = h.result;
+    if (!r || !r.estimate) {
+      return [
+        `against ${esc(h.against)}`,
+        `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
+        r ? formatCount(r.baseline.count) : '–',
+        r ? formatCount(r.current.count) : '–',
+        '–',
+        '–',
+        esc(h.unavailable ?? r?.reason ?? 'not enough data'),
+      ];
+    }
+    const e = r.estimate;
+    return [
+      `against ${esc(h.against)}`,
+      `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
+      `${formatCount(r.baseline.count)} in ${r.baseline.days} days (${formatRate(r.baseline.value)}/day)`,
+      `${formatCount(r.current.count)} in ${r.current.days} days (${formatRate(r.current.value)}/day)`,
+      `**${formatChange(e.change)}**`,
+      `${formatChange(e.interval.lower)} to ${formatChange(e.interval.upper)}`,
+      esc(r.coverage.panel === 'same-source' ? `same-source panel: ${r.coverage.included.join(', ') || 'none'}` : 'all sources'),
+    ];
+  });
+  const table = markdownTable(
+    ['growth', 'baseline', 'baseline postings', 'this period', 'change in daily rate', '95% interval', 'sources compared'],
+    rows,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+  );
+  const widened = data.headline
+    .map((h) => h.result?.overdispersion)
+    .filter((o) => o?.widened)
+    .map((o) => `- ${esc(o!.note)}`);
+  const methods = [...new Set(data.headline.flatMap((h) => (h.result?.estimate ? [h.result.estimate.method] : [])))];
+  const notes = [
+    methods.length > 0 ? `Intervals: ${esc(methods.join('; '))}.` : '',
+    'Growth compares postings per watched day, counted only on sources watched in both periods, so the counts in',
+    'this table can be smaller than the headline count.',
+  ]
+    .filter((s) => s.length > 0)
+    .join(' ');
+  return ['## Headline', '', sentence, '', table, '', notes, ...(widened.length > 0 ? ['', ...widened] : [])].join('\n');
+}
+
+function headlineClause(h: HeadlineComparison): string {
+  const e = h.result?.estimate;
+  if (!e) return '';
+  const direction = e.interval.lower > 0 ? 'up' : e.interval.upper < 0 ? 'down' : 'not clearly changed';
+  return (
+    `against ${esc(h.against)} (${esc(h.baseline.label)}) the daily rate is ${direction}, ` +
+    `${formatChange(e.change)} (95% interval ${formatChange(e.interval.lower)} to ${formatChange(e.interval.upper)})`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// trend
+
+type ChartLink = (file: string, alt: string, svg: string) => string;
+
+function trendSection(data: ReportData, chart: ChartLink): string {
+  const { buckets, by, trend } = data.series;
+  if (buckets.length === 0) return '## Trend\n\nNo time series is available for this subject.';
+  const unit = by === 'week' ? 'week' : by === 'quarter' ? 'quarter' : 'month';
+  const fitted = trendValues(buckets, data);
+  const newChart = chart(
+    'new-postings.svg',
+    `New postings per ${unit}`,
+    renderLineChart({
+      title: `New postings per ${unit}: ${subjectWords(data)}`,
+      labels: buckets.map((b) => b.label),
+      values: buckets.map((b) => b.count),
+      trend: fitted,
+      seriesName: `new postings (deduplicated)`,
+      trendName: trend ? `log-linear trend (${formatChange(trend.monthlyGrowth)} per month)` : undefined,
+      xLabel: unit,
+      yLabel: `new postings per ${unit}`,
+    }),
+  );
+  const shareChart = chart(
+    'share.svg',
+    'Share of all postings',
+    renderLineChart({
+      title: `Share of all postings: ${subjectWords(data)}`,
+      labels: buckets.map((b) => b.label),
+      values: buckets.map((b) => b.share),
+      seriesName: 'matching postings / all postings from the same sources',
+      xLabel: unit,
+      yLabel: 'share of all postings (%)',
+      percent: true,
+    }),
+  );
+  const trendText = trend
+    ? `Over ${trend.months} months the log-linear trend is **${formatChange(trend.monthlyGrowth)} per month** ` +
+      `(95% interval ${formatChange(trend.interval.lower)} to ${formatChange(trend.interval.upper)}; ` +
+      `R² ${trend.rSquared.toFixed(2)}; ${esc(trend.method)}).`
+    : 'Too few months with data for a trend line (at least 3 are needed).';
+  const incomplete = buckets.filter((b) => !b.complete).map((b) => b.label);
+  const lines = [
+    '## Trend',
+    '',
+    newChart,
+    '',
+    trendText,
+    '',
+    shareChart,
+    '',
+    'The share divides matching postings by all postings from the same sources and city, which cancels most',
+    'changes in how many boards were scraped.',
+  ];
+  if (incomplete.length > 0) {
+    lines.push('', `Not every day was watched in: ${esc(incomplete.join(', '))} — counts there are lower bounds.`);
+  }
+  for (const caveat of data.series.caveats) lines.push('', `- ${esc(caveat)}`);
+  return lines.join('\n');
+}
+
+/** The fitted trend per bucket (count per bucket), when analysis gave a monthly trend. */
+function trendValues(buckets: GrowthBucket[], data: ReportData): (number | null)[] | undefined {
+  const trend = data.series.trend;
+  if (!trend || data.series.by !== 'month') return undefined;
+  // ln(count per day) = intercept + slope · i, with i the month's index in the series (0 = first bucket).
+  return buckets.map((b, i) => Math.exp(trend.intercept + trend.slope * i) * b.days);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// skills
+
+function skillLabel(row: SkillRow): string {
+  return row.nameZh && row.nameZh !== row.name ? `${row.name} (${row.nameZh})` : row.name;
+}
+
+function skillsSection(data: ReportData, chart: ChartLink): string {
+  const s = data.skills;
+  if (!s || s.skills.length === 0) return '## Skills\n\nNo skills were recognised in the matching postings of this period.';
+  const top = s.skills.slice(0, 15);
+  const compareLabel = s.comparePeriod?.label ?? null;
+  const image = chart(
+    'top-skills.svg',
+    'Top skills by share of postings',
+    renderBarChart({
+      title: `Top skills: ${subjectWords(data)}, ${data.period.label}`,
+      items: top.map((row) => ({ label: skillLabel(row), value: row.share, previous: row.compare ? row.share - row.compare.difference : null })),
+      xLabel: `share of ${formatCount(s.postings)} matching postings naming the skill (%)`,
+      percent: true,
+      seriesName: data.period.label,
+      previousName: compareLabel ?? 'previous period',
+    }),
+  );
+  const rows = top.map((row) => [
+    esc(skillLabel(row)),
+    formatCount(row.count),
+    formatPercent(row.share),
+    row.compare ? formatPercent(row.share - row.compare.difference) : '–',
+    row.compare ? formatPoints(row.compare.difference) : '–',
+    row.compare ? formatP(row.compare.qValue) : '–',
+    row.compare ? significanceMark(row.compare.qValue) || 'n.s.' : '',
+  ]);
+  const table = markdownTable(
+    ['skill', 'postings', 'share', `share in ${compareLabel ? esc(compareLabel) : 'previous period'}`, 'change', 'q (BH)', 'sig.'],
+    rows,
+    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+  );
+  const emergingRows = s.emerging
+    .map((id) => s.skills.find((row) => row.skillId === id))
+    .filter((row): row is SkillRow => row !== undefined && row.compare !== null)
+    .map((row) => [
+      esc(skillLabel(row)),
+      formatCount(row.count),
+      `${formatPercent(row.share - row.compare!.difference)} → ${formatPercent(row.share)}`,
+      formatPoints(row.compare!.difference),
+      formatP(row.compare!.qValue),
+    ]);
+  const emerging =
+    emergingRows.length > 0
+      ? markdownTable(['skill', 'postings', 'share', 'change', 'q (BH)'], emergingRows, ['left', 'right', 'right', 'right', 'right'])
+      : 'No skill rose significantly (q < 0.05 with enough postings) against the comparison period.';
+  return [
+    '## Skills',
+    '',
+    image,
+    '',
+    table,
+    '',
+    'Share = postings naming the skill / matching postings in the period. Change is in percentage points;',
+    `q is the two-proportion test's p-value after Benjamini–Hochberg correction across skills (*** < 0.001, ** < 0.01, * < 0.05, n.s. not significant). ${esc(s.method)}`,
+    '',
+    '### Emerging skills',
+    '',
+    emerging,
+    ...s.caveats.map((c) => `\n- ${esc(c)}`),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// companies and places
+
+function companiesSection(data: ReportData): string {
+  if (data.companies.length === 0) return '## Top companies\n\nNo company names in the matching postings.';
+  const rows = data.companies.map((c, i) => [String(i + 1), esc(c.company, 80), formatCount(c.postings), formatPercent(c.postings / data.postings)]);
+  return ['## Top companies', '', markdownTable(['#', 'company', 'postings', 'share'], rows, ['right', 'left', 'right', 'right'])].join('\n');
+}
+
+function placesSection(data: ReportData): string {
+  const lines = ['## Cities and districts', ''];
+  if (data.cities.length > 0) {
+    const rows = data.cities.map((c) => [c.city === null ? '_unknown_' : esc(c.city), formatCount(c.postings), formatPercent(c.postings / data.postings)]);
+    lines.push(markdownTable(['city', 'postings', 'share'], rows, ['left', 'right', 'right']));
+  }
+  if (data.districts.length > 0) {
+    const rows = data.districts.map((d) => [d.city === null ? '_unknown_' : esc(d.city), esc(d.district, 60), formatCount(d.postings)]);
+    lines.push('', markdownTable(['city', 'district', 'postings'], rows, ['left', 'left', 'right']));
+  } else {
+    lines.push('', 'No districts recorded for the matching postings.');
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// pay
+
+function payGroups(rows: PayRow[]): Map<string, PayRow[]> {
+  const groups = new Map<string, PayRow[]>();
+  for (const row of rows) {
+    const key = `${row.currency}\u0000${row.period}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
+function payUnit(row: Pick<PayRow, 'currency' | 'period'>): string {
+  return `${row.currency} ${PAY_PERIOD_WORDS[row.period] ?? `per ${row.period}`}`;
+}
+
+function paySection(data: ReportData, chart: ChartLink): string {
+  const lines = ['## Pay', ''];
+  if (data.pay.length === 0 && data.payByRole.length === 0) {
+    lines.push('Too few matching postings state pay to summarise it.');
+    return lines.join('\n');
+  }
+  // The box charts: one per currency and pay period, largest first, at most three.
+  const chartGroups = [...payGroups(data.payByRole).values()]
+    .sort((a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency))
+    .slice(0, 3);
+  for (const group of chartGroups) {
+    const unit = payUnit(group[0]!);
+    const file = `pay-${slug(group[0]!.currency)}-${slug(group[0]!.period)}.svg`;
+    lines.push(
+      chart(
+        file,
+        `Pay ranges by role, ${unit}`,
+        renderBoxChart({
+          title: `Pay ranges by role (${unit}), ${data.period.label}`,
+          groups: group.map((r) => ({ label: roleName(r.role), n: r.n, p10: r.p10, p25: r.p25, p50: r.median, p75: r.p75, p90: r.p90 })),
+          xLabel: `pay, ${unit} (midpoint of the posted range)`,
+        }),
+      ),
+      '',
+    );
+  }
+  for (const group of [...payGroups(data.pay).values()].sort((a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency))) {
+    const unit = payUnit(group[0]!);
+    lines.push(`### ${esc(unit)}`, '');
+    const rows = group.map((r) => [
+      esc(roleName(r.role)),
+      r.city === null ? 'all cities' : esc(r.city),
+      formatCount(r.n),
+      formatMoney(r.p25),
+      `**${formatMoney(r.median)}**`,
+      formatMoney(r.p75),
+    ]);
+    lines.push(markdownTable(['role', 'city', 'postings with pay', '25th pct', 'median', '75th pct'], rows, ['left', 'left', 'right', 'right', 'right', 'right']), '');
+  }
+  lines.push(
+    'Each figure is the midpoint of the posted range, in the currency and pay period the posting stated; figures are',
+    'never converted between hourly, daily, monthly or yearly pay, nor between currencies. Piece rates are listed',
+    'apart. Monthly pay excludes extra months (13薪 and the like). Percentiles are nearest-rank; groups with fewer',
+    'than 3 postings are left out.',
+  );
+  return lines.join('\n');
+}
+
+function total(rows: PayRow[]): number {
+  return rows.reduce((sum, r) => sum + r.n, 0);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// claims
+
+function claimsSection(data: ReportData): string {
+  const lines = ['## Claims', ''];
+  const rows = data.claims.map((c) => [
+    esc(c.claim.id ?? c.claim.text ?? c.statement, 80),
+    `**${c.verdict}**`,
+    `${formatCount(c.baseline.count)} → ${formatCount(c.current.count)}`,
+    c.estimate ? formatChange(c.estimate.change) : '–',
+    c.estimate ? `${formatChange(c.estimate.interval.lower)} to ${formatChange(c.estimate.interval.upper)}` : '–',
+  ]);
+  if (rows.length > 0) {
+    lines.push(markdownTable(['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'], rows, ['left', 'left', 'right', 'right', 'right']));
+  }
+  for (const c of data.claims) lines.push('', ...claimDetail(c));
+  for (const e of data.claimErrors) lines.push('', `- ${esc(e.claim, 80)}: could not be checked — ${esc(e.reason, 200)}`);
+  return lines.join('\n');
+}
+
+function claimDetail(c: ClaimResult): string[] {
+  const heading = `### ${esc(c.claim.id ?? c.statement, 100)}`;
+  const out = [heading, ''];
+  if (c.claim.text) out.push(`> ${esc(c.claim.text, 300)}`, '');
+  out.push(`- Tested: ${esc(c.statement)}`);
+  out.push(`- Verdict: **${c.verdict}** — ${esc(c.reason)}`);
+  out.push(
+    `- Counts: ${esc(c.baseline.period.label)} ${formatCount(c.baseline.count)} postings over ${c.baseline.days} days; ` +
+      `${esc(c.current.period.label)} ${formatCount(c.current.count)} postings over ${c.current.days} days (metric: ${c.metric}).`,
+  );
+  if (c.estimate) out.push(`- Method: ${esc(c.estimate.method)}.`);
+  if (c.overdispersion?.widened) out.push(`- ${esc(c.overdispersion.note)}`);
+  out.push(
+    `- Sources: ${c.coverage.panel === 'same-source' ? 'same-source panel' : 'all sources'} (${esc(c.coverage.included.join(', ') || 'none')})` +
+      (c.coverage.excluded.length > 0
+        ? `; left out: ${c.coverage.excluded.map((x) => `${esc(x.sourceId)} (${esc(x.reason)})`).join(', ')}`
+        : '') +
+      '.',
+  );
+  for (const caveat of c.caveats) out.push(`- Caveat: ${esc(caveat)}`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// coverage and methodology
+
+function coverageSection(data: ReportData): string {
+  const cov = data.coverage;
+  const lines = ['## Data coverage', ''];
+  if (cov.sources.length === 0) {
+    lines.push('No source has been scraped or imported yet.');
+    return lines.join('\n');
+  }
+  lines.push(
+    markdownTable(
+      ['source', 'kind', `days watched (of ${data.period.days})`, 'runs', 'ok', 'partial', 'failed', 'interrupted', 'postings in period', 'last run'],
+      cov.sources.map((s) => [
+        `${esc(s.sourceId)}${s.name && s.name !== s.sourceId ? ` (${esc(s.name, 40)})` : ''}`,
+        esc(s.kind),
+        String(s.watchedDays),
+        formatCount(s.runs),
+        formatCount(s.okRuns),
+        formatCount(s.partialRuns),
+        formatCount(s.failedRuns),
+        formatCount(s.interruptedRuns),
+        formatCount(s.postings),
+        s.lastRunAt ? esc(s.lastRunAt.slice(0, 16).replace('T', ' ')) : '–',
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  if (cov.firstPostingDate) {
+    lines.push('', `Postings in the database are dated ${cov.firstPostingDate} to ${cov.lastPostingDate}.`);
+  }
+  if (cov.problemRuns.length > 0) {
+    lines.push('', '### Failed, blocked or interrupted runs in the period', '');
+    lines.push(
+      markdownTable(
+        ['run', 'source', 'started', 'status', 'errors', 'summary'],
+        cov.problemRuns.map((r) => [
+          String(r.id),
+          esc(r.sourceId),
+          esc(r.startedAt.slice(0, 16).replace('T', ' ')),
+          esc(r.status),
+          formatCount(r.errorCount),
+          esc(r.errorSummary ?? '', 120),
+        ]),
+        ['right', 'left', 'left', 'left', 'right', 'left'],
+      ),
+    );
+    if (cov.problemRunsTotal > cov.problemRuns.length) {
+      lines.push('', `… and ${formatCount(cov.problemRunsTotal - cov.problemRuns.length)} more (see \`jobtrend status\`).`);
+    }
+  } else {
+    lines.push('', 'No run in the period failed, was blocked or was interrupted.');
+  }
+  return lines.join('\n');
+}
+
+function methodologySection(data: ReportData, short: boolean): string {
+  const lines = [
+    '## Methodology',
+    '',
+    '- **What is counted:** job postings collected by jobtrend, one per job: reposts and the same job on several',
+    '  boards are counted once, at their first appearance (deduplicated postings). A posting counts on its',
+    '  effective date: the date it was posted where the source says, else the day it was first seen.',
+    `- **Subject:** ${esc(data.subject.description)}; roles come from a bilingual taxonomy matched against titles and descriptions.`,
+  ];
+  if (!short) {
+    lines.push(
+      '- **Growth:** the ratio of postings per watched day in the period to the baseline, on the sources watched in',
+      '  both periods (same-source panel), so a board added or broken in between does not look like a change in',
+      '  demand. Its 95% interval comes from the exact conditional (binomial) method for a ratio of Poisson rates,',
+      '  widened when weekly counts vary more than Poisson allows (quasi-Poisson), as stated where it applies.',
+      '- **Trend:** a log-linear regression of monthly counts per day; the growth per month is exp(slope) − 1.',
+      '- **Skills:** share of matching postings naming each skill; changes are tested with a two-proportion z test',
+      '  and corrected for testing many skills at once (Benjamini–Hochberg).',
+      '- **Pay:** medians and quartiles within one currency and one pay period; never mixed or converted.',
+    );
+  }
+  lines.push(
+    '- **Known limits:** postings are not vacancies (one posting may hire many or none, and some stay up after',
+    '  hiring); hiring is seasonal (Spring Festival, 金三银四 in March–April, year-end), so compare a month with the',
+    '  same month a year earlier before reading a rise as a trend; coverage varies — see the table above; boards',
+    '  that hide older postings make recent periods look larger.',
+  );
+  return lines.join('\n');
+}

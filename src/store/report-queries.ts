@@ -1,0 +1,219 @@
+// Read-only SQL for the trend report, beyond what analysis computes: postings counts, top companies, cities
+// and districts, pay percentiles by role and city (within one currency and one pay period), and the
+// coverage record (sources, runs, days watched, failed or blocked runs). Aggregates only: no query returns
+// one row per posting, so a report over millions of postings stays fast. Every value is a bound parameter.
+import type { Db } from './database.js';
+
+/** Which deduplicated postings a report counts: a date range, and optionally one role and one city. */
+export interface ReportFilter {
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day, inclusive, YYYY-MM-DD. */
+  end: string;
+  role?: string | null;
+  /** Canonical city (postings.city). */
+  city?: string | null;
+}
+
+const MATCHING = `p.is_primary = 1 AND p.effective_date BETWEEN @start AND @end
+  AND (@city IS NULL OR p.city = @city)
+  AND (@role IS NULL OR EXISTS (SELECT 1 FROM posting_roles pr WHERE pr.posting_id = p.id AND pr.role_id = @role))`;
+
+function params(filter: ReportFilter) {
+  return { start: filter.start, end: filter.end, role: filter.role ?? null, city: filter.city ?? null };
+}
+
+/** Deduplicated postings matching the filter. */
+export function countReportPostings(db: Db, filter: ReportFilter): number {
+  return db.prepare(`SELECT count(*) FROM postings p WHERE ${MATCHING}`).pluck().get(params(filter)) as number;
+}
+
+export interface DatabaseExtent {
+  postings: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** How many deduplicated postings the database holds, and the dates they span. */
+export function databaseExtent(db: Db): DatabaseExtent {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS postings, min(effective_date) AS firstDate, max(effective_date) AS lastDate
+       FROM postings WHERE is_primary = 1`,
+    )
+    .get() as DatabaseExtent;
+  return row;
+}
+
+export interface CompanyCountRow {
+  company: string;
+  postings: number;
+}
+
+/** Companies with the most matching postings (grouped by the normalised name, shown by a stored name). */
+export function topCompanies(db: Db, filter: ReportFilter, limit = 15): CompanyCountRow[] {
+  return db
+    .prepare(
+      `SELECT min(p.company) AS company, count(*) AS postings
+       FROM postings p
+       WHERE ${MATCHING} AND p.company IS NOT NULL AND trim(p.company) != ''
+       GROUP BY coalesce(nullif(p.company_norm, ''), p.company)
+       ORDER BY postings DESC, company
+       LIMIT @limit`,
+    )
+    .all({ ...params(filter), limit }) as CompanyCountRow[];
+}
+
+export interface CityCountRow {
+  city: string | null;
+  postings: number;
+}
+
+/** Matching postings per city (null = unknown city), largest first. */
+export function cityCounts(db: Db, filter: ReportFilter, limit = 15): CityCountRow[] {
+  return db
+    .prepare(
+      `SELECT p.city AS city, count(*) AS postings FROM postings p WHERE ${MATCHING}
+       GROUP BY p.city ORDER BY postings DESC, p.city IS NULL, p.city LIMIT @limit`,
+    )
+    .all({ ...params(filter), limit }) as CityCountRow[];
+}
+
+export interface DistrictCountRow {
+  city: string | null;
+  district: string;
+  postings: number;
+}
+
+/** Matching postings per city and district (only postings with a district), largest first. */
+export function districtCounts(db: Db, filter: ReportFilter, limit = 15): DistrictCountRow[] {
+  return db
+    .prepare(
+      `SELECT p.city AS city, p.district AS district, count(*) AS postings FROM postings p
+       WHERE ${MATCHING} AND p.district IS NOT NULL AND trim(p.district) != ''
+       GROUP BY p.city, p.district ORDER BY postings DESC, p.city, p.district LIMIT @limit`,
+    )
+    .all({ ...params(filter), limit }) as DistrictCountRow[];
+}
+
+export interface PayPercentileRow {
+  role: string;
+  /** Null in the all-cities grouping. */
+  city: string | null;
+  currency: string;
+  period: string;
+  n: number;
+  p10: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p90: number;
+}
+
+/**
+ * Pay percentiles (nearest rank) of the midpoint of each posted range, grouped by role, currency and pay
+ * period — and by city unless `byCity` is false. Currencies and periods are never mixed; piece rates come
+ * out as their own groups (period "piece"). Groups with fewer than `minPostings` figures are left out.
+ */
+export function payPercentiles(
+  db: Db,
+  filter: ReportFilter,
+  options: { byCity: boolean; minPostings?: number; limit?: number },
+): PayPercentileRow[] {
+  const city = options.byCity ? 'city' : 'NULL';
+  return db
+    .prepare(
+      `WITH pay AS (
+         SELECT r.role_id AS role, p.city AS city, p.salary_currency AS currency, p.salary_period AS period,
+                (coalesce(p.salary_min, p.salary_max) + coalesce(p.salary_max, p.salary_min)) / 2.0 AS value
+         FROM postings p JOIN posting_roles r ON r.posting_id = p.id
+         WHERE ${MATCHING} AND (@role IS NULL OR r.role_id = @role)
+           AND p.salary_currency IS NOT NULL AND p.salary_period IS NOT NULL
+           AND (p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)
+       ), ranked AS (
+         SELECT role, ${city} AS city, currency, period, value,
+                row_number() OVER (PARTITION BY role, ${city}, currency, period ORDER BY value) AS rn,
+                count(*) OVER (PARTITION BY role, ${city}, currency, period) AS n
+         FROM pay WHERE value > 0
+       )
+       SELECT role, city, currency, period, n,
+              max(CASE WHEN rn = (n + 9) / 10 THEN value END) AS p10,
+              max(CASE WHEN rn = (n + 3) / 4 THEN value END) AS p25,
+              max(CASE WHEN rn = (n + 1) / 2 THEN value END) AS median,
+              max(CASE WHEN rn = (3 * n + 3) / 4 THEN value END) AS p75,
+              max(CASE WHEN rn = (9 * n + 9) / 10 THEN value END) AS p90
+       FROM ranked
+       GROUP BY role, city, currency, period
+       HAVING n >= @minPostings
+       ORDER BY currency, period, role, n DESC, city
+       LIMIT @limit`,
+    )
+    .all({ ...params(filter), minPostings: options.minPostings ?? 3, limit: options.limit ?? 40 }) as PayPercentileRow[];
+}
+
+export interface SourceCoverageQueryRow {
+  sourceId: string;
+  name: string;
+  kind: string;
+  watchedDays: number;
+  runs: number;
+  okRuns: number;
+  partialRuns: number;
+  failedRuns: number;
+  interruptedRuns: number;
+  postings: number;
+  lastRunAt: string | null;
+}
+
+/**
+ * Every known source with its runs started in the period (by status), the days of the period it was
+ * watched, its deduplicated postings in the period (any role, the filter's city) and its last run ever.
+ */
+export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQueryRow[] {
+  return db
+    .prepare(
+      `SELECT s.id AS sourceId, s.name AS name, s.kind AS kind,
+         (SELECT count(*) FROM source_watch_days w WHERE w.source_id = s.id AND w.day BETWEEN @start AND @end) AS watchedDays,
+         coalesce(r.runs, 0) AS runs, coalesce(r.ok, 0) AS okRuns, coalesce(r.partial, 0) AS partialRuns,
+         coalesce(r.failed, 0) AS failedRuns, coalesce(r.interrupted, 0) AS interruptedRuns,
+         (SELECT count(*) FROM postings p WHERE p.source_id = s.id AND p.is_primary = 1
+            AND p.effective_date BETWEEN @start AND @end AND (@city IS NULL OR p.city = @city)) AS postings,
+         (SELECT max(started_at) FROM scrape_runs x WHERE x.source_id = s.id) AS lastRunAt
+       FROM sources s
+       LEFT JOIN (
+         SELECT source_id, count(*) AS runs, sum(status = 'ok') AS ok, sum(status = 'partial') AS partial,
+                sum(status = 'failed') AS failed, sum(status = 'interrupted') AS interrupted
+         FROM scrape_runs WHERE started_at >= @start AND started_at < date(@end, '+1 day')
+         GROUP BY source_id
+       ) r ON r.source_id = s.id
+       ORDER BY s.id`,
+    )
+    .all({ start: filter.start, end: filter.end, city: filter.city ?? null }) as SourceCoverageQueryRow[];
+}
+
+export interface ProblemRunRow {
+  id: number;
+  sourceId: string;
+  startedAt: string;
+  status: string;
+  errorCount: number;
+  errorSummary: string | null;
+}
+
+const PROBLEM_RUNS = `FROM scrape_runs
+  WHERE started_at >= @start AND started_at < date(@end, '+1 day')
+    AND (status IN ('failed', 'partial', 'interrupted') OR error_summary LIKE '%block%')`;
+
+/** Runs started in the period that failed, were partial or interrupted, or were blocked; newest first. */
+export function problemRuns(db: Db, filter: ReportFilter, limit = 20): { rows: ProblemRunRow[]; total: number } {
+  const range = { start: filter.start, end: filter.end };
+  const rows = db
+    .prepare(
+      `SELECT id, source_id AS sourceId, started_at AS startedAt, status, error_count AS errorCount,
+              error_summary AS errorSummary
+       ${PROBLEM_RUNS} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+    )
+    .all({ ...range, limit }) as ProblemRunRow[];
+  const total = db.prepare(`SELECT count(*) ${PROBLEM_RUNS}`).pluck().get(range) as number;
+  return { rows, total };
+}
