@@ -7,13 +7,16 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { jobsSchema } from '../schedule/job-config.js';
+import { browserSettingsSchema, fetchSettingsSchema } from '../fetch/fetch-settings.js';
 
 export const configSchema = z
   .object({
     /** Database path (the --db flag and JOBTREND_DB win over it). */
     database: z.string().optional(),
-    /** Fetch-layer settings: user agent, rates, timeouts (see src/fetch). */
-    fetch: z.record(z.string(), z.unknown()).default({}),
+    /** Fetch-layer settings: user agent, rates, timeouts (see src/fetch/fetch-settings.ts). */
+    fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
+    /** The Chromium pool for JS-rendered sources (see src/browser). */
+    browser: browserSettingsSchema.default(browserSettingsSchema.parse({})),
     /** Per-source settings, keyed by source id: baseUrl, enabled, and the scraper's own options. */
     sources: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Scheduled jobs (see src/schedule). */
