@@ -1,6 +1,8 @@
 // The list of commands. A command is one file in this folder exporting `define`, plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { define as exportCommand } from './export.js';
+import { define as importCommand } from './import.js';
 import { define as init } from './init.js';
 import { define as query } from './query.js';
 import { define as run } from './run.js';
@@ -15,4 +17,6 @@ export const commands: DefineCommand[] = [
   query,
   schedule,
   run,
+  importCommand,
+  exportCommand,
 ];

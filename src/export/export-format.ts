@@ -1,0 +1,40 @@
+// Rendering exported postings: one JSON object per line (keys = database column names, plus roles and
+// skills arrays) or CSV with a header (booleans as true/false, roles and skills joined by ";"). Pure.
+import { stringify } from 'csv-stringify/sync';
+import { BOOLEAN_COLUMNS, EXPORT_COLUMNS, type ExportSqlRow } from '../store/export-queries.js';
+
+export type ExportFormat = 'jsonl' | 'csv';
+
+/** An exported posting: the column values with booleans as booleans, roles and skills as arrays. */
+export type ExportedPosting = Record<string, unknown> & { roles: string[]; skills: string[] };
+
+export function toExportedPosting(row: ExportSqlRow): ExportedPosting {
+  const posting: Record<string, unknown> = {};
+  for (const column of EXPORT_COLUMNS) {
+    const value = row[column];
+    posting[column] = BOOLEAN_COLUMNS.includes(column) && value !== null ? value === 1 : (value ?? null);
+  }
+  return { ...posting, roles: JSON.parse(row.roles) as string[], skills: JSON.parse(row.skills) as string[] };
+}
+
+export const CSV_COLUMNS: readonly string[] = [...EXPORT_COLUMNS, 'roles', 'skills'];
+
+export function renderJsonLine(posting: ExportedPosting): string {
+  return `${JSON.stringify(posting)}\n`;
+}
+
+export function renderCsvHeader(): string {
+  return stringify([CSV_COLUMNS as string[]]);
+}
+
+export function renderCsvRow(posting: ExportedPosting): string {
+  return stringify([
+    CSV_COLUMNS.map((column) => {
+      const value = posting[column];
+      if (column === 'roles' || column === 'skills') return (value as string[]).join(';');
+      if (value === null || value === undefined) return '';
+      if (typeof value === 'boolean') return value ? 'true' : 'false';
+      return value as string | number;
+    }),
+  ]);
+}

@@ -1,0 +1,163 @@
+// Streaming readers for imported datasets: CSV, TSV, JSON (an array, or an object holding one) and JSON
+// Lines. Each yields one record at a time with the line it starts on, or the line and reason a record could
+// not be read, so a 1 GB file is read in constant memory and a bad row costs only itself.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { UsageError, UserError } from '../errors.js';
+import { readJsonArray } from './json-array-reader.js';
+
+export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'tsv', 'json', 'jsonl'];
+
+/** One record of a dataset: its values by column, or why it could not be read. */
+export type DatasetRecord =
+  | { line: number; values: Record<string, unknown>; error?: undefined }
+  | { line: number; error: string; values?: undefined };
+
+/** The format a file's name says, else what its first bytes look like. */
+export async function detectFormat(path: string): Promise<DatasetFormat> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  const head = await readHead(path, 65_536);
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) {
+    // JSON Lines when the first line is a whole object; else one JSON object holding the records.
+    const firstLine = text.split('\n', 1)[0] ?? '';
+    try {
+      JSON.parse(firstLine);
+      return 'jsonl';
+    } catch {
+      return 'json';
+    }
+  }
+  if (lower.endsWith('.json')) return 'json';
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  return firstLine.includes('\t') && !firstLine.includes(',') ? 'tsv' : 'csv';
+}
+
+async function readHead(path: string, bytes: number): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    throw new UserError(`cannot read ${path}: check that the file exists and is readable`);
+  }
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file as a stream of text in its encoding (UTF-8 by default; GBK, GB18030, Big5 … via iconv-lite). */
+export function openText(path: string, encoding = 'utf-8'): Readable {
+  if (!iconv.encodingExists(encoding)) {
+    throw new UsageError(`unknown encoding "${encoding}": use utf-8, gbk, gb18030, big5 …`);
+  }
+  const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
+  bytes.on('error', () => {}); // reported by the consumer
+  if (/^utf-?8$/i.test(encoding)) {
+    bytes.setEncoding('utf8');
+    return bytes;
+  }
+  return bytes.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
+}
+
+/** Reads the dataset's records in order, one at a time. */
+export async function* readDataset(
+  path: string,
+  format: DatasetFormat,
+  options: { encoding?: string; onColumns?: (columns: string[]) => void } = {},
+): AsyncGenerator<DatasetRecord> {
+  const text = openText(path, options.encoding);
+  const failure = new Promise<never>((_, reject) =>
+    text.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new UserError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)),
+    ),
+  );
+  failure.catch(() => {});
+  try {
+    if (format === 'csv' || format === 'tsv') yield* readDelimited(text, format === 'tsv' ? '\t' : ',', options.onColumns);
+    else if (format === 'jsonl') yield* readJsonLines(text);
+    else yield* readJsonArray(text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    throw error;
+  } finally {
+    text.destroy();
+  }
+}
+
+async function* readDelimited(
+  text: Readable,
+  delimiter: string,
+  onColumns?: (columns: string[]) => void,
+): AsyncGenerator<DatasetRecord> {
+  const skipped: DatasetRecord[] = [];
+  const parser = parseCsv({
+    delimiter,
+    bom: true,
+    columns: (header: string[]) => {
+      const columns = header.map((c) => String(c).trim());
+      onColumns?.(columns);
+      return columns;
+    },
+    info: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    skipped.push({ line: error.lines ?? 0, error: describeCsvError(error) });
+  });
+  text.pipe(parser);
+  text.on('error', (error) => parser.destroy(error));
+  for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
+    // Skip events fire as the parser reads ahead; give them back in line order among the records.
+    while (skipped.length > 0 && skipped[0]!.line < item.info.lines) yield skipped.shift()!;
+    // info.lines is the line the record ends on; a record spanning lines starts earlier, which the user
+    // finds just as well from here.
+    yield { line: item.info.lines, values: item.record };
+  }
+  while (skipped.length > 0) yield skipped.shift()!;
+}
+
+function describeCsvError(error: Error & { code?: string }): string {
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') return 'wrong number of fields for the header';
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
+  return error.message.replace(/^Invalid Record Length: /, '').split('\n')[0] ?? 'unreadable row';
+}
+
+async function* readJsonLines(text: Readable): AsyncGenerator<DatasetRecord> {
+  const lines = createInterface({ input: text, crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const content = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (content.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(content);
+    } catch (error) {
+      yield { line, error: `not valid JSON (${(error as Error).message.split('\n')[0]})` };
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      yield { line, error: 'not a JSON object' };
+      continue;
+    }
+    yield { line, values: value as Record<string, unknown> };
+  }
+}

@@ -1,0 +1,289 @@
+// Importing a dataset file into the database: reads it as a stream, maps each record to a raw posting, runs
+// the pipeline, and stores postings in batches (one transaction each) under the source "import:<name>", with
+// a scrape run whose coverage spans the data's dates. A jobtrend export is restored as it was instead.
+// Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
+import { basename, extname } from 'node:path';
+import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
+import { UserError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import { ensureImportedSource, type RestoredPosting, restorePostings } from '../store/import-store.js';
+import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
+import { finishRun, recordRunProgress, type RunCounters, startRun } from '../store/run-store.js';
+import { type ColumnMapping, resolveMapping } from './column-mapping.js';
+import { type DatasetFormat, detectFormat, readDataset } from './dataset-records.js';
+import { isJobtrendExport, readExportedRow } from './exported-rows.js';
+import { rowToRawPosting } from './row-to-raw.js';
+
+export type Normalise = (raw: RawPosting, context: { sourceId: string; seenAt: Date; timeZone?: string }) => NormalisedPosting;
+
+export interface ImportOptions {
+  /** Name of the dataset: the source id becomes "import:<name>". Default: the file name without extension. */
+  sourceName?: string;
+  format?: DatasetFormat;
+  /** Text encoding of the file (utf-8 default; gbk, gb18030 …). */
+  encoding?: string;
+  /** Field → column, over the default column names. */
+  mapping?: ColumnMapping;
+  /** Time zone of the dataset's dates (default: the pipeline's, UTC). */
+  timeZone?: string;
+  /** Rows per transaction (default 2000). */
+  batchSize?: number;
+  /** The clock: first_seen_at of new postings. */
+  now?: () => Date;
+  signal?: AbortSignal;
+  /** The pipeline (default: normalisePosting from src/pipeline); replaceable for benchmarks. */
+  normalise?: Normalise;
+  /** Called after each stored batch. */
+  onProgress?: (progress: { rows: number; skipped: number }) => void;
+}
+
+export interface SkippedRow {
+  line: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  path: string;
+  format: DatasetFormat;
+  /** "restore" for a jobtrend export (rows kept as exported), "pipeline" for any other dataset. */
+  mode: 'restore' | 'pipeline';
+  sourceIds: string[];
+  runIds: number[];
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** How many rows were skipped; `skipped` lists the first 1000 of them. */
+  skippedCount: number;
+  skipped: SkippedRow[];
+  coverageFrom: string | null;
+  coverageTo: string | null;
+  interrupted: boolean;
+}
+
+const MAX_LISTED = 1000;
+
+/** A source name usable in "import:<name>": lower case, letters, digits, - and _. */
+export function importSourceName(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!slug) throw new UserError(`"${name}" cannot name a source: use letters and digits (--source NAME)`);
+  return slug;
+}
+
+interface SourceTally {
+  runId: number;
+  counters: RunCounters;
+  from: string | null;
+  to: string | null;
+}
+
+/** Imports one dataset file; see ImportSummary. */
+export async function importFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const format = options.format ?? (await detectFormat(path));
+  const now = options.now ?? (() => new Date());
+  const batchSize = Math.max(1, options.batchSize ?? 2000);
+  const name = importSourceName(options.sourceName ?? basename(path, extname(path)));
+  let normalise = options.normalise;
+  const summary: ImportSummary = {
+    path,
+    format,
+    mode: 'pipeline',
+    sourceIds: [],
+    runIds: [],
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skippedCount: 0,
+    skipped: [],
+    coverageFrom: null,
+    coverageTo: null,
+    interrupted: false,
+  };
+  const tallies = new Map<string, SourceTally>();
+  const startedAt = now().toISOString();
+  const tally = (sourceId: string): SourceTally => {
+    let t = tallies.get(sourceId);
+    if (!t) {
+      ensureImportedSource(db, sourceId, sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId, startedAt);
+      const runId = startRun(db, { sourceId, jobName: `import:${name}`, query: basename(path), startedAt });
+      t = { runId, counters: emptyCounters(), from: null, to: null };
+      tallies.set(sourceId, t);
+      summary.sourceIds.push(sourceId);
+      summary.runIds.push(runId);
+    }
+    return t;
+  };
+  const skip = (line: number, reason: string) => {
+    summary.skippedCount++;
+    if (summary.skipped.length < MAX_LISTED) summary.skipped.push({ line, reason });
+  };
+
+  // Decided on the first record: explicit mappings and --source mean "treat as a foreign dataset".
+  let mode: 'restore' | 'pipeline' | null = null;
+  let columns: string[] | null = null;
+  let mapping: ColumnMapping = {};
+  let pipelineBatch: NormalisedPosting[] = [];
+  let restoreBatch: RestoredPosting[] = [];
+
+  const flush = () => {
+    if (pipelineBatch.length === 0 && restoreBatch.length === 0) return;
+    const seenAt = now().toISOString();
+    const batch: { sourceId: string; date: string }[] = [];
+    let result: UpsertResult;
+    if (mode === 'restore') {
+      // One transaction per source keeps the counters of each run honest.
+      const bySource = groupBy(restoreBatch, (p) => p.source_id);
+      result = { inserted: 0, updated: 0, unchanged: 0, items: [] };
+      for (const [sourceId, postings] of bySource) {
+        const t = tally(sourceId);
+        const r = restorePostings(db, postings, { seenAt, runId: t.runId });
+        count(t, r, postings.length);
+        for (const p of postings) batch.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
+        addResult(result, r);
+      }
+    } else {
+      const sourceId = `import:${name}`;
+      const t = tally(sourceId);
+      result = upsertPostings(db, pipelineBatch, { seenAt, runId: t.runId });
+      count(t, result, pipelineBatch.length);
+      for (const p of pipelineBatch) batch.push({ sourceId, date: effectiveDate(p, seenAt) });
+    }
+    for (const { sourceId, date } of batch) {
+      const t = tallies.get(sourceId)!;
+      if (t.from === null || date < t.from) t.from = date;
+      if (t.to === null || date > t.to) t.to = date;
+    }
+    for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
+    summary.inserted += result.inserted;
+    summary.updated += result.updated;
+    summary.unchanged += result.unchanged;
+    pipelineBatch = [];
+    restoreBatch = [];
+    options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
+  };
+
+  try {
+    const records = readDataset(path, format, {
+      encoding: options.encoding,
+      onColumns: (header) => {
+        columns = header;
+      },
+    });
+    for await (const record of records) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      summary.rows++;
+      if (record.error !== undefined) {
+        skip(record.line, record.error);
+        continue;
+      }
+      if (mode === null) {
+        const names: string[] = columns ?? Object.keys(record.values);
+        const explicit = Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0;
+        mode = !explicit && isJobtrendExport(names) ? 'restore' : 'pipeline';
+        summary.mode = mode;
+        if (mode === 'pipeline') {
+          normalise ??= await defaultNormaliser();
+          mapping = resolveMapping(names, options.mapping);
+          if (!mapping.title) {
+            throw new UserError(
+              `no title column among ${names.slice(0, 20).join(', ')}: name it with --map title=COLUMN`,
+            );
+          }
+        }
+      }
+      if (mode === 'restore') {
+        const restored = readExportedRow(record.values);
+        if ('error' in restored) skip(record.line, restored.error);
+        else restoreBatch.push(restored.posting);
+        if (restoreBatch.length >= batchSize) flush();
+        continue;
+      }
+      const raw = rowToRawPosting(record.values, mapping);
+      if (raw.error !== undefined) {
+        skip(record.line, raw.error);
+        continue;
+      }
+      try {
+        pipelineBatch.push(normalise!(raw.posting, { sourceId: `import:${name}`, seenAt: now(), ...(options.timeZone ? { timeZone: options.timeZone } : {}) }));
+      } catch (error) {
+        skip(record.line, `cannot be normalised: ${(error as Error).message.split('\n')[0]}`);
+      }
+      if (pipelineBatch.length >= batchSize) flush();
+    }
+    flush();
+  } catch (error) {
+    closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
+  closeRuns(db, tallies, status, summary, now, summary.skippedCount > 0 ? describeSkips(summary) : null);
+  return summary;
+}
+
+function closeRuns(
+  db: Db,
+  tallies: Map<string, SourceTally>,
+  status: 'ok' | 'partial' | 'failed' | 'interrupted',
+  summary: ImportSummary,
+  now: () => Date,
+  errorSummary: string | null,
+): void {
+  for (const t of tallies.values()) {
+    t.counters.error_count = summary.skippedCount;
+    finishRun(db, t.runId, {
+      status,
+      counters: t.counters,
+      errorSummary,
+      finishedAt: now().toISOString(),
+      coverageFrom: t.from,
+      coverageTo: t.to,
+    });
+    if (t.from && (summary.coverageFrom === null || t.from < summary.coverageFrom)) summary.coverageFrom = t.from;
+    if (t.to && (summary.coverageTo === null || t.to > summary.coverageTo)) summary.coverageTo = t.to;
+  }
+}
+
+export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
+  const first = summary.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
+  return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
+}
+
+function emptyCounters(): RunCounters {
+  return { pages_fetched: 0, requests: 0, retries: 0, postings_seen: 0, postings_new: 0, postings_updated: 0, error_count: 0 };
+}
+
+function count(t: SourceTally, result: UpsertResult, seen: number): void {
+  t.counters.postings_seen += seen;
+  t.counters.postings_new += result.inserted;
+  t.counters.postings_updated += result.updated;
+}
+
+function addResult(into: UpsertResult, from: UpsertResult): void {
+  into.inserted += from.inserted;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+async function defaultNormaliser(): Promise<Normalise> {
+  const pipeline = await import('../pipeline/index.js');
+  return pipeline.normalisePosting;
+}
