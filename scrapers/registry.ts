@@ -1,9 +1,24 @@
 // Every source jobtrend knows. A new source is one file in scrapers/ and one line in this list.
 import { UsageError } from '../src/errors.js';
+import { ashbyScraper } from './ashby.js';
+import { greenhouseScraper } from './greenhouse.js';
+import { hnScraper } from './hn.js';
+import { jsonldScraper } from './jsonld.js';
+import { leverScraper } from './lever.js';
+import { remoteokScraper } from './remoteok.js';
+import { siteScraper } from './site.js';
 import type { Scraper } from './types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each scraper has its own options type
-export const scrapers: Scraper<any>[] = [];
+export const scrapers: Scraper<any>[] = [
+  jsonldScraper,
+  siteScraper,
+  greenhouseScraper,
+  leverScraper,
+  ashbyScraper,
+  hnScraper,
+  remoteokScraper,
+];
 
 export function findScraper(id: string): Scraper<unknown> | undefined {
   return scrapers.find((s) => s.id === id);

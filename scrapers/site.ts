@@ -1,0 +1,305 @@
+// Declarative site definitions: a user adds a job site to the config (list URL with {query} and {page}
+// placeholders, an item selector, field selectors or attributes, a next-page selector or page-number
+// pattern, an optional detail page to follow, http or browser) and jobtrend scrapes it without new code.
+// Definitions are validated with zod, so a mistake is reported by field ("sites[0].fields.title: Required").
+import * as cheerio from 'cheerio';
+import type { Cheerio } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { z } from 'zod';
+import type { RawPosting } from '../src/domain/posting.js';
+import { NotRetryableError } from '../src/fetch/errors.js';
+import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { scrapeEachTarget } from './shared/each-target.js';
+import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
+import type { ParseHint, Scraper, ScrapeContext } from './types.js';
+
+const requiredMessage = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'Required' : `expected ${what}`;
+
+const validRegex = z.string().refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a valid regular expression');
+
+/** Where a field's value is: a CSS selector (inside the item), its attribute, and an optional regex capture. */
+export const fieldSchema = z.union(
+  [
+    z.string().min(1),
+    z
+      .object({
+        /** CSS selector inside the item (or the detail page); omitted: the item element itself. */
+        selector: z.string().min(1).optional(),
+        /** Read this attribute (href, datetime, data-id …) instead of the text. */
+        attr: z.string().min(1).optional(),
+        /** Keep the first capture group (or the whole match) of this regular expression. */
+        regex: validRegex.optional(),
+      })
+      .strict(),
+  ],
+  { error: requiredMessage('a CSS selector, or { selector, attr, regex }') },
+);
+export type FieldSpec = z.infer<typeof fieldSchema>;
+
+const fieldsSchema = z
+  .object({
+    title: fieldSchema,
+    url: fieldSchema.optional(),
+    id: fieldSchema.optional(),
+    company: fieldSchema.optional(),
+    location: fieldSchema.optional(),
+    salary: fieldSchema.optional(),
+    postedAt: fieldSchema.optional(),
+    employmentType: fieldSchema.optional(),
+    description: fieldSchema.optional(),
+    tags: fieldSchema.optional(),
+  })
+  .strict();
+
+const detailFieldsSchema = fieldsSchema.partial();
+type FieldName = keyof z.infer<typeof fieldsSchema>;
+
+const nextPageSchema = z.union(
+  [
+    z
+      .object({
+        /** The "next page" link. */
+        selector: z.string().min(1),
+        attr: z.string().min(1).default('href'),
+      })
+      .strict(),
+    z
+      .object({
+        /** URL of pages after the first, with {page} (default: listUrl). */
+        pagePattern: z.string().min(1).optional(),
+        start: z.number().int().default(1),
+        step: z.number().int().min(1).default(1),
+        maxPages: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  ],
+  { error: requiredMessage('{ selector } or { pagePattern, start, step, maxPages }') },
+);
+
+export const siteDefinitionSchema = z
+  .object({
+    /** Short name, part of every posting id from this site: keep it stable. */
+    name: z.string({ error: requiredMessage('a name') }).regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"'),
+    /** The list page, with {query} and {page} placeholders; absolute or relative to the source's baseUrl. */
+    listUrl: z.string({ error: requiredMessage('a URL') }).min(1),
+    mode: z.enum(['http', 'browser']).default('http'),
+    /** The search words when the scrape request gives none. */
+    query: z.string().optional(),
+    /** CSS selector of one posting in the list. */
+    item: z.string({ error: requiredMessage('a CSS selector') }).min(1),
+    fields: fieldsSchema,
+    /** The company name, for a single company's careers site. */
+    company: z.string().optional(),
+    nextPage: nextPageSchema.optional(),
+    maxPages: z.number().int().min(1).default(5),
+    /** Follow each posting's link and read more fields there (JSON-LD on that page fills the rest). */
+    detail: z
+      .object({
+        urlField: z.enum(['url']).default('url'),
+        fields: detailFieldsSchema.default({}),
+      })
+      .strict()
+      .optional(),
+    /** Browser mode: wait for this selector before reading the page. */
+    waitForSelector: z.string().min(1).optional(),
+  })
+  .strict();
+export type SiteDefinition = z.infer<typeof siteDefinitionSchema>;
+
+export const siteOptionsSchema = z.object({
+  sites: z.array(siteDefinitionSchema, { error: requiredMessage('a list of site definitions') }).min(1),
+});
+export type SiteOptions = z.infer<typeof siteOptionsSchema>;
+
+export interface ParsedSitePage {
+  postings: RawPosting[];
+  /** Elements that matched `item` (postings without a title are dropped). */
+  itemCount: number;
+  /** The next page's URL from a nextPage selector. */
+  nextUrl?: string;
+}
+
+function readField($: cheerio.CheerioAPI, scope: Cheerio<AnyNode> | undefined, spec: FieldSpec, name: FieldName): string | undefined {
+  const { selector, attr, regex } = typeof spec === 'string' ? { selector: spec, attr: undefined, regex: undefined } : spec;
+  const base = scope ?? $.root();
+  const matches = selector ? base.find(selector) : base;
+  if (matches.length === 0) return undefined;
+  let value: string | undefined;
+  if (name === 'tags') {
+    value = matches
+      .toArray()
+      .map((t) => normaliseWhitespace((attr ? $(t).attr(attr) : $(t).text()) ?? ''))
+      .filter(Boolean)
+      .join('\n');
+  } else if (attr) value = matches.first().attr(attr);
+  else if (name === 'description') value = htmlToText(matches.first().html() ?? '');
+  else value = matches.first().text();
+  if (value === undefined) return undefined;
+  if (regex) {
+    const match = new RegExp(regex).exec(value);
+    value = match ? (match[1] ?? match[0]) : undefined;
+  }
+  const cleaned = name === 'description' || name === 'tags' ? value?.trim() : normaliseWhitespace(value ?? '');
+  return cleaned || undefined;
+}
+
+function applyFields(
+  posting: RawPosting,
+  values: Partial<Record<FieldName, string>>,
+  pageUrl: string,
+  overwrite: boolean,
+): void {
+  const set = <K extends keyof RawPosting>(key: K, value: RawPosting[K] | undefined) => {
+    if (value === undefined || value === '') return;
+    if (overwrite || posting[key] === undefined || posting[key] === '') posting[key] = value;
+  };
+  set('title', values.title);
+  set('url', absoluteUrl(values.url, pageUrl));
+  set('company', values.company);
+  set('location', values.location);
+  set('salary', values.salary);
+  set('postedAt', values.postedAt);
+  set('employmentType', values.employmentType);
+  set('description', values.description);
+  if (values.tags) set('tags', values.tags.split('\n'));
+  if (values.location && /\bremote\b|远程/i.test(values.location)) set('remote', true);
+}
+
+/** Pure: the postings of one list page under a site definition, and the next page's URL if it has a link. */
+export function parseSitePage(html: string, site: SiteDefinition, pageUrl: string): ParsedSitePage {
+  const $ = cheerio.load(html);
+  const items = $(site.item).toArray();
+  const postings: RawPosting[] = [];
+  for (const element of items) {
+    const scope: Cheerio<AnyNode> = $(element);
+    const values: Partial<Record<FieldName, string>> = {};
+    for (const [name, spec] of Object.entries(site.fields) as [FieldName, FieldSpec | undefined][]) {
+      if (spec !== undefined) values[name] = readField($, scope, spec, name);
+    }
+    if (!values.title) continue;
+    const posting: RawPosting = { sourcePostingId: '', title: values.title, raw: { ...values, page: pageUrl } };
+    applyFields(posting, values, pageUrl, true);
+    if (!posting.company && site.company) posting.company = site.company;
+    const ownId = values.id ?? posting.url ?? `${posting.title}|${posting.company ?? ''}|${posting.location ?? ''}`;
+    posting.sourcePostingId = `${site.name}:${ownId}`;
+    postings.push(posting);
+  }
+  if (items.length > 0 && postings.length === 0) {
+    throw new NotRetryableError(
+      `site "${site.name}": ${items.length} items matched "${site.item}" but none had a title: check fields.title`,
+      pageUrl,
+    );
+  }
+  const result: ParsedSitePage = { postings, itemCount: items.length };
+  if (site.nextPage && 'selector' in site.nextPage) {
+    const href = $(site.nextPage.selector).first().attr(site.nextPage.attr ?? 'href');
+    const next = href && !href.startsWith('javascript:') ? absoluteUrl(href, pageUrl) : undefined;
+    if (next && next !== pageUrl) result.nextUrl = next;
+  }
+  return result;
+}
+
+/** Pure: a detail page's fields under the definition's `detail.fields`, JSON-LD filling what they miss. */
+export function applyDetailPage(posting: RawPosting, html: string, site: SiteDefinition, pageUrl: string): RawPosting {
+  const merged: RawPosting = { ...posting };
+  const $ = cheerio.load(html);
+  const values: Partial<Record<FieldName, string>> = {};
+  for (const [name, spec] of Object.entries(site.detail?.fields ?? {}) as [FieldName, FieldSpec | undefined][]) {
+    if (spec !== undefined) values[name] = readField($, undefined, spec, name);
+  }
+  applyFields(merged, values, pageUrl, true);
+  const [schemaOrg] = extractJobPostings(html, pageUrl);
+  if (schemaOrg) {
+    for (const key of ['company', 'location', 'salary', 'employmentType', 'description', 'postedAt', 'validThrough', 'remote'] as const) {
+      if (merged[key] === undefined && schemaOrg[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = schemaOrg[key];
+    }
+  }
+  merged.raw = { list: posting.raw, detail: values };
+  return merged;
+}
+
+function fillPlaceholders(template: string, query: string, page: number): string {
+  return template.replaceAll('{query}', encodeURIComponent(query)).replaceAll('{page}', String(page));
+}
+
+async function load(ctx: ScrapeContext<SiteOptions>, site: SiteDefinition, url: string): Promise<{ html: string; url: string }> {
+  if (site.mode === 'browser') {
+    const page = await ctx.fetcher.browse(url, site.waitForSelector ? { waitForSelector: site.waitForSelector } : {});
+    return { html: page.html, url: page.url || url };
+  }
+  const page = await ctx.fetcher.fetch(url);
+  return { html: page.text, url: page.url || url };
+}
+
+async function* scrapeSite(ctx: ScrapeContext<SiteOptions>, site: SiteDefinition) {
+  const query = ctx.request.query ?? site.query ?? '';
+  const base = ctx.baseUrl.endsWith('/') ? ctx.baseUrl : `${ctx.baseUrl}/`;
+  const next = site.nextPage;
+  const pattern = next && !('selector' in next) ? next : !next && site.listUrl.includes('{page}') ? { start: 1, step: 1 } : undefined;
+  const start = pattern?.start ?? 1;
+  const maxPages = Math.min(
+    (pattern && 'maxPages' in pattern ? pattern.maxPages : undefined) ?? site.maxPages ?? 5,
+    ctx.request.maxPages ?? Number.POSITIVE_INFINITY,
+  );
+  const seenIds = new Set<string>();
+  const visited = new Set<string>();
+  let url: string | undefined = new URL(fillPlaceholders(site.listUrl, query, start), base).href;
+  for (let n = 0; url && n < maxPages && !ctx.signal.aborted; n++) {
+    visited.add(url);
+    const loaded = await load(ctx, site, url);
+    const parsed = parseSitePage(loaded.html, site, loaded.url);
+    const fresh = parsed.postings.filter((p) => !seenIds.has(p.sourcePostingId));
+    for (const p of fresh) seenIds.add(p.sourcePostingId);
+    const postings: RawPosting[] = [];
+    for (const posting of fresh) {
+      if (!site.detail || !posting.url || ctx.signal.aborted) {
+        postings.push(posting);
+        continue;
+      }
+      try {
+        const detail = await load(ctx, site, posting.url);
+        postings.push(applyDetailPage(posting, detail.html, site, detail.url));
+      } catch (error) {
+        // A vanished detail page still leaves the list's facts worth keeping.
+        if (!(error instanceof NotRetryableError)) throw error;
+        postings.push({ ...posting, extra: { ...posting.extra, detailError: error.message } });
+      }
+    }
+    yield { url, postings };
+    if (fresh.length === 0) return;
+    if (pattern) {
+      const template = 'pagePattern' in pattern && pattern.pagePattern ? pattern.pagePattern : site.listUrl;
+      if (!template.includes('{page}')) return;
+      url = new URL(fillPlaceholders(template, query, start + (n + 1) * (pattern.step ?? 1)), base).href;
+    } else {
+      url = parsed.nextUrl && !visited.has(parsed.nextUrl) ? parsed.nextUrl : undefined;
+    }
+  }
+}
+
+/** Without a site definition `jobtrend parse --source site` can only read schema.org JobPosting markup. */
+function parseWithoutDefinition(body: string, hint: ParseHint = {}): RawPosting[] {
+  return extractJobPostings(body, hint.url);
+}
+
+export const siteScraper: Scraper<SiteOptions> = {
+  id: 'site',
+  name: 'Declared sites (CSS selectors)',
+  kind: 'html',
+  defaultBaseUrl: 'https://example.com',
+  verifiedAgainst:
+    'declarative definitions (item/field selectors, attributes, next-page link or page pattern, detail pages, http or browser); tests on project fixtures (2026-11)',
+  optionsSchema: siteOptionsSchema,
+  scrape(ctx) {
+    return scrapeEachTarget(ctx.options.sites, (s) => `site "${s.name}"`, ctx.signal, (site) => scrapeSite(ctx, site));
+  },
+  parse: parseWithoutDefinition,
+};
