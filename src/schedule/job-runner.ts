@@ -105,9 +105,8 @@ export interface RunJobOptions {
 /** The real operations, imported only when a job runs (so the scheduler loads without the engine). */
 export const defaultJobOperations: JobOperations = {
   async scrapeSource(options) {
-    // A variable specifier: the engine is written alongside the scheduler and loads only when a job runs.
-    const specifier = '../engine/scrape-source.js';
-    const engine = (await import(specifier)) as { scrapeSource(options: ScrapeSourceOptions): Promise<SourceRunSummary> };
+    // Imported when a job first runs, so the scheduler (and `status`) load without the engine's dependencies.
+    const engine = await import('../engine/scrape-source.js');
     return engine.scrapeSource(options);
   },
   async writeReport(options) {
