@@ -1,0 +1,246 @@
+// The fetch layer against the local server: politeness (robots.txt, crawl-delay, rate limit), patience
+// (retries, Retry-After), safety (caps, timeouts, blocks) and decoding (GBK, Big5, <meta> charsets).
+import { createServer } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import iconv from 'iconv-lite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFetcher, type EngineFetcher } from '../../src/fetch/create-fetcher.js';
+import { BlockedError, NotRetryableError, RetryableError } from '../../src/fetch/errors.js';
+import type { FetchSettings } from '../../src/fetch/fetch-settings.js';
+import { openDatabase } from '../../src/store/database.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+const fetchers: EngineFetcher[] = [];
+
+/** A fetcher with fast, test-sized defaults. */
+function fetcher(settings: Partial<FetchSettings> = {}, options: Parameters<typeof createFetcher>[1] = {}): EngineFetcher {
+  const f = createFetcher(
+    { requestsPerMinute: 60_000, backoffBaseMs: 10, backoffMaxMs: 5_000, timeoutMs: 2_000, ...settings },
+    { random: () => 0.5, env: {}, ...options },
+  );
+  fetchers.push(f);
+  return f;
+}
+
+const pageRequests = (path: string) => server.requests.filter((r) => r.path === path);
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await Promise.all(fetchers.splice(0).map((f) => f.close()));
+  server.faults(null);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('robots.txt', () => {
+  it('a path robots.txt disallows is never requested', async () => {
+    server.route('/robots.txt', { body: 'User-agent: *\nDisallow: /private\n', headers: { 'content-type': 'text/plain' } });
+    server.route('/private/jobs', { body: 'secret' });
+    const f = fetcher();
+    await expect(f.fetch(`${server.url}/private/jobs`)).rejects.toThrow(/robots\.txt disallows/);
+    await expect(f.fetch(`${server.url}/private/jobs`)).rejects.toBeInstanceOf(NotRetryableError);
+    expect(pageRequests('/private/jobs')).toHaveLength(0);
+    expect(pageRequests('/robots.txt').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a source configured with respectRobots: false may fetch a disallowed path', async () => {
+    server.route('/robots.txt', { body: 'User-agent: *\nDisallow: /private\n' });
+    server.route('/private/ok', { body: 'fine' });
+    const page = await fetcher({}, { respectRobots: false }).fetch(`${server.url}/private/ok`);
+    expect(page.text).toBe('fine');
+  });
+
+  it('a crawl-delay spaces the requests to that host at least that far apart', async () => {
+    const s = await startTestServer();
+    try {
+      s.route('/robots.txt', { body: 'User-agent: *\nCrawl-delay: 0.3\n' });
+      s.route(/^\/delayed\//, { body: 'ok' });
+      const f = fetcher({ perHostConcurrency: 3 });
+      await Promise.all([1, 2, 3, 4].map((n) => f.fetch(`${s.url}/delayed/${n}`)));
+      const times = s.requests.filter((r) => r.path.startsWith('/delayed/')).map((r) => r.at);
+      expect(times).toHaveLength(4);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(280);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('the measured request rate never exceeds the per-host limit, even with many requests in parallel', async () => {
+    const s = await startTestServer();
+    try {
+      s.route('/robots.txt', { status: 404 });
+      s.route(/^\/rate\//, { body: 'ok' });
+      // 300 per minute = one every 200 ms: at most 5 in any second.
+      const f = fetcher({ requestsPerMinute: 300, perHostConcurrency: 8, concurrency: 8 });
+      await Promise.all(Array.from({ length: 12 }, (_, n) => f.fetch(`${s.url}/rate/${n}`)));
+      const times = s.requests.map((r) => r.at).sort((a, b) => a - b);
+      expect(times).toHaveLength(13);
+      let worst = 0;
+      for (const start of times) worst = Math.max(worst, times.filter((t) => t >= start && t < start + 1000).length);
+      // Arrival times jitter a little on a busy machine: allow one request of slack, never a burst.
+      expect(worst).toBeLessThanOrEqual(6);
+      expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(12 * 200 * 0.9);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('retries', () => {
+  it('a 429 with Retry-After waits that long before trying again', async () => {
+    let calls = 0;
+    server.route('/busy', () => (++calls === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' } : { body: 'done' }));
+    const f = fetcher();
+    const page = await f.fetch(`${server.url}/busy`);
+    expect(page.text).toBe('done');
+    const [first, second] = pageRequests('/busy');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    expect(f.stats.retries).toBe(1);
+  });
+
+  it('5xx, connection resets and truncated bodies are retried until the page arrives', async () => {
+    let calls = 0;
+    server.route('/flaky', () => {
+      calls++;
+      if (calls === 1) return { status: 503, body: 'unavailable' };
+      if (calls === 2) return 'reset';
+      return { body: 'finally' };
+    });
+    const f = fetcher();
+    expect((await f.fetch(`${server.url}/flaky`)).text).toBe('finally');
+    expect(f.stats).toMatchObject({ retries: 2, errors: 2 });
+
+    server.route('/cut', { body: 'x'.repeat(5000) });
+    server.faults({ rate: 1, kinds: ['truncated'] });
+    const cut = fetcher({ maxRetries: 2 });
+    await expect(cut.fetch(`${server.url}/cut`)).rejects.toBeInstanceOf(RetryableError);
+    expect(pageRequests('/cut')).toHaveLength(3);
+    server.faults(null);
+    expect((await cut.fetch(`${server.url}/cut`)).text).toHaveLength(5000);
+  });
+
+  it('a slow response times out and is retried; giving up after maxRetries says why', async () => {
+    server.route('/slow', { body: 'late', delayMs: 1500 });
+    const f = fetcher({ timeoutMs: 200, maxRetries: 1 });
+    await expect(f.fetch(`${server.url}/slow`)).rejects.toThrow(/timed out after 200 ms/);
+    expect(pageRequests('/slow')).toHaveLength(2);
+    expect(f.stats.retries).toBe(1);
+  });
+
+  it('a 404 is not retried', async () => {
+    const f = fetcher();
+    await expect(f.fetch(`${server.url}/missing-page`)).rejects.toBeInstanceOf(NotRetryableError);
+    expect(pageRequests('/missing-page')).toHaveLength(1);
+  });
+});
+
+describe('blocks', () => {
+  const verification =
+    '<html><head><meta charset="UTF-8"><title>滑动验证页面</title></head><body><div id="nocaptcha"></div>请完成下方验证</body></html>';
+
+  it('a verification page is a BlockedError, and the host is left alone afterwards (no hammering)', async () => {
+    const s = await startTestServer();
+    try {
+      s.route('/robots.txt', { status: 404 });
+      s.route(/^\/list/, { body: verification });
+      const f = fetcher();
+      await expect(f.fetch(`${s.url}/list?page=1`)).rejects.toBeInstanceOf(BlockedError);
+      await expect(f.fetch(`${s.url}/list?page=2`)).rejects.toThrow(/backed off/);
+      expect(s.requests.filter((r) => r.path.startsWith('/list'))).toHaveLength(1);
+      expect(f.stats.retries).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("BOSS直聘's code-37 JSON is a block", async () => {
+    server.route('/wapi/joblist.json', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 37, message: '您的环境存在异常.', zpData: {} }),
+    });
+    await expect(fetcher().fetchJson(`${server.url}/wapi/joblist.json`)).rejects.toThrow(/code 37/);
+  });
+});
+
+describe('bodies', () => {
+  it('a GBK page is decoded from its Content-Type, a GB2312 one from its <meta>, a Big5 one too', async () => {
+    server.route('/gbk', {
+      headers: { 'content-type': 'text/html; charset=GBK' },
+      body: iconv.encode('<p>人工智能训练师 上海·浦东新区 8千-1.2万</p>', 'gbk'),
+    });
+    server.route('/meta', {
+      headers: { 'content-type': 'text/html' },
+      body: iconv.encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>数据标注员</body></html>', 'gb2312'),
+    });
+    server.route('/big5', { headers: { 'content-type': 'text/html; charset=big5' }, body: iconv.encode('資料標註 臺北', 'big5') });
+    const f = fetcher();
+    expect((await f.fetch(`${server.url}/gbk`)).text).toContain('人工智能训练师 上海·浦东新区');
+    expect((await f.fetch(`${server.url}/meta`)).text).toContain('数据标注员');
+    expect((await f.fetch(`${server.url}/big5`)).text).toBe('資料標註 臺北');
+  });
+
+  it('a body over the size cap is refused, not retried', async () => {
+    server.route('/huge', { body: 'y'.repeat(50_000) });
+    const f = fetcher({ maxBodyBytes: 10_000 });
+    await expect(f.fetch(`${server.url}/huge`)).rejects.toThrow(/over the 10000-byte cap/);
+    expect(pageRequests('/huge')).toHaveLength(1);
+  });
+
+  it('a second request sends If-None-Match and a 304 returns the cached body', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      server.route('/etag', (req) =>
+        req.headers['if-none-match'] === '"v1"'
+          ? { status: 304 }
+          : { headers: { etag: '"v1"', 'content-type': 'text/html; charset=gbk' }, body: iconv.encode('智联招聘 AI训练师', 'gbk') },
+      );
+      const f = fetcher({}, { db });
+      expect((await f.fetch(`${server.url}/etag`)).text).toBe('智联招聘 AI训练师');
+      expect((await f.fetch(`${server.url}/etag`)).text).toBe('智联招聘 AI训练师');
+      const [first, second] = pageRequests('/etag');
+      expect(first!.headers['if-none-match']).toBeUndefined();
+      expect(second!.headers['if-none-match']).toBe('"v1"');
+      expect(second!.status).toBe(304);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('proxies', () => {
+  it('HTTP_PROXY sends requests through the proxy', async () => {
+    // A CONNECT proxy that sends every tunnel to the test server, whatever host was asked for.
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, client: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const upstream = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      server.route('/via-proxy', (req) => ({ body: `host=${req.headers.host}` }));
+      const port = (proxy.address() as AddressInfo).port;
+      const f = fetcher({}, { env: { HTTP_PROXY: `http://127.0.0.1:${port}` } });
+      const page = await f.fetch('http://jobs.example.invalid/via-proxy');
+      expect(page.text).toBe('host=jobs.example.invalid');
+      expect(tunnels).toContain('jobs.example.invalid:80');
+      await f.close();
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,73 @@
+// The fetch layer's pure decisions: charsets, block pages, Retry-After and backoff.
+import { existsSync, readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBody, detectCharset, normaliseCharset } from '../../src/fetch/decode-body.js';
+import { detectBlock } from '../../src/fetch/detect-block.js';
+import { parseRetryAfter, retryDelayMs } from '../../src/fetch/retry-policy.js';
+
+describe('charset decoding', () => {
+  it('GB2312 and GBK are read as GB18030, their superset', () => {
+    expect(normaliseCharset('gb2312')).toBe('gb18030');
+    expect(normaliseCharset('GBK')).toBe('gb18030');
+    expect(normaliseCharset('"utf8"')).toBe('utf-8');
+    expect(normaliseCharset('no-such-charset')).toBeUndefined();
+    // 镕 is outside GB2312: a page that says gb2312 but uses it still decodes.
+    const bytes = iconv.encode('朱镕基 数据标注', 'gb18030');
+    expect(decodeBody(bytes, 'text/html; charset=gb2312')).toBe('朱镕基 数据标注');
+  });
+
+  it('the header wins over <meta>, <meta> over the UTF-8 default, and a BOM is dropped', () => {
+    const gbk = iconv.encode('<meta charset="gbk"><p>训练师</p>', 'gbk');
+    expect(detectCharset(gbk, 'text/html')).toBe('gb18030');
+    expect(decodeBody(gbk)).toContain('训练师');
+    expect(detectCharset(Buffer.from('<meta charset="gbk">'), 'text/html; charset=utf-8')).toBe('utf-8');
+    expect(decodeBody(Buffer.from('\ufeff{"a":1}'))).toBe('{"a":1}');
+  });
+
+  const fixture = '/work/shared/fixtures/51job_search_gbk_2021-02-26.html';
+  it.skipIf(!existsSync(fixture))('a real GBK capture from 51job decodes to readable Chinese', () => {
+    const text = decodeBody(readFileSync(fixture));
+    expect(text).toMatch(/前程无忧|51job/);
+    expect(text).not.toContain('\ufffd');
+  });
+});
+
+describe('block detection', () => {
+  const check = (text: string, extra: Partial<Parameters<typeof detectBlock>[0]> = {}) =>
+    detectBlock({ requestedUrl: 'https://x.test/list', finalUrl: 'https://x.test/list', status: 200, text, ...extra });
+
+  it('verification pages, code-37 JSON and login redirects are blocks; ordinary pages are not', () => {
+    expect(check('<title>滑动验证页面</title>')).toMatch(/slider/);
+    expect(check('<p>您的环境存在异常</p>')).toBeTruthy();
+    expect(check('{"code":37,"message":"您的环境存在异常."}')).toMatch(/code 37/);
+    expect(check('<html>ok</html>', { finalUrl: 'https://x.test/passport/login?from=list' })).toMatch(/login/);
+    expect(check('<title>AI训练师招聘</title><script src="https://www.google.com/recaptcha/api.js"></script>')).toBeNull();
+    expect(check('{"code":0,"zpData":{"jobList":[]}}')).toBeNull();
+  });
+
+  const real = '/work/shared/fixtures/zhaopin_slider_captcha_block_page.html';
+  it.skipIf(!existsSync(real))('the real zhaopin slider-captcha page is recognised', () => {
+    expect(check(readFileSync(real, 'utf8'))).not.toBeNull();
+  });
+});
+
+describe('retry timing', () => {
+  it('Retry-After is read as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('2', now)).toBe(2000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it('backoff doubles with each retry, jitters within the upper half, honours Retry-After and is capped', () => {
+    const fixed = (r: number) => ({ baseMs: 100, maxMs: 1000, random: () => r });
+    expect(retryDelayMs(0, fixed(0))).toBe(50);
+    expect(retryDelayMs(0, fixed(0.999))).toBeLessThanOrEqual(100);
+    expect(retryDelayMs(2, fixed(0))).toBe(200);
+    expect(retryDelayMs(10, fixed(0.5))).toBe(750);
+    expect(retryDelayMs(0, fixed(0), 700)).toBe(700);
+    expect(retryDelayMs(0, fixed(0), 60_000)).toBe(1000);
+  });
+});
