@@ -1,0 +1,191 @@
+// Read-only SQL for analysis: daily counts of deduplicated postings (is_primary = 1) by effective date,
+// the days each source was watched, skill counts, and the active-stock aggregate. Everything is an
+// aggregate computed by SQLite (a few thousand rows at most come back), every value is a bound parameter.
+import type { Db } from './database.js';
+
+/** A checked filter (see src/analysis/filters.ts): canonical city, known role and sources. */
+export interface SqlFilter {
+  role: string | null;
+  match: string | null;
+  city: string | null;
+  sources: string[] | null;
+}
+
+export interface DayCount {
+  day: string;
+  source_id: string;
+  postings: number;
+}
+
+export interface WatchDay {
+  source_id: string;
+  day: string;
+}
+
+export interface SkillCount {
+  skill_id: string;
+  name: string;
+  name_zh: string | null;
+  category: string | null;
+  postings: number;
+}
+
+export interface ActiveStock {
+  /** Distinct postings active on at least one day of the range. */
+  postings: number;
+  /** Sum over postings of the days of the range they were active (first seen … closed or last seen). */
+  posting_days: number;
+}
+
+interface Clause {
+  joins: string[];
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * FTS5 text for a user's words: each word becomes a quoted string (quotes doubled), so operators and
+ * punctuation in the input are searched for, never interpreted. Words are ANDed.
+ */
+export function ftsQuery(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .map((word) => `"${word.replaceAll('"', '""')}"`)
+    .join(' ');
+}
+
+/** Escapes LIKE wildcards (with ESCAPE '\'). */
+function likePattern(text: string): string {
+  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE and JOIN parts of a filter; `withTopic` false drops role and match (the share denominator). */
+function filterClause(filter: SqlFilter, withTopic: boolean): Clause {
+  const clause: Clause = { joins: [], where: [], params: [] };
+  if (withTopic && filter.role) {
+    clause.joins.push('JOIN posting_roles r ON r.posting_id = p.id AND r.role_id = ?');
+    clause.params.push(filter.role);
+  }
+  if (filter.city) {
+    clause.where.push('p.city = ?');
+    clause.params.push(filter.city);
+  }
+  if (filter.sources && filter.sources.length > 0) {
+    clause.where.push(`p.source_id IN (${filter.sources.map(() => '?').join(', ')})`);
+    clause.params.push(...filter.sources);
+  }
+  if (withTopic && filter.match) {
+    // The trigram tokenizer needs every word to have at least 3 characters; shorter text uses LIKE.
+    const words = filter.match.trim().split(/\s+/);
+    if (words.every((word) => [...word].length >= 3)) {
+      clause.where.push('p.id IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)');
+      clause.params.push(ftsQuery(filter.match));
+    } else {
+      clause.where.push(
+        "(p.title LIKE ? ESCAPE '\\' OR p.company LIKE ? ESCAPE '\\' OR p.description LIKE ? ESCAPE '\\')",
+      );
+      const pattern = likePattern(filter.match);
+      clause.params.push(pattern, pattern, pattern);
+    }
+  }
+  return clause;
+}
+
+/**
+ * Deduplicated postings per effective date and source between `start` and `end` (inclusive).
+ * `withTopic` false counts all postings of the same city and sources (the denominator of share).
+ */
+export function dailyCounts(db: Db, filter: SqlFilter, start: string, end: string, withTopic = true): DayCount[] {
+  const clause = filterClause(filter, withTopic);
+  // The joins' parameters come first in the SQL text, then the date range, then the WHERE parts.
+  const joinParams = withTopic && filter.role ? [clause.params[0]] : [];
+  const whereParams = withTopic && filter.role ? clause.params.slice(1) : clause.params;
+  const sql = `SELECT p.effective_date AS day, p.source_id, count(*) AS postings
+    FROM postings p ${clause.joins.join(' ')}
+    WHERE p.is_primary = 1 AND p.effective_date BETWEEN ? AND ?
+    ${clause.where.map((w) => `AND ${w}`).join(' ')}
+    GROUP BY p.effective_date, p.source_id`;
+  return db.prepare(sql).all(...joinParams, start, end, ...whereParams) as DayCount[];
+}
+
+/** Days each source was watched between `start` and `end` (from the source_watch_days view). */
+export function watchDays(db: Db, start: string, end: string): WatchDay[] {
+  return db
+    .prepare('SELECT source_id, day FROM source_watch_days WHERE day BETWEEN ? AND ? ORDER BY source_id, day')
+    .all(start, end) as WatchDay[];
+}
+
+/** The earliest effective date of a deduplicated posting, or null for an empty database. */
+export function firstEffectiveDate(db: Db): string | null {
+  return (db.prepare('SELECT min(effective_date) FROM postings WHERE is_primary = 1').pluck().get() as string | null) ?? null;
+}
+
+/** Matching deduplicated postings in the range (the denominator of skill shares). */
+export function countPostings(db: Db, filter: SqlFilter, start: string, end: string): number {
+  return dailyCounts(db, filter, start, end).reduce((sum, row) => sum + row.postings, 0);
+}
+
+/** Matching deduplicated postings in the range per skill they name, with the skill's names. */
+export function skillCounts(db: Db, filter: SqlFilter, start: string, end: string): SkillCount[] {
+  const clause = filterClause(filter, true);
+  const joinParams = filter.role ? [clause.params[0]] : [];
+  const whereParams = filter.role ? clause.params.slice(1) : clause.params;
+  const sql = `SELECT ps.skill_id, s.name, s.name_zh, s.category, count(*) AS postings
+    FROM postings p ${clause.joins.join(' ')}
+    JOIN posting_skills ps ON ps.posting_id = p.id
+    JOIN skills s ON s.id = ps.skill_id
+    WHERE p.is_primary = 1 AND p.effective_date BETWEEN ? AND ?
+    ${clause.where.map((w) => `AND ${w}`).join(' ')}
+    GROUP BY ps.skill_id
+    ORDER BY postings DESC, ps.skill_id`;
+  return db.prepare(sql).all(...joinParams, start, end, ...whereParams) as SkillCount[];
+}
+
+/**
+ * Active stock in a range: postings (deduplicated) open on at least one day, and their posting-days, where
+ * a posting is open from its first-seen day to the day it closed (else the day it was last seen).
+ */
+export function activeStock(db: Db, filter: SqlFilter, start: string, end: string): ActiveStock {
+  const clause = filterClause(filter, true);
+  const joinParams = filter.role ? [clause.params[0]] : [];
+  const whereParams = filter.role ? clause.params.slice(1) : clause.params;
+  const sql = `SELECT count(*) AS postings,
+      coalesce(sum(julianday(min(last_day, ?)) - julianday(max(first_day, ?)) + 1), 0) AS posting_days
+    FROM (
+      SELECT substr(p.first_seen_at, 1, 10) AS first_day,
+             coalesce(substr(p.closed_at, 1, 10), substr(p.last_seen_at, 1, 10)) AS last_day
+      FROM postings p ${clause.joins.join(' ')}
+      WHERE p.is_primary = 1 AND substr(p.first_seen_at, 1, 10) <= ?
+      ${clause.where.map((w) => `AND ${w}`).join(' ')}
+    )
+    WHERE last_day >= ?`;
+  const row = db.prepare(sql).get(end, start, ...joinParams, end, ...whereParams, start) as ActiveStock;
+  return { postings: Number(row.postings), posting_days: Number(row.posting_days) };
+}
+
+/** Role ids in the taxonomy table. */
+export function roleIds(db: Db): string[] {
+  return db.prepare('SELECT id FROM roles ORDER BY id').pluck().all() as string[];
+}
+
+/** Source ids known to the database. */
+export function sourceIds(db: Db): string[] {
+  return db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as string[];
+}
+
+/** Whether any deduplicated posting has this exact city value (uses postings_primary_city_date). */
+export function cityExists(db: Db, city: string): boolean {
+  return db.prepare('SELECT 1 FROM postings WHERE is_primary = 1 AND city = ? LIMIT 1').get(city) !== undefined;
+}
+
+/** Distinct city values matching case-insensitively (for a user who typed "shanghai"). */
+export function cityLike(db: Db, city: string): string | null {
+  return (
+    (db
+      .prepare('SELECT city FROM postings WHERE is_primary = 1 AND city IS NOT NULL AND lower(city) = lower(?) LIMIT 1')
+      .pluck()
+      .get(city) as string | undefined) ?? null
+  );
+}

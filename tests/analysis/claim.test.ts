@@ -1,0 +1,168 @@
+// Claim verdicts on databases where the truth is known: postings spread evenly over 2024 and 2025 from
+// sources whose watched days are recorded, so the true change is exactly what the test put in.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkClaim, parseChange } from '../../src/analysis/claim.js';
+import { UsageError } from '../../src/errors.js';
+import type { Db } from '../../src/store/database.js';
+import { addPostings, memoryDb, watch } from './support/analysis-db.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+let db: Db;
+
+beforeEach(() => {
+  db = memoryDb();
+});
+afterEach(() => db.close());
+
+/** Source `id` watched all of 2024 and 2025, with `base` postings in 2024 and `now` in 2025. */
+function yearlySource(id: string, base: number, now: number, city = 'Shanghai'): void {
+  watch(db, id, '2024-01-01', '2024-12-31');
+  watch(db, id, '2025-01-01', '2025-12-31');
+  addPostings(db, { sourceId: id, count: base, from: '2024-01-01', to: '2024-12-31', overrides: { city } });
+  addPostings(db, { sourceId: id, count: now, from: '2025-01-01', to: '2025-12-31', overrides: { city } });
+}
+
+const claim = { role: 'ai-trainer', city: '上海', period: '2025', baseline: '2024', change: '>30%' };
+
+describe('checkClaim', () => {
+  it('a true 50% rise supports "rose by more than 30%"', () => {
+    yearlySource('zhaopin', 1000, 1500);
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.filter.city).toBe('Shanghai');
+    expect(result.current).toMatchObject({ count: 1500, days: 365 });
+    expect(result.baseline).toMatchObject({ count: 1000, days: 366 });
+    expect(result.estimate!.ratio).toBeCloseTo((1500 / 365) / (1000 / 366), 10);
+    expect(result.estimate!.interval.lower).toBeGreaterThanOrEqual(1.3);
+    expect(result.verdict).toBe('supported');
+    expect(result.coverage.panel).toBe('same-source');
+    expect(result.coverage.included).toEqual(['zhaopin']);
+    expect(result.caveats.join('\n')).toMatch(/not vacancies/);
+  });
+
+  it('a true 10% rise contradicts "rose by more than 30%"', () => {
+    yearlySource('zhaopin', 1000, 1100);
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.estimate!.interval.upper).toBeLessThan(1.3);
+    expect(result.verdict).toBe('contradicted');
+  });
+
+  it('a rise that is only a new source coming online is not supported on the same-source panel, and the caveat says why', () => {
+    yearlySource('zhaopin', 1000, 1000);
+    watch(db, 'boss', '2025-01-01', '2025-12-31');
+    addPostings(db, { sourceId: 'boss', count: 700, from: '2025-01-01', to: '2025-12-31' });
+
+    const panel = checkClaim(db, claim, { now: NOW });
+    expect(panel.coverage.included).toEqual(['zhaopin']);
+    expect(panel.current.count).toBe(1000);
+    expect(panel.verdict).not.toBe('supported');
+    expect(panel.verdict).toBe('contradicted');
+    const boss = panel.coverage.excluded.find((e) => e.sourceId === 'boss');
+    expect(boss?.reason).toMatch(/watched only in 2025 \(365 days, 700 postings\), not in 2024/);
+    expect(panel.caveats.some((c) => /boss/.test(c) && /new coverage/.test(c))).toBe(true);
+
+    // Counting all sources shows the rise the newspaper saw, and says where it came from.
+    const all = checkClaim(db, { ...claim, allSources: true }, { now: NOW });
+    expect(all.current.count).toBe(1700);
+    expect(all.verdict).toBe('supported');
+    expect(all.caveats.some((c) => /boss/.test(c) && /new coverage, not new demand/.test(c))).toBe(true);
+  });
+
+  it('too few postings give "insufficient data" with the counts', () => {
+    yearlySource('zhaopin', 12, 19);
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.verdict).toBe('insufficient data');
+    expect(result.estimate).toBeNull();
+    expect(result.reason).toMatch(/12 postings/);
+  });
+
+  it('a period nobody watched gives "insufficient data"', () => {
+    watch(db, 'zhaopin', '2025-01-01', '2025-12-31');
+    addPostings(db, { sourceId: 'zhaopin', count: 500, from: '2025-01-01', to: '2025-12-31' });
+    addPostings(db, { sourceId: 'zhaopin', count: 300, from: '2024-01-01', to: '2024-12-31' });
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.verdict).toBe('insufficient data');
+    expect(result.reason).toMatch(/no source was watched in both/);
+  });
+
+  it('counts only postings of the role and city asked about', () => {
+    yearlySource('zhaopin', 1000, 1500);
+    addPostings(db, { sourceId: 'zhaopin', count: 900, from: '2025-01-01', to: '2025-12-31', overrides: { city: 'Beijing' } });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 900,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      overrides: { roles: ['data-annotator'] },
+    });
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.current.count).toBe(1500);
+    expect(result.verdict).toBe('supported');
+  });
+
+  it('a claimed fall is judged symmetrically', () => {
+    yearlySource('zhaopin', 1000, 600);
+    expect(checkClaim(db, { ...claim, change: '<-10%' }, { now: NOW }).verdict).toBe('supported');
+    expect(checkClaim(db, { ...claim, change: '<-60%' }, { now: NOW }).verdict).toBe('contradicted');
+  });
+
+  it('share compares the role with all postings of the same sources and city', () => {
+    yearlySource('zhaopin', 1000, 1500);
+    // Other roles grow just as much, so the share does not move.
+    addPostings(db, { sourceId: 'zhaopin', count: 1000, from: '2024-01-01', to: '2024-12-31', overrides: { roles: ['ai-other'] } });
+    addPostings(db, { sourceId: 'zhaopin', count: 1500, from: '2025-01-01', to: '2025-12-31', overrides: { roles: ['ai-other'] } });
+    const result = checkClaim(db, { ...claim, metric: 'share' }, { now: NOW });
+    expect(result.current).toMatchObject({ count: 1500, total: 3000, value: 0.5 });
+    expect(result.estimate!.ratio).toBeCloseTo(1, 10);
+    expect(result.verdict).toBe('contradicted');
+  });
+
+  it('bursty weekly counts widen the interval and say so', () => {
+    watch(db, 'zhaopin', '2024-01-01', '2024-12-31');
+    watch(db, 'zhaopin', '2025-01-01', '2025-12-31');
+    // The same totals as the 50% rise, but posted in a few big batches.
+    for (const month of ['01', '04', '07', '10']) {
+      addPostings(db, { sourceId: 'zhaopin', count: 250, from: `2024-${month}-01`, to: `2024-${month}-03` });
+      addPostings(db, { sourceId: 'zhaopin', count: 375, from: `2025-${month}-01`, to: `2025-${month}-03` });
+    }
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.overdispersion?.widened).toBe(true);
+    expect(result.overdispersion!.dispersion).toBeGreaterThan(10);
+    expect(result.estimate!.method).toMatch(/overdispersion/);
+    expect(result.estimate!.interval.lower).toBeLessThan(1.3);
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.caveats.join('\n')).toMatch(/widened/);
+  });
+
+  it('comparing different months warns about seasonality and Spring Festival', () => {
+    yearlySource('zhaopin', 1000, 1500);
+    const result = checkClaim(db, { ...claim, period: '2025-03', baseline: '2025-02' }, { now: NOW });
+    const caveats = result.caveats.join('\n');
+    expect(caveats).toMatch(/different months/);
+    expect(caveats).toMatch(/春节/);
+    expect(caveats).toMatch(/金三银四/);
+  });
+
+  it('refuses an unknown role with the list of roles', () => {
+    expect(() => checkClaim(db, { ...claim, role: 'astronaut' })).toThrow(UsageError);
+    expect(() => checkClaim(db, { ...claim, role: 'astronaut' })).toThrow(/ai-trainer/);
+  });
+});
+
+describe('parseChange', () => {
+  it.each([
+    ['>30%', 'rise', 0.3],
+    ['> 30 %', 'rise', 0.3],
+    ['+30%', 'rise', 0.3],
+    ['30%', 'rise', 0.3],
+    ['>=0.3', 'rise', 0.3],
+    ['<-10%', 'fall', -0.1],
+  ])('%s is a %s of %d', (text, direction, threshold) => {
+    const change = parseChange(text);
+    expect(change.direction).toBe(direction);
+    expect(change.threshold).toBeCloseTo(threshold, 12);
+  });
+
+  it.each([['lots'], ['>'], ['<-150%']])('%j is refused', (text) => {
+    expect(() => parseChange(text)).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,69 @@
+// Builds databases where the truth is known, for analysis tests: sources watched over given days (runs
+// with coverage), and postings spread over a period through the real store (upsertPostings).
+import { ensureSource } from '../../../src/store/source-store.js';
+import { finishRun, startRun } from '../../../src/store/run-store.js';
+import { upsertPostings } from '../../../src/store/posting-store.js';
+import { openDatabase, type Db } from '../../../src/store/database.js';
+import type { NormalisedPosting } from '../../../src/domain/posting.js';
+import { makePosting } from '../../support/posting-factory.js';
+
+const COUNTERS = {
+  pages_fetched: 1,
+  requests: 1,
+  retries: 0,
+  postings_seen: 0,
+  postings_new: 0,
+  postings_updated: 0,
+  error_count: 0,
+};
+
+/** An in-memory database with the full schema. */
+export function memoryDb(): Db {
+  return openDatabase(':memory:');
+}
+
+/** Records that `sourceId` was watched every day from `from` to `to` (one run with that coverage). */
+export function watch(db: Db, sourceId: string, from: string, to: string): void {
+  ensureSource(db, { id: sourceId, name: sourceId, kind: 'api', base_url: null });
+  const runId = startRun(db, { sourceId, startedAt: `${from}T00:00:00.000Z` });
+  finishRun(db, runId, { status: 'ok', counters: COUNTERS, finishedAt: `${to}T23:00:00.000Z`, coverageFrom: from, coverageTo: to });
+}
+
+let serial = 0;
+
+/**
+ * Adds `count` postings from `sourceId`, posted on days spread evenly over from..to (day precision).
+ * `overrides` sets any column, roles or skills; `pick(i)` may vary them per posting.
+ */
+export function addPostings(
+  db: Db,
+  options: {
+    sourceId: string;
+    count: number;
+    from: string;
+    to: string;
+    overrides?: Partial<NormalisedPosting>;
+    pick?: (i: number) => Partial<NormalisedPosting>;
+  },
+): void {
+  ensureSource(db, { id: options.sourceId, name: options.sourceId, kind: 'api', base_url: null });
+  const start = Date.parse(`${options.from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${options.to}T00:00:00Z`) - start) / 86_400_000) + 1;
+  const postings: NormalisedPosting[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const day = new Date(start + Math.floor((i * days) / options.count) * 86_400_000).toISOString().slice(0, 10);
+    const id = `p${++serial}`;
+    postings.push(
+      makePosting({
+        source_posting_id: id,
+        source_id: options.sourceId,
+        posted_at: day,
+        dedup_key: `key-${id}`,
+        ...options.overrides,
+        ...options.pick?.(i),
+      }),
+    );
+  }
+  // Seen on the last day of the range: effective_date comes from posted_at.
+  upsertPostings(db, postings, { seenAt: `${options.to}T12:00:00.000Z` });
+}
