@@ -1,0 +1,134 @@
+// One execution of a job, as `jobtrend run JOB` and each tick do it: scrapes in turn, a failing source does
+// not stop the others, the report step, the job_runs row, and the lock (refused when someone else holds it).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type JobOperations, jobStatus, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import { acquireJobLock } from '../../src/schedule/lock.js';
+import type { Db } from '../../src/store/database.js';
+import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
+import { capturingLogger, makeJob, type TestDb, testDb } from './support.js';
+
+let temp: TestDb;
+let db: Db;
+beforeEach(() => {
+  temp = testDb();
+  db = temp.open();
+});
+afterEach(() => temp.cleanup());
+
+const counters = (postingsNew: number) => ({
+  pages_fetched: 1,
+  requests: 1,
+  retries: 0,
+  postings_seen: postingsNew,
+  postings_new: postingsNew,
+  postings_updated: 0,
+  error_count: 0,
+});
+
+function scrapeWith(outcomes: Record<string, SourceRunSummary['status'] | Error>, calls: string[] = []): JobOperations['scrapeSource'] {
+  let runId = 0;
+  return async ({ sourceId, request }) => {
+    calls.push(`${sourceId}:${request?.query ?? ''}:${request?.city ?? ''}`);
+    const outcome = outcomes[sourceId] ?? 'ok';
+    if (outcome instanceof Error) throw outcome;
+    return { runId: ++runId, sourceId, status: outcome, counters: counters(outcome === 'ok' ? 3 : 0), errorSummary: outcome === 'ok' ? null : `${sourceId} ${outcome}` };
+  };
+}
+
+describe('running a job once', () => {
+  it('scrapes every source × query × city in order and records a manual run with its counts', async () => {
+    const calls: string[] = [];
+    const { logger, events } = capturingLogger();
+    const result = await runJob({
+      db,
+      job: makeJob({ name: 'daily', sources: ['a', { id: 'b', city: 'Beijing' }], queries: ['AI训练师'], cities: ['Shanghai', 'Hangzhou'] }),
+      trigger: 'manual',
+      logger,
+      operations: { scrapeSource: scrapeWith({}, calls) },
+    });
+    expect(calls).toEqual(['a:AI训练师:Shanghai', 'a:AI训练师:Hangzhou', 'b:AI训练师:Beijing']);
+    expect(result).toMatchObject({ status: 'ok', trigger: 'manual', postingsNew: 9 });
+    const [row] = listJobRuns(db, 'daily');
+    expect(row).toMatchObject({ trigger: 'manual', status: 'ok', id: result.jobRunId });
+    expect(JSON.parse(row!.summary!)).toMatchObject({ postings_new: 9, sources: [{ source_id: 'a', city: 'Shanghai', status: 'ok' }, {}, {}] });
+    expect(readJobLock(db, 'daily')).toBeUndefined();
+    const end = events.find((e) => e.event === 'job.end');
+    expect(end).toMatchObject({ job: 'daily', status: 'ok', postings_new: 9, sources: 3, sources_failed: 0 });
+  });
+
+  it('a source that throws is recorded as failed and the next source still runs: the job is partial', async () => {
+    const calls: string[] = [];
+    const result = await runJob({
+      db,
+      job: makeJob({ sources: ['broken', 'fine'] }),
+      trigger: 'schedule',
+      operations: { scrapeSource: scrapeWith({ broken: new Error('unknown source "broken"') }, calls) },
+    });
+    expect(calls).toHaveLength(2);
+    expect(result.status).toBe('partial');
+    expect(result.sources[0]).toMatchObject({ source_id: 'broken', status: 'failed', error: 'unknown source "broken"' });
+  });
+
+  it('the report is written after the scrapes, and its failure makes the job partial', async () => {
+    const order: string[] = [];
+    const ok = await runJob({
+      db,
+      job: makeJob({ report: { role: 'ai-trainer', period: 'last-4-weeks' } }),
+      trigger: 'schedule',
+      operations: {
+        scrapeSource: async (o) => (order.push('scrape'), scrapeWith({})(o)),
+        writeReport: async ({ report }) => (order.push(`report ${report.role}`), { path: 'reports/x.md' }),
+      },
+    });
+    expect(order).toEqual(['scrape', 'report ai-trainer']);
+    expect(ok).toMatchObject({ status: 'ok', report: { path: 'reports/x.md' } });
+    const failed = await runJob({
+      db,
+      job: makeJob({ report: {} }),
+      trigger: 'schedule',
+      operations: { scrapeSource: scrapeWith({}), writeReport: async () => Promise.reject(new Error('no data for the period')) },
+    });
+    expect(failed).toMatchObject({ status: 'partial', report: { error: 'no data for the period' } });
+  });
+
+  it('is refused when another holder has the lock: nothing is scraped and a skipped run is recorded', async () => {
+    const other = acquireJobLock(temp.open(), 'every-second', { holder: 'other-daemon' });
+    expect(other.acquired).toBe(true);
+    const calls: string[] = [];
+    const result = await runJob({ db, job: makeJob(), trigger: 'manual', operations: { scrapeSource: scrapeWith({}, calls) } });
+    expect(result).toMatchObject({ status: 'skipped', skipReason: 'locked', heldBy: { holder: 'other-daemon' } });
+    expect(calls).toEqual([]);
+    expect(listJobRuns(db, 'every-second').map((r) => r.status)).toEqual(['skipped']);
+  });
+
+  it('an aborted job stops before the next source and is interrupted', async () => {
+    const controller = new AbortController();
+    const calls: string[] = [];
+    const result = await runJob({
+      db,
+      job: makeJob({ sources: ['a', 'b', 'c'] }),
+      trigger: 'manual',
+      signal: controller.signal,
+      operations: {
+        scrapeSource: async (o) => {
+          const summary = await scrapeWith({}, calls)(o);
+          controller.abort(new Error('received SIGINT'));
+          return summary;
+        },
+      },
+    });
+    expect(calls).toHaveLength(1);
+    expect(result.status).toBe('interrupted');
+    expect(JSON.parse(listJobRuns(db)[0]!.summary!)).toMatchObject({ stopped: 'received SIGINT' });
+    expect(readJobLock(db, 'every-second')).toBeUndefined();
+  });
+
+  it('job status: ok when all worked, failed when none did, interrupted wins, partial otherwise', () => {
+    expect(jobStatus([{ status: 'ok' }, { status: 'ok' }], null, false)).toBe('ok');
+    expect(jobStatus([{ status: 'failed' }, { status: 'failed' }], { error: 'x' }, false)).toBe('failed');
+    expect(jobStatus([{ status: 'ok' }, { status: 'failed' }], null, false)).toBe('partial');
+    expect(jobStatus([{ status: 'ok' }], { error: 'x' }, false)).toBe('partial');
+    expect(jobStatus([{ status: 'ok' }, { status: 'interrupted' }], null, false)).toBe('interrupted');
+    expect(jobStatus([{ status: 'ok' }], null, true)).toBe('interrupted');
+  });
+});
