@@ -1,13 +1,18 @@
 // Every source jobtrend knows. A new source is one file in scrapers/ and one line in this list.
 import { UsageError } from '../src/errors.js';
 import { ashbyScraper } from './ashby.js';
+import { bossScraper } from './boss.js';
 import { greenhouseScraper } from './greenhouse.js';
 import { hnScraper } from './hn.js';
+import { job51Scraper } from './job51.js';
 import { jsonldScraper } from './jsonld.js';
 import { leverScraper } from './lever.js';
+import { liepinScraper } from './liepin.js';
+import { linkedinScraper } from './linkedin.js';
 import { remoteokScraper } from './remoteok.js';
 import { siteScraper } from './site.js';
 import type { Scraper } from './types.js';
+import { zhaopinScraper } from './zhaopin.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each scraper has its own options type
 export const scrapers: Scraper<any>[] = [
@@ -18,6 +23,11 @@ export const scrapers: Scraper<any>[] = [
   ashbyScraper,
   hnScraper,
   remoteokScraper,
+  zhaopinScraper,
+  bossScraper,
+  job51Scraper,
+  liepinScraper,
+  linkedinScraper,
 ];
 
 export function findScraper(id: string): Scraper<unknown> | undefined {

@@ -1,0 +1,225 @@
+// BOSS直聘 (boss): keyword + city-code search through the real browser. The search page computes a token in
+// script before it calls /wapi/zpgeek/search/joblist.json, so we load the page in Chromium and read the JSON
+// responses it receives (zpData.jobList) instead of the rendered DOM. Job card / detail responses
+// (/wapi/zpgeek/job/card.json, detail.json) give descriptions when captured; the server-rendered job page
+// (job_detail/<id>.html, cambrian ld+json) parses too. Code 37 and verification pages are blocks.
+import * as cheerio from 'cheerio';
+import type { RawPosting } from '../src/domain/posting.js';
+import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
+import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { detectChineseBlock } from './china/block-detection.js';
+import { extractCambrian } from './china/embedded-json.js';
+import {
+  type ChineseSearchOptions,
+  chineseSearchOptionsSchema,
+  compact,
+  isRecord,
+  joinLocation,
+  searchPlan,
+  text,
+  textList,
+} from './china/search-targets.js';
+import type { BrowserResponse, ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+
+const DEFAULT_BASE_URL = 'https://www.zhipin.com';
+const JOB_LIST_PATH = '/wapi/zpgeek/search/joblist.json';
+const DETAIL_PATHS = ['/wapi/zpgeek/job/card.json', '/wapi/zpgeek/job/detail.json'];
+
+export interface BossListPage {
+  postings: RawPosting[];
+  hasMore?: boolean;
+}
+
+/** Reads a BOSS body: a joblist.json response, a job card/detail response, or a job page. */
+export function parseBoss(body: string, hint: ParseHint = {}): BossListPage {
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith('{')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      throw new NotRetryableError('BOSS response is not valid JSON', hint.url);
+    }
+    return fromJson(value, hint);
+  }
+  const blocked = detectChineseBlock(body);
+  if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, hint.url);
+  const detail = parseBossDetailPage(body, hint);
+  if (detail) return { postings: [detail] };
+  throw new NotRetryableError('not a BOSS job-list response or job page', hint.url);
+}
+
+function fromJson(value: unknown, hint: ParseHint): BossListPage {
+  if (!isRecord(value)) throw new NotRetryableError('BOSS JSON is not an object', hint.url);
+  const code = Number(value.code);
+  const message = text(value.message) ?? '';
+  if (code === 37 || /异常访问|环境存在异常/.test(message)) {
+    throw new BlockedError(`blocked: BOSS code ${code}${message ? ` (${message})` : ''}`, hint.url);
+  }
+  if (code !== 0) {
+    if (/登录|登陆/.test(message)) throw new BlockedError(`blocked: BOSS login wall (code ${code}: ${message})`, hint.url);
+    throw new NotRetryableError(`BOSS answered code ${code}${message ? `: ${message}` : ''}`, hint.url);
+  }
+  const data = value.zpData;
+  if (!isRecord(data)) throw new NotRetryableError('BOSS response has no zpData', hint.url);
+  if (Array.isArray(data.jobList)) {
+    return { postings: data.jobList.filter(isRecord).map(fromJobListItem), hasMore: data.hasMore === true };
+  }
+  const detail = fromDetailData(data);
+  if (detail) return { postings: [detail] };
+  throw new NotRetryableError('BOSS zpData has no jobList, jobCard or jobInfo', hint.url);
+}
+
+/** One zpData.jobList item as a raw posting. */
+export function fromJobListItem(item: Record<string, unknown>): RawPosting {
+  const id = text(item.encryptJobId);
+  const title = text(item.jobName);
+  if (!id || !title) throw new NotRetryableError('BOSS job without encryptJobId or jobName');
+  const skills = textList(item.skills);
+  return {
+    sourcePostingId: id,
+    url: `${DEFAULT_BASE_URL}/job_detail/${id}.html`,
+    title,
+    company: text(item.brandName),
+    location: joinLocation(text(item.cityName), text(item.areaDistrict), text(item.businessDistrict)),
+    salary: text(item.salaryDesc),
+    tags: [...skills, ...textList(item.jobLabels).filter((l) => !skills.includes(l))],
+    extra: compact({
+      experience: text(item.jobExperience),
+      degree: text(item.jobDegree),
+      welfare: textList(item.welfareList),
+      companySize: text(item.brandScaleName),
+      industry: text(item.brandIndustry),
+      companyStage: text(item.brandStageName),
+      bossTitle: text(item.bossTitle),
+      cityCode: text(item.city),
+      securityId: text(item.securityId),
+      lid: text(item.lid),
+    }),
+    raw: item,
+  };
+}
+
+/** A job card (zpData.jobCard) or detail (zpData.jobInfo + brandComInfo) response as one posting. */
+function fromDetailData(data: Record<string, unknown>): RawPosting | undefined {
+  const card = isRecord(data.jobCard) ? data.jobCard : isRecord(data.jobInfo) ? data.jobInfo : undefined;
+  if (!card) return undefined;
+  const id = text(card.encryptJobId) ?? text(card.encryptId);
+  const title = text(card.jobName);
+  if (!id || !title) return undefined;
+  const brand = isRecord(data.brandComInfo) ? data.brandComInfo : {};
+  const description = text(card.postDescription);
+  return {
+    sourcePostingId: id,
+    url: `${DEFAULT_BASE_URL}/job_detail/${id}.html`,
+    title,
+    company: text(card.brandName) ?? text(brand.brandName),
+    location: joinLocation(text(card.cityName) ?? text(card.locationName), text(card.areaDistrict), text(card.businessDistrict)),
+    salary: text(card.salaryDesc),
+    description: description ? htmlToText(description) : undefined,
+    tags: textList(card.skills ?? card.showSkills),
+    extra: compact({
+      experience: text(card.experienceName) ?? text(card.jobExperience),
+      degree: text(card.degreeName) ?? text(card.jobDegree),
+      address: text(card.address),
+    }),
+    raw: data,
+  };
+}
+
+/** The server-rendered job page (zhipin.com/job_detail/<id>.html) as one posting, or undefined. */
+export function parseBossDetailPage(html: string, hint: ParseHint = {}): RawPosting | undefined {
+  const $ = cheerio.load(html);
+  const cambrian = extractCambrian(html);
+  const canonical = cambrian?.id ?? $('link[rel="canonical"]').attr('href') ?? hint.url ?? '';
+  const id = /job_detail\/([^/.?]+)\.html/.exec(canonical)?.[1];
+  const primary = $('.job-primary .info-primary, .job-banner .info-primary').first();
+  const title = primary.find('h1').attr('title') ?? normaliseWhitespace(primary.find('h1').first().text());
+  if (!id || !title) return undefined;
+  const facts = primary.find('p').first().contents().map((_, el) => normaliseWhitespace($(el).text())).get().filter(Boolean);
+  const descriptionHtml = $('.detail-content .job-sec .text').first().html();
+  const company =
+    normaliseWhitespace($('.sider-company .company-info a[title]').first().attr('title') ?? '') ||
+    normaliseWhitespace($('.job-sec .name').first().text()) ||
+    cambrian?.title?.match(/_(.+?)招聘-BOSS直聘/)?.[1];
+  const address = normaliseWhitespace($('.location-address').first().text());
+  return {
+    sourcePostingId: id,
+    url: `${DEFAULT_BASE_URL}/job_detail/${id}.html`,
+    title: title.trim(),
+    company: company || undefined,
+    location: facts[0],
+    salary: normaliseWhitespace(primary.find('.salary').first().text()) || undefined,
+    description: descriptionHtml ? htmlToText(descriptionHtml) : undefined,
+    postedAt: cambrian?.pubDate,
+    tags: $('.job-tags')
+      .last()
+      .find('span')
+      .map((_, el) => normaliseWhitespace($(el).text()))
+      .get()
+      .filter(Boolean),
+    extra: compact({ experience: facts[1], degree: facts[2], address: address || undefined, updated: cambrian?.upDate }),
+    raw: { cambrian, facts },
+  };
+}
+
+/** Postings from the responses one search page received: job lists first, then card/detail descriptions. */
+export function postingsFromResponses(responses: BrowserResponse[]): BossListPage {
+  const byId = new Map<string, RawPosting>();
+  let hasMore: boolean | undefined;
+  let lists = 0;
+  for (const response of responses.filter((r) => r.url.includes(JOB_LIST_PATH))) {
+    const page = parseBoss(response.body, { url: response.url, contentType: response.contentType });
+    lists++;
+    hasMore = page.hasMore;
+    for (const posting of page.postings) byId.set(posting.sourcePostingId, posting);
+  }
+  for (const response of responses.filter((r) => DETAIL_PATHS.some((p) => r.url.includes(p)))) {
+    let detail: RawPosting | undefined;
+    try {
+      [detail] = parseBoss(response.body, { url: response.url }).postings;
+    } catch (error) {
+      if (error instanceof NotRetryableError) continue;
+      throw error;
+    }
+    const listed = detail && byId.get(detail.sourcePostingId);
+    if (listed && detail?.description) listed.description = detail.description;
+  }
+  if (lists === 0) throw new NotRetryableError('the BOSS search page made no job-list request');
+  return { postings: [...byId.values()], hasMore };
+}
+
+async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
+  const { query, maxPages, targets } = searchPlan('boss', context);
+  for (const target of targets) {
+    for (let page = 1; page <= maxPages; page++) {
+      if (context.signal.aborted) return;
+      const url = `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`;
+      const browsed = await context.fetcher.browse(url, {
+        captureResponses: (u) => u.includes(JOB_LIST_PATH) || DETAIL_PATHS.some((p) => u.includes(p)),
+        waitForCapture: true,
+      });
+      if (!browsed.responses.some((r) => r.url.includes(JOB_LIST_PATH))) {
+        const blocked = detectChineseBlock(browsed.html);
+        if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, browsed.url);
+        if (/\/web\/user\/|passport|login/.test(browsed.url)) throw new BlockedError('blocked: BOSS login wall', browsed.url);
+      }
+      const result = postingsFromResponses(browsed.responses);
+      if (result.postings.length === 0) break;
+      yield { url, postings: result.postings };
+      if (result.hasMore === false) break;
+    }
+  }
+}
+
+export const bossScraper: Scraper<ChineseSearchOptions> = {
+  id: 'boss',
+  name: 'BOSS直聘 (zhipin.com)',
+  kind: 'browser',
+  defaultBaseUrl: DEFAULT_BASE_URL,
+  timeZone: 'Asia/Shanghai',
+  verifiedAgainst: 'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07)',
+  optionsSchema: chineseSearchOptionsSchema,
+  scrape,
+  parse: (body, hint) => parseBoss(body, hint).postings,
+};

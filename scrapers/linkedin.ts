@@ -1,0 +1,198 @@
+// LinkedIn's public guest job search over plain HTTP, no login: the search endpoint answers with HTML
+// fragments of job cards (jobs-guest/jobs/api/seeMoreJobPostings/search?keywords=&location=&f_TPR=&start=),
+// 25 per page, paginated by start=25·n; each job's guest view (jobs-guest/jobs/api/jobPosting/<id>, the
+// same markup as /jobs/view/<id>) gives the description and criteria. An authwall redirect is a block.
+import * as cheerio from 'cheerio';
+import { z } from 'zod';
+import type { RawPosting } from '../src/domain/posting.js';
+import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
+import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { compact, isRecord, text } from './china/search-targets.js';
+import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+
+const DEFAULT_BASE_URL = 'https://www.linkedin.com';
+export const LINKEDIN_PAGE_SIZE = 25;
+
+const TIME_FILTERS = { any: undefined, day: 'r86400', week: 'r604800', month: 'r2592000' } as const;
+
+export const linkedinOptionsSchema = z.object({
+  /** Search keywords (the request's query wins). */
+  keywords: z.string().min(1).default('AI trainer'),
+  /** A place as LinkedIn reads it ("Shanghai, China", "United States"); the request's city wins. */
+  location: z.string().min(1).optional(),
+  /** LinkedIn's numeric geo id, more exact than a location name. */
+  geoId: z.string().regex(/^\d+$/).optional(),
+  /** Only postings from the last day, week or month (f_TPR). */
+  timeFilter: z.enum(['any', 'day', 'week', 'month']).default('week'),
+  maxPages: z.number().int().min(1).max(40).default(5),
+  /** Fetch each job's guest view for its description. */
+  fetchDetails: z.boolean().default(true),
+});
+export type LinkedinOptions = z.infer<typeof linkedinOptionsSchema>;
+
+/** "https://br.linkedin.com/jobs/view/senior-…-4465923787?position=1" → "4465923787". */
+export function linkedinJobId(urnOrUrl: string): string | undefined {
+  return /jobPosting:(\d+)/.exec(urnOrUrl)?.[1] ?? /\/jobs\/view\/(?:[^/?]*-)?(\d+)/.exec(urnOrUrl)?.[1];
+}
+
+function isLoginWall(body: string, url?: string): boolean {
+  return /\/authwall|\/uas\/login|\/checkpoint\//.test(url ?? '') || /<title>[^<]*(Sign Up|Sign In|Log In)[^<]*\|\s*LinkedIn/i.test(body.slice(0, 5000));
+}
+
+/** Reads a LinkedIn body: a fragment of search cards, or a job's guest view / public job page. */
+export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] {
+  if (isLoginWall(body, hint.url)) throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
+  const $ = cheerio.load(body);
+  const cards = $('.base-search-card, .job-search-card, [data-entity-urn*="jobPosting"]');
+  const detail = $('.top-card-layout__title, .topcard__title').length > 0 || $('.show-more-less-html__markup').length > 0;
+  if (detail && cards.filter('.base-search-card, .job-search-card').length === 0) {
+    const posting = parseDetail($, body, hint);
+    if (posting) return [posting];
+  }
+  if (cards.length === 0) {
+    if (body.trim() === '' || /^\s*(<!DOCTYPE html>)?\s*$/i.test(body)) return [];
+    throw new NotRetryableError('not a LinkedIn search fragment or job page: no job cards', hint.url);
+  }
+  const seen = new Set<string>();
+  const postings: RawPosting[] = [];
+  cards.each((_, el) => {
+    const card = $(el);
+    const link = card.find('a.base-card__full-link, a[href*="/jobs/view/"]').first().attr('href') ?? card.attr('href');
+    const id = linkedinJobId(card.attr('data-entity-urn') ?? '') ?? linkedinJobId(link ?? '');
+    const title = normaliseWhitespace(card.find('.base-search-card__title').first().text());
+    if (!id || !title || seen.has(id)) return;
+    seen.add(id);
+    const time = card.find('time').first();
+    const salary = normaliseWhitespace(card.find('.job-search-card__salary-info').first().text());
+    postings.push({
+      sourcePostingId: id,
+      url: link ? link.replace(/\?.*$/, '') : `${DEFAULT_BASE_URL}/jobs/view/${id}`,
+      title,
+      company: normaliseWhitespace(card.find('.base-search-card__subtitle').first().text()) || undefined,
+      location: normaliseWhitespace(card.find('.job-search-card__location').first().text()) || undefined,
+      salary: salary || undefined,
+      postedAt: time.attr('datetime') ?? (normaliseWhitespace(time.text()) || undefined),
+      extra: compact({
+        benefits: normaliseWhitespace(card.find('.job-posting-benefits__text').first().text()) || undefined,
+        listedAgo: normaliseWhitespace(time.text()) || undefined,
+      }),
+      raw: { id, link, title, datetime: time.attr('datetime') },
+    });
+  });
+  return postings;
+}
+
+function parseDetail($: cheerio.CheerioAPI, body: string, hint: ParseHint): RawPosting | undefined {
+  const jsonLd = readJobPostingLd($);
+  const canonical = $('link[rel="canonical"]').attr('href') ?? hint.url ?? '';
+  const id =
+    linkedinJobId(canonical) ??
+    linkedinJobId($('[data-entity-urn*="jobPosting"]').attr('data-entity-urn') ?? '') ??
+    /jobPosting\/(\d+)/.exec(hint.url ?? '')?.[1] ??
+    /"jobPosting:(\d+)"|urn:li:jobPosting:(\d+)/.exec(body)?.slice(1).find(Boolean);
+  const title = normaliseWhitespace($('.top-card-layout__title, .topcard__title').first().text()) || text(jsonLd?.title);
+  if (!id || !title) return undefined;
+  const criteria: Record<string, string> = {};
+  $('.description__job-criteria-item').each((_, el) => {
+    const name = normaliseWhitespace($(el).find('.description__job-criteria-subheader').text());
+    const value = normaliseWhitespace($(el).find('.description__job-criteria-text').text());
+    if (name && value) criteria[name] = value;
+  });
+  const markup = $('.show-more-less-html__markup').first().html() ?? $('.description__text').first().html();
+  const organisation = isRecord(jsonLd?.hiringOrganization) ? jsonLd.hiringOrganization : {};
+  return {
+    sourcePostingId: id,
+    url: `${DEFAULT_BASE_URL}/jobs/view/${id}`,
+    title,
+    company: normaliseWhitespace($('.topcard__org-name-link, .top-card-layout__second-subline a').first().text()) || text(organisation.name),
+    location: normaliseWhitespace($('.topcard__flavor--bullet').first().text()) || undefined,
+    salary: normaliseWhitespace($('.salary.compensation__salary, .compensation__salary').first().text()) || undefined,
+    employmentType: criteria['Employment type'] ?? text(jsonLd?.employmentType),
+    description: markup ? htmlToText(markup) : text(jsonLd?.description) ? htmlToText(text(jsonLd?.description)!) : undefined,
+    postedAt: text(jsonLd?.datePosted) ?? (normaliseWhitespace($('.posted-time-ago__text').first().text()) || undefined),
+    validThrough: text(jsonLd?.validThrough),
+    extra: compact({ seniority: criteria['Seniority level'], function: criteria['Job function'], industries: criteria.Industries }),
+    raw: { id, title, criteria, jsonLd },
+  };
+}
+
+function readJobPostingLd($: cheerio.CheerioAPI): Record<string, unknown> | undefined {
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    try {
+      const value: unknown = JSON.parse($(el).text());
+      if (isRecord(value) && value['@type'] === 'JobPosting') return value;
+    } catch {
+      // not JSON: ignore this block
+    }
+  }
+  return undefined;
+}
+
+/** The guest search URL of one page (start = 25·page). */
+export function linkedinSearchUrl(baseUrl: string, options: { keywords: string; location?: string; geoId?: string; timeFilter?: keyof typeof TIME_FILTERS }, page: number): string {
+  const params = new URLSearchParams({ keywords: options.keywords });
+  if (options.location) params.set('location', options.location);
+  if (options.geoId) params.set('geoId', options.geoId);
+  const tpr = TIME_FILTERS[options.timeFilter ?? 'any'];
+  if (tpr) params.set('f_TPR', tpr);
+  params.set('start', String(page * LINKEDIN_PAGE_SIZE));
+  return `${baseUrl.replace(/\/$/, '')}/jobs-guest/jobs/api/seeMoreJobPostings/search?${params}`;
+}
+
+async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<ScrapedPage> {
+  const options = context.options;
+  const keywords = context.request.query?.trim() || options.keywords || 'AI trainer';
+  const location = context.request.city ?? options.location;
+  const maxPages = context.request.maxPages ?? options.maxPages ?? 5;
+  const base = context.baseUrl.replace(/\/$/, '');
+  for (let page = 0; page < maxPages; page++) {
+    if (context.signal.aborted) return;
+    const url = linkedinSearchUrl(base, { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter }, page);
+    let fetched: Awaited<ReturnType<typeof context.fetcher.fetch>>;
+    try {
+      fetched = await context.fetcher.fetch(url);
+    } catch (error) {
+      // Past the last page LinkedIn answers 400/404 rather than an empty fragment.
+      if (page > 0 && error instanceof NotRetryableError) return;
+      throw error;
+    }
+    const postings = parseLinkedin(fetched.text, { url: fetched.url });
+    if (postings.length === 0) return;
+    let blocked: BlockedError | undefined;
+    if (options.fetchDetails ?? true) {
+      for (const posting of postings) {
+        if (context.signal.aborted) break;
+        const detailUrl = `${base}/jobs-guest/jobs/api/jobPosting/${posting.sourcePostingId}`;
+        try {
+          const detailPage = await context.fetcher.fetch(detailUrl);
+          const [detail] = parseLinkedin(detailPage.text, { url: detailPage.url });
+          if (!detail) continue;
+          posting.description = detail.description ?? posting.description;
+          posting.employmentType = detail.employmentType ?? posting.employmentType;
+          posting.salary = posting.salary ?? detail.salary;
+          posting.extra = { ...detail.extra, ...posting.extra };
+        } catch (error) {
+          if (error instanceof BlockedError) {
+            blocked = error;
+            break;
+          }
+          if (error instanceof NotRetryableError) continue;
+          throw error;
+        }
+      }
+    }
+    yield { url, postings };
+    if (blocked) throw blocked;
+  }
+}
+
+export const linkedinScraper: Scraper<LinkedinOptions> = {
+  id: 'linkedin',
+  name: 'LinkedIn public job search',
+  kind: 'html',
+  defaultBaseUrl: DEFAULT_BASE_URL,
+  verifiedAgainst: 'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page',
+  optionsSchema: linkedinOptionsSchema,
+  scrape,
+  parse: (body, hint) => parseLinkedin(body, hint),
+};
