@@ -14,6 +14,7 @@ import {
   formatPoints,
   formatRate,
   PAY_PERIOD_WORDS,
+  ROLE_NAMES,
   roleName,
   significanceMark,
   slug,
@@ -81,15 +82,25 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
 
 // ---------------------------------------------------------------------------------------------------
 
-function subjectWords(data: ReportData): string {
+/** The subject in words, as plain text (for charts: escaped there as XML). */
+function subjectPlain(data: ReportData): string {
   const parts = [roleName(data.subject.role)];
   if (data.subject.match) parts.push(`matching “${data.subject.match}”`);
   parts.push(data.subject.city ? `in ${data.subject.city}` : 'in all cities');
   return parts.join(' ');
 }
 
+/** The subject in words, as markdown: the role's display name is ours, city and match text are escaped. */
+function subjectWords(data: ReportData): string {
+  const role = data.subject.role;
+  const parts = [role && ROLE_NAMES[role] ? ROLE_NAMES[role] : esc(roleName(role))];
+  if (data.subject.match) parts.push(`matching “${esc(data.subject.match)}”`);
+  parts.push(data.subject.city ? `in ${esc(data.subject.city)}` : 'in all cities');
+  return parts.join(' ');
+}
+
 function title(data: ReportData): string {
-  return `# Job postings: ${esc(subjectWords(data))}, ${esc(data.period.label)}`;
+  return `# Job postings: ${subjectWords(data)}, ${esc(data.period.label)}`;
 }
 
 function generatedLine(data: ReportData, now: Date): string {
@@ -117,7 +128,7 @@ function emptyNotice(data: ReportData): string {
   return [
     '## No matching postings in this period',
     '',
-    `No deduplicated postings for ${esc(subjectWords(data))} have an effective date in ${esc(data.period.label)}` +
+    `No deduplicated postings for ${subjectWords(data)} have an effective date in ${esc(data.period.label)}` +
       ` (${formatCount(data.allPostings)} postings of any role in the period).${range}` +
       ' Choose another `--period`, `--role` or `--city`, or check the coverage below.',
   ].join('\n');
@@ -131,7 +142,7 @@ function headlineSection(data: ReportData): string {
   const clauses = data.headline.map(headlineClause).filter((c) => c.length > 0);
   const sentence =
     `In ${esc(data.period.label)}, jobtrend counted **${formatCount(data.postings)}** new postings for ` +
-    `${esc(subjectWords(data))}` +
+    `${subjectWords(data)}` +
     (share !== null ? ` (${formatPercent(share)} of all ${formatCount(data.allPostings)} postings in the period)` : '') +
     (clauses.length > 0 ? `; ${clauses.join(', and ')}.` : '.');
 
@@ -203,7 +214,7 @@ function trendSection(data: ReportData, chart: ChartLink): string {
     'new-postings.svg',
     `New postings per ${unit}`,
     renderLineChart({
-      title: `New postings per ${unit}: ${subjectWords(data)}`,
+      title: `New postings per ${unit}: ${subjectPlain(data)}`,
       labels: buckets.map((b) => b.label),
       values: buckets.map((b) => b.count),
       trend: fitted,
@@ -217,7 +228,7 @@ function trendSection(data: ReportData, chart: ChartLink): string {
     'share.svg',
     'Share of all postings',
     renderLineChart({
-      title: `Share of all postings: ${subjectWords(data)}`,
+      title: `Share of all postings: ${subjectPlain(data)}`,
       labels: buckets.map((b) => b.label),
       values: buckets.map((b) => b.share),
       seriesName: 'matching postings / all postings from the same sources',
@@ -275,7 +286,7 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     'top-skills.svg',
     'Top skills by share of postings',
     renderBarChart({
-      title: `Top skills: ${subjectWords(data)}, ${data.period.label}`,
+      title: `Top skills: ${subjectPlain(data)}, ${data.period.label}`,
       items: top.map((row) => ({ label: skillLabel(row), value: row.share, previous: row.compare ? row.share - row.compare.difference : null })),
       xLabel: `share of ${formatCount(s.postings)} matching postings naming the skill (%)`,
       percent: true,
@@ -398,7 +409,7 @@ function paySection(data: ReportData, chart: ChartLink): string {
     const unit = payUnit(group[0]!);
     lines.push(`### ${esc(unit)}`, '');
     const rows = group.map((r) => [
-      esc(roleName(r.role)),
+      r.role in ROLE_NAMES ? roleName(r.role) : esc(r.role),
       r.city === null ? 'all cities' : esc(r.city),
       formatCount(r.n),
       formatMoney(r.p25),

@@ -1,6 +1,6 @@
 // A line chart over time buckets (weeks or months): the observed series as a line with points, and an
 // optional fitted trend as a dashed line. Pure: data in, SVG text out; same input, same bytes.
-import { COLORS, fitText, formatTick, line, niceTicks, num, svgDocument, text } from './svg-frame.js';
+import { COLORS, fitText, formatTick, line, niceTicks, num, svgDocument, text, textWidth } from './svg-frame.js';
 
 export interface LineChartOptions {
   title: string;
@@ -66,12 +66,15 @@ export function renderLineChart(options: LineChartOptions): string {
   if (options.trendName && options.trend?.some((v) => v !== null)) {
     legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
   }
-  legend.forEach((entry, i) => {
+  let lx = plot.left;
+  const room = (plot.right - plot.left) / legend.length - 40;
+  for (const entry of legend) {
     const ly = 44;
-    const lx = plot.left + i * 260;
+    const name = fitText(entry.name, room);
     body.push(line(lx, ly - 4, lx + 24, ly - 4, entry.color, `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`));
-    body.push(text(lx + 30, ly, fitText(entry.name, 220), { fill: COLORS.text }));
-  });
+    body.push(text(lx + 30, ly, name, { fill: COLORS.text }));
+    lx += 30 + textWidth(name) + 24;
+  }
 
   if (all.length === 0) {
     body.push(text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'no data', { anchor: 'middle', fill: COLORS.muted }));

@@ -117,15 +117,15 @@ function roundTo(value: number, step: number): number {
   return Number(value.toFixed(decimals));
 }
 
-/** Tick labels: 1,234 · 12.5k · 1.2M; percentages when `percent` (values are fractions). */
+/** Tick labels: 1,234 · 1.5k · 12.5k · 1.2M; percentages when `percent` (values are fractions). */
 export function formatTick(value: number, percent = false): string {
   if (percent) {
     const pct = value * 100;
-    return `${Number(pct.toFixed(Math.abs(pct) < 10 && pct % 1 !== 0 ? 1 : 0))}%`;
+    return `${Number(pct.toFixed(1))}%`;
   }
   const abs = Math.abs(value);
   if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
-  if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
+  if (abs >= 1000 && value % 100 === 0) return `${Number((value / 1000).toFixed(1))}k`;
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   return String(Number(value.toFixed(2)));
 }
