@@ -4,6 +4,9 @@ import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import type { Job } from '../schedule/job-config.js';
+import { type JobStatus, jobStatusRows, readJobStatuses } from '../schedule/job-status.js';
+import type { Db } from '../store/database.js';
 import { readStatus } from '../store/status-store.js';
 import { withExamples } from './help.js';
 
@@ -15,7 +18,8 @@ export function define(context: CliContext): Command {
       const path = context.dbPath();
       const db = context.openDb({ readonly: true });
       try {
-        const status = { database: path, size_bytes: fileSize(path), ...readStatus(db) };
+        const jobs = readJobs(context, db);
+        const status = { database: path, size_bytes: fileSize(path), ...readStatus(db), jobs: jobs.jobs };
         if (options.json) {
           context.out.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
@@ -31,6 +35,7 @@ export function define(context: CliContext): Command {
                 status.last_runs as unknown as Record<string, unknown>[],
               )
             : 'no scrape runs yet: run `jobtrend scrape` or `jobtrend demo`\n',
+          ...jobsSection(jobs),
         ];
         context.out.write(`${lines.join('\n')}`);
       } finally {
@@ -38,6 +43,30 @@ export function define(context: CliContext): Command {
       }
     });
   return withExamples(command, 'jobtrend status', 'jobtrend --db db/jobtrend.sqlite status --json');
+}
+
+/** Scheduled jobs: from the config (when it loads) and from the database's job_runs and job_locks. */
+function readJobs(context: CliContext, db: Db): { jobs: JobStatus[]; configError: string | null } {
+  let configured: Job[] = [];
+  let configError: string | null = null;
+  try {
+    configured = context.config().jobs;
+  } catch (error) {
+    // A broken config must not hide what the database knows; the problem is shown in the jobs section.
+    configError = error instanceof Error ? error.message : String(error);
+  }
+  return { jobs: readJobStatuses(db, configured), configError };
+}
+
+function jobsSection({ jobs, configError }: { jobs: JobStatus[]; configError: string | null }): string[] {
+  const lines = ['jobs:'];
+  if (configError) lines.push(`(config not read: ${configError})`);
+  lines.push(
+    jobs.length > 0
+      ? formatTable(['job', 'schedule', 'last_run', 'result', 'next_run'], jobStatusRows(jobs))
+      : 'no scheduled jobs: add a `jobs` section to the config (see docs/scheduling.md)\n',
+  );
+  return lines;
 }
 
 function fileSize(path: string): number {

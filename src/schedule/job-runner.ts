@@ -139,7 +139,8 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       reason: 'locked',
       detail: { held_by: acquired.heldBy.holder, ...(tick && { tick }) },
     });
-    logger.warn(
+    // A manual run that is refused is reported by its command, as one line; a skipped tick is the log's news.
+    logger[trigger === 'manual' ? 'debug' : 'warn'](
       { event: 'job.skip', reason: 'locked', trigger, held_by: acquired.heldBy.holder, tick },
       `job ${job.name} skipped: it is running in another process (${acquired.heldBy.holder})`,
     );
