@@ -10,7 +10,6 @@ import type { BrowserPool } from '../browser/browser-pool.js';
 import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
-import { normalisePosting } from '../pipeline/index.js';
 import type { Db } from '../store/database.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import { finishRun, type RunCounters, recordRunProgress, recoverAbandonedRuns, startRun } from '../store/run-store.js';
@@ -82,7 +81,7 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   const logger = (options.logger ?? silentLogger()).child({ source: sourceId });
   const signal = options.signal ?? new AbortController().signal;
   const request = options.request ?? {};
-  const normalise = options.normalise ?? normalisePosting;
+  const normalise = options.normalise ?? (await import('../pipeline/index.js')).normalisePosting;
   const scraper = options.scraper ?? getScraper(sourceId);
   const settings = sourceSettings(scraper, options.config);
   const baseUrl = options.baseUrl ?? settings.engine.baseUrl ?? scraper.defaultBaseUrl;
