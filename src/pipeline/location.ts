@@ -1,0 +1,168 @@
+// Locations → city / district / region / country / remote, from cities.json. "上海·浦东新区·张江",
+// "上海-徐汇区", "Shanghai, China", "Remote (US)", "San Francisco, CA", "北京/上海". The Chinese, English and
+// pinyin names of a city map to one canonical English name (postings.city); districts keep their Chinese name.
+import places from '../taxonomy/cities.json' with { type: 'json' };
+import { foldText } from './text.js';
+
+export interface ParsedLocation {
+  /** Canonical English city name ("Shanghai"), the first one when several are listed. */
+  city: string | null;
+  /** Chinese district of that city ("浦东新区"), when given. */
+  district: string | null;
+  /** Province, state or world region ("Guangdong", "California", "Europe"). */
+  region: string | null;
+  country: string | null;
+  remote: boolean;
+  /** Every city named, in order ("北京/上海" → Beijing, Shanghai). */
+  cities: string[];
+}
+
+interface CityEntry {
+  name: string;
+  zh?: string;
+  aliases: string[];
+  region: string;
+  country: string;
+  districts?: { zh: string; aliases: string[] }[];
+}
+interface RegionEntry {
+  name: string;
+  aliases: string[];
+  country: string | null;
+}
+interface CountryEntry {
+  name: string;
+  aliases: string[];
+}
+
+const cityList = places.cities as CityEntry[];
+const cityByAlias = new Map<string, CityEntry>();
+const cjkCityAliases: [string, CityEntry][] = [];
+const districtByAlias = new Map<string, { city: CityEntry; zh: string }[]>();
+const regionByAlias = new Map<string, RegionEntry>();
+const countryByAlias = new Map<string, CountryEntry>();
+
+for (const city of cityList) {
+  for (const alias of [city.name, city.zh ?? '', ...city.aliases]) {
+    const key = alias.toLowerCase();
+    if (key && !cityByAlias.has(key)) cityByAlias.set(key, city);
+    if (/^[\u3400-\u9fff]{2,}$/.test(key)) cjkCityAliases.push([key, city]);
+  }
+  for (const district of city.districts ?? []) {
+    for (const alias of [district.zh, ...district.aliases]) {
+      const key = alias.toLowerCase();
+      const list = districtByAlias.get(key) ?? [];
+      list.push({ city, zh: district.zh });
+      districtByAlias.set(key, list);
+    }
+  }
+}
+cjkCityAliases.sort((a, b) => b[0].length - a[0].length);
+for (const region of places.regions as RegionEntry[]) {
+  for (const alias of [region.name, ...region.aliases]) {
+    const key = alias.toLowerCase();
+    if (!regionByAlias.has(key)) regionByAlias.set(key, region);
+  }
+}
+for (const country of places.countries as CountryEntry[]) {
+  for (const alias of [country.name, ...country.aliases]) countryByAlias.set(alias.toLowerCase(), country);
+}
+
+const REMOTE = /\b(remote|fully remote|100% remote|anywhere|work from home|wfh|telecommute|distributed)\b|远程|居家办公|在家办公|线上办公|不限地点/g;
+const NOISE = /\b(hybrid|on-?site|in-office|office|or|and|based|only|timezone|time zone)\b|(?:^|\s)(?:全国|不限|其他|异地招聘)(?:\s|$)/g;
+const SPLIT = /\s*(?:[·•・\/,，、|;；()（）[\]【】\n:：+&]|\s-\s|\s–\s|-)\s*/;
+
+/** Splits a Chinese segment written without separators ("上海浦东新区") into its city and the rest. */
+function cjkPrefixCity(segment: string): { city: CityEntry; rest: string } | null {
+  for (const [alias, city] of cjkCityAliases) {
+    if (segment.startsWith(alias)) return { city, rest: segment.slice(alias.length).replace(/^市/, '') };
+  }
+  return null;
+}
+
+/** Parses a location as a source shows it; unknown places leave the fields null (never throws). */
+export function parseLocation(text: string | null | undefined): ParsedLocation {
+  const result: ParsedLocation = { city: null, district: null, region: null, country: null, remote: false, cities: [] };
+  if (typeof text !== 'string') return result;
+  let t = foldText(text).toLowerCase().trim();
+  if (t.length === 0 || t.length > 500) return result;
+  if (REMOTE.test(t)) result.remote = true;
+  t = t.replace(REMOTE, ' ').replace(NOISE, ' ');
+
+  const segments = t.split(SPLIT).map((s) => s.trim()).filter((s) => s.length > 0).slice(0, 20);
+  const found: CityEntry[] = [];
+  let district: string | null = null;
+  let region: RegionEntry | null = null;
+  let country: CountryEntry | null = null;
+  const shortOk = segments.length > 1 || result.remote;
+
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    const pair = i + 1 < segments.length ? `${segment}, ${segments[i + 1]}` : null;
+    const pairCity = pair ? cityByAlias.get(pair) : undefined;
+    if (pairCity) {
+      if (!found.includes(pairCity)) found.push(pairCity);
+      i++;
+      continue;
+    }
+    const city = cityByAlias.get(segment) ?? cityByAlias.get(segment.replace(/市$/, ''));
+    if (city) {
+      if (!found.includes(city)) found.push(city);
+      continue;
+    }
+    const districtHit = findDistrict(segment, found);
+    if (districtHit) {
+      if (!found.includes(districtHit.city)) found.push(districtHit.city);
+      district ??= districtHit.city === found[0] ? districtHit.zh : null;
+      continue;
+    }
+    const prefix = cjkPrefixCity(segment);
+    if (prefix) {
+      if (!found.includes(prefix.city)) found.push(prefix.city);
+      const rest = prefix.rest ? findDistrict(prefix.rest, [prefix.city]) : null;
+      if (rest && prefix.city === found[0]) district ??= rest.zh;
+      continue;
+    }
+    const short = segment.replace(/\./g, '').length <= 2;
+    if (short && !shortOk) continue;
+    const regionHit = regionByAlias.get(segment);
+    const countryHit = countryByAlias.get(segment);
+    // A two-letter code after a city is a state or province ("San Francisco, CA"); elsewhere a country.
+    if (regionHit && (!countryHit || (short && found.length > 0 && !country))) {
+      region ??= regionHit;
+      continue;
+    }
+    if (countryHit) country ??= countryHit;
+  }
+
+  const first = found[0];
+  result.cities = found.map((c) => c.name);
+  result.city = first?.name ?? null;
+  result.district = first ? district : null;
+  result.region = first?.region ?? region?.name ?? null;
+  result.country = first?.country ?? country?.name ?? region?.country ?? null;
+  return result;
+}
+
+function findDistrict(segment: string, cities: CityEntry[]): { city: CityEntry; zh: string } | null {
+  const hits = districtByAlias.get(segment);
+  if (!hits) return null;
+  const inFound = hits.find((h) => cities.includes(h.city));
+  if (inFound) return inFound;
+  return cities.length === 0 && hits.length === 1 ? (hits[0] as { city: CityEntry; zh: string }) : null;
+}
+
+/** The canonical city name for "上海", "shanghai", "Shanghai", "上海市" …; null when unknown. */
+export function resolveCity(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const key = foldText(input).toLowerCase().trim();
+  if (!key) return null;
+  const direct = cityByAlias.get(key) ?? cityByAlias.get(key.replace(/市$/, ''));
+  if (direct) return direct.name;
+  return cjkPrefixCity(key)?.city.name ?? null;
+}
+
+/** Every canonical city name in the taxonomy. */
+export function cityNames(): string[] {
+  return cityList.map((c) => c.name);
+}
