@@ -1,0 +1,43 @@
+// Claims files: YAML lists of claims, numbers for periods accepted, mistakes named by item and field.
+import { describe, expect, it } from 'vitest';
+import { parseClaims } from '../../src/analysis/claims-file.js';
+import { UserError } from '../../src/errors.js';
+
+describe('parseClaims', () => {
+  it('reads a YAML list, keeping periods written as numbers as text', () => {
+    const claims = parseClaims(`
+- id: xinhua
+  text: 上海AI训练师需求激增超30%
+  role: ai-trainer
+  city: 上海
+  period: 2025
+  baseline: 2024
+  change: ">30%"
+- match: RLHF
+  period: 2025-Q3
+  baseline: 2024-Q3
+  change: "<-10%"
+  metric: share
+  all_sources: true
+`);
+    expect(claims).toEqual([
+      { id: 'xinhua', text: '上海AI训练师需求激增超30%', role: 'ai-trainer', city: '上海', period: '2025', baseline: '2024', change: '>30%' },
+      { match: 'RLHF', period: '2025-Q3', baseline: '2024-Q3', change: '<-10%', metric: 'share', allSources: true },
+    ]);
+  });
+
+  it('accepts { claims: [...] }', () => {
+    expect(parseClaims('claims:\n  - {period: "2025", baseline: "2024", change: ">0%"}')).toHaveLength(1);
+  });
+
+  it.each([
+    ['- {period: "2025", change: ">30%"}', /\[0\]\.baseline/],
+    ['- {period: "2025", baseline: "2024", change: ">30%", metric: stock}', /\[0\]\.metric/],
+    ['- {period: "2025", baseline: "2024", change: ">30%", colour: red}', /colour/],
+    ['[]', /no claims/],
+    ['- [unclosed', /not valid YAML/],
+  ])('%j is refused with a message naming the problem', (text, message) => {
+    expect(() => parseClaims(text, 'claims.yaml')).toThrow(UserError);
+    expect(() => parseClaims(text, 'claims.yaml')).toThrow(message);
+  });
+});
