@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { RawPosting, SalaryPeriod } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
@@ -108,7 +109,7 @@ function ashbyJobToRaw(job: AshbyJob, board: string | undefined): RawPosting {
   }
   const summary = job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary;
   if (summary?.trim()) posting.salary = summary.trim();
-  const description = job.descriptionHtml ? htmlToText(job.descriptionHtml) : normaliseWhitespace(job.descriptionPlain ?? '');
+  const description = job.descriptionHtml ? descriptionText(job.descriptionHtml) : normaliseWhitespace(job.descriptionPlain ?? '');
   if (description) posting.description = description;
   const tags = [job.department, job.team].filter((t): t is string => Boolean(t));
   if (tags.length > 0) posting.tags = tags;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { htmlToText } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl, decodeEntities } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
@@ -68,7 +68,7 @@ function greenhouseJobToRaw(job: GreenhouseJob, board: string | undefined): RawP
   if (job.content) {
     // The API escapes the HTML once (&lt;p&gt;); decode that, then keep the paragraphs as text.
     const html = /<[a-z!/]/i.test(job.content) ? job.content : decodeEntities(job.content);
-    posting.description = htmlToText(html);
+    posting.description = descriptionText(html);
   }
   const postedAt = job.first_published ?? job.updated_at;
   if (postedAt) posting.postedAt = postedAt;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import type { ParseHint, Scraper, ScrapeContext } from './types.js';
 
 export const hnOptionsSchema = z.object({
@@ -101,7 +102,7 @@ export function hnCommentToRaw(comment: HnItem, thread: { id?: string; title?: s
     sourcePostingId: id,
     url: `https://news.ycombinator.com/item?id=${id}`,
     title: parts.length >= 2 ? parts[1]! : shorten(firstLine, 120),
-    description: htmlToText(html),
+    description: descriptionText(html),
     raw: { ...comment, children: undefined },
   };
   if (parts.length >= 2) posting.company = parts[0]!;

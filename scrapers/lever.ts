@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { RawPosting, SalaryPeriod } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
@@ -112,13 +113,13 @@ function leverPostingToRaw(p: LeverPosting): RawPosting {
 function leverDescription(p: LeverPosting): string {
   const parts: string[] = [];
   const intro = p.descriptionBody ?? p.description;
-  parts.push(intro ? htmlToText(intro) : normaliseWhitespace(p.descriptionBodyPlain ?? p.descriptionPlain ?? ''));
+  parts.push(intro ? descriptionText(intro) : normaliseWhitespace(p.descriptionBodyPlain ?? p.descriptionPlain ?? ''));
   for (const list of p.lists ?? []) {
     const heading = list.text?.trim();
-    const content = list.content ? htmlToText(list.content) : '';
+    const content = list.content ? descriptionText(list.content) : '';
     if (heading || content) parts.push([heading, content].filter(Boolean).join('\n'));
   }
-  parts.push(p.additional ? htmlToText(p.additional) : normaliseWhitespace(p.additionalPlain ?? ''));
+  parts.push(p.additional ? descriptionText(p.additional) : normaliseWhitespace(p.additionalPlain ?? ''));
   return parts.filter(Boolean).join('\n\n');
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
@@ -100,7 +101,7 @@ function remoteokJobToRaw(job: RemoteokJob): RawPosting {
   if (company) posting.company = htmlToText(company);
   posting.location = clean(job.location) ?? 'Remote';
   const description = clean(job.description);
-  if (description) posting.description = htmlToText(description);
+  if (description) posting.description = descriptionText(description);
   if (job.date) posting.postedAt = job.date;
   else if (typeof job.epoch === 'number') posting.postedAt = job.epoch * 1000;
   const min = job.salary_min && job.salary_min > 0 ? job.salary_min : undefined;

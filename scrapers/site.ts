@@ -8,7 +8,8 @@ import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/html-to-text.js';
+import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
 import type { ParseHint, Scraper, ScrapeContext } from './types.js';
@@ -140,7 +141,7 @@ function readField($: cheerio.CheerioAPI, scope: Cheerio<AnyNode> | undefined, s
       .filter(Boolean)
       .join('\n');
   } else if (attr) value = matches.first().attr(attr);
-  else if (name === 'description') value = htmlToText(matches.first().html() ?? '');
+  else if (name === 'description') value = descriptionText(matches.first().html() ?? '');
   else value = matches.first().text();
   if (value === undefined) return undefined;
   if (regex) {

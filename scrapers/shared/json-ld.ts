@@ -6,6 +6,7 @@
 import * as cheerio from 'cheerio';
 import type { RawPosting, SchemaOrgSalary } from '../../src/domain/posting.js';
 import { htmlToText } from '../../src/text/html-to-text.js';
+import { descriptionText } from './description.js';
 import { extractMicrodataItems } from './microdata.js';
 
 /** A parsed JSON-LD node: a plain object. */
@@ -179,7 +180,7 @@ export function jobPostingToRaw(node: JsonLdNode, pageUrl?: string): RawPosting 
   if (salary) posting.salary = salary;
   const employmentType = [node.employmentType].flat().map(text).filter(Boolean).join(', ');
   if (employmentType) posting.employmentType = employmentType;
-  if (description) posting.description = htmlToText(description);
+  if (description) posting.description = descriptionText(description);
   const postedAt = text(node.datePosted);
   if (postedAt) posting.postedAt = postedAt;
   const validThrough = text(node.validThrough);

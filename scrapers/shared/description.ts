@@ -1,0 +1,9 @@
+// Posting descriptions as text: htmlToText with one repair first. ATS editors wrap every list item's text
+// in a paragraph (<li><p>…</p></li>), which would put the "- " bullet on a line of its own.
+import { htmlToText } from '../../src/text/html-to-text.js';
+
+/** Plain text of a posting's HTML description, paragraphs and "- " list items kept. */
+export function descriptionText(html: string): string {
+  const tidied = html.replace(/<li\b([^>]*)>\s*<p\b[^>]*>/gi, '<li$1>').replace(/<\/p>\s*<\/li>/gi, '</li>');
+  return htmlToText(tidied);
+}
