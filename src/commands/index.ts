@@ -4,9 +4,13 @@ import type { CliContext } from '../cli/context.js';
 import { define as exportCommand } from './export.js';
 import { define as importCommand } from './import.js';
 import { define as init } from './init.js';
+import { define as parse } from './parse.js';
 import { define as query } from './query.js';
+import { define as report } from './report.js';
 import { define as run } from './run.js';
 import { define as schedule } from './schedule.js';
+import { define as scrape } from './scrape.js';
+import { define as sources } from './sources.js';
 import { define as status } from './status.js';
 
 export type DefineCommand = (context: CliContext) => Command;
@@ -15,8 +19,12 @@ export const commands: DefineCommand[] = [
   init,
   status,
   query,
+  sources,
+  scrape,
+  parse,
   schedule,
   run,
   importCommand,
   exportCommand,
+  report,
 ];

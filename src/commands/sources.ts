@@ -1,0 +1,72 @@
+// `jobtrend sources`: every source jobtrend knows — id, name, kind, base URL (the config's when set),
+// whether the config enables it, what it was verified against — and, when a database exists, its last run.
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { scrapers } from '../../scrapers/registry.js';
+import type { CliContext } from '../cli/context.js';
+import { formatTable } from '../cli/format-table.js';
+import type { Config } from '../config/load-config.js';
+import { type LastRun, readStatus } from '../store/status-store.js';
+import { withExamples } from './help.js';
+
+export interface SourceListing {
+  id: string;
+  name: string;
+  kind: string;
+  base_url: string;
+  enabled: boolean;
+  verified_against: string;
+  last_run_status: string | null;
+  last_run_at: string | null;
+  last_run_note: string | null;
+}
+
+export function define(context: CliContext): Command {
+  const command = new Command('sources')
+    .description('list the sources jobtrend can scrape, with their base URLs and last runs')
+    .option('--json', 'print JSON instead of a table')
+    .action((options: { json?: boolean }) => {
+      const rows = listSources(context.config(), lastRuns(context));
+      if (options.json) {
+        context.out.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      context.out.write(
+        formatTable(
+          ['id', 'name', 'kind', 'base_url', 'enabled', 'verified_against', 'last_run_status', 'last_run_at'],
+          rows.map((r) => ({ ...r, enabled: r.enabled ? 'yes' : 'no', last_run_status: r.last_run_status ?? '-', last_run_at: r.last_run_at ?? '-' })),
+          context.out.isTTY ? 50 : 1000,
+        ),
+      );
+    });
+  return withExamples(command, 'jobtrend sources', 'jobtrend sources --json');
+}
+
+/** One row per registered scraper, with the config's view of it and its last run. */
+export function listSources(config: Config, runs: LastRun[]): SourceListing[] {
+  return scrapers.map((scraper) => {
+    const section = config.sources[scraper.id] ?? {};
+    const run = runs.find((r) => r.source_id === scraper.id);
+    return {
+      id: scraper.id,
+      name: scraper.name,
+      kind: scraper.kind,
+      base_url: typeof section.baseUrl === 'string' ? section.baseUrl : scraper.defaultBaseUrl,
+      enabled: config.sources[scraper.id] !== undefined && section.enabled !== false,
+      verified_against: scraper.verifiedAgainst,
+      last_run_status: run?.status ?? null,
+      last_run_at: run?.started_at ?? null,
+      last_run_note: run?.error_summary ?? null,
+    };
+  });
+}
+
+function lastRuns(context: CliContext): LastRun[] {
+  if (!existsSync(context.dbPath())) return [];
+  const db = context.openDb({ readonly: true });
+  try {
+    return readStatus(db).last_runs;
+  } finally {
+    db.close();
+  }
+}

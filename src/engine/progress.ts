@@ -1,0 +1,47 @@
+// How a scrape shows its progress: a bar per source on a terminal (cli-progress), structured log lines
+// (src/log.ts) otherwise. The engine only reports events; this decides how they look.
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { Output } from '../cli/context.js';
+import type { ScrapeProgress } from './scrape-source.js';
+
+export interface ProgressDisplay {
+  onProgress(progress: ScrapeProgress): void;
+  stop(): void;
+}
+
+/** A bar per source on a terminal; nothing (the logger speaks instead) elsewhere. */
+export function createProgressDisplay(out: Output, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
+  if (!out.isTTY) return { onProgress() {}, stop() {} };
+  const multi = new MultiBar(
+    {
+      format: '{source} [{bar}] {value}{total} pages | {seen} seen, {new} new, {updated} updated | {retries} retries',
+      stream,
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 5,
+    },
+    Presets.shades_classic,
+  );
+  const bars = new Map<string, SingleBar>();
+  return {
+    onProgress(p) {
+      let bar = bars.get(p.sourceId);
+      const payload = {
+        source: p.sourceId.padEnd(10),
+        seen: p.counters.postings_seen,
+        new: p.counters.postings_new,
+        updated: p.counters.postings_updated,
+        retries: p.counters.retries,
+      };
+      const total = p.maxPages ?? 0;
+      if (!bar) {
+        bar = multi.create(total, 0, { ...payload, total: total ? `/${total}` : '' });
+        bars.set(p.sourceId, bar);
+      }
+      bar.update(p.counters.pages_fetched, payload);
+    },
+    stop() {
+      multi.stop();
+    },
+  };
+}
