@@ -21,7 +21,7 @@ export const jobReportSchema = z
     city: z.string().min(1).optional(),
     /** A period the analysis understands, e.g. "last-4-weeks" or "2026-Q1". */
     period: z.string().min(1).optional(),
-    /** Output file or folder; default the config's reports.outDir. */
+    /** Folder to write the report into; default the config's reports.outDir. */
     out: z.string().min(1).optional(),
   })
   .strict();
@@ -53,15 +53,21 @@ export const jobSchema = z
     cron: cronExpressionSchema,
     /** IANA time zone of the cron expression; default the system's. */
     timezone: timeZoneSchema.optional(),
-    /** Sources as ids (combined with `queries` and `cities`) or as objects with their own query and city. */
-    sources: z.array(z.union([z.string().min(1), jobSourceSchema])).min(1, 'a job needs at least one source'),
+    /** Sources as ids (combined with `queries` and `cities`) or as objects with their own query and city;
+     *  none for a report-only job (a weekly report). */
+    sources: z.array(z.union([z.string().min(1), jobSourceSchema])).default([]),
     queries: z.array(z.string().min(1)).min(1).optional(),
     cities: z.array(z.string().min(1)).min(1).optional(),
     maxPages: z.number().int().positive().optional(),
     report: jobReportSchema.optional(),
     enabled: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .superRefine((job, ctx) => {
+    if (job.sources.length === 0 && !job.report) {
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a job needs at least one source, or a report to write' });
+    }
+  });
 
 export const jobsSchema = z
   .array(jobSchema)

@@ -1,33 +1,19 @@
-// The report step of a job: turns the job's `report: { role, city, period, out }` into a call to the
-// report writer (src/report) and returns the file written. Imported only when a job has a report.
-import { isAbsolute, join } from 'node:path';
+// The report step of a job: `report: { role, city, period, out }` becomes a trend report gathered from the
+// database, rendered and written like `jobtrend report` does (into `out`, else the config's reports.outDir).
+// Imported only when a job with a report runs.
+import { gatherReport } from '../report/gather-report.js';
+import { renderReport } from '../report/render-report.js';
+import { writeReport } from '../report/write-report.js';
 import type { WriteJobReportOptions } from './job-runner.js';
 
-type WriteReport = (options: Record<string, unknown>) => Promise<{ path: string } | string>;
-
 export async function writeJobReport(options: WriteJobReportOptions): Promise<{ path: string }> {
-  // The report writer is written alongside the scheduler; a variable specifier keeps this file compiling
-  // while it is absent, and the error below says what is missing instead of a module-resolution trace.
-  const specifier = '../report/write-report.js';
-  let writeReport: WriteReport | undefined;
-  try {
-    writeReport = ((await import(specifier)) as { writeReport?: WriteReport }).writeReport;
-  } catch {
-    writeReport = undefined;
-  }
-  if (!writeReport) throw new Error('the report writer (src/report/write-report.ts) is not available in this build');
-  const outDir = options.config?.reports.outDir ?? 'reports';
-  const out = options.report.out ?? outDir;
-  const written = await writeReport({
-    db: options.db,
-    request: {
-      ...(options.report.role && { role: options.report.role }),
-      ...(options.report.city && { city: options.report.city }),
-      ...(options.report.period && { period: options.report.period }),
-    },
-    out: isAbsolute(out) ? out : join(process.cwd(), out),
-    now: options.now,
-    signal: options.signal,
+  const { report, now } = options;
+  const data = gatherReport(options.db, {
+    now,
+    ...(report.role && { role: report.role }),
+    ...(report.city && { city: report.city }),
+    ...(report.period && { period: report.period }),
   });
-  return typeof written === 'string' ? { path: written } : { path: written.path };
+  const written = writeReport(report.out ?? options.config?.reports.outDir ?? 'reports', renderReport(data, { now }));
+  return { path: written.markdownPath };
 }

@@ -27,6 +27,11 @@ describe('the jobs section of the config', () => {
     expect(config.jobs[0]).toMatchObject({ name: 'daily', timezone: 'Asia/Shanghai', enabled: true, report: { role: 'ai-trainer' } });
   });
 
+  it('accepts a report-only job (a weekly report is a normal job)', () => {
+    const config = parseConfig({ jobs: [{ name: 'weekly-report', cron: '0 8 * * 1', report: { role: 'ai-trainer', out: 'reports/weekly' } }] });
+    expect(config.jobs[0]).toMatchObject({ sources: [], report: { out: 'reports/weekly' } });
+  });
+
   it('refuses a bad cron expression, naming the job and the field', () => {
     const message = refusal({ jobs: [job(), job({ name: 'second', cron: '* * *' })] });
     expect(message).toMatch(/^config jobtrend\.config\.yaml: jobs\[1\]\.cron: invalid cron expression "\* \* \*"/);
@@ -43,7 +48,7 @@ describe('the jobs section of the config', () => {
 
   it('refuses two jobs with the same name, a job without sources, and unknown keys', () => {
     expect(refusal({ jobs: [job(), job()] })).toMatch(/jobs\[1\]\.name: duplicate job name "daily"/);
-    expect(refusal({ jobs: [job({ sources: [] })] })).toMatch(/jobs\[0\]\.sources: a job needs at least one source/);
+    expect(refusal({ jobs: [job({ sources: [] })] })).toMatch(/jobs\[0\]\.sources: a job needs at least one source, or a report/);
     expect(refusal({ jobs: [job({ crontab: '* * * * *' })] })).toMatch(/jobs\[0\]: .*crontab/);
   });
 

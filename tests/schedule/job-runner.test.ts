@@ -1,10 +1,15 @@
 // One execution of a job, as `jobtrend run JOB` and each tick do it: scrapes in turn, a failing source does
-// not stop the others, the report step, the job_runs row, and the lock (refused when someone else holds it).
+// not stop the others, the report step (with the real report writer too), the job_runs row, and the lock (refused when someone else holds it).
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type JobOperations, jobStatus, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { acquireJobLock } from '../../src/schedule/lock.js';
 import type { Db } from '../../src/store/database.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
+import { upsertPostings } from '../../src/store/posting-store.js';
+import { ensureSource } from '../../src/store/source-store.js';
+import { makePosting } from '../support/posting-factory.js';
+import { tempDir } from '../support/temp-db.js';
 import { capturingLogger, makeJob, type TestDb, testDb } from './support.js';
 
 let temp: TestDb;
@@ -130,5 +135,31 @@ describe('running a job once', () => {
     expect(jobStatus([{ status: 'ok' }], { error: 'x' }, false)).toBe('partial');
     expect(jobStatus([{ status: 'ok' }, { status: 'interrupted' }], null, false)).toBe('interrupted');
     expect(jobStatus([{ status: 'ok' }], null, true)).toBe('interrupted');
+  });
+});
+
+describe('a report-only job with the real report writer', () => {
+  it('writes the trend report into the job’s folder and records its path', async () => {
+    const out = tempDir();
+    try {
+      ensureSource(db, { id: 'test', name: 'test', kind: 'api', base_url: null });
+      upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2026-10-05' }), makePosting({ source_posting_id: 'b', posted_at: '2026-10-12' })], {
+        seenAt: '2026-10-20T00:00:00.000Z',
+      });
+      const result = await runJob({
+        db,
+        job: makeJob({ name: 'weekly-report', sources: [], report: { role: 'ai-trainer', period: '2026-10', out: out.dir } }),
+        trigger: 'schedule',
+        now: () => new Date('2026-11-02T08:00:00.000Z'),
+      });
+      expect(result.status).toBe('ok');
+      const path = (result.report as { path: string }).path;
+      expect(path.startsWith(out.dir)).toBe(true);
+      expect(existsSync(path)).toBe(true);
+      expect(readFileSync(path, 'utf8')).toMatch(/AI/);
+      expect(JSON.parse(listJobRuns(db, 'weekly-report')[0]!.summary!).report).toEqual({ path });
+    } finally {
+      out.cleanup();
+    }
   });
 });
