@@ -195,9 +195,10 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
     for (let page = 1; page <= maxPages; page++) {
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`;
+      // Not waitForCapture: a verification page makes no job-list request, and waiting for one would end in a
+      // timeout that gets retried; loading to network idle sees the block at once and catches card responses.
       const browsed = await context.fetcher.browse(url, {
         captureResponses: (u) => u.includes(JOB_LIST_PATH) || DETAIL_PATHS.some((p) => u.includes(p)),
-        waitForCapture: true,
       });
       if (!browsed.responses.some((r) => r.url.includes(JOB_LIST_PATH))) {
         const blocked = detectChineseBlock(browsed.html);

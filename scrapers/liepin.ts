@@ -89,7 +89,7 @@ function parseCard($: cheerio.CheerioAPI, card: ReturnType<cheerio.CheerioAPI>):
       degree: labels.find((l) => /本科|硕士|博士|大专|中专|高中|学历/.test(l)),
       industry: companyTags[0],
       companyStage: companyTags.length > 2 ? companyTags[1] : undefined,
-      companySize: companyTags.find((t) => /人/.test(t)),
+      companySize: companyTags.find((t) => /\d\s*人/.test(t)),
       recruiter: normaliseWhitespace(card.find('.recruiter-name').first().text()) || undefined,
       jobKind: info?.job_kind,
     }),
