@@ -1,8 +1,10 @@
 // The list of commands. A command is one file in this folder exporting `define`, plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { define as claim } from './claim.js';
 import { define as exportCommand } from './export.js';
 import { define as importCommand } from './import.js';
+import { define as growth } from './growth.js';
 import { define as init } from './init.js';
 import { define as parse } from './parse.js';
 import { define as query } from './query.js';
@@ -10,6 +12,7 @@ import { define as report } from './report.js';
 import { define as run } from './run.js';
 import { define as schedule } from './schedule.js';
 import { define as scrape } from './scrape.js';
+import { define as skills } from './skills.js';
 import { define as sources } from './sources.js';
 import { define as status } from './status.js';
 
@@ -27,4 +30,7 @@ export const commands: DefineCommand[] = [
   importCommand,
   exportCommand,
   report,
+  growth,
+  skills,
+  claim,
 ];

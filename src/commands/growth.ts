@@ -1,0 +1,72 @@
+// `jobtrend growth`: new postings per week, month or quarter with share, growth rates and the trend.
+import { Command } from 'commander';
+import { growth } from '../analysis/growth.js';
+import type { Granularity, GrowthResult } from '../analysis/types.js';
+import type { CliContext } from '../cli/context.js';
+import { formatTable } from '../cli/format-table.js';
+import { addFilterOptions, type FilterOptions, filterFrom, fixed, percent } from './analysis-options.js';
+import { withExamples } from './help.js';
+
+interface GrowthOptions extends FilterOptions {
+  by: string;
+  from?: string;
+  to?: string;
+}
+
+export function define(context: CliContext): Command {
+  const command = addFilterOptions(
+    new Command('growth').description(
+      'new postings per week, month or quarter: counts, share of all postings, period-over-period and year-over-year growth, and the trend',
+    ),
+  )
+    .option('--by <unit>', 'week, month or quarter', 'month')
+    .option('--from <period>', 'first period (2024, 2024-06, 2024-Q1 …); default: the first posting')
+    .option('--to <period>', 'last period; default: today')
+    .action((options: GrowthOptions) => {
+      const db = context.openDb({ readonly: true });
+      try {
+        const result = growth(db, {
+          ...filterFrom(options),
+          by: options.by as Granularity,
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.to ? { to: options.to } : {}),
+        });
+        context.out.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderGrowth(result));
+      } finally {
+        db.close();
+      }
+    });
+  return withExamples(
+    command,
+    'jobtrend growth --role ai-trainer --city 上海 --by month --from 2024-01',
+    'jobtrend growth --match RLHF --by quarter --json',
+  );
+}
+
+/** The series as a text table with the trend and caveats under it. */
+export function renderGrowth(result: GrowthResult): string {
+  const rows = result.buckets.map((b) => ({
+    [result.by]: b.label,
+    postings: b.count,
+    per_day: fixed(b.perDay, 2),
+    share: b.share === null ? '—' : percent(b.share, false),
+    vs_previous: percent(b.periodOverPeriod),
+    vs_year_before: percent(b.yearOverYear),
+    watched: `${b.watchedDays}/${b.days}`,
+    sources: b.sourcesWatched.length,
+  }));
+  const lines = [
+    `New postings (${result.filter.description}), ${result.from} to ${result.to}, by ${result.by}`,
+    '',
+    formatTable([result.by, 'postings', 'per_day', 'share', 'vs_previous', 'vs_year_before', 'watched', 'sources'], rows),
+  ];
+  if (result.trend) {
+    const t = result.trend;
+    lines.push(
+      `Trend: ${percent(t.monthlyGrowth)} a month (95% interval ${percent(t.interval.lower)} to ${percent(t.interval.upper)}), ${t.months} months, R² ${t.rSquared.toFixed(2)}`,
+      `  ${t.method}`,
+    );
+  }
+  lines.push('', 'Caveats:', ...result.caveats.map((c) => `  - ${c}`));
+  return `${lines.join('\n')}\n`;
+}
