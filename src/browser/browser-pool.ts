@@ -43,7 +43,10 @@ export interface BrowserPool {
   close(): Promise<void>;
 }
 
-export function createBrowserPool(settings: Partial<BrowserSettings> = {}, options: BrowserPoolOptions = {}): BrowserPool {
+export function createBrowserPool(
+  settings: Partial<BrowserSettings> = {},
+  options: BrowserPoolOptions = {},
+): BrowserPool {
   const config = browserSettings(settings);
   const slots = new Semaphore(config.maxPages);
   let launching: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
@@ -56,10 +59,17 @@ export function createBrowserPool(settings: Partial<BrowserSettings> = {}, optio
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;
     try {
-      browser = await chromium.launch({ executablePath, headless: config.headless, args, timeout: config.timeoutMs });
+      browser = await chromium.launch({
+        executablePath,
+        headless: config.headless,
+        args,
+        timeout: config.timeoutMs,
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new UserError(`Chromium at ${executablePath} did not start (${reason}): reinstall it, or set JOBTREND_CHROMIUM`);
+      throw new UserError(
+        `Chromium at ${executablePath} did not start (${reason}): reinstall it, or set JOBTREND_CHROMIUM`,
+      );
     }
     options.logger?.debug({ executablePath }, 'browser started');
     const context = await browser.newContext({
@@ -68,7 +78,9 @@ export function createBrowserPool(settings: Partial<BrowserSettings> = {}, optio
       serviceWorkers: 'block',
     });
     await context.route('**/*', (route) =>
-      BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.continue(),
+      BLOCKED_RESOURCES.has(route.request().resourceType())
+        ? route.abort('blockedbyclient')
+        : route.continue(),
     );
     return { browser, context };
   }
@@ -117,7 +129,12 @@ export function createBrowserPool(settings: Partial<BrowserSettings> = {}, optio
   };
 }
 
-async function load(page: Page, url: string, request: BrowseRequest, defaultTimeoutMs: number): Promise<BrowsedPage> {
+async function load(
+  page: Page,
+  url: string,
+  request: BrowseRequest,
+  defaultTimeoutMs: number,
+): Promise<BrowsedPage> {
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
   page.setDefaultTimeout(timeoutMs);
   const responses: BrowserResponse[] = [];
@@ -160,13 +177,17 @@ async function load(page: Page, url: string, request: BrowseRequest, defaultTime
   try {
     const main = await Promise.race([page.goto(url, { waitUntil: 'load', timeout: timeoutMs }), abort]);
     const status = main?.status() ?? 200;
-    if (status >= 500 || status === 429) throw new RetryableError(`HTTP ${status} from ${url}`, url, undefined, status);
+    if (status >= 500 || status === 429)
+      throw new RetryableError(`HTTP ${status} from ${url}`, url, undefined, status);
     if (request.waitForCapture && request.captureResponses) {
       await Promise.race([
         captured,
         abort,
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new RetryableError(`no matching response within ${timeoutMs} ms`, url)), timeoutMs).unref(),
+          setTimeout(
+            () => reject(new RetryableError(`no matching response within ${timeoutMs} ms`, url)),
+            timeoutMs,
+          ).unref(),
         ),
       ]);
     } else {
@@ -182,7 +203,9 @@ async function load(page: Page, url: string, request: BrowseRequest, defaultTime
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     // Playwright's timeouts and network failures (net::ERR_…) are passing faults.
     if (/timeout|net::ERR_|Navigation failed|Target closed|has been closed/i.test(message)) {
-      throw new RetryableError(`browsing ${url} failed: ${message}`, url, undefined, undefined, { cause: error });
+      throw new RetryableError(`browsing ${url} failed: ${message}`, url, undefined, undefined, {
+        cause: error,
+      });
     }
     throw new NotRetryableError(`browsing ${url} failed: ${message}`, url, { cause: error });
   }

@@ -4,7 +4,11 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { UserError } from '../errors.js';
 
-export const SYSTEM_CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export const SYSTEM_CHROMIUM_PATHS = [
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export interface FindChromiumOptions {
   env?: NodeJS.ProcessEnv;
@@ -22,13 +26,17 @@ export function findChromium(options: FindChromiumOptions = {}): string {
   const explicit = env.JOBTREND_CHROMIUM?.trim();
   if (explicit) {
     if (!existsSync(explicit)) {
-      throw new UserError(`JOBTREND_CHROMIUM points to ${explicit}, which does not exist: fix the path or unset it`);
+      throw new UserError(
+        `JOBTREND_CHROMIUM points to ${explicit}, which does not exist: fix the path or unset it`,
+      );
     }
     return explicit;
   }
   if (options.configured) {
     if (!existsSync(options.configured)) {
-      throw new UserError(`browser.executablePath ${options.configured} does not exist: fix the path in the config`);
+      throw new UserError(
+        `browser.executablePath ${options.configured} does not exist: fix the path in the config`,
+      );
     }
     return options.configured;
   }
@@ -43,7 +51,9 @@ export function findChromium(options: FindChromiumOptions = {}): string {
   candidates.push(...(options.systemPaths ?? SYSTEM_CHROMIUM_PATHS));
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) {
-    throw new UserError('no Chromium found: install Chromium (apt-get install chromium), or set JOBTREND_CHROMIUM');
+    throw new UserError(
+      'no Chromium found: install Chromium (apt-get install chromium), or set JOBTREND_CHROMIUM',
+    );
   }
   return found;
 }

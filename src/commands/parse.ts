@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { getScraper } from '../../scrapers/registry.js';
 import type { ParseHint } from '../../scrapers/types.js';
 import type { CliContext } from '../cli/context.js';
+import type { RawPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
 import { createFetcher } from '../fetch/create-fetcher.js';
 import { decodeBody } from '../fetch/decode-body.js';
@@ -25,16 +26,27 @@ export function define(context: CliContext): Command {
     .description("run a source's extraction on a saved page or a URL and print the postings as JSON Lines")
     .argument('<file-or-url>', 'a saved HTML or JSON body, or an http(s) URL to fetch')
     .requiredOption('-s, --source <id>', 'the source whose scraper reads it (see jobtrend sources)')
-    .option('--content-type <type>', 'what the file is, when its name does not say (text/html, application/json)')
+    .option(
+      '--content-type <type>',
+      'what the file is, when its name does not say (text/html, application/json)',
+    )
     .option('--url <url>', 'the URL the saved page came from (resolves relative links)')
     .action(async (target: string, options: ParseOptions) => {
       const scraper = getScraper(options.source);
       const { text, hint } = await readBody(target, options, context);
-      const block = detectBlock({ requestedUrl: hint.url ?? target, finalUrl: hint.url ?? target, status: 200, contentType: hint.contentType, text });
+      const block = detectBlock({
+        requestedUrl: hint.url ?? target,
+        finalUrl: hint.url ?? target,
+        status: 200,
+        contentType: hint.contentType,
+        text,
+      });
       if (block) {
-        throw new UserError(`${target} is a block page (${block}), not postings: save the page again after passing the check in a browser`);
+        throw new UserError(
+          `${target} is a block page (${block}), not postings: save the page again after passing the check in a browser`,
+        );
       }
-      let raws;
+      let raws: RawPosting[];
       try {
         raws = scraper.parse(text, hint);
       } catch (error) {
@@ -47,11 +59,17 @@ export function define(context: CliContext): Command {
       const { normalisePosting } = await import('../pipeline/index.js');
       const seenAt = new Date();
       for (const raw of raws) {
-        const posting = normalisePosting(raw, { sourceId: scraper.id, seenAt, ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}) });
+        const posting = normalisePosting(raw, {
+          sourceId: scraper.id,
+          seenAt,
+          ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}),
+        });
         context.out.write(`${JSON.stringify(posting)}\n`);
       }
       if (raws.length === 0) {
-        context.err.write(`jobtrend: the ${scraper.id} scraper found no postings in ${target}: is it the right source, or has the page changed?\n`);
+        context.err.write(
+          `jobtrend: the ${scraper.id} scraper found no postings in ${target}: is it the right source, or has the page changed?\n`,
+        );
         context.exitCode = 1;
       }
     });
@@ -63,13 +81,24 @@ export function define(context: CliContext): Command {
   );
 }
 
-async function readBody(target: string, options: ParseOptions, context: CliContext): Promise<{ text: string; hint: ParseHint }> {
+async function readBody(
+  target: string,
+  options: ParseOptions,
+  context: CliContext,
+): Promise<{ text: string; hint: ParseHint }> {
   if (/^https?:\/\//i.test(target)) {
     const config = context.config();
-    const fetcher = createFetcher(config.fetch, { signal: context.signal, env: context.env, browser: config.browser });
+    const fetcher = createFetcher(config.fetch, {
+      signal: context.signal,
+      env: context.env,
+      browser: config.browser,
+    });
     try {
       const page = await fetcher.fetch(target);
-      return { text: page.text, hint: { url: page.url, contentType: options.contentType ?? page.headers['content-type'] } };
+      return {
+        text: page.text,
+        hint: { url: page.url, contentType: options.contentType ?? page.headers['content-type'] },
+      };
     } catch (error) {
       if (error instanceof ScrapeError) throw new UserError(`cannot fetch ${target}: ${error.message}`);
       throw error;
@@ -77,12 +106,17 @@ async function readBody(target: string, options: ParseOptions, context: CliConte
       await fetcher.close();
     }
   }
-  if (!existsSync(target)) throw new UserError(`no file at ${target}: check the path (or pass an http(s) URL)`);
-  if (statSync(target).isDirectory()) throw new UserError(`${target} is a folder: pass a saved page or response body`);
+  if (!existsSync(target))
+    throw new UserError(`no file at ${target}: check the path (or pass an http(s) URL)`);
+  if (statSync(target).isDirectory())
+    throw new UserError(`${target} is a folder: pass a saved page or response body`);
   const contentType = options.contentType ?? guessContentType(target);
   // Bytes, not text: a saved GBK page is decoded from its <meta> charset like a fetched one.
   const text = decodeBody(readFileSync(target), contentType);
-  return { text, hint: { ...(options.url ? { url: options.url } : {}), ...(contentType ? { contentType } : {}) } };
+  return {
+    text,
+    hint: { ...(options.url ? { url: options.url } : {}), ...(contentType ? { contentType } : {}) },
+  };
 }
 
 function guessContentType(path: string): string | undefined {

@@ -22,7 +22,12 @@ interface ScrapeOptions {
 export function define(context: CliContext): Command {
   const command = new Command('scrape')
     .description('scrape job postings from the chosen sources into the database')
-    .option('-s, --source <id>', 'source id (repeatable, or comma-separated; default: the sources enabled in the config)', collect, [])
+    .option(
+      '-s, --source <id>',
+      'source id (repeatable, or comma-separated; default: the sources enabled in the config)',
+      collect,
+      [],
+    )
     .option('-q, --query <text>', 'search words, e.g. "AI训练师"')
     .option('-c, --city <city>', 'city, e.g. Shanghai or 上海')
     .option('--max-pages <n>', 'stop each listing after N pages', positiveInt)
@@ -75,7 +80,8 @@ export function define(context: CliContext): Command {
         ),
       );
       const partial = summaries.filter((s) => s.status === 'partial' || s.status === 'interrupted');
-      for (const s of partial) context.err.write(`jobtrend: ${s.sourceId} was ${s.status}: ${s.errorSummary ?? ''}\n`);
+      for (const s of partial)
+        context.err.write(`jobtrend: ${s.sourceId} was ${s.status}: ${s.errorSummary ?? ''}\n`);
       if (summaries.length > 0 && summaries.every((s) => s.status === 'failed')) {
         const first = summaries[0]!;
         throw new UserError(
@@ -93,15 +99,28 @@ export function define(context: CliContext): Command {
 }
 
 /** The sources asked for, else those the config enables; unknown ids are a usage error. */
-export function chooseSources(asked: string[], configured: Record<string, Record<string, unknown>>): string[] {
-  const ids = asked.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  const chosen = ids.length > 0 ? [...new Set(ids)] : Object.keys(configured).filter((id) => configured[id]?.enabled !== false);
+export function chooseSources(
+  asked: string[],
+  configured: Record<string, Record<string, unknown>>,
+): string[] {
+  const ids = asked
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const chosen =
+    ids.length > 0
+      ? [...new Set(ids)]
+      : Object.keys(configured).filter((id) => configured[id]?.enabled !== false);
   if (chosen.length === 0) {
-    throw new UsageError('no sources to scrape: pass --source ID (see jobtrend sources), or list sources in the config');
+    throw new UsageError(
+      'no sources to scrape: pass --source ID (see jobtrend sources), or list sources in the config',
+    );
   }
   for (const id of chosen) {
     if (!findScraper(id)) {
-      throw new UsageError(`unknown source "${id}"${ids.length === 0 ? ' in the config' : ''}: see jobtrend sources for the known ids`);
+      throw new UsageError(
+        `unknown source "${id}"${ids.length === 0 ? ' in the config' : ''}: see jobtrend sources for the known ids`,
+      );
     }
   }
   return chosen;
@@ -110,7 +129,10 @@ export function chooseSources(asked: string[], configured: Record<string, Record
 async function canonicalCity(input: string): Promise<string> {
   const { resolveCity } = await import('../pipeline/index.js');
   const city = resolveCity(input);
-  if (!city) throw new UsageError(`unknown city "${input}": use a city name such as Shanghai, 上海, Beijing or "San Francisco"`);
+  if (!city)
+    throw new UsageError(
+      `unknown city "${input}": use a city name such as Shanghai, 上海, Beijing or "San Francisco"`,
+    );
   return city;
 }
 

@@ -34,7 +34,12 @@ export function define(context: CliContext): Command {
       context.out.write(
         formatTable(
           ['id', 'name', 'kind', 'base_url', 'enabled', 'verified_against', 'last_run_status', 'last_run_at'],
-          rows.map((r) => ({ ...r, enabled: r.enabled ? 'yes' : 'no', last_run_status: r.last_run_status ?? '-', last_run_at: r.last_run_at ?? '-' })),
+          rows.map((r) => ({
+            ...r,
+            enabled: r.enabled ? 'yes' : 'no',
+            last_run_status: r.last_run_status ?? '-',
+            last_run_at: r.last_run_at ?? '-',
+          })),
           context.out.isTTY ? 50 : 1000,
         ),
       );

@@ -10,11 +10,15 @@ export interface ProgressDisplay {
 }
 
 /** A bar per source on a terminal; nothing (the logger speaks instead) elsewhere. */
-export function createProgressDisplay(out: Output, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
+export function createProgressDisplay(
+  out: Output,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressDisplay {
   if (!out.isTTY) return { onProgress() {}, stop() {} };
   const multi = new MultiBar(
     {
-      format: '{source} [{bar}] {value}{total} pages | {seen} seen, {new} new, {updated} updated | {retries} retries',
+      format:
+        '{source} [{bar}] {value}{total} pages | {seen} seen, {new} new, {updated} updated | {retries} retries',
       stream,
       hideCursor: true,
       clearOnComplete: false,

@@ -4,15 +4,21 @@
 // (nothing stored), interrupted (SIGINT/SIGTERM, or a killed process found by the next run).
 import { findScraper, getScraper } from '../../scrapers/registry.js';
 import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
+import type { BrowserPool } from '../browser/browser-pool.js';
 import type { Config } from '../config/load-config.js';
 import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
-import type { BrowserPool } from '../browser/browser-pool.js';
 import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
-import { finishRun, type RunCounters, recordRunProgress, recoverAbandonedRuns, startRun } from '../store/run-store.js';
+import {
+  finishRun,
+  type RunCounters,
+  recordRunProgress,
+  recoverAbandonedRuns,
+  startRun,
+} from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
 import { sourceSettings } from './source-settings.js';
 
@@ -62,7 +68,10 @@ export interface ScrapeSourceOptions {
   normalise?: NormaliseFn;
 }
 
-export type NormaliseFn = (raw: RawPosting, context: { sourceId: string; seenAt: Date; timeZone?: string }) => NormalisedPosting;
+export type NormaliseFn = (
+  raw: RawPosting,
+  context: { sourceId: string; seenAt: Date; timeZone?: string },
+) => NormalisedPosting;
 
 const emptyCounters = (): RunCounters => ({
   pages_fetched: 0,
@@ -87,7 +96,11 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   const baseUrl = options.baseUrl ?? settings.engine.baseUrl ?? scraper.defaultBaseUrl;
 
   recoverAbandonedRuns(db);
-  ensureSource(db, { id: sourceId, name: scraper.name, kind: scraper.kind, base_url: baseUrl }, now().toISOString());
+  ensureSource(
+    db,
+    { id: sourceId, name: scraper.name, kind: scraper.kind, base_url: baseUrl },
+    now().toISOString(),
+  );
   const runId = startRun(db, {
     sourceId,
     jobName: options.jobName ?? null,
@@ -98,13 +111,20 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   const fetcher =
     options.fetcher ??
     createFetcher(
-      { ...options.config?.fetch, ...(settings.engine.requestsPerMinute ? { requestsPerMinute: settings.engine.requestsPerMinute } : {}) },
+      {
+        ...options.config?.fetch,
+        ...(settings.engine.requestsPerMinute
+          ? { requestsPerMinute: settings.engine.requestsPerMinute }
+          : {}),
+      },
       {
         logger,
         signal,
         db,
         browser: options.browser ?? options.config?.browser,
-        ...(settings.engine.respectRobots !== undefined ? { respectRobots: settings.engine.respectRobots } : {}),
+        ...(settings.engine.respectRobots !== undefined
+          ? { respectRobots: settings.engine.respectRobots }
+          : {}),
       },
     );
   const baseline = { ...fetcher.stats };
@@ -128,7 +148,9 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
       const rows: NormalisedPosting[] = [];
       for (const raw of page.postings) {
         try {
-          rows.push(normalise(raw, { sourceId, seenAt, ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}) }));
+          rows.push(
+            normalise(raw, { sourceId, seenAt, ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}) }),
+          );
         } catch (error) {
           lostPostings++;
           extraErrors++;
@@ -136,12 +158,28 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
         }
       }
       const known = options.incremental
-        ? knownPostingIds(db, sourceId, rows.map((r) => r.source_posting_id))
+        ? knownPostingIds(
+            db,
+            sourceId,
+            rows.map((r) => r.source_posting_id),
+          )
         : new Set<string>();
       storePage(db, runId, page, rows, counters, seenAt.toISOString(), syncFetchCounters);
-      options.onProgress?.({ sourceId, runId, pageUrl: page.url, counters: { ...counters }, maxPages: request.maxPages });
+      options.onProgress?.({
+        sourceId,
+        runId,
+        pageUrl: page.url,
+        counters: { ...counters },
+        maxPages: request.maxPages,
+      });
       logger.info(
-        { page: counters.pages_fetched, url: page.url, seen: rows.length, new: counters.postings_new, updated: counters.postings_updated },
+        {
+          page: counters.pages_fetched,
+          url: page.url,
+          seen: rows.length,
+          new: counters.postings_new,
+          updated: counters.postings_updated,
+        },
         'page stored',
       );
       if (signal.aborted) break;
@@ -187,15 +225,24 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
     finishRun(db, runId, { status, counters, errorSummary, finishedAt: now().toISOString() });
   } catch (error) {
     // The database itself fails: nothing more can be recorded; the next run marks this one interrupted.
-    throw new CriticalError(`cannot record the run of ${sourceId}: ${(error as Error).message}`, undefined, { cause: error });
+    throw new CriticalError(`cannot record the run of ${sourceId}: ${(error as Error).message}`, undefined, {
+      cause: error,
+    });
   }
   const summary: RunSummary = { runId, sourceId, status, counters, errorSummary, blocked };
   const log = status === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger);
-  log({ runId, status, ...counters, error: errorSummary ?? undefined, stopped: stoppedEarly }, 'scrape finished');
+  log(
+    { runId, status, ...counters, error: errorSummary ?? undefined, stopped: stoppedEarly },
+    'scrape finished',
+  );
   if (critical) {
     throw failure instanceof CriticalError
       ? failure
-      : new CriticalError(`the database failed while scraping ${sourceId}: ${(failure as Error).message}`, undefined, { cause: failure });
+      : new CriticalError(
+          `the database failed while scraping ${sourceId}: ${(failure as Error).message}`,
+          undefined,
+          { cause: failure },
+        );
   }
   return summary;
 }
@@ -221,7 +268,9 @@ function storePage(
       recordRunProgress(db, runId, counters, seenAt);
     })();
   } catch (error) {
-    throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, page.url, { cause: error });
+    throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, page.url, {
+      cause: error,
+    });
   }
 }
 
@@ -262,7 +311,12 @@ export async function scrapeSources(options: ScrapeSourcesOptions): Promise<RunS
       const index = next++;
       const id = sourceIds[index]!;
       try {
-        summaries[index] = await scrapeSource({ ...common, sourceId: id, scraper: resolve(id), baseUrl: baseUrls?.[id] });
+        summaries[index] = await scrapeSource({
+          ...common,
+          sourceId: id,
+          scraper: resolve(id),
+          baseUrl: baseUrls?.[id],
+        });
       } catch (error) {
         critical ??= error;
       }

@@ -26,7 +26,9 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
   const where = `config sources.${scraper.id}`;
   if (section.baseUrl !== undefined) {
     if (typeof section.baseUrl !== 'string' || !/^https?:\/\//.test(section.baseUrl)) {
-      throw new UserError(`${where}.baseUrl: expected an http(s) URL, got ${JSON.stringify(section.baseUrl)}`);
+      throw new UserError(
+        `${where}.baseUrl: expected an http(s) URL, got ${JSON.stringify(section.baseUrl)}`,
+      );
     }
     engine.baseUrl = section.baseUrl;
   }
@@ -37,7 +39,8 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
   }
   if (section.requestsPerMinute !== undefined) {
     const rate = section.requestsPerMinute;
-    if (typeof rate !== 'number' || !(rate > 0)) throw new UserError(`${where}.requestsPerMinute: expected a positive number`);
+    if (typeof rate !== 'number' || !(rate > 0))
+      throw new UserError(`${where}.requestsPerMinute: expected a positive number`);
     engine.requestsPerMinute = rate;
   }
   for (const key of ENGINE_SOURCE_KEYS) delete section[key];
@@ -51,6 +54,10 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
 }
 
 /** The base URL a source is scraped at: the caller's, else the config's, else the scraper's default. */
-export function resolveBaseUrl(scraper: Scraper<unknown>, config: Config | undefined, override?: string): string {
+export function resolveBaseUrl(
+  scraper: Scraper<unknown>,
+  config: Config | undefined,
+  override?: string,
+): string {
   return override ?? sourceSettings(scraper, config).engine.baseUrl ?? scraper.defaultBaseUrl;
 }

@@ -14,7 +14,7 @@ import { detectBlock } from './detect-block.js';
 import { BlockedError, isRetryable, NotRetryableError, RetryableError } from './errors.js';
 import { type BrowserSettings, type FetchSettings, fetchSettings } from './fetch-settings.js';
 import { HostLimiter } from './host-limiter.js';
-import { retryDelayMs, parseRetryAfter } from './retry-policy.js';
+import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
 import { allowAll, disallowAll, parseRobots, type RobotsRules, robotsUrlFor } from './robots.js';
 import { abortError, sleep } from './sleep.js';
 
@@ -51,9 +51,7 @@ export interface CreateFetcherOptions {
   random?: () => number;
 }
 
-interface Attempt<T> {
-  (signal: AbortSignal | undefined): Promise<T>;
-}
+type Attempt<T> = (signal: AbortSignal | undefined) => Promise<T>;
 
 const ACCEPT_HTML = 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8';
 
@@ -78,7 +76,11 @@ export function createFetcher(
     };
   }, config.concurrency);
   const dispatcher: Dispatcher = hasProxy(env)
-    ? new EnvHttpProxyAgent({ httpProxy: proxyVar(env, 'http'), httpsProxy: proxyVar(env, 'https'), noProxy: env.NO_PROXY ?? env.no_proxy })
+    ? new EnvHttpProxyAgent({
+        httpProxy: proxyVar(env, 'http'),
+        httpsProxy: proxyVar(env, 'https'),
+        noProxy: env.NO_PROXY ?? env.no_proxy,
+      })
     : new Agent({ connect: { timeout: config.timeoutMs } });
   let pool: BrowserPool | undefined;
   const ownsPool = !isPool(options.browser);
@@ -118,9 +120,14 @@ export function createFetcher(
       }
       if (!isRetryable(error) || n >= config.maxRetries) throw fail(asScrapeError(error, url));
       const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
-      const delay = retryDelayMs(n, { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, random: options.random }, retryAfterMs);
+      const delay = retryDelayMs(
+        n,
+        { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, random: options.random },
+        retryAfterMs,
+      );
       // Retry-After speaks for the whole host, not just this request.
-      if (retryAfterMs !== undefined) limiter.pauseUntil(host, Date.now() + Math.min(retryAfterMs, config.backoffMaxMs));
+      if (retryAfterMs !== undefined)
+        limiter.pauseUntil(host, Date.now() + Math.min(retryAfterMs, config.backoffMaxMs));
       stats.retries++;
       logger?.debug({ url, attempt: n + 1, delayMs: delay, error: (error as Error).message }, 'retrying');
       await sleep(delay, outer);
@@ -138,19 +145,29 @@ export function createFetcher(
     const loaded = await rules;
     if (!loaded.isAllowed(url)) {
       stats.errors++;
-      const why = loaded.unreachable ? `robots.txt could not be read (${loaded.unreachable})` : 'robots.txt disallows';
-      throw fail(new NotRetryableError(`${why} ${url} (set respectRobots: false for this source only if the site allows it)`, url));
+      const why = loaded.unreachable
+        ? `robots.txt could not be read (${loaded.unreachable})`
+        : 'robots.txt disallows';
+      throw fail(
+        new NotRetryableError(
+          `${why} ${url} (set respectRobots: false for this source only if the site allows it)`,
+          url,
+        ),
+      );
     }
   }
 
   async function loadRobots(robotsUrl: string): Promise<RobotsRules> {
     try {
-      const { status, text } = await withRetries(robotsUrl, (signal) => httpOnce(robotsUrl, {}, signal, { anyStatus: true, noCache: true }));
+      const { status, text } = await withRetries(robotsUrl, (signal) =>
+        httpOnce(robotsUrl, {}, signal, { anyStatus: true, noCache: true }),
+      );
       let rules: RobotsRules;
       if (status >= 200 && status < 300) rules = parseRobots(robotsUrl, text, config.userAgent);
       else if (status >= 400 && status < 500) rules = allowAll();
       else rules = disallowAll(`HTTP ${status}`);
-      if (rules.crawlDelaySeconds) limiter.setMinSpacing(new URL(robotsUrl).host, rules.crawlDelaySeconds * 1000);
+      if (rules.crawlDelaySeconds)
+        limiter.setMinSpacing(new URL(robotsUrl).host, rules.crawlDelaySeconds * 1000);
       return rules;
     } catch (error) {
       if (outer?.aborted) throw error;
@@ -165,7 +182,12 @@ export function createFetcher(
     mode: { anyStatus?: boolean; noCache?: boolean } = {},
   ): Promise<FetchedPage> {
     const method = init.method ?? 'GET';
-    const cacheable = method === 'GET' && !init.body && config.conditionalRequests && options.db !== undefined && !mode.noCache;
+    const cacheable =
+      method === 'GET' &&
+      !init.body &&
+      config.conditionalRequests &&
+      options.db !== undefined &&
+      !mode.noCache;
     const cached = cacheable ? readCachedResponse(options.db!, url) : undefined;
     const headers: Record<string, string> = {
       'user-agent': config.userAgent,
@@ -179,12 +201,26 @@ export function createFetcher(
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const failure = (what: string, error: unknown) => {
       if (signal?.aborted) return abortError(signal);
-      if (timeout.aborted) return new RetryableError(`timed out after ${config.timeoutMs} ms ${what} ${url}`, url);
-      return new RetryableError(`network error ${what} ${url}: ${describeCause(error)}`, url, undefined, undefined, { cause: error });
+      if (timeout.aborted)
+        return new RetryableError(`timed out after ${config.timeoutMs} ms ${what} ${url}`, url);
+      return new RetryableError(
+        `network error ${what} ${url}: ${describeCause(error)}`,
+        url,
+        undefined,
+        undefined,
+        { cause: error },
+      );
     };
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
-      response = await undiciFetch(url, { method, headers, body: init.body, signal: combined, dispatcher, redirect: 'follow' });
+      response = await undiciFetch(url, {
+        method,
+        headers,
+        body: init.body,
+        signal: combined,
+        dispatcher,
+        redirect: 'follow',
+      });
     } catch (error) {
       throw failure('requesting', error);
     }
@@ -193,12 +229,20 @@ export function createFetcher(
     if (response.status === 304 && cached) {
       await response.body?.cancel().catch(() => {});
       touchCachedResponse(options.db!, url);
-      return { url, status: 200, headers: responseHeaders, text: decodeBody(cached.body, cached.contentType) };
+      return {
+        url,
+        status: 200,
+        headers: responseHeaders,
+        text: decodeBody(cached.body, cached.contentType),
+      };
     }
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > config.maxBodyBytes) {
       await response.body?.cancel().catch(() => {});
-      throw new NotRetryableError(`response of ${url} is ${declared} bytes, over the ${config.maxBodyBytes}-byte cap (fetch.maxBodyBytes)`, url);
+      throw new NotRetryableError(
+        `response of ${url} is ${declared} bytes, over the ${config.maxBodyBytes}-byte cap (fetch.maxBodyBytes)`,
+        url,
+      );
     }
     let bytes: Buffer;
     try {
@@ -208,12 +252,28 @@ export function createFetcher(
       throw failure('reading the body of', error);
     }
     const text = decodeBody(bytes, contentType);
-    const page: FetchedPage = { url: response.url || url, status: response.status, headers: responseHeaders, text };
+    const page: FetchedPage = {
+      url: response.url || url,
+      status: response.status,
+      headers: responseHeaders,
+      text,
+    };
     if (mode.anyStatus && !(response.status === 429 || response.status >= 500)) return page;
-    const block = detectBlock({ requestedUrl: url, finalUrl: page.url, status: response.status, contentType, text });
+    const block = detectBlock({
+      requestedUrl: url,
+      finalUrl: page.url,
+      status: response.status,
+      contentType,
+      text,
+    });
     if (block) throw new BlockedError(block, url);
     if (response.status === 429 || response.status >= 500) {
-      throw new RetryableError(`HTTP ${response.status} from ${url}`, url, parseRetryAfter(response.headers.get('retry-after')), response.status);
+      throw new RetryableError(
+        `HTTP ${response.status} from ${url}`,
+        url,
+        parseRetryAfter(response.headers.get('retry-after')),
+        response.status,
+      );
     }
     if (response.status >= 400) throw new NotRetryableError(`HTTP ${response.status} from ${url}`, url);
     if (cacheable && response.status === 200) {
@@ -242,12 +302,17 @@ export function createFetcher(
       return withRetries(url, (signal) => httpOnce(url, init, signal));
     },
     async fetchJson<T>(url: string, init: FetchInit = {}): Promise<T> {
-      const page = await fetcher.fetch(url, { ...init, headers: { accept: 'application/json, */*;q=0.5', ...init.headers } });
+      const page = await fetcher.fetch(url, {
+        ...init,
+        headers: { accept: 'application/json, */*;q=0.5', ...init.headers },
+      });
       try {
         return JSON.parse(page.text) as T;
       } catch {
         stats.errors++;
-        throw fail(new NotRetryableError(`response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`, url));
+        throw fail(
+          new NotRetryableError(`response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`, url),
+        );
       }
     },
     async browse(url: string, browseOptions: BrowseOptions = {}): Promise<BrowsedPage> {
@@ -259,7 +324,15 @@ export function createFetcher(
         const block =
           detectBlock({ requestedUrl: url, finalUrl: page.url, status: 200, text: page.html }) ??
           page.responses
-            .map((r) => detectBlock({ requestedUrl: r.url, finalUrl: r.url, status: r.status, contentType: r.contentType, text: r.body }))
+            .map((r) =>
+              detectBlock({
+                requestedUrl: r.url,
+                finalUrl: r.url,
+                status: r.status,
+                contentType: r.contentType,
+                text: r.body,
+              }),
+            )
             .find((reason) => reason !== null) ??
           null;
         if (block) throw new BlockedError(block, url);
@@ -287,7 +360,11 @@ function checkUrl(url: string): void {
   }
 }
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number, url: string): Promise<Buffer> {
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  cap: number,
+  url: string,
+): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -309,7 +386,9 @@ function asScrapeError(error: unknown, url: string): Error {
   if (error instanceof Error && 'kind' in error) return error;
   if (error instanceof Error && error.name === 'AbortError') return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new RetryableError(`request to ${url} failed: ${message}`, url, undefined, undefined, { cause: error });
+  return new RetryableError(`request to ${url} failed: ${message}`, url, undefined, undefined, {
+    cause: error,
+  });
 }
 
 function describeCause(error: unknown): string {

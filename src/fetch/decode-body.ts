@@ -6,7 +6,10 @@ import iconv from 'iconv-lite';
 /** Canonical iconv name for a declared charset, or undefined when it is unknown. */
 export function normaliseCharset(declared: string | undefined | null): string | undefined {
   if (!declared) return undefined;
-  const name = declared.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = declared
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!name) return undefined;
   if (/^(gb2312|gb_2312(-80)?|gbk|x-gbk|cp936|windows-936|euc-cn|gb18030)$/.test(name)) return 'gb18030';
   if (/^(big5|big5-hkscs|x-x-big5|cp950)$/.test(name)) return name === 'big5-hkscs' ? 'big5hkscs' : 'big5';

@@ -23,19 +23,22 @@ const STRONG_MARKERS: [RegExp, string][] = [
   [/cf-challenge|challenge-platform|Attention Required! \| Cloudflare/, 'Cloudflare challenge'],
 ];
 
-const WEAK_TITLE = /captcha|verify you are (a )?human|are you a robot|robot check|security check|验证码|安全检查/i;
+const WEAK_TITLE =
+  /captcha|verify you are (a )?human|are you a robot|robot check|security check|验证码|安全检查/i;
 const LOGIN_PATH = /(^|[/.])(login|signin|sign-in|passport|auth)([/._?-]|$)/i;
 
 /** Why this response is a block page, or null when it looks like content. */
 export function detectBlock(check: BlockCheck): string | null {
   const json = jsonBlock(check);
   if (json) return json;
-  if (isLoginRedirect(check.requestedUrl, check.finalUrl)) return `redirected to a login page (${pathOf(check.finalUrl)})`;
+  if (isLoginRedirect(check.requestedUrl, check.finalUrl))
+    return `redirected to a login page (${pathOf(check.finalUrl)})`;
   const head = check.text.slice(0, 200_000);
   for (const [pattern, reason] of STRONG_MARKERS) if (pattern.test(head)) return reason;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1] ?? '';
   if (WEAK_TITLE.test(title)) return `verification page ("${title.trim().slice(0, 60)}")`;
-  if ((check.status === 403 || check.status === 429) && /captcha/i.test(head)) return `CAPTCHA (HTTP ${check.status})`;
+  if ((check.status === 403 || check.status === 429) && /captcha/i.test(head))
+    return `CAPTCHA (HTTP ${check.status})`;
   return null;
 }
 

@@ -30,13 +30,21 @@ export const fetchSettingsSchema = z
     /** Longest wait between two attempts, Retry-After included, in milliseconds. */
     backoffMaxMs: z.number().int().positive().default(120_000),
     /** Bodies larger than this many bytes are refused. */
-    maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
     /** Obey robots.txt (sources can override with `respectRobots: false`). */
     respectRobots: z.boolean().default(true),
     /** Send If-None-Match / If-Modified-Since from the http_cache table, and keep bodies that carry validators. */
     conditionalRequests: z.boolean().default(true),
     /** How long a host is left alone after it showed a verification page, in milliseconds. */
-    blockedBackoffMs: z.number().int().min(0).default(30 * 60_000),
+    blockedBackoffMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(30 * 60_000),
     /** Per-host overrides, keyed by host name ("www.zhipin.com"). */
     hosts: z.record(z.string(), hostSettingsSchema).default({}),
   })
@@ -64,6 +72,8 @@ export function fetchSettings(partial: Partial<z.input<typeof fetchSettingsSchem
   return fetchSettingsSchema.parse(partial);
 }
 
-export function browserSettings(partial: Partial<z.input<typeof browserSettingsSchema>> = {}): BrowserSettings {
+export function browserSettings(
+  partial: Partial<z.input<typeof browserSettingsSchema>> = {},
+): BrowserSettings {
   return browserSettingsSchema.parse(partial);
 }

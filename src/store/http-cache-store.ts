@@ -23,9 +23,11 @@ interface CacheRow {
 
 export function readCachedResponse(db: Db, url: string): CachedResponse | undefined {
   const row = db
-    .prepare('SELECT url, etag, last_modified, content_type, body_gzip, fetched_at FROM http_cache WHERE url = ?')
+    .prepare(
+      'SELECT url, etag, last_modified, content_type, body_gzip, fetched_at FROM http_cache WHERE url = ?',
+    )
     .get(url) as CacheRow | undefined;
-  if (!row || !row.body_gzip || (!row.etag && !row.last_modified)) return undefined;
+  if (!row?.body_gzip || (!row.etag && !row.last_modified)) return undefined;
   return {
     url: row.url,
     etag: row.etag,
@@ -36,7 +38,10 @@ export function readCachedResponse(db: Db, url: string): CachedResponse | undefi
   };
 }
 
-export function writeCachedResponse(db: Db, response: Omit<CachedResponse, 'fetchedAt'> & { fetchedAt?: string }): void {
+export function writeCachedResponse(
+  db: Db,
+  response: Omit<CachedResponse, 'fetchedAt'> & { fetchedAt?: string },
+): void {
   db.prepare(
     `INSERT INTO http_cache (url, etag, last_modified, content_type, body_gzip, fetched_at)
      VALUES (@url, @etag, @last_modified, @content_type, @body_gzip, @fetched_at)

@@ -22,7 +22,13 @@ const SPA = `<!doctype html><html><head><meta charset="utf-8"><title>岗位列�
   });
 </script></body></html>`;
 
-const JOBS = { code: 0, jobs: [{ id: 'j1', title: 'AI训练师', city: '上海' }, { id: 'j2', title: '数据标注员', city: '杭州' }] };
+const JOBS = {
+  code: 0,
+  jobs: [
+    { id: 'j1', title: 'AI训练师', city: '上海' },
+    { id: 'j2', title: '数据标注员', city: '杭州' },
+  ],
+};
 
 let chromiumPath: string | undefined;
 try {
@@ -34,7 +40,9 @@ try {
 describe('finding Chromium', () => {
   it('JOBTREND_CHROMIUM wins, and no browser at all is one clear line', () => {
     expect(findChromium({ env: { JOBTREND_CHROMIUM: process.execPath } })).toBe(process.execPath);
-    expect(() => findChromium({ env: { JOBTREND_CHROMIUM: '/no/such/chromium' } })).toThrow(/JOBTREND_CHROMIUM points to/);
+    expect(() => findChromium({ env: { JOBTREND_CHROMIUM: '/no/such/chromium' } })).toThrow(
+      /JOBTREND_CHROMIUM points to/,
+    );
     expect(() => findChromium({ env: {}, usePlaywright: false, systemPaths: ['/no/such/chromium'] })).toThrow(
       /install Chromium \(apt-get install chromium\), or set JOBTREND_CHROMIUM/,
     );
@@ -49,9 +57,15 @@ describe.skipIf(!chromiumPath)('the Chromium pool', () => {
     server = await startTestServer();
     server.route('/robots.txt', { status: 404 });
     server.route('/spa', { body: SPA });
-    server.route('/api/joblist.json', { headers: { 'content-type': 'application/json' }, body: JSON.stringify(JOBS), delayMs: 100 });
+    server.route('/api/joblist.json', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(JOBS),
+      delayMs: 100,
+    });
     server.route('/logo.png', { headers: { 'content-type': 'image/png' }, body: Buffer.alloc(10) });
-    server.route('/verify', { body: '<html><head><title>安全验证</title></head><body>请完成下方验证</body></html>' });
+    server.route('/verify', {
+      body: '<html><head><title>安全验证</title></head><body>请完成下方验证</body></html>',
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -75,8 +89,11 @@ describe.skipIf(!chromiumPath)('the Chromium pool', () => {
     }
   });
 
-  it("through the fetcher, browse() waits for the captured response and a verification page is a block", async () => {
-    const fetcher = createFetcher({ requestsPerMinute: 6000 }, { browser: { maxPages: 1, timeoutMs: 20_000 }, env: {} });
+  it('through the fetcher, browse() waits for the captured response and a verification page is a block', async () => {
+    const fetcher = createFetcher(
+      { requestsPerMinute: 6000 },
+      { browser: { maxPages: 1, timeoutMs: 20_000 }, env: {} },
+    );
     try {
       const page = await fetcher.browse(`${server.url}/spa`, {
         captureResponses: (url) => url.includes('/api/joblist'),

@@ -3,7 +3,7 @@
 // same postings as JSON ({"jobs": [...]}) so `jobtrend parse` can be shown both shapes.
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import type { ParseHint, Scraper, ScrapedPage, ScrapeContext } from '../../scrapers/types.js';
+import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from '../../scrapers/types.js';
 import type { RawPosting } from '../../src/domain/posting.js';
 import { NotRetryableError } from '../../src/fetch/errors.js';
 

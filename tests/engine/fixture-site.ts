@@ -14,7 +14,14 @@ export interface FixtureSiteOptions {
   robots?: string;
 }
 
-const TITLES = ['人工智能训练师', 'AI训练师（大模型方向）', '数据标注员', 'RLHF 标注专家', 'Prompt Engineer', 'AI Tutor (Chinese)'];
+const TITLES = [
+  '人工智能训练师',
+  'AI训练师（大模型方向）',
+  '数据标注员',
+  'RLHF 标注专家',
+  'Prompt Engineer',
+  'AI Tutor (Chinese)',
+];
 const CITIES = ['上海·浦东新区', '北京·海淀区', '杭州·余杭区', '深圳·南山区', '成都·高新区'];
 
 export function fixturePosting(n: number) {
@@ -52,11 +59,15 @@ export const VERIFICATION_PAGE =
 /** Adds the site's routes to the server. */
 export function serveFixtureSite(server: TestServer, options: FixtureSiteOptions): void {
   const listPath = options.listPath ?? '/jobs';
-  server.route('/robots.txt', { headers: { 'content-type': 'text/plain' }, body: options.robots ?? 'User-agent: *\nDisallow: /admin\n' });
+  server.route('/robots.txt', {
+    headers: { 'content-type': 'text/plain' },
+    body: options.robots ?? 'User-agent: *\nDisallow: /admin\n',
+  });
   server.route(listPath, (_req, url) => {
     const page = Number(url.searchParams.get('page') ?? '1');
     if (page === options.blockedPage) return { body: VERIFICATION_PAGE };
-    if (!(page >= 1) || (page - 1) * options.perPage >= options.count) return { status: 404, body: 'no such page' };
+    if (!(page >= 1) || (page - 1) * options.perPage >= options.count)
+      return { status: 404, body: 'no such page' };
     const html = renderListPage(page, options);
     return options.gbk
       ? { headers: { 'content-type': 'text/html' }, body: iconv.encode(html, 'gbk') }

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type ScrapeSourceOptions, scrapeSource, scrapeSources } from '../../src/engine/scrape-source.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixtureScraper } from './fixture-scraper.js';
 import { type FixtureSiteOptions, serveFixtureSite } from './fixture-site.js';
@@ -20,14 +20,29 @@ async function site(options: FixtureSiteOptions): Promise<{ server: TestServer; 
 }
 
 /** Fast politeness for tests: the behaviour is the same, the waits are short. */
-const FAST = parseConfig({ fetch: { requestsPerMinute: 60_000, backoffBaseMs: 20, backoffMaxMs: 3_000, timeoutMs: 600, maxRetries: 6 } });
+const FAST = parseConfig({
+  fetch: { requestsPerMinute: 60_000, backoffBaseMs: 20, backoffMaxMs: 3_000, timeoutMs: 600, maxRetries: 6 },
+});
 
 function scrape(server: TestServer, db: Db, extra: Partial<ScrapeSourceOptions> = {}) {
-  return scrapeSource({ db, sourceId: 'fixture', scraper: fixtureScraper, baseUrl: server.url, config: FAST, ...extra });
+  return scrapeSource({
+    db,
+    sourceId: 'fixture',
+    scraper: fixtureScraper,
+    baseUrl: server.url,
+    config: FAST,
+    ...extra,
+  });
 }
 
 const listRequests = (server: TestServer) => server.requests.filter((r) => r.path.startsWith('/jobs'));
-const count = (db: Db, sql: string, ...params: unknown[]) => Number(db.prepare(sql).pluck().get(...params));
+const count = (db: Db, sql: string, ...params: unknown[]) =>
+  Number(
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params),
+  );
 
 afterEach(async () => {
   for (const { server, db } of open.splice(0)) {
@@ -39,7 +54,13 @@ afterEach(async () => {
 describe('scraping a source', () => {
   it('500 postings under ~20% injected faults are all stored once each, and the run records its retries and errors', async () => {
     const { server, db } = await site({ count: 500, perPage: 20 });
-    server.faults({ rate: 0.2, kinds: ['500', '503', '429', 'reset', 'slow', 'truncated'], seed: 7, retryAfterSeconds: 1, slowMs: 1500 });
+    server.faults({
+      rate: 0.2,
+      kinds: ['500', '503', '429', 'reset', 'slow', 'truncated'],
+      seed: 7,
+      retryAfterSeconds: 1,
+      slowMs: 1500,
+    });
     const summary = await scrape(server, db);
 
     expect(summary.status).toBe('ok');
@@ -47,8 +68,17 @@ describe('scraping a source', () => {
     expect(count(db, 'SELECT count(DISTINCT source_posting_id) FROM postings')).toBe(500);
     const faulted = listRequests(server).filter((r) => r.fault).length;
     expect(faulted).toBeGreaterThan(0);
-    const run = db.prepare('SELECT * FROM scrape_runs WHERE id = ?').get(summary.runId) as Record<string, unknown>;
-    expect(run).toMatchObject({ status: 'ok', pages_fetched: 25, postings_seen: 500, postings_new: 500, error_summary: null });
+    const run = db.prepare('SELECT * FROM scrape_runs WHERE id = ?').get(summary.runId) as Record<
+      string,
+      unknown
+    >;
+    expect(run).toMatchObject({
+      status: 'ok',
+      pages_fetched: 25,
+      postings_seen: 500,
+      postings_new: 500,
+      error_summary: null,
+    });
     expect(run.retries).toBe(faulted);
     expect(run.error_count).toBe(faulted);
     expect(run.requests).toBe(server.requests.length);
@@ -83,7 +113,11 @@ describe('scraping a source', () => {
     const { server, db } = await site({ count: 5, perPage: 5, gbk: true });
     const summary = await scrape(server, db);
     expect(summary.status).toBe('ok');
-    const row = db.prepare("SELECT title, company, location_raw, description FROM postings WHERE source_posting_id = 'p0002'").get() as Record<string, string>;
+    const row = db
+      .prepare(
+        "SELECT title, company, location_raw, description FROM postings WHERE source_posting_id = 'p0002'",
+      )
+      .get() as Record<string, string>;
     expect(row.title).toBe('数据标注员 2');
     expect(row.company).toBe('训练数据公司2');
     expect(row.location_raw).toBe('杭州·余杭区');
@@ -93,7 +127,9 @@ describe('scraping a source', () => {
   it('the raw payload of each posting is kept', async () => {
     const { server, db } = await site({ count: 3, perPage: 3 });
     await scrape(server, db);
-    const raw = String(db.prepare("SELECT raw_json FROM postings WHERE source_posting_id = 'p0001'").pluck().get());
+    const raw = String(
+      db.prepare("SELECT raw_json FROM postings WHERE source_posting_id = 'p0001'").pluck().get(),
+    );
     expect(raw).toContain('data-id');
     expect(raw).toContain('p0001');
   });
@@ -109,7 +145,10 @@ describe('when the site says no', () => {
     expect(count(db, 'SELECT count(*) FROM postings')).toBe(40);
     // Pages 1 and 2, then the verification page once: no retries, no further pages.
     expect(listRequests(server)).toHaveLength(3);
-    const run = db.prepare('SELECT status, error_summary, retries FROM scrape_runs').get() as Record<string, unknown>;
+    const run = db.prepare('SELECT status, error_summary, retries FROM scrape_runs').get() as Record<
+      string,
+      unknown
+    >;
     expect(run).toMatchObject({ status: 'partial', retries: 0 });
     expect(String(run.error_summary)).toMatch(/^blocked: /);
   });
@@ -154,7 +193,7 @@ describe('stopping and configuration', () => {
     expect(db.prepare('SELECT status FROM scrape_runs').pluck().get()).toBe('interrupted');
   });
 
-  it("a bad scraper option in the config is one error naming the field, before any request", async () => {
+  it('a bad scraper option in the config is one error naming the field, before any request', async () => {
     const { server, db } = await site({ count: 20, perPage: 20 });
     const config = parseConfig({ ...FAST, sources: { fixture: { listPath: 5 } } });
     await expect(scrape(server, db, { config })).rejects.toThrow(/config sources\.fixture\.listPath/);

@@ -14,7 +14,10 @@ let server: TestServer;
 const fetchers: EngineFetcher[] = [];
 
 /** A fetcher with fast, test-sized defaults. */
-function fetcher(settings: Partial<FetchSettings> = {}, options: Parameters<typeof createFetcher>[1] = {}): EngineFetcher {
+function fetcher(
+  settings: Partial<FetchSettings> = {},
+  options: Parameters<typeof createFetcher>[1] = {},
+): EngineFetcher {
   const f = createFetcher(
     { requestsPerMinute: 60_000, backoffBaseMs: 10, backoffMaxMs: 5_000, timeoutMs: 2_000, ...settings },
     { random: () => 0.5, env: {}, ...options },
@@ -38,7 +41,10 @@ afterAll(async () => {
 
 describe('robots.txt', () => {
   it('a path robots.txt disallows is never requested', async () => {
-    server.route('/robots.txt', { body: 'User-agent: *\nDisallow: /private\n', headers: { 'content-type': 'text/plain' } });
+    server.route('/robots.txt', {
+      body: 'User-agent: *\nDisallow: /private\n',
+      headers: { 'content-type': 'text/plain' },
+    });
     server.route('/private/jobs', { body: 'secret' });
     const f = fetcher();
     await expect(f.fetch(`${server.url}/private/jobs`)).rejects.toThrow(/robots\.txt disallows/);
@@ -82,7 +88,8 @@ describe('rate limits', () => {
       const times = s.requests.map((r) => r.at).sort((a, b) => a - b);
       expect(times).toHaveLength(13);
       let worst = 0;
-      for (const start of times) worst = Math.max(worst, times.filter((t) => t >= start && t < start + 1000).length);
+      for (const start of times)
+        worst = Math.max(worst, times.filter((t) => t >= start && t < start + 1000).length);
       // Arrival times jitter a little on a busy machine: allow one request of slack, never a burst.
       expect(worst).toBeLessThanOrEqual(6);
       expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(12 * 200 * 0.9);
@@ -95,7 +102,9 @@ describe('rate limits', () => {
 describe('retries', () => {
   it('a 429 with Retry-After waits that long before trying again', async () => {
     let calls = 0;
-    server.route('/busy', () => (++calls === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' } : { body: 'done' }));
+    server.route('/busy', () =>
+      ++calls === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' } : { body: 'done' },
+    );
     const f = fetcher();
     const page = await f.fetch(`${server.url}/busy`);
     expect(page.text).toBe('done');
@@ -176,9 +185,15 @@ describe('bodies', () => {
     });
     server.route('/meta', {
       headers: { 'content-type': 'text/html' },
-      body: iconv.encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>数据标注员</body></html>', 'gb2312'),
+      body: iconv.encode(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>数据标注员</body></html>',
+        'gb2312',
+      ),
     });
-    server.route('/big5', { headers: { 'content-type': 'text/html; charset=big5' }, body: iconv.encode('資料標註 臺北', 'big5') });
+    server.route('/big5', {
+      headers: { 'content-type': 'text/html; charset=big5' },
+      body: iconv.encode('資料標註 臺北', 'big5'),
+    });
     const f = fetcher();
     expect((await f.fetch(`${server.url}/gbk`)).text).toContain('人工智能训练师 上海·浦东新区');
     expect((await f.fetch(`${server.url}/meta`)).text).toContain('数据标注员');
@@ -198,7 +213,10 @@ describe('bodies', () => {
       server.route('/etag', (req) =>
         req.headers['if-none-match'] === '"v1"'
           ? { status: 304 }
-          : { headers: { etag: '"v1"', 'content-type': 'text/html; charset=gbk' }, body: iconv.encode('智联招聘 AI训练师', 'gbk') },
+          : {
+              headers: { etag: '"v1"', 'content-type': 'text/html; charset=gbk' },
+              body: iconv.encode('智联招聘 AI训练师', 'gbk'),
+            },
       );
       const f = fetcher({}, { db });
       expect((await f.fetch(`${server.url}/etag`)).text).toBe('智联招聘 AI训练师');

@@ -35,14 +35,24 @@ describe('charset decoding', () => {
 
 describe('block detection', () => {
   const check = (text: string, extra: Partial<Parameters<typeof detectBlock>[0]> = {}) =>
-    detectBlock({ requestedUrl: 'https://x.test/list', finalUrl: 'https://x.test/list', status: 200, text, ...extra });
+    detectBlock({
+      requestedUrl: 'https://x.test/list',
+      finalUrl: 'https://x.test/list',
+      status: 200,
+      text,
+      ...extra,
+    });
 
   it('verification pages, code-37 JSON and login redirects are blocks; ordinary pages are not', () => {
     expect(check('<title>滑动验证页面</title>')).toMatch(/slider/);
     expect(check('<p>您的环境存在异常</p>')).toBeTruthy();
     expect(check('{"code":37,"message":"您的环境存在异常."}')).toMatch(/code 37/);
-    expect(check('<html>ok</html>', { finalUrl: 'https://x.test/passport/login?from=list' })).toMatch(/login/);
-    expect(check('<title>AI训练师招聘</title><script src="https://www.google.com/recaptcha/api.js"></script>')).toBeNull();
+    expect(check('<html>ok</html>', { finalUrl: 'https://x.test/passport/login?from=list' })).toMatch(
+      /login/,
+    );
+    expect(
+      check('<title>AI训练师招聘</title><script src="https://www.google.com/recaptcha/api.js"></script>'),
+    ).toBeNull();
     expect(check('{"code":0,"zpData":{"jobList":[]}}')).toBeNull();
   });
 
