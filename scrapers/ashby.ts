@@ -69,12 +69,20 @@ export function parseAshbyJobBoard(body: string, hint: ParseHint = {}): RawPosti
   }
   const jobs = (data as { jobs?: unknown } | null)?.jobs;
   if (!Array.isArray(jobs)) {
-    throw new NotRetryableError('ashby: response has no "jobs" list: is this an Ashby posting-api job-board response?', hint.url);
+    throw new NotRetryableError(
+      'ashby: response has no "jobs" list: is this an Ashby posting-api job-board response?',
+      hint.url,
+    );
   }
   const board = hint.url ? /\/job-board\/([^/?#]+)/.exec(hint.url)?.[1] : undefined;
   return jobs
     .map((job, i) => {
-      if (!job || typeof job !== 'object' || typeof (job as AshbyJob).id !== 'string' || !(job as AshbyJob).title) {
+      if (
+        !job ||
+        typeof job !== 'object' ||
+        typeof (job as AshbyJob).id !== 'string' ||
+        !(job as AshbyJob).title
+      ) {
         throw new NotRetryableError(`ashby: jobs[${i}] has no id or title`, hint.url);
       }
       return job as AshbyJob;
@@ -97,7 +105,9 @@ function ashbyJobToRaw(job: AshbyJob, board: string | undefined): RawPosting {
   else if (job.workplaceType) posting.remote = /remote/i.test(job.workplaceType);
   if (job.employmentType) posting.employmentType = job.employmentType;
   if (job.publishedAt) posting.postedAt = job.publishedAt;
-  const salary = job.compensation?.summaryComponents?.find((c) => c.compensationType === 'Salary' || c.compensationType === 'Hourly');
+  const salary = job.compensation?.summaryComponents?.find(
+    (c) => c.compensationType === 'Salary' || c.compensationType === 'Hourly',
+  );
   if (salary && (typeof salary.minValue === 'number' || typeof salary.maxValue === 'number')) {
     const period = salary.interval ? INTERVALS[salary.interval.toUpperCase()] : undefined;
     posting.salaryRange = {
@@ -107,9 +117,12 @@ function ashbyJobToRaw(job: AshbyJob, board: string | undefined): RawPosting {
       ...(period ? { period } : {}),
     };
   }
-  const summary = job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary;
+  const summary =
+    job.compensation?.scrapeableCompensationSalarySummary ?? job.compensation?.compensationTierSummary;
   if (summary?.trim()) posting.salary = summary.trim();
-  const description = job.descriptionHtml ? descriptionText(job.descriptionHtml) : normaliseWhitespace(job.descriptionPlain ?? '');
+  const description = job.descriptionHtml
+    ? descriptionText(job.descriptionHtml)
+    : normaliseWhitespace(job.descriptionPlain ?? '');
   if (description) posting.description = description;
   const tags = [job.department, job.team].filter((t): t is string => Boolean(t));
   if (tags.length > 0) posting.tags = tags;
@@ -130,11 +143,16 @@ export const ashbyScraper: Scraper<AshbyOptions> = {
     'posting-api job-board ?includeCompensation=true: fields checked against a real capture of the Linear board (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: ashbyOptionsSchema,
   scrape(ctx) {
-    return scrapeEachTarget(ctx.options.boards, (b) => `ashby board "${b}"`, ctx.signal, async function* (board) {
-      const url = ashbyJobBoardUrl(ctx.baseUrl, board);
-      const page = await ctx.fetcher.fetch(url);
-      yield { url, postings: parseAshbyJobBoard(page.text, { url }) };
-    });
+    return scrapeEachTarget(
+      ctx.options.boards,
+      (b) => `ashby board "${b}"`,
+      ctx.signal,
+      async function* (board) {
+        const url = ashbyJobBoardUrl(ctx.baseUrl, board);
+        const page = await ctx.fetcher.fetch(url);
+        yield { url, postings: parseAshbyJobBoard(page.text, { url }) };
+      },
+    );
   },
   parse: parseAshbyJobBoard,
 };

@@ -40,15 +40,26 @@ export function parseGreenhouseJobs(body: string, hint: ParseHint = {}): RawPost
   try {
     data = JSON.parse(body);
   } catch {
-    throw new NotRetryableError(`greenhouse: response${hint.url ? ` of ${hint.url}` : ''} is not JSON`, hint.url);
+    throw new NotRetryableError(
+      `greenhouse: response${hint.url ? ` of ${hint.url}` : ''} is not JSON`,
+      hint.url,
+    );
   }
   const jobs = (data as { jobs?: unknown } | null)?.jobs;
   if (!Array.isArray(jobs)) {
-    throw new NotRetryableError(`greenhouse: response has no "jobs" list: is this a Greenhouse job board API response?`, hint.url);
+    throw new NotRetryableError(
+      `greenhouse: response has no "jobs" list: is this a Greenhouse job board API response?`,
+      hint.url,
+    );
   }
   const board = hint.url ? /\/boards\/([^/?#]+)/.exec(hint.url)?.[1] : undefined;
   return jobs.map((job, i) => {
-    if (!job || typeof job !== 'object' || (job as GreenhouseJob).id === undefined || !(job as GreenhouseJob).title) {
+    if (
+      !job ||
+      typeof job !== 'object' ||
+      (job as GreenhouseJob).id === undefined ||
+      !(job as GreenhouseJob).title
+    ) {
       throw new NotRetryableError(`greenhouse: jobs[${i}] has no id or title`, hint.url);
     }
     return greenhouseJobToRaw(job as GreenhouseJob, board ? decodeURIComponent(board) : undefined);
@@ -61,7 +72,9 @@ function greenhouseJobToRaw(job: GreenhouseJob, board: string | undefined): RawP
   if (url) posting.url = url;
   const company = job.company_name?.trim() || board;
   if (company) posting.company = company;
-  const offices = (job.offices ?? []).map((o) => o.location?.trim() || o.name?.trim()).filter(Boolean) as string[];
+  const offices = (job.offices ?? [])
+    .map((o) => o.location?.trim() || o.name?.trim())
+    .filter(Boolean) as string[];
   const location = job.location?.name?.trim() || offices.join('; ');
   if (location) posting.location = location;
   if (/\bremote\b/i.test(location)) posting.remote = true;
@@ -94,11 +107,16 @@ export const greenhouseScraper: Scraper<GreenhouseOptions> = {
     'Job Board API v1 jobs?content=true: fields checked against a real capture of the Vercel board (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: greenhouseOptionsSchema,
   scrape(ctx) {
-    return scrapeEachTarget(ctx.options.boards, (b) => `greenhouse board "${b}"`, ctx.signal, async function* (board) {
-      const url = greenhouseJobsUrl(ctx.baseUrl, board);
-      const page = await ctx.fetcher.fetch(url);
-      yield { url, postings: parseGreenhouseJobs(page.text, { url }) };
-    });
+    return scrapeEachTarget(
+      ctx.options.boards,
+      (b) => `greenhouse board "${b}"`,
+      ctx.signal,
+      async function* (board) {
+        const url = greenhouseJobsUrl(ctx.baseUrl, board);
+        const page = await ctx.fetcher.fetch(url);
+        yield { url, postings: parseGreenhouseJobs(page.text, { url }) };
+      },
+    );
   },
   parse: parseGreenhouseJobs,
 };

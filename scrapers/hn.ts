@@ -8,13 +8,15 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
-import type { ParseHint, Scraper, ScrapeContext } from './types.js';
+import type { ParseHint, ScrapeContext, Scraper } from './types.js';
 
 export const hnOptionsSchema = z.object({
   /** How many of the latest monthly threads to read (1 = this month's). */
   months: z.number().int().min(1).max(60).default(1),
   /** Read these threads (HN item ids) instead of searching for the latest. */
-  threadIds: z.array(z.union([z.string().regex(/^\d+$/, 'an HN item id (digits)'), z.number().int()])).optional(),
+  threadIds: z
+    .array(z.union([z.string().regex(/^\d+$/, 'an HN item id (digits)'), z.number().int()]))
+    .optional(),
 });
 export type HnOptions = z.infer<typeof hnOptionsSchema>;
 
@@ -59,13 +61,19 @@ function parseJson(body: string, what: string, url?: string): unknown {
 export function parseHnSearch(body: string, url?: string): { threadIds: string[]; morePages: boolean } {
   const data = parseJson(body, 'search response', url) as Partial<HnSearchResult> | null;
   if (!data || !Array.isArray(data.hits)) {
-    throw new NotRetryableError('hn: search response has no "hits" list: is this an Algolia HN search response?', url);
+    throw new NotRetryableError(
+      'hn: search response has no "hits" list: is this an Algolia HN search response?',
+      url,
+    );
   }
   const threads = data.hits
     .filter((h) => typeof h?.objectID === 'string' && HIRING_THREAD.test(h.title ?? ''))
     .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
   const page = data.page ?? 0;
-  return { threadIds: threads.map((t) => t.objectID), morePages: data.nbPages !== undefined && page + 1 < data.nbPages };
+  return {
+    threadIds: threads.map((t) => t.objectID),
+    morePages: data.nbPages !== undefined && page + 1 < data.nbPages,
+  };
 }
 
 /**
@@ -76,11 +84,16 @@ export function parseHnThread(body: string, hint: ParseHint = {}): RawPosting[] 
   const data = parseJson(body, 'response', hint.url) as Partial<HnItem> & { hits?: unknown };
   if (data && Array.isArray(data.hits)) return [];
   if (!data || typeof data !== 'object' || !Array.isArray(data.children)) {
-    throw new NotRetryableError('hn: response has no "children" list: is this an Algolia HN items/{id} response?', hint.url);
+    throw new NotRetryableError(
+      'hn: response has no "children" list: is this an Algolia HN items/{id} response?',
+      hint.url,
+    );
   }
   const thread = { id: String(data.id ?? ''), title: data.title ?? undefined };
   return data.children
-    .filter((c): c is HnItem => Boolean(c && typeof c === 'object' && c.text && c.author !== null && c.id !== undefined))
+    .filter((c): c is HnItem =>
+      Boolean(c && typeof c === 'object' && c.text && c.author !== null && c.id !== undefined),
+    )
     .filter((c) => c.type === undefined || c.type === 'comment')
     .map((c) => hnCommentToRaw(c, thread))
     .filter((p): p is RawPosting => p !== undefined);
@@ -88,15 +101,25 @@ export function parseHnThread(body: string, hint: ParseHint = {}): RawPosting[] 
 
 const URL_PART = /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+(\/\S*)?$/i;
 const PAY_PART = /[$€£¥₹]|\b\d+(\.\d+)?\s?[kK]\b|\b(USD|EUR|GBP|CAD|AUD|salary|equity|per hour|\/hr)\b/i;
-const EMPLOYMENT_PART = /\b(full[- ]?time|part[- ]?time|contract(or)?|intern(ship)?s?|freelance|permanent|FTE)\b/i;
-const WORKPLACE_ONLY = /^(remote|on-?site|hybrid|in[- ]office|office|visa( sponsorship)?)(\s*(only|ok|friendly|possible|available))?\W*$/i;
+const EMPLOYMENT_PART =
+  /\b(full[- ]?time|part[- ]?time|contract(or)?|intern(ship)?s?|freelance|permanent|FTE)\b/i;
+const WORKPLACE_ONLY =
+  /^(remote|on-?site|hybrid|in[- ]office|office|visa( sponsorship)?)(\s*(only|ok|friendly|possible|available))?\W*$/i;
 
 /** One top-level comment as a posting; undefined when it has no readable first line. */
-export function hnCommentToRaw(comment: HnItem, thread: { id?: string; title?: string } = {}): RawPosting | undefined {
+export function hnCommentToRaw(
+  comment: HnItem,
+  thread: { id?: string; title?: string } = {},
+): RawPosting | undefined {
   const html = comment.text ?? '';
-  const firstLine = htmlToText(html.split(/<p>|\n/i)[0] ?? '').replace(/\s+/g, ' ').trim();
+  const firstLine = htmlToText(html.split(/<p>|\n/i)[0] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!firstLine) return undefined;
-  const parts = firstLine.split(/\s*[|｜]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = firstLine
+    .split(/\s*[|｜]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const id = String(comment.id);
   const posting: RawPosting = {
     sourcePostingId: id,
@@ -166,7 +189,8 @@ export const hnScraper: Scraper<HnOptions> = {
     'Algolia HN Search API (search_by_date, items/{id}); data courtesy of Hacker News, postings link to their comments. Checked against a real September 2026 thread capture; tests on project fixtures (2026-11)',
   optionsSchema: hnOptionsSchema,
   async *scrape(ctx) {
-    const wanted = ctx.options.threadIds?.map(String) ?? (await latestThreadIds(ctx, ctx.options.months ?? 1));
+    const wanted =
+      ctx.options.threadIds?.map(String) ?? (await latestThreadIds(ctx, ctx.options.months ?? 1));
     for (const id of wanted) {
       if (ctx.signal.aborted) return;
       const url = hnItemUrl(ctx.baseUrl, id);

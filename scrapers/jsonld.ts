@@ -6,7 +6,7 @@ import { NotRetryableError } from '../src/fetch/errors.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { countJsonLdBlocks, extractJobPostings, findJsonLdBlocks } from './shared/json-ld.js';
 import { parseSitemap } from './shared/sitemap.js';
-import type { ParseHint, Scraper, ScrapeContext } from './types.js';
+import type { ParseHint, ScrapeContext, Scraper } from './types.js';
 
 const httpUrl = z.string().refine((u) => /^https?:\/\//i.test(u) || u.startsWith('/'), 'an http(s) URL');
 
@@ -31,7 +31,10 @@ export const jsonldOptionsSchema = z
     /** At most this many job pages per run (sitemaps can list thousands). */
     maxUrls: z.number().int().min(1).default(200),
   })
-  .refine((o) => o.urls.length + o.sitemaps.length > 0, { message: 'give at least one of urls or sitemaps', path: ['urls'] });
+  .refine((o) => o.urls.length + o.sitemaps.length > 0, {
+    message: 'give at least one of urls or sitemaps',
+    path: ['urls'],
+  });
 export type JsonldOptions = z.infer<typeof jsonldOptionsSchema>;
 
 const MAX_SITEMAPS = 50;
@@ -102,10 +105,15 @@ export const jsonldScraper: Scraper<JsonldOptions> = {
     const listed = (ctx.options.urls ?? []).map((u) => resolve(u, ctx.baseUrl));
     const fromSitemaps = listed.length < maxUrls ? await sitemapPageUrls(ctx, maxUrls - listed.length) : [];
     const pages = [...new Set([...listed, ...fromSitemaps])].slice(0, maxUrls);
-    yield* scrapeEachTarget(pages, (u) => `page ${u}`, ctx.signal, async function* (url) {
-      const response = await ctx.fetcher.fetch(url);
-      yield { url, postings: parseJsonLdPage(response.text, { url: response.url || url }) };
-    });
+    yield* scrapeEachTarget(
+      pages,
+      (u) => `page ${u}`,
+      ctx.signal,
+      async function* (url) {
+        const response = await ctx.fetcher.fetch(url);
+        yield { url, postings: parseJsonLdPage(response.text, { url: response.url || url }) };
+      },
+    );
   },
   parse: parseJsonLdPage,
 };

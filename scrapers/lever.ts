@@ -26,7 +26,13 @@ interface LeverPosting {
   createdAt?: number;
   country?: string;
   workplaceType?: string;
-  categories?: { location?: string; team?: string; department?: string; commitment?: string; allLocations?: string[] };
+  categories?: {
+    location?: string;
+    team?: string;
+    department?: string;
+    commitment?: string;
+    allLocations?: string[];
+  };
   description?: string;
   descriptionPlain?: string;
   descriptionBody?: string;
@@ -66,7 +72,12 @@ export function parseLeverPostings(body: string, hint: ParseHint = {}): RawPosti
     );
   }
   return data.map((item, i) => {
-    if (!item || typeof item !== 'object' || typeof (item as LeverPosting).id !== 'string' || !(item as LeverPosting).text) {
+    if (
+      !item ||
+      typeof item !== 'object' ||
+      typeof (item as LeverPosting).id !== 'string' ||
+      !(item as LeverPosting).text
+    ) {
       throw new NotRetryableError(`lever: posting ${i} has no id or text (title)`, hint.url);
     }
     return leverPostingToRaw(item as LeverPosting);
@@ -84,7 +95,8 @@ function leverPostingToRaw(p: LeverPosting): RawPosting {
   if (locations.length > 0) posting.location = locations.join('; ');
   const workplace = p.workplaceType?.toLowerCase();
   if (workplace === 'remote') posting.remote = true;
-  else if (workplace === 'on-site' || workplace === 'onsite' || workplace === 'hybrid') posting.remote = false;
+  else if (workplace === 'on-site' || workplace === 'onsite' || workplace === 'hybrid')
+    posting.remote = false;
   if (c.commitment) posting.employmentType = c.commitment;
   if (typeof p.createdAt === 'number') posting.postedAt = p.createdAt;
   const range = p.salaryRange;
@@ -113,7 +125,9 @@ function leverPostingToRaw(p: LeverPosting): RawPosting {
 function leverDescription(p: LeverPosting): string {
   const parts: string[] = [];
   const intro = p.descriptionBody ?? p.description;
-  parts.push(intro ? descriptionText(intro) : normaliseWhitespace(p.descriptionBodyPlain ?? p.descriptionPlain ?? ''));
+  parts.push(
+    intro ? descriptionText(intro) : normaliseWhitespace(p.descriptionBodyPlain ?? p.descriptionPlain ?? ''),
+  );
   for (const list of p.lists ?? []) {
     const heading = list.text?.trim();
     const content = list.content ? descriptionText(list.content) : '';
@@ -134,19 +148,24 @@ export const leverScraper: Scraper<LeverOptions> = {
   scrape(ctx) {
     const limit = ctx.options.pageSize ?? 100;
     const maxPages = ctx.request.maxPages ?? Number.POSITIVE_INFINITY;
-    return scrapeEachTarget(ctx.options.companies, (c) => `lever company "${c}"`, ctx.signal, async function* (company) {
-      const seen = new Set<string>();
-      for (let page = 0; page < maxPages && !ctx.signal.aborted; page++) {
-        const url = leverPostingsUrl(ctx.baseUrl, company, page * limit, limit);
-        const response = await ctx.fetcher.fetch(url);
-        const postings = parseLeverPostings(response.text, { url });
-        // A server that ignores skip would send page one again: stop rather than loop.
-        const fresh = postings.filter((p) => !seen.has(p.sourcePostingId));
-        for (const p of fresh) seen.add(p.sourcePostingId);
-        yield { url, postings: fresh };
-        if (postings.length < limit || fresh.length === 0) return;
-      }
-    });
+    return scrapeEachTarget(
+      ctx.options.companies,
+      (c) => `lever company "${c}"`,
+      ctx.signal,
+      async function* (company) {
+        const seen = new Set<string>();
+        for (let page = 0; page < maxPages && !ctx.signal.aborted; page++) {
+          const url = leverPostingsUrl(ctx.baseUrl, company, page * limit, limit);
+          const response = await ctx.fetcher.fetch(url);
+          const postings = parseLeverPostings(response.text, { url });
+          // A server that ignores skip would send page one again: stop rather than loop.
+          const fresh = postings.filter((p) => !seen.has(p.sourcePostingId));
+          for (const p of fresh) seen.add(p.sourcePostingId);
+          yield { url, postings: fresh };
+          if (postings.length < limit || fresh.length === 0) return;
+        }
+      },
+    );
   },
   parse: parseLeverPostings,
 };

@@ -36,12 +36,39 @@ interface RemoteokJob {
 
 // Windows-1252 bytes 0x80–0x9F that decode to characters outside Latin-1.
 const CP1252: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a,
-  '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97,
-  '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 const CONT = `[\\u0080-\\u00BF${Object.keys(CP1252).join('')}]`;
-const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`, 'g');
+const MOJIBAKE = new RegExp(
+  `[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`,
+  'g',
+);
 
 /**
  * Undoes UTF-8 read as Windows-1252/Latin-1 ("DiagnÃ³stico" → "Diagnóstico", "weâ€™re" → "we’re"), sequence
@@ -72,10 +99,16 @@ export function parseRemoteokApi(body: string, hint: ParseHint = {}): RawPosting
   try {
     data = JSON.parse(body);
   } catch {
-    throw new NotRetryableError(`remoteok: response${hint.url ? ` of ${hint.url}` : ''} is not JSON`, hint.url);
+    throw new NotRetryableError(
+      `remoteok: response${hint.url ? ` of ${hint.url}` : ''} is not JSON`,
+      hint.url,
+    );
   }
   if (!Array.isArray(data)) {
-    throw new NotRetryableError('remoteok: expected a JSON list of jobs: is this a RemoteOK /api response?', hint.url);
+    throw new NotRetryableError(
+      'remoteok: expected a JSON list of jobs: is this a RemoteOK /api response?',
+      hint.url,
+    );
   }
   return data
     .filter((item): item is RemoteokJob => Boolean(item && typeof item === 'object'))
@@ -95,7 +128,10 @@ function remoteokJobToRaw(job: RemoteokJob): RawPosting {
     remote: true,
     raw: job,
   };
-  const url = absoluteUrl(job.url ?? (job.slug ? `/remote-jobs/${job.slug}` : undefined), 'https://remoteok.com/');
+  const url = absoluteUrl(
+    job.url ?? (job.slug ? `/remote-jobs/${job.slug}` : undefined),
+    'https://remoteok.com/',
+  );
   if (url) posting.url = url;
   const company = clean(job.company);
   if (company) posting.company = htmlToText(company);
@@ -108,7 +144,12 @@ function remoteokJobToRaw(job: RemoteokJob): RawPosting {
   const max = job.salary_max && job.salary_max > 0 ? job.salary_max : undefined;
   // RemoteOK's salary fields are yearly US dollars (its search filters say "$/year").
   if (min !== undefined || max !== undefined) {
-    posting.salaryRange = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), currency: 'USD', period: 'year' };
+    posting.salaryRange = {
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+      currency: 'USD',
+      period: 'year',
+    };
   }
   const tags = (job.tags ?? []).map((t) => clean(String(t))).filter((t): t is string => Boolean(t));
   if (tags.length > 0) posting.tags = tags;
@@ -127,13 +168,18 @@ export const remoteokScraper: Scraper<RemoteokOptions> = {
   scrape(ctx) {
     const tags: (string | undefined)[] = ctx.options.tags?.length ? ctx.options.tags : [undefined];
     const seen = new Set<string>();
-    return scrapeEachTarget(tags, (t) => (t ? `remoteok tag "${t}"` : 'remoteok feed'), ctx.signal, async function* (tag) {
-      const url = remoteokApiUrl(ctx.baseUrl, tag);
-      const page = await ctx.fetcher.fetch(url);
-      const postings = parseRemoteokApi(page.text, { url }).filter((p) => !seen.has(p.sourcePostingId));
-      for (const p of postings) seen.add(p.sourcePostingId);
-      yield { url, postings };
-    });
+    return scrapeEachTarget(
+      tags,
+      (t) => (t ? `remoteok tag "${t}"` : 'remoteok feed'),
+      ctx.signal,
+      async function* (tag) {
+        const url = remoteokApiUrl(ctx.baseUrl, tag);
+        const page = await ctx.fetcher.fetch(url);
+        const postings = parseRemoteokApi(page.text, { url }).filter((p) => !seen.has(p.sourcePostingId));
+        for (const p of postings) seen.add(p.sourcePostingId);
+        yield { url, postings };
+      },
+    );
   },
   parse: parseRemoteokApi,
 };

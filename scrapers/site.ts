@@ -2,8 +2,8 @@
 // placeholders, an item selector, field selectors or attributes, a next-page selector or page-number
 // pattern, an optional detail page to follow, http or browser) and jobtrend scrapes it without new code.
 // Definitions are validated with zod, so a mistake is reported by field ("sites[0].fields.title: Required").
-import * as cheerio from 'cheerio';
 import type { Cheerio } from 'cheerio';
+import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
@@ -12,7 +12,7 @@ import { normaliseWhitespace } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
 import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
-import type { ParseHint, Scraper, ScrapeContext } from './types.js';
+import type { ParseHint, ScrapeContext, Scraper } from './types.js';
 
 const requiredMessage = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'Required' : `expected ${what}`;
@@ -88,7 +88,9 @@ const nextPageSchema = z.union(
 export const siteDefinitionSchema = z
   .object({
     /** Short name, part of every posting id from this site: keep it stable. */
-    name: z.string({ error: requiredMessage('a name') }).regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"'),
+    name: z
+      .string({ error: requiredMessage('a name') })
+      .regex(/^[\w.-]+$/, 'letters, digits, ".", "_" or "-"'),
     /** The list page, with {query} and {page} placeholders; absolute or relative to the source's baseUrl. */
     listUrl: z.string({ error: requiredMessage('a URL') }).min(1),
     mode: z.enum(['http', 'browser']).default('http'),
@@ -128,8 +130,14 @@ export interface ParsedSitePage {
   nextUrl?: string;
 }
 
-function readField($: cheerio.CheerioAPI, scope: Cheerio<AnyNode> | undefined, spec: FieldSpec, name: FieldName): string | undefined {
-  const { selector, attr, regex } = typeof spec === 'string' ? { selector: spec, attr: undefined, regex: undefined } : spec;
+function readField(
+  $: cheerio.CheerioAPI,
+  scope: Cheerio<AnyNode> | undefined,
+  spec: FieldSpec,
+  name: FieldName,
+): string | undefined {
+  const { selector, attr, regex } =
+    typeof spec === 'string' ? { selector: spec, attr: undefined, regex: undefined } : spec;
   const base = scope ?? $.root();
   const matches = selector ? base.find(selector) : base;
   if (matches.length === 0) return undefined;
@@ -148,7 +156,8 @@ function readField($: cheerio.CheerioAPI, scope: Cheerio<AnyNode> | undefined, s
     const match = new RegExp(regex).exec(value);
     value = match ? (match[1] ?? match[0]) : undefined;
   }
-  const cleaned = name === 'description' || name === 'tags' ? value?.trim() : normaliseWhitespace(value ?? '');
+  const cleaned =
+    name === 'description' || name === 'tags' ? value?.trim() : normaliseWhitespace(value ?? '');
   return cleaned || undefined;
 }
 
@@ -186,10 +195,15 @@ export function parseSitePage(html: string, site: SiteDefinition, pageUrl: strin
       if (spec !== undefined) values[name] = readField($, scope, spec, name);
     }
     if (!values.title) continue;
-    const posting: RawPosting = { sourcePostingId: '', title: values.title, raw: { ...values, page: pageUrl } };
+    const posting: RawPosting = {
+      sourcePostingId: '',
+      title: values.title,
+      raw: { ...values, page: pageUrl },
+    };
     applyFields(posting, values, pageUrl, true);
     if (!posting.company && site.company) posting.company = site.company;
-    const ownId = values.id ?? posting.url ?? `${posting.title}|${posting.company ?? ''}|${posting.location ?? ''}`;
+    const ownId =
+      values.id ?? posting.url ?? `${posting.title}|${posting.company ?? ''}|${posting.location ?? ''}`;
     posting.sourcePostingId = `${site.name}:${ownId}`;
     postings.push(posting);
   }
@@ -201,7 +215,9 @@ export function parseSitePage(html: string, site: SiteDefinition, pageUrl: strin
   }
   const result: ParsedSitePage = { postings, itemCount: items.length };
   if (site.nextPage && 'selector' in site.nextPage) {
-    const href = $(site.nextPage.selector).first().attr(site.nextPage.attr ?? 'href');
+    const href = $(site.nextPage.selector)
+      .first()
+      .attr(site.nextPage.attr ?? 'href');
     const next = href && !href.startsWith('javascript:') ? absoluteUrl(href, pageUrl) : undefined;
     if (next && next !== pageUrl) result.nextUrl = next;
   }
@@ -209,18 +225,36 @@ export function parseSitePage(html: string, site: SiteDefinition, pageUrl: strin
 }
 
 /** Pure: a detail page's fields under the definition's `detail.fields`, JSON-LD filling what they miss. */
-export function applyDetailPage(posting: RawPosting, html: string, site: SiteDefinition, pageUrl: string): RawPosting {
+export function applyDetailPage(
+  posting: RawPosting,
+  html: string,
+  site: SiteDefinition,
+  pageUrl: string,
+): RawPosting {
   const merged: RawPosting = { ...posting };
   const $ = cheerio.load(html);
   const values: Partial<Record<FieldName, string>> = {};
-  for (const [name, spec] of Object.entries(site.detail?.fields ?? {}) as [FieldName, FieldSpec | undefined][]) {
+  for (const [name, spec] of Object.entries(site.detail?.fields ?? {}) as [
+    FieldName,
+    FieldSpec | undefined,
+  ][]) {
     if (spec !== undefined) values[name] = readField($, undefined, spec, name);
   }
   applyFields(merged, values, pageUrl, true);
   const [schemaOrg] = extractJobPostings(html, pageUrl);
   if (schemaOrg) {
-    for (const key of ['company', 'location', 'salary', 'employmentType', 'description', 'postedAt', 'validThrough', 'remote'] as const) {
-      if (merged[key] === undefined && schemaOrg[key] !== undefined) (merged as unknown as Record<string, unknown>)[key] = schemaOrg[key];
+    for (const key of [
+      'company',
+      'location',
+      'salary',
+      'employmentType',
+      'description',
+      'postedAt',
+      'validThrough',
+      'remote',
+    ] as const) {
+      if (merged[key] === undefined && schemaOrg[key] !== undefined)
+        (merged as unknown as Record<string, unknown>)[key] = schemaOrg[key];
     }
   }
   merged.raw = { list: posting.raw, detail: values };
@@ -231,9 +265,16 @@ function fillPlaceholders(template: string, query: string, page: number): string
   return template.replaceAll('{query}', encodeURIComponent(query)).replaceAll('{page}', String(page));
 }
 
-async function load(ctx: ScrapeContext<SiteOptions>, site: SiteDefinition, url: string): Promise<{ html: string; url: string }> {
+async function load(
+  ctx: ScrapeContext<SiteOptions>,
+  site: SiteDefinition,
+  url: string,
+): Promise<{ html: string; url: string }> {
   if (site.mode === 'browser') {
-    const page = await ctx.fetcher.browse(url, site.waitForSelector ? { waitForSelector: site.waitForSelector } : {});
+    const page = await ctx.fetcher.browse(
+      url,
+      site.waitForSelector ? { waitForSelector: site.waitForSelector } : {},
+    );
     return { html: page.html, url: page.url || url };
   }
   const page = await ctx.fetcher.fetch(url);
@@ -244,7 +285,12 @@ async function* scrapeSite(ctx: ScrapeContext<SiteOptions>, site: SiteDefinition
   const query = ctx.request.query ?? site.query ?? '';
   const base = ctx.baseUrl.endsWith('/') ? ctx.baseUrl : `${ctx.baseUrl}/`;
   const next = site.nextPage;
-  const pattern = next && !('selector' in next) ? next : !next && site.listUrl.includes('{page}') ? { start: 1, step: 1 } : undefined;
+  const pattern =
+    next && !('selector' in next)
+      ? next
+      : !next && site.listUrl.includes('{page}')
+        ? { start: 1, step: 1 }
+        : undefined;
   const start = pattern?.start ?? 1;
   const maxPages = Math.min(
     (pattern && 'maxPages' in pattern ? pattern.maxPages : undefined) ?? site.maxPages ?? 5,
@@ -300,7 +346,12 @@ export const siteScraper: Scraper<SiteOptions> = {
     'declarative definitions (item/field selectors, attributes, next-page link or page pattern, detail pages, http or browser); tests on project fixtures (2026-11)',
   optionsSchema: siteOptionsSchema,
   scrape(ctx) {
-    return scrapeEachTarget(ctx.options.sites, (s) => `site "${s.name}"`, ctx.signal, (site) => scrapeSite(ctx, site));
+    return scrapeEachTarget(
+      ctx.options.sites,
+      (s) => `site "${s.name}"`,
+      ctx.signal,
+      (site) => scrapeSite(ctx, site),
+    );
   },
   parse: parseWithoutDefinition,
 };

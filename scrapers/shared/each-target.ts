@@ -24,7 +24,10 @@ export async function* scrapeEachTarget<T>(
     }
   }
   if (failures.length > 0) {
-    const summary = targets.length === 1 ? failures[0]! : `${failures.length} of ${targets.length} failed: ${failures.join('; ')}`;
+    const summary =
+      targets.length === 1
+        ? failures[0]!
+        : `${failures.length} of ${targets.length} failed: ${failures.join('; ')}`;
     throw new NotRetryableError(summary, lastUrl);
   }
 }

@@ -133,7 +133,10 @@ function isJobPosting(node: JsonLdNode): boolean {
  */
 export function extractJobPostings(html: string, pageUrl?: string): RawPosting[] {
   const canonical = canonicalUrl(html, pageUrl);
-  const nodes = [...findJobPostingNodes(findJsonLdBlocks(html)), ...findJobPostingNodes(extractMicrodataItems(html))];
+  const nodes = [
+    ...findJobPostingNodes(findJsonLdBlocks(html)),
+    ...findJobPostingNodes(extractMicrodataItems(html)),
+  ];
   const postings = nodes.map((node) => jobPostingToRaw(node, canonical ?? pageUrl));
   // Several postings on one page without ids of their own: tell them apart by title.
   const ids = postings.map((p) => p.sourcePostingId);
@@ -147,7 +150,11 @@ export function extractJobPostings(html: string, pageUrl?: string): RawPosting[]
 
 function dedupe(postings: RawPosting[]): RawPosting[] {
   const seen = new Set<string>();
-  return postings.filter((p) => (seen.has(p.sourcePostingId) ? false : (seen.add(p.sourcePostingId), true)));
+  return postings.filter((p) => {
+    if (seen.has(p.sourcePostingId)) return false;
+    seen.add(p.sourcePostingId);
+    return true;
+  });
 }
 
 function canonicalUrl(html: string, pageUrl: string | undefined): string | undefined {
@@ -173,7 +180,8 @@ export function jobPostingToRaw(node: JsonLdNode, pageUrl?: string): RawPosting 
   if (url) posting.url = url;
   const company = organisationName(node.hiringOrganization);
   if (company) posting.company = company;
-  const location = locationOf(node.jobLocation) ?? (remote ? remoteLocation(node.applicantLocationRequirements) : undefined);
+  const location =
+    locationOf(node.jobLocation) ?? (remote ? remoteLocation(node.applicantLocationRequirements) : undefined);
   if (location) posting.location = location;
   if (remote) posting.remote = true;
   const salary = salaryOf(node.baseSalary) ?? salaryOf(node.estimatedSalary);
@@ -186,7 +194,14 @@ export function jobPostingToRaw(node: JsonLdNode, pageUrl?: string): RawPosting 
   const validThrough = text(node.validThrough);
   if (validThrough) posting.validThrough = validThrough;
   const extra: Record<string, unknown> = {};
-  for (const key of ['industry', 'occupationalCategory', 'skills', 'experienceRequirements', 'educationRequirements', 'workHours']) {
+  for (const key of [
+    'industry',
+    'occupationalCategory',
+    'skills',
+    'experienceRequirements',
+    'educationRequirements',
+    'workHours',
+  ]) {
     if (node[key] !== undefined) extra[key] = node[key];
   }
   if (Object.keys(extra).length > 0) posting.extra = extra;
@@ -206,7 +221,8 @@ function identifierOf(value: unknown): string | undefined {
 function organisationName(value: unknown): string | undefined {
   if (Array.isArray(value)) return organisationName(value[0]);
   if (typeof value === 'string') return htmlToText(value) || undefined;
-  if (value && typeof value === 'object') return htmlToText(text((value as JsonLdNode).name) ?? '') || undefined;
+  if (value && typeof value === 'object')
+    return htmlToText(text((value as JsonLdNode).name) ?? '') || undefined;
   return undefined;
 }
 
@@ -257,11 +273,13 @@ function salaryOf(value: unknown): SchemaOrgSalary | undefined {
     if (key === 'value' && typeof v === 'object') {
       const inner = (Array.isArray(v) ? v[0] : v) as JsonLdNode;
       const q: Record<string, unknown> = {};
-      for (const k of SALARY_KEYS) if (inner[k] !== undefined && inner[k] !== null && inner[k] !== '') q[k] = inner[k];
+      for (const k of SALARY_KEYS)
+        if (inner[k] !== undefined && inner[k] !== null && inner[k] !== '') q[k] = inner[k];
       salary.value = q;
     } else salary[key] = v;
   }
-  const hasAmount = salary.value !== undefined || salary.minValue !== undefined || salary.maxValue !== undefined;
+  const hasAmount =
+    salary.value !== undefined || salary.minValue !== undefined || salary.maxValue !== undefined;
   return hasAmount ? (salary as SchemaOrgSalary) : undefined;
 }
 
@@ -286,7 +304,13 @@ export function absoluteUrl(href: string | undefined, base: string | undefined):
 /** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
 export function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
-  return cheerio.load(`<t>${value.replace(/</g, '&lt;')}</t>`, null, false)('t').text();
+  return cheerio
+    .load(
+      `<t>${value.replace(/</g, '&lt;')}</t>`,
+      null,
+      false,
+    )('t')
+    .text();
 }
 
 function slug(value: string): string {

@@ -21,7 +21,11 @@ export function extractMicrodataItems(html: string): Node[] {
 function readItem($: cheerio.CheerioAPI, root: Element): Node {
   const item: Node = {};
   const type = $(root).attr('itemtype');
-  if (type) item['@type'] = type.trim().split(/\s+/)[0]!.replace(/^https?:\/\/schema\.org\//i, '');
+  if (type)
+    item['@type'] = type
+      .trim()
+      .split(/\s+/)[0]!
+      .replace(/^https?:\/\/schema\.org\//i, '');
   $(root)
     .find('[itemprop]')
     .each((_, el) => {
@@ -42,7 +46,8 @@ function propertyValue($: cheerio.CheerioAPI, el: AnyNode): string {
   if (content !== undefined) return content;
   if (tag === 'meta') return '';
   if (tag === 'a' || tag === 'link' || tag === 'area') return node.attr('href') ?? '';
-  if (tag === 'img' || tag === 'audio' || tag === 'video' || tag === 'source' || tag === 'iframe') return node.attr('src') ?? '';
+  if (tag === 'img' || tag === 'audio' || tag === 'video' || tag === 'source' || tag === 'iframe')
+    return node.attr('src') ?? '';
   if (tag === 'time') return node.attr('datetime') ?? node.text().trim();
   if (tag === 'data' || tag === 'meter') return node.attr('value') ?? node.text().trim();
   if (node.attr('itemprop')?.split(/\s+/).includes('description')) return node.html() ?? '';

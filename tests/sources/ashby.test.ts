@@ -10,7 +10,10 @@ describe('ashby', () => {
     server = await startTestServer();
     server.route('/posting-api/job-board/exampleai', jsonText(fixture('ashby/job-board.json')));
     server.route('/posting-api/job-board/quietco', jsonText('{"apiVersion":"1","jobs":[]}'));
-    server.route('/posting-api/job-board/brokenco', jsonText('{"apiVersion":"1","jobs":[{"title":"No id"}]}'));
+    server.route(
+      '/posting-api/job-board/brokenco',
+      jsonText('{"apiVersion":"1","jobs":[{"title":"No id"}]}'),
+    );
   });
   afterAll(() => server.close());
 
@@ -30,7 +33,10 @@ describe('ashby', () => {
       tags: ['Human Data', 'Post-training'],
       description: 'Teach models chemistry.\n\nYou will:\n\n- write problems\n\n- grade answers',
     });
-    expect(prompt).toMatchObject({ remote: false, salaryRange: { min: 180000, max: 240000, currency: 'USD', period: 'year' } });
+    expect(prompt).toMatchObject({
+      remote: false,
+      salaryRange: { min: 180000, max: 240000, currency: 'USD', period: 'year' },
+    });
     expect(prompt?.description).toBe('Design prompts and evaluations.');
   });
 
@@ -56,7 +62,9 @@ describe('ashby', () => {
   it('a malformed response is a NotRetryableError and yields nothing for that board', async () => {
     expect(() => ashbyScraper.parse('{"apiVersion":"1"}')).toThrow(NotRetryableError);
     const { pages, error } = await scrapeAll(ashbyScraper, server.url, { boards: ['brokenco', 'quietco'] });
-    expect(pages.map((p) => p.url)).toEqual([`${server.url}/posting-api/job-board/quietco?includeCompensation=true`]);
+    expect(pages.map((p) => p.url)).toEqual([
+      `${server.url}/posting-api/job-board/quietco?includeCompensation=true`,
+    ]);
     expect(error).toBeInstanceOf(NotRetryableError);
     expect(error?.message).toMatch(/ashby board "brokenco": ashby: jobs\[0\] has no id or title/);
   });

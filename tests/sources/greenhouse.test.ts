@@ -42,7 +42,9 @@ describe('greenhouse', () => {
   });
 
   it('scrapes each configured board from the job board API with content=true', async () => {
-    const { pages, urls, error } = await scrapeAll(greenhouseScraper, server.url, { boards: ['exampleai', 'quietco'] });
+    const { pages, urls, error } = await scrapeAll(greenhouseScraper, server.url, {
+      boards: ['exampleai', 'quietco'],
+    });
     expect(error).toBeUndefined();
     expect(urls).toEqual([
       `${server.url}/v1/boards/exampleai/jobs?content=true`,
@@ -60,10 +62,14 @@ describe('greenhouse', () => {
   it('a malformed response is a NotRetryableError naming the board, and the other boards are still scraped', async () => {
     expect(() => greenhouseScraper.parse('{"error":"maintenance"}')).toThrow(NotRetryableError);
     expect(() => greenhouseScraper.parse('<html>')).toThrow(/not JSON/);
-    const { pages, error } = await scrapeAll(greenhouseScraper, server.url, { boards: ['brokenco', 'exampleai', 'nosuchboard'] });
+    const { pages, error } = await scrapeAll(greenhouseScraper, server.url, {
+      boards: ['brokenco', 'exampleai', 'nosuchboard'],
+    });
     expect(pages.map((p) => p.url)).toEqual([`${server.url}/v1/boards/exampleai/jobs?content=true`]);
     expect(error).toBeInstanceOf(NotRetryableError);
-    expect(error?.message).toMatch(/2 of 3 failed: greenhouse board "brokenco": .*no "jobs" list.*; greenhouse board "nosuchboard": HTTP 404/);
+    expect(error?.message).toMatch(
+      /2 of 3 failed: greenhouse board "brokenco": .*no "jobs" list.*; greenhouse board "nosuchboard": HTTP 404/,
+    );
   });
 
   it('its options need at least one board, named by field', () => {
@@ -84,7 +90,9 @@ describe('greenhouse', () => {
         postedAt: '2026-08-06T12:50:10-04:00',
         url: 'https://job-boards.greenhouse.io/vercel/jobs/6136160004',
       });
-      expect(postings[0]?.description).toMatch(/^About Vercel:\n\nVercel is the agentic infrastructure company/);
+      expect(postings[0]?.description).toMatch(
+        /^About Vercel:\n\nVercel is the agentic infrastructure company/,
+      );
       expect(postings[0]?.description).not.toContain('&lt;');
     });
   });

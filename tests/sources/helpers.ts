@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Scraper, ScrapedPage, ScrapeRequest } from '../../scrapers/types.js';
+import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,8 +21,14 @@ export function realCapture(name: string): string {
   return readFileSync(join(realCaptures, name), 'utf8');
 }
 
-export const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-export const jsonText = (body: string) => ({ headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+export const json = (body: unknown) => ({
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+export const jsonText = (body: string) => ({
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body,
+});
 
 /** Runs a scraper with options validated by its own schema, as the engine would; collects every page. */
 export async function scrapeAll<O>(
@@ -35,7 +41,13 @@ export async function scrapeAll<O>(
   const parsed = scraper.optionsSchema ? scraper.optionsSchema.parse(options) : (options as O);
   const pages: ScrapedPage[] = [];
   try {
-    for await (const page of scraper.scrape({ fetcher, baseUrl, options: parsed, request, signal: new AbortController().signal })) {
+    for await (const page of scraper.scrape({
+      fetcher,
+      baseUrl,
+      options: parsed,
+      request,
+      signal: new AbortController().signal,
+    })) {
       pages.push(page);
     }
   } catch (error) {

@@ -13,7 +13,10 @@ describe('hn', () => {
     );
     server.route('/api/v1/items/50100001', jsonText(fixture('hn/thread-nov.json')));
     server.route('/api/v1/items/49900001', jsonText(fixture('hn/thread-oct.json')));
-    server.route('/api/v1/items/1', jsonText('{"id":1,"title":"Ask HN: Who is hiring? (January 2027)","children":[]}'));
+    server.route(
+      '/api/v1/items/1',
+      jsonText('{"id":1,"title":"Ask HN: Who is hiring? (January 2027)","children":[]}'),
+    );
     server.route('/api/v1/items/2', jsonText('{"message":"ObjectID does not exist"}'));
   });
   afterAll(() => server.close());
@@ -33,19 +36,33 @@ describe('hn', () => {
       remote: true,
       salary: '$50–$80/hr',
       postedAt: '2026-11-02T16:05:00.000Z',
-      extra: { threadId: '50100001', threadTitle: 'Ask HN: Who is hiring? (November 2026)', link: 'https://examplelabs.test' },
+      extra: {
+        threadId: '50100001',
+        threadTitle: 'Ask HN: Who is hiring? (November 2026)',
+        link: 'https://examplelabs.test',
+      },
     });
     expect(labs?.description).toBe(
       'Example Labs | AI Trainer (RLHF) | San Francisco, CA | REMOTE | $50–$80/hr | https://examplelabs.test\n\nWe build evaluation data for frontier models & need careful raters.\n\nApply: jobs@examplelabs.test',
     );
-    expect(datawise).toMatchObject({ company: 'Datawise GmbH', location: 'Berlin, Germany', remote: false, employmentType: 'Full-time' });
+    expect(datawise).toMatchObject({
+      company: 'Datawise GmbH',
+      location: 'Berlin, Germany',
+      remote: false,
+      employmentType: 'Full-time',
+    });
     expect(unpiped?.company).toBeUndefined();
     expect(unpiped?.title).toBe('We are hiring prompt engineers, ping me for details. No pipes here.');
   });
 
   it('a location that says remote is kept as the location', () => {
     const posting = hnCommentToRaw({ id: 7, text: 'Tutorly | AI Tutor | Remote (EU) | Contract | €40k–60k' });
-    expect(posting).toMatchObject({ location: 'Remote (EU)', remote: true, employmentType: 'Contract', salary: '€40k–60k' });
+    expect(posting).toMatchObject({
+      location: 'Remote (EU)',
+      remote: true,
+      employmentType: 'Contract',
+      salary: '€40k–60k',
+    });
   });
 
   it('finds the latest hiring threads across search pages, ignoring "who wants to be hired" and freelancer threads', async () => {
@@ -94,7 +111,11 @@ describe('hn', () => {
         employmentType: 'Full-time',
         salary: '€75k–110k',
       });
-      expect(postings[1]).toMatchObject({ company: 'Quill', title: 'Fullstack SWE', salary: '$150 - 210K USD + equity' });
+      expect(postings[1]).toMatchObject({
+        company: 'Quill',
+        title: 'Fullstack SWE',
+        salary: '$150 - 210K USD + equity',
+      });
       expect(postings[2]).toMatchObject({
         company: 'Open Education Applications / Neon',
         location: 'Utrecht, The Netherlands',

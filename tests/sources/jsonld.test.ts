@@ -10,7 +10,10 @@ const xml = (body: string) => ({ headers: { 'content-type': 'application/xml; ch
 
 describe('schema.org JobPosting extraction', () => {
   it('reads an entity-encoded script type and a @graph, and maps TELECOMMUTE, hourly salary, dates and identifier', () => {
-    const [posting, ...rest] = extractJobPostings(fixture('jsonld/graph-telecommute.html'), 'https://careers.example.test/jobs?id=7001');
+    const [posting, ...rest] = extractJobPostings(
+      fixture('jsonld/graph-telecommute.html'),
+      'https://careers.example.test/jobs?id=7001',
+    );
     expect(rest).toEqual([]);
     expect(posting).toMatchObject({
       sourcePostingId: '7001',
@@ -22,8 +25,13 @@ describe('schema.org JobPosting extraction', () => {
       employmentType: 'CONTRACTOR, PART_TIME',
       postedAt: '2026-10-12',
       validThrough: '2026-12-12T00:00:00+00:00',
-      salary: { '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', minValue: 25, maxValue: 40, unitText: 'HOUR' } },
-      description: 'Teach our models to write natural Chinese.\n\n- Rank model answers\n\n- Write reference answers',
+      salary: {
+        '@type': 'MonetaryAmount',
+        currency: 'USD',
+        value: { '@type': 'QuantitativeValue', minValue: 25, maxValue: 40, unitText: 'HOUR' },
+      },
+      description:
+        'Teach our models to write natural Chinese.\n\n- Rank model answers\n\n- Write reference answers',
     });
   });
 
@@ -51,7 +59,10 @@ describe('schema.org JobPosting extraction', () => {
   });
 
   it('reads microdata into the same shape', () => {
-    const [posting] = extractJobPostings(fixture('jsonld/microdata.html'), 'https://robots.example.test/careers');
+    const [posting] = extractJobPostings(
+      fixture('jsonld/microdata.html'),
+      'https://robots.example.test/careers',
+    );
     expect(posting).toMatchObject({
       sourcePostingId: 'PE-42',
       url: 'https://robots.example.test/jobs/pe-42',
@@ -73,9 +84,14 @@ describe('schema.org JobPosting extraction', () => {
     const index = parseSitemap(fixture('jsonld/sitemap-index.xml'), 'https://example.test/sitemap.xml');
     expect(index).toEqual({
       kind: 'sitemapindex',
-      entries: [{ url: 'https://example.test/sitemap-jobs.xml', lastModified: '2026-11-01' }, { url: 'https://example.test/sitemap-blog.xml' }],
+      entries: [
+        { url: 'https://example.test/sitemap-jobs.xml', lastModified: '2026-11-01' },
+        { url: 'https://example.test/sitemap-blog.xml' },
+      ],
     });
-    expect(() => parseSitemap('<html><body>404</body></html>', 'https://example.test/sitemap.xml')).toThrow(NotRetryableError);
+    expect(() => parseSitemap('<html><body>404</body></html>', 'https://example.test/sitemap.xml')).toThrow(
+      NotRetryableError,
+    );
   });
 });
 
@@ -94,12 +110,17 @@ describe('jsonld source', () => {
   afterAll(() => server.close());
 
   it('scopes ids by host, since identifiers are only unique within a site', () => {
-    const [posting] = jsonldScraper.parse(fixture('jsonld/graph-telecommute.html'), { url: 'https://careers.example.test/x' });
+    const [posting] = jsonldScraper.parse(fixture('jsonld/graph-telecommute.html'), {
+      url: 'https://careers.example.test/x',
+    });
     expect(posting?.sourcePostingId).toBe('careers.example.test:7001');
   });
 
   it('follows a sitemap index to the job pages matching the pattern, one page each', async () => {
-    const { pages, urls, error } = await scrapeAll(jsonldScraper, server.url, { sitemaps: ['/sitemap.xml'], urlPattern: '/jobs/' });
+    const { pages, urls, error } = await scrapeAll(jsonldScraper, server.url, {
+      sitemaps: ['/sitemap.xml'],
+      urlPattern: '/jobs/',
+    });
     expect(error).toBeUndefined();
     expect(urls).toEqual([
       `${server.url}/sitemap.xml`,
@@ -113,7 +134,10 @@ describe('jsonld source', () => {
   });
 
   it('reads a URL list and stops at maxUrls', async () => {
-    const { pages, urls } = await scrapeAll(jsonldScraper, server.url, { urls: ['/jobs/trainer', `${server.url}/jobs/annotator`], maxUrls: 1 });
+    const { pages, urls } = await scrapeAll(jsonldScraper, server.url, {
+      urls: ['/jobs/trainer', `${server.url}/jobs/annotator`],
+      maxUrls: 1,
+    });
     expect(urls).toEqual([`${server.url}/jobs/trainer`]);
     expect(pages).toHaveLength(1);
   });
@@ -126,7 +150,9 @@ describe('jsonld source', () => {
 
   it('a page whose JSON-LD cannot be parsed is a NotRetryableError; the other pages are still read', async () => {
     expect(() => jsonldScraper.parse(fixture('jsonld/broken.html'))).toThrow(NotRetryableError);
-    const { pages, error } = await scrapeAll(jsonldScraper, server.url, { urls: ['/broken', '/jobs/trainer'] });
+    const { pages, error } = await scrapeAll(jsonldScraper, server.url, {
+      urls: ['/broken', '/jobs/trainer'],
+    });
     expect(pages.map((p) => p.url)).toEqual([`${server.url}/jobs/trainer`]);
     expect(error).toBeInstanceOf(NotRetryableError);
     expect(error?.message).toMatch(/1 of 2 failed: page .*\/broken: .*none of them parses as JSON/);

@@ -48,7 +48,10 @@ describe('lever', () => {
   });
 
   it('pages through a company with skip and limit until a page comes back short', async () => {
-    const { pages, urls, error } = await scrapeAll(leverScraper, server.url, { companies: ['examplelabs'], pageSize: 2 });
+    const { pages, urls, error } = await scrapeAll(leverScraper, server.url, {
+      companies: ['examplelabs'],
+      pageSize: 2,
+    });
     expect(error).toBeUndefined();
     expect(urls).toEqual([
       `${server.url}/v0/postings/examplelabs?mode=json&skip=0&limit=2`,
@@ -61,13 +64,21 @@ describe('lever', () => {
   });
 
   it('stops at the request maxPages', async () => {
-    const { pages } = await scrapeAll(leverScraper, server.url, { companies: ['examplelabs'], pageSize: 1 }, { maxPages: 2 });
+    const { pages } = await scrapeAll(
+      leverScraper,
+      server.url,
+      { companies: ['examplelabs'], pageSize: 1 },
+      { maxPages: 2 },
+    );
     expect(pages).toHaveLength(2);
   });
 
   it('stops when a server ignores skip and sends the same postings again', async () => {
     server.route('/v0/postings/stubborn', json(all.slice(0, 2)));
-    const { pages, urls } = await scrapeAll(leverScraper, server.url, { companies: ['stubborn'], pageSize: 2 });
+    const { pages, urls } = await scrapeAll(leverScraper, server.url, {
+      companies: ['stubborn'],
+      pageSize: 2,
+    });
     expect(urls).toHaveLength(2);
     expect(pages[1]?.postings).toEqual([]);
   });
@@ -78,7 +89,7 @@ describe('lever', () => {
     expect(pages.map((p) => p.postings)).toEqual([[]]);
   });
 
-  it('a malformed response is a NotRetryableError that quotes Lever\'s error', async () => {
+  it("a malformed response is a NotRetryableError that quotes Lever's error", async () => {
     expect(() => leverScraper.parse('{"ok":false,"error":"Document not found"}')).toThrow(NotRetryableError);
     expect(() => leverScraper.parse('[{"id": 5}]')).toThrow(/posting 0 has no id or text/);
     const { pages, error } = await scrapeAll(leverScraper, server.url, { companies: ['brokenco'] });
@@ -100,7 +111,9 @@ describe('lever', () => {
         employmentType: 'Permanent',
         postedAt: 1782214185805,
       });
-      expect(postings[0]?.description).toContain("What You'll Do\n- Develop and maintain mobile client components");
+      expect(postings[0]?.description).toContain(
+        "What You'll Do\n- Develop and maintain mobile client components",
+      );
     });
   });
 });

@@ -73,7 +73,9 @@ describe('remoteok', () => {
       const postings = remoteokScraper.parse(realCapture('hunt_remoteok_api_mojibake_trimmed.json'));
       expect(postings.map((p) => p.sourcePostingId)).toEqual(['1137431', '1137429']);
       expect(postings[1]?.title).toBe('Mecánico Automotriz Diagnóstico y Presupuestos');
-      expect(postings[1]?.description).toMatch(/^Buscamos un\/a Mecánico\/a Automotriz con experiencia en diagnóstico técnico/);
+      expect(postings[1]?.description).toMatch(
+        /^Buscamos un\/a Mecánico\/a Automotriz con experiencia en diagnóstico técnico/,
+      );
       expect(postings[1]?.description).not.toMatch(/Ã[¡³©­]/);
       expect(postings[0]?.url).toBe(
         'https://remoteok.com/remote-jobs/remote-danish-speaking-solutions-consultant-work-sofia-bulgaria-mercier-consultancy-group-1137431',

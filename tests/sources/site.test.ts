@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSitePage, type SiteDefinition, siteDefinitionSchema, siteScraper } from '../../scrapers/site.js';
+import {
+  parseSitePage,
+  type SiteDefinition,
+  siteDefinitionSchema,
+  siteScraper,
+} from '../../scrapers/site.js';
 import { describeZodError } from '../../src/config/load-config.js';
 import { NotRetryableError } from '../../src/fetch/errors.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -29,10 +34,20 @@ describe('site', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-    server.route('/search', (_req, url) => ({ body: fixture(url.searchParams.get('page') === '2' ? 'site/list-page2.html' : 'site/list-page1.html') }));
+    server.route('/search', (_req, url) => ({
+      body: fixture(url.searchParams.get('page') === '2' ? 'site/list-page2.html' : 'site/list-page1.html'),
+    }));
     server.route(/^\/numbered\/\d+/, (_req, url) => {
       const page = url.pathname.split('/')[2];
-      return { body: fixture(page === '10' ? 'site/list-page1.html' : page === '20' ? 'site/list-page2.html' : 'site/list-empty.html') };
+      return {
+        body: fixture(
+          page === '10'
+            ? 'site/list-page1.html'
+            : page === '20'
+              ? 'site/list-page2.html'
+              : 'site/list-empty.html',
+        ),
+      };
     });
     server.route('/job/101', { body: fixture('site/detail-101.html') });
     server.route('/job/102', { body: fixture('site/detail-102.html') });
@@ -45,7 +60,11 @@ describe('site', () => {
     siteDefinitionSchema.parse({ ...boardDefinition, ...overrides });
 
   it('reads fields by selector and attribute, makes URLs absolute, and ids stable per site', () => {
-    const page = parseSitePage(fixture('site/list-page1.html'), site(), 'https://board.example.cn/search?q=x&page=1');
+    const page = parseSitePage(
+      fixture('site/list-page1.html'),
+      site(),
+      'https://board.example.cn/search?q=x&page=1',
+    );
     expect(page.itemCount).toBe(3);
     expect(page.nextUrl).toBe('https://board.example.cn/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=2');
     expect(page.postings).toHaveLength(2);
@@ -65,45 +84,84 @@ describe('site', () => {
   it('follows the next-page link until there is none, filling {query}', async () => {
     const { pages, urls, error } = await scrapeAll(siteScraper, server.url, { sites: [boardDefinition] });
     expect(error).toBeUndefined();
-    expect(urls).toEqual([`${server.url}/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=1`, `${server.url}/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=2`]);
-    expect(pages.flatMap((p) => p.postings.map((x) => x.sourcePostingId))).toEqual(['exampleboard:101', 'exampleboard:102', 'exampleboard:103']);
+    expect(urls).toEqual([
+      `${server.url}/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=1`,
+      `${server.url}/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=2`,
+    ]);
+    expect(pages.flatMap((p) => p.postings.map((x) => x.sourcePostingId))).toEqual([
+      'exampleboard:101',
+      'exampleboard:102',
+      'exampleboard:103',
+    ]);
   });
 
   it('the request query wins over the definition, and maxPages stops paging', async () => {
-    const { urls } = await scrapeAll(siteScraper, server.url, { sites: [boardDefinition] }, { query: 'data annotator', maxPages: 1 });
+    const { urls } = await scrapeAll(
+      siteScraper,
+      server.url,
+      { sites: [boardDefinition] },
+      { query: 'data annotator', maxPages: 1 },
+    );
     expect(urls).toEqual([`${server.url}/search?q=data%20annotator&page=1`]);
   });
 
   it('pages by number with a page pattern until a page is empty', async () => {
-    const numbered = { ...boardDefinition, listUrl: '/numbered/{page}', nextPage: { start: 10, step: 10, maxPages: 5 } };
+    const numbered = {
+      ...boardDefinition,
+      listUrl: '/numbered/{page}',
+      nextPage: { start: 10, step: 10, maxPages: 5 },
+    };
     const { pages, urls } = await scrapeAll(siteScraper, server.url, { sites: [numbered] });
-    expect(urls).toEqual([`${server.url}/numbered/10`, `${server.url}/numbered/20`, `${server.url}/numbered/30`]);
+    expect(urls).toEqual([
+      `${server.url}/numbered/10`,
+      `${server.url}/numbered/20`,
+      `${server.url}/numbered/30`,
+    ]);
     expect(pages.map((p) => p.postings.length)).toEqual([2, 1, 0]);
   });
 
   it('follows detail pages: their selectors, then their JSON-LD, fill the posting', async () => {
-    const withDetail = { ...boardDefinition, detail: { fields: { description: '.desc', employmentType: '.type' } } };
+    const withDetail = {
+      ...boardDefinition,
+      detail: { fields: { description: '.desc', employmentType: '.type' } },
+    };
     const { pages } = await scrapeAll(siteScraper, server.url, { sites: [withDetail] }, { maxPages: 1 });
     const [first, second] = pages[0]!.postings;
-    expect(first).toMatchObject({ description: '负责大模型对话数据的撰写与评估。\n\n要求：本科及以上。', employmentType: '全职', salary: '15-25K·13薪' });
-    expect(second).toMatchObject({ description: '图像与文本标注。', employmentType: 'PART_TIME', validThrough: '2026-12-31' });
+    expect(first).toMatchObject({
+      description: '负责大模型对话数据的撰写与评估。\n\n要求：本科及以上。',
+      employmentType: '全职',
+      salary: '15-25K·13薪',
+    });
+    expect(second).toMatchObject({
+      description: '图像与文本标注。',
+      employmentType: 'PART_TIME',
+      validThrough: '2026-12-31',
+    });
   });
 
   it('a list with no items yields an empty page', async () => {
-    const { pages, error } = await scrapeAll(siteScraper, server.url, { sites: [{ ...boardDefinition, listUrl: '/empty' }] });
+    const { pages, error } = await scrapeAll(siteScraper, server.url, {
+      sites: [{ ...boardDefinition, listUrl: '/empty' }],
+    });
     expect(error).toBeUndefined();
     expect(pages.map((p) => p.postings)).toEqual([[]]);
   });
 
   it('items without a title (the site changed) are a NotRetryableError that points at fields.title', async () => {
-    const { pages, error } = await scrapeAll(siteScraper, server.url, { sites: [{ ...boardDefinition, listUrl: '/changed' }] });
+    const { pages, error } = await scrapeAll(siteScraper, server.url, {
+      sites: [{ ...boardDefinition, listUrl: '/changed' }],
+    });
     expect(pages).toEqual([]);
     expect(error).toBeInstanceOf(NotRetryableError);
-    expect(error?.message).toMatch(/site "exampleboard": 2 items matched "li.job" but none had a title: check fields.title/);
+    expect(error?.message).toMatch(
+      /site "exampleboard": 2 items matched "li.job" but none had a title: check fields.title/,
+    );
   });
 
   it('an invalid definition gives an error naming the field', () => {
-    const missingTitle = siteScraper.optionsSchema!.safeParse({ sites: [{ ...boardDefinition, fields: { url: '.title' } }] });
+    const missingTitle = siteScraper.optionsSchema!.safeParse({
+      sites: [{ ...boardDefinition, fields: { url: '.title' } }],
+    });
     expect(missingTitle.success).toBe(false);
     expect(describeZodError(missingTitle.error!)).toBe('sites[0].fields.title: Required');
     const badMode = siteScraper.optionsSchema!.safeParse({ sites: [{ ...boardDefinition, mode: 'curl' }] });
@@ -121,9 +179,17 @@ describe('site', () => {
         return { url, html: fixture('site/list-page2.html'), responses: [] };
       },
     });
-    const options = siteScraper.optionsSchema!.parse({ sites: [{ ...boardDefinition, mode: 'browser', waitForSelector: 'li.job' }] });
+    const options = siteScraper.optionsSchema!.parse({
+      sites: [{ ...boardDefinition, mode: 'browser', waitForSelector: 'li.job' }],
+    });
     const pages = [];
-    for await (const page of siteScraper.scrape({ fetcher, baseUrl: 'https://board.example.cn', options, request: {}, signal: new AbortController().signal })) {
+    for await (const page of siteScraper.scrape({
+      fetcher,
+      baseUrl: 'https://board.example.cn',
+      options,
+      request: {},
+      signal: new AbortController().signal,
+    })) {
       pages.push(page);
     }
     expect(browsed).toEqual(['https://board.example.cn/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=1']);
@@ -132,6 +198,8 @@ describe('site', () => {
   });
 
   it('parse without a definition reads schema.org markup', () => {
-    expect(siteScraper.parse(fixture('jsonld/microdata.html'), { url: 'https://x.test/' })[0]?.title).toBe('Prompt Engineer');
+    expect(siteScraper.parse(fixture('jsonld/microdata.html'), { url: 'https://x.test/' })[0]?.title).toBe(
+      'Prompt Engineer',
+    );
   });
 });
