@@ -1,9 +1,9 @@
 // `jobtrend run JOB`: runs one job of the config now, under the same lock as the daemon (so it never runs
 // twice at once), records it in job_runs with trigger "manual", and prints what it did.
 import { Command } from 'commander';
+import { scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
-import { scrapers } from '../../scrapers/registry.js';
 import { findUnknownJobSource } from '../schedule/job-config.js';
 import { runJob } from '../schedule/job-runner.js';
 import { describeLock } from '../schedule/lock.js';
@@ -20,9 +20,14 @@ export function define(context: CliContext): Command {
       const index = config.jobs.findIndex((j) => j.name === name);
       const job = config.jobs[index];
       if (!job) {
-        throw new UsageError(`unknown job "${name}": the config has ${config.jobs.map((j) => j.name).join(', ') || 'no jobs'}`);
+        throw new UsageError(
+          `unknown job "${name}": the config has ${config.jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
+        );
       }
-      const unknown = findUnknownJobSource([job], scrapers.map((s) => s.id));
+      const unknown = findUnknownJobSource(
+        [job],
+        scrapers.map((s) => s.id),
+      );
       if (unknown) throw new UserError(`config ${unknown.replace(/^jobs\[0\]/, `jobs[${index}]`)}`);
       const db = context.openDb();
       try {
@@ -48,12 +53,25 @@ export function define(context: CliContext): Command {
         context.out.write(
           `job ${name} ${result.status}: ${result.postingsNew} new, ${result.postingsUpdated} updated postings from ` +
             `${result.sources.length} scrape${result.sources.length === 1 ? '' : 's'} (job run ${result.jobRunId})\n` +
-            failed.map((s) => `  ${s.source_id}${s.query ? ` "${s.query}"` : ''}${s.city ? ` ${s.city}` : ''}: ${s.status}${s.error ? `: ${s.error}` : ''}\n`).join('') +
-            (result.report ? ('path' in result.report ? `  report: ${result.report.path}\n` : `  report failed: ${result.report.error}\n`) : ''),
+            failed
+              .map(
+                (s) =>
+                  `  ${s.source_id}${s.query ? ` "${s.query}"` : ''}${s.city ? ` ${s.city}` : ''}: ${s.status}${s.error ? `: ${s.error}` : ''}\n`,
+              )
+              .join('') +
+            (result.report
+              ? 'path' in result.report
+                ? `  report: ${result.report.path}\n`
+                : `  report failed: ${result.report.error}\n`
+              : ''),
         );
       } finally {
         db.close();
       }
     });
-  return withExamples(command, 'jobtrend run daily-china', 'jobtrend --config jobtrend.config.yaml run weekly-report --json');
+  return withExamples(
+    command,
+    'jobtrend run daily-china',
+    'jobtrend --config jobtrend.config.yaml run weekly-report --json',
+  );
 }

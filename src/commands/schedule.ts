@@ -2,9 +2,9 @@
 // stops cleanly: running scrapes finish their current page and are marked interrupted, locks are released,
 // and the process leaves within the stop timeout. Logs one structured line per event on stdout.
 import { Command } from 'commander';
+import { scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
-import { scrapers } from '../../scrapers/registry.js';
 import { startDaemon } from '../schedule/daemon.js';
 import { findUnknownJobSource, type Job } from '../schedule/job-config.js';
 import { outputLogger } from '../schedule/output-logger.js';
@@ -55,10 +55,13 @@ export function define(context: CliContext): Command {
 export function selectJobs(jobs: Job[], names: string[]): Job[] {
   for (const name of names) {
     if (!jobs.some((j) => j.name === name)) {
-      throw new UsageError(`unknown job "${name}": the config has ${jobs.map((j) => j.name).join(', ') || 'no jobs'}`);
+      throw new UsageError(
+        `unknown job "${name}": the config has ${jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
+      );
     }
   }
-  const chosen = names.length > 0 ? jobs.filter((j) => names.includes(j.name)) : jobs.filter((j) => j.enabled);
+  const chosen =
+    names.length > 0 ? jobs.filter((j) => names.includes(j.name)) : jobs.filter((j) => j.enabled);
   if (chosen.length === 0) {
     throw new UserError(
       jobs.length === 0

@@ -2,7 +2,7 @@
 // through the job runner under its database lock. A tick that comes while the job is still running is
 // skipped and logged; stop() stops the tasks, aborts running jobs (their scrapes finish the current page
 // and are marked interrupted) and waits for them for a bounded time, releasing their locks.
-import { createTask, type ScheduledTask, type Logger as CronLogger } from 'node-cron';
+import { type Logger as CronLogger, createTask, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config/load-config.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
@@ -70,12 +70,21 @@ export function startDaemon(options: DaemonOptions): Daemon {
 
   const recovered = recoverAbandonedRuns(options.db);
   if (recovered > 0) {
-    logger.warn({ event: 'runs.recovered', count: recovered }, `marked ${recovered} abandoned scrape run(s) interrupted`);
+    logger.warn(
+      { event: 'runs.recovered', count: recovered },
+      `marked ${recovered} abandoned scrape run(s) interrupted`,
+    );
   }
 
   for (const job of options.jobs.filter((j) => j.enabled)) {
     const timezone = job.timezone ?? systemTimeZone();
-    const entry: Entry = { job, timezone, task: undefined as unknown as ScheduledTask, running: undefined, jobRunStartedAt: undefined };
+    const entry: Entry = {
+      job,
+      timezone,
+      task: undefined as unknown as ScheduledTask,
+      running: undefined,
+      jobRunStartedAt: undefined,
+    };
     const skip = (tick: Date) => {
       const at = new Date().toISOString();
       recordSkippedJobRun(options.db, {
@@ -127,7 +136,10 @@ export function startDaemon(options: DaemonOptions): Daemon {
       options.onJobEnd?.(result);
       return result;
     } catch (error) {
-      logger.error({ event: 'job.error', job: entry.job.name, err: errorMessage(error) }, `job ${entry.job.name} failed: ${errorMessage(error)}`);
+      logger.error(
+        { event: 'job.error', job: entry.job.name, err: errorMessage(error) },
+        `job ${entry.job.name} failed: ${errorMessage(error)}`,
+      );
       return undefined;
     } finally {
       entry.running = undefined;
@@ -140,7 +152,12 @@ export function startDaemon(options: DaemonOptions): Daemon {
     {
       event: 'schedule.start',
       holder,
-      jobs: entries.map((e) => ({ name: e.job.name, cron: e.job.cron, timezone: e.timezone, next_run: nextRun(e) })),
+      jobs: entries.map((e) => ({
+        name: e.job.name,
+        cron: e.job.cron,
+        timezone: e.timezone,
+        next_run: nextRun(e),
+      })),
     },
     `schedule started with ${entries.length} job${entries.length === 1 ? '' : 's'}`,
   );
@@ -156,7 +173,10 @@ export function startDaemon(options: DaemonOptions): Daemon {
     }
     const running = entries.filter((e) => e.running);
     const interrupted = running.map((e) => e.job.name);
-    logger.info({ event: 'schedule.stop', reason, running: interrupted }, `stopping the schedule (${reason})`);
+    logger.info(
+      { event: 'schedule.stop', reason, running: interrupted },
+      `stopping the schedule (${reason})`,
+    );
     controller.abort(new Error(reason));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -201,7 +221,8 @@ function toCronLogger(logger: Logger): CronLogger {
   return {
     info: (message) => logger.debug({ event: 'cron.info' }, message),
     warn: (message) => logger.debug({ event: 'cron.warn' }, message),
-    error: (message) => logger.error({ event: 'cron.error' }, String(message instanceof Error ? message.message : message)),
+    error: (message) =>
+      logger.error({ event: 'cron.error' }, String(message instanceof Error ? message.message : message)),
     debug: () => {},
   };
 }

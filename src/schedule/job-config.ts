@@ -49,7 +49,10 @@ export const jobSchema = z
   .object({
     name: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-china")'),
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-china")',
+      ),
     cron: cronExpressionSchema,
     /** IANA time zone of the cron expression; default the system's. */
     timezone: timeZoneSchema.optional(),
@@ -65,7 +68,11 @@ export const jobSchema = z
   .strict()
   .superRefine((job, ctx) => {
     if (job.sources.length === 0 && !job.report) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a job needs at least one source, or a report to write' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: 'a job needs at least one source, or a report to write',
+      });
     }
   });
 
@@ -76,7 +83,11 @@ export const jobsSchema = z
     const seen = new Set<string>();
     jobs.forEach((job, index) => {
       if (seen.has(job.name)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate job name "${job.name}": give each job its own name` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate job name "${job.name}": give each job its own name`,
+        });
       }
       seen.add(job.name);
     });

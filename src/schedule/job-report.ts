@@ -14,6 +14,9 @@ export async function writeJobReport(options: WriteJobReportOptions): Promise<{ 
     ...(report.city && { city: report.city }),
     ...(report.period && { period: report.period }),
   });
-  const written = writeReport(report.out ?? options.config?.reports.outDir ?? 'reports', renderReport(data, { now }));
+  const written = writeReport(
+    report.out ?? options.config?.reports.outDir ?? 'reports',
+    renderReport(data, { now }),
+  );
   return { path: written.markdownPath };
 }

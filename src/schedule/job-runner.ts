@@ -163,7 +163,12 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
   if (acquired.tookOver) {
     const abandoned = interruptAbandonedJobRuns(db, job.name, startedAt);
     logger.warn(
-      { event: 'lock.recovered', reason: acquired.tookOver.reason, previous_holder: acquired.tookOver.previous.holder, abandoned_runs: abandoned },
+      {
+        event: 'lock.recovered',
+        reason: acquired.tookOver.reason,
+        previous_holder: acquired.tookOver.previous.holder,
+        abandoned_runs: abandoned,
+      },
       `job ${job.name}: took over a stale lock (${acquired.tookOver.reason}) from ${acquired.tookOver.previous.holder}`,
     );
   }
@@ -177,7 +182,8 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       logger.error({ event: 'lock.lost' }, `job ${job.name}: lost its lock to another process; stopping`);
       controller.abort(new Error('the job lock was lost'));
     },
-    (error) => logger.warn({ event: 'lock.renew_failed', err: errorMessage(error) }, 'lock renewal failed; retrying'),
+    (error) =>
+      logger.warn({ event: 'lock.renew_failed', err: errorMessage(error) }, 'lock renewal failed; retrying'),
   );
 
   let jobRunId = 0;
@@ -212,10 +218,16 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
           signal: controller.signal,
           logger,
         });
-        logger.info({ event: 'report.written', path: report.path }, `job ${job.name}: report written to ${report.path}`);
+        logger.info(
+          { event: 'report.written', path: report.path },
+          `job ${job.name}: report written to ${report.path}`,
+        );
       } catch (error) {
         report = { error: errorMessage(error) };
-        logger.error({ event: 'report.failed', err: report.error }, `job ${job.name}: report failed: ${report.error}`);
+        logger.error(
+          { event: 'report.failed', err: report.error },
+          `job ${job.name}: report failed: ${report.error}`,
+        );
       }
     }
     status = jobStatus(sources, report, controller.signal.aborted);

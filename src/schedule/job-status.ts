@@ -79,7 +79,12 @@ function parseSummary(text: string | null): unknown {
 /** One short line per job's last result, for the status table: "ok, 12 new" or "skipped: locked". */
 export function describeJobResult(run: JobStatusRun | null): string {
   if (!run) return 'never run';
-  const summary = (run.summary ?? {}) as { postings_new?: number; reason?: string; error?: string; sources?: { status: string }[] };
+  const summary = (run.summary ?? {}) as {
+    postings_new?: number;
+    reason?: string;
+    error?: string;
+    sources?: { status: string }[];
+  };
   const parts = [run.status];
   if (typeof summary.postings_new === 'number') parts.push(`${summary.postings_new} new`);
   const failed = summary.sources?.filter((s) => s.status !== 'ok').length ?? 0;

@@ -76,7 +76,8 @@ export function acquireJobLock(db: Db, jobName: string, options: AcquireOptions)
       if (insertJobLock(db, row)) return { acquired: true, lock: held() };
       return { acquired: false, heldBy: readJobLock(db, jobName) ?? row };
     }
-    const reason = existing.holder === options.holder ? null : staleReason(existing, at, options.isProcessAlive);
+    const reason =
+      existing.holder === options.holder ? null : staleReason(existing, at, options.isProcessAlive);
     if (reason && takeOverJobLock(db, existing.holder, row)) {
       return { acquired: true, lock: held(), tookOver: { previous: existing, reason } };
     }

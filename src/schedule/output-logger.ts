@@ -7,5 +7,9 @@ export function outputLogger(output: Output, fd: 1 | 2, level?: string): Logger 
   // On a terminal, pino-pretty writes to the file descriptor itself; elsewhere every line goes through the
   // command's output, so in-process callers (tests) capture exactly what a server's log would hold.
   if (output.isTTY) return createLogger({ destination: fd, pretty: true, ...(level && { level }) });
-  return createLogger({ destination: { write: (chunk) => output.write(chunk) }, pretty: false, ...(level && { level }) });
+  return createLogger({
+    destination: { write: (chunk) => output.write(chunk) },
+    pretty: false,
+    ...(level && { level }),
+  });
 }

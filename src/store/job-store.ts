@@ -62,7 +62,13 @@ export function takeOverJobLock(db: Db, previousHolder: string, lock: JobLockRow
 }
 
 /** Extends a lock this holder still has; false when it was lost (taken over after it expired). */
-export function renewJobLock(db: Db, jobName: string, holder: string, heartbeatAt: string, expiresAt: string): boolean {
+export function renewJobLock(
+  db: Db,
+  jobName: string,
+  holder: string,
+  heartbeatAt: string,
+  expiresAt: string,
+): boolean {
   const result = db
     .prepare('UPDATE job_locks SET heartbeat_at = ?, expires_at = ? WHERE job_name = ? AND holder = ?')
     .run(heartbeatAt, expiresAt, jobName, holder);
@@ -71,7 +77,9 @@ export function renewJobLock(db: Db, jobName: string, holder: string, heartbeatA
 
 /** Removes the lock if this holder has it; false when it did not. */
 export function releaseJobLock(db: Db, jobName: string, holder: string): boolean {
-  return db.prepare('DELETE FROM job_locks WHERE job_name = ? AND holder = ?').run(jobName, holder).changes === 1;
+  return (
+    db.prepare('DELETE FROM job_locks WHERE job_name = ? AND holder = ?').run(jobName, holder).changes === 1
+  );
 }
 
 export interface StartJobRunOptions {
@@ -106,7 +114,13 @@ export function finishJobRun(db: Db, id: number, options: FinishJobRunOptions): 
 /** A tick that did not run (still running, or held by another process): recorded so gaps are explained. */
 export function recordSkippedJobRun(
   db: Db,
-  options: { jobName: string; trigger: JobRunTrigger; at: string; reason: string; detail?: Record<string, unknown> },
+  options: {
+    jobName: string;
+    trigger: JobRunTrigger;
+    at: string;
+    reason: string;
+    detail?: Record<string, unknown>;
+  },
 ): number {
   return Number(
     db
@@ -114,8 +128,13 @@ export function recordSkippedJobRun(
         `INSERT INTO job_runs (job_name, trigger, started_at, finished_at, status, summary)
          VALUES (?, ?, ?, ?, 'skipped', ?)`,
       )
-      .run(options.jobName, options.trigger, options.at, options.at, JSON.stringify({ reason: options.reason, ...options.detail }))
-      .lastInsertRowid,
+      .run(
+        options.jobName,
+        options.trigger,
+        options.at,
+        options.at,
+        JSON.stringify({ reason: options.reason, ...options.detail }),
+      ).lastInsertRowid,
   );
 }
 

@@ -40,13 +40,26 @@ const ok = async () => ({
   runId: 1,
   sourceId,
   status: 'ok' as const,
-  counters: { pages_fetched: 2, requests: 2, retries: 0, postings_seen: 10, postings_new: 7, postings_updated: 1, error_count: 0 },
+  counters: {
+    pages_fetched: 2,
+    requests: 2,
+    retries: 0,
+    postings_seen: 10,
+    postings_new: 7,
+    postings_updated: 1,
+    error_count: 0,
+  },
   errorSummary: null,
 });
 
 describe('jobtrend status with scheduled jobs', () => {
   it('--json adds a jobs key with the last run, its result and the next run, keeping the other keys', async () => {
-    await runJob({ db: temp.open(), job: makeJob({ name: 'daily', sources: [sourceId] }), trigger: 'manual', operations: { scrapeSource: ok } });
+    await runJob({
+      db: temp.open(),
+      job: makeJob({ name: 'daily', sources: [sourceId] }),
+      trigger: 'manual',
+      operations: { scrapeSource: ok },
+    });
     const result = await runCli(['--db', temp.path, '--config', configPath, 'status', '--json']);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
@@ -65,23 +78,38 @@ describe('jobtrend status with scheduled jobs', () => {
     // 06:30 in Shanghai is 22:30 UTC, and it is in the future.
     expect(daily.next_run).toMatch(/T22:30:00\.000Z$/);
     expect(Date.parse(daily.next_run)).toBeGreaterThan(Date.now());
-    expect(status.jobs.find((j: { name: string }) => j.name === 'paused')).toMatchObject({ enabled: false, next_run: null, last_run: null });
+    expect(status.jobs.find((j: { name: string }) => j.name === 'paused')).toMatchObject({
+      enabled: false,
+      next_run: null,
+      last_run: null,
+    });
   });
 
   it('the text output gains a jobs table with the result and the next run', async () => {
-    await runJob({ db: temp.open(), job: makeJob({ name: 'daily', sources: [sourceId] }), trigger: 'schedule', operations: { scrapeSource: ok } });
+    await runJob({
+      db: temp.open(),
+      job: makeJob({ name: 'daily', sources: [sourceId] }),
+      trigger: 'schedule',
+      operations: { scrapeSource: ok },
+    });
     const result = await runCli(['--db', temp.path, '--config', configPath, 'status']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/schema version/);
     const jobs = result.stdout.slice(result.stdout.indexOf('jobs:'));
-    expect(jobs).toMatch(/daily\s+30 6 \* \* \* \(Asia\/Shanghai\)\s+\S+ schedule\s+ok, 7 new\s+\S+T22:30:00\.000Z/);
+    expect(jobs).toMatch(
+      /daily\s+30 6 \* \* \* \(Asia\/Shanghai\)\s+\S+ schedule\s+ok, 7 new\s+\S+T22:30:00\.000Z/,
+    );
     expect(jobs).toMatch(/paused\s+0 0 \* \* 1 \(.+\) disabled\s+never run/);
   });
 
   it('a job running in another process shows as running', async () => {
     acquireJobLock(temp.open(), 'daily', { holder: 'server:123:abcd' });
-    const status = JSON.parse((await runCli(['--db', temp.path, '--config', configPath, 'status', '--json'])).stdout);
-    expect(status.jobs.find((j: { name: string }) => j.name === 'daily').running).toMatchObject({ holder: 'server:123:abcd' });
+    const status = JSON.parse(
+      (await runCli(['--db', temp.path, '--config', configPath, 'status', '--json'])).stdout,
+    );
+    expect(status.jobs.find((j: { name: string }) => j.name === 'daily').running).toMatchObject({
+      holder: 'server:123:abcd',
+    });
   });
 });
 
@@ -92,8 +120,12 @@ describe('jobtrend run JOB', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^jobtrend: job daily is already running: held by server:123:abcd since .*; wait for it to finish$/);
-    expect(listJobRuns(temp.open(), 'daily').map((r) => [r.trigger, r.status])).toEqual([['manual', 'skipped']]);
+    expect(lines[0]).toMatch(
+      /^jobtrend: job daily is already running: held by server:123:abcd since .*; wait for it to finish$/,
+    );
+    expect(listJobRuns(temp.open(), 'daily').map((r) => [r.trigger, r.status])).toEqual([
+      ['manual', 'skipped'],
+    ]);
     const db = temp.open();
     expect(db.prepare('SELECT count(*) FROM scrape_runs').pluck().get()).toBe(0);
   });

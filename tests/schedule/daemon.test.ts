@@ -5,7 +5,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Daemon, startDaemon } from '../../src/schedule/daemon.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { capturingLogger, deadPid, fakeScrapeSource, makeJob, sleep, type TestDb, testDb, waitFor } from './support.js';
+import {
+  capturingLogger,
+  deadPid,
+  fakeScrapeSource,
+  makeJob,
+  sleep,
+  type TestDb,
+  testDb,
+  waitFor,
+} from './support.js';
 
 let server: TestServer;
 let pageDelayMs = 0;
@@ -26,7 +35,9 @@ afterEach(async () => {
   db.cleanup();
 });
 
-function daemon(options: Omit<Parameters<typeof startDaemon>[0], 'db'> & { db?: ReturnType<TestDb['open']> }): Daemon {
+function daemon(
+  options: Omit<Parameters<typeof startDaemon>[0], 'db'> & { db?: ReturnType<TestDb['open']> },
+): Daemon {
   const d = startDaemon({ db: db.open(), ...options });
   daemons.push(d);
   return d;
@@ -53,7 +64,9 @@ describe('jobtrend schedule (the daemon)', () => {
     }
     const runs = listJobRuns(db.open(), 'every-second').filter((r) => r.status !== 'skipped');
     expect(runs.length).toBeGreaterThanOrEqual(2);
-    expect(runs.every((r) => r.trigger === 'schedule' && (r.status === 'ok' || r.status === 'running'))).toBe(true);
+    expect(runs.every((r) => r.trigger === 'schedule' && (r.status === 'ok' || r.status === 'running'))).toBe(
+      true,
+    );
   });
 
   it('a tick that comes while the job is still running is skipped, logged and recorded', async () => {
@@ -66,7 +79,9 @@ describe('jobtrend schedule (the daemon)', () => {
     expect(skip).toMatchObject({ job: 'every-second', reason: 'overlap' });
     expect(skip.level).toBe(40); // warn
     const runs = listJobRuns(db.open(), 'every-second');
-    expect(runs.some((r) => r.status === 'skipped' && JSON.parse(r.summary ?? '{}').reason === 'overlap')).toBe(true);
+    expect(
+      runs.some((r) => r.status === 'skipped' && JSON.parse(r.summary ?? '{}').reason === 'overlap'),
+    ).toBe(true);
     // Only one execution was running: the skipped tick did not start a second one.
     expect(runs.filter((r) => r.status === 'running')).toHaveLength(1);
     expect(server.requests.slice(before).filter((r) => r.path.startsWith('/page/')).length).toBe(1);
@@ -91,7 +106,9 @@ describe('jobtrend schedule (the daemon)', () => {
     // And in the database, executions never overlap in time.
     await Promise.all(daemons.splice(0).map((d) => d.stop('check')));
     const runs = listJobRuns(db.open(), 'every-second').filter((r) => r.status !== 'skipped');
-    const spans = runs.map((r) => [Date.parse(r.started_at), Date.parse(r.finished_at ?? r.started_at)] as const);
+    const spans = runs.map(
+      (r) => [Date.parse(r.started_at), Date.parse(r.finished_at ?? r.started_at)] as const,
+    );
     spans.sort((x, y) => x[0] - y[0]);
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
   });
@@ -105,14 +122,26 @@ describe('jobtrend schedule (the daemon)', () => {
         `INSERT INTO job_locks (job_name, holder, pid, host, acquired_at, heartbeat_at, expires_at)
          VALUES ('every-second', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(`${hostname()}:${pid}:dead`, pid, hostname(), now.toISOString(), now.toISOString(), new Date(now.getTime() + 3_600_000).toISOString());
+      .run(
+        `${hostname()}:${pid}:dead`,
+        pid,
+        hostname(),
+        now.toISOString(),
+        now.toISOString(),
+        new Date(now.getTime() + 3_600_000).toISOString(),
+      );
     conn
-      .prepare(`INSERT INTO job_runs (job_name, trigger, started_at, status) VALUES ('every-second', 'schedule', ?, 'running')`)
+      .prepare(
+        `INSERT INTO job_runs (job_name, trigger, started_at, status) VALUES ('every-second', 'schedule', ?, 'running')`,
+      )
       .run(now.toISOString());
     const { logger, events } = capturingLogger();
     daemon({ jobs: [makeJob()], logger, operations: { scrapeSource: scrape(1) } });
     await waitFor(() => events.some((e) => e.event === 'job.end'), 8_000);
-    expect(events.find((e) => e.event === 'lock.recovered')).toMatchObject({ reason: 'holder-dead', abandoned_runs: 1 });
+    expect(events.find((e) => e.event === 'lock.recovered')).toMatchObject({
+      reason: 'holder-dead',
+      abandoned_runs: 1,
+    });
     const runs = listJobRuns(conn, 'every-second');
     expect(runs[0]!.status).toBe('interrupted');
     expect(runs.some((r) => r.status === 'ok')).toBe(true);
@@ -134,10 +163,15 @@ describe('jobtrend schedule (the daemon)', () => {
       operations: { scrapeSource: scrape(1) },
     });
     await waitFor(
-      () => events.some((e) => e.event === 'job.end' && e.job === 'expired-job') && events.some((e) => e.event === 'job.skip' && e.job === 'live-job'),
+      () =>
+        events.some((e) => e.event === 'job.end' && e.job === 'expired-job') &&
+        events.some((e) => e.event === 'job.skip' && e.job === 'live-job'),
       8_000,
     );
-    expect(events.find((e) => e.event === 'lock.recovered')).toMatchObject({ job: 'expired-job', reason: 'expired' });
+    expect(events.find((e) => e.event === 'lock.recovered')).toMatchObject({
+      job: 'expired-job',
+      reason: 'expired',
+    });
     expect(events.some((e) => e.event === 'job.start' && e.job === 'live-job')).toBe(false);
     expect(readJobLock(conn, 'live-job')?.holder).toBe('other-host:4242:bbbb');
   });
@@ -158,9 +192,14 @@ describe('jobtrend schedule (the daemon)', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result).toEqual({ interrupted: ['every-second'], timedOut: [] });
     // At most the page in flight was finished after the stop.
-    expect(server.requests.filter((r) => r.path.startsWith('/page/')).length).toBeLessThanOrEqual(requestsAtStop + 1);
+    expect(server.requests.filter((r) => r.path.startsWith('/page/')).length).toBeLessThanOrEqual(
+      requestsAtStop + 1,
+    );
     const conn = db.open();
-    const scrapeRuns = conn.prepare('SELECT status, pages_fetched FROM scrape_runs').all() as { status: string; pages_fetched: number }[];
+    const scrapeRuns = conn.prepare('SELECT status, pages_fetched FROM scrape_runs').all() as {
+      status: string;
+      pages_fetched: number;
+    }[];
     expect(scrapeRuns).toHaveLength(1);
     expect(scrapeRuns[0]!.status).toBe('interrupted');
     expect(scrapeRuns[0]!.pages_fetched).toBeLessThan(50);

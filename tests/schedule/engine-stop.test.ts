@@ -33,7 +33,11 @@ const listingScraper: Scraper<unknown> = {
     }
   },
   parse(body) {
-    return (JSON.parse(body) as ListPage).jobs.map((j) => ({ sourcePostingId: j.id, title: j.title, raw: j }));
+    return (JSON.parse(body) as ListPage).jobs.map((j) => ({
+      sourcePostingId: j.id,
+      title: j.title,
+      raw: j,
+    }));
   },
 };
 
@@ -43,7 +47,11 @@ beforeAll(async () => {
   server.route(/^\/list\?page=\d+$/, (_req, url) => {
     const page = Number(url.searchParams.get('page'));
     const jobs = [1, 2].map((i) => ({ id: `p${page}-${i}`, title: `AI训练师 ${page}-${i}` }));
-    return { delayMs: 250, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobs, next: page < 40 ? page + 1 : null }) };
+    return {
+      delayMs: 250,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jobs, next: page < 40 ? page + 1 : null }),
+    };
   });
 });
 afterAll(() => server.close());
@@ -53,7 +61,9 @@ describe('a clean stop with the real engine', () => {
     const temp = testDb();
     try {
       const db = temp.open();
-      const config = parseConfig({ fetch: { requestsPerMinute: 6_000, respectRobots: false, maxRetries: 0, conditionalRequests: false } });
+      const config = parseConfig({
+        fetch: { requestsPerMinute: 6_000, respectRobots: false, maxRetries: 0, conditionalRequests: false },
+      });
       const { logger, events } = capturingLogger();
       const daemon = startDaemon({
         db,
@@ -67,18 +77,26 @@ describe('a clean stop with the real engine', () => {
               scraper: listingScraper,
               baseUrl: server.url,
               normalise: (raw, ctx) =>
-                makePosting({ source_id: ctx.sourceId, source_posting_id: raw.sourcePostingId, title: raw.title, dedup_key: `listing-${raw.sourcePostingId}` }),
+                makePosting({
+                  source_id: ctx.sourceId,
+                  source_posting_id: raw.sourcePostingId,
+                  title: raw.title,
+                  dedup_key: `listing-${raw.sourcePostingId}`,
+                }),
             }),
         },
       });
-      const pagesStored = () => Number(db.prepare(`SELECT coalesce(max(pages_fetched), 0) FROM scrape_runs`).pluck().get());
+      const pagesStored = () =>
+        Number(db.prepare(`SELECT coalesce(max(pages_fetched), 0) FROM scrape_runs`).pluck().get());
       await waitFor(() => pagesStored() >= 2, 15_000);
       const started = Date.now();
       const result = await daemon.stop('received SIGTERM');
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(result).toEqual({ interrupted: ['listing-job'], timedOut: [] });
 
-      const runs = db.prepare('SELECT status, pages_fetched, postings_new, job_name FROM scrape_runs').all() as {
+      const runs = db
+        .prepare('SELECT status, pages_fetched, postings_new, job_name FROM scrape_runs')
+        .all() as {
         status: string;
         pages_fetched: number;
         postings_new: number;
@@ -89,12 +107,17 @@ describe('a clean stop with the real engine', () => {
       expect(runs[0]!.pages_fetched).toBeGreaterThanOrEqual(2);
       expect(runs[0]!.pages_fetched).toBeLessThan(40);
       // Every stored page kept its postings: two per page, counted in the run.
-      expect(db.prepare(`SELECT count(*) FROM postings WHERE source_id = 'listing'`).pluck().get()).toBe(runs[0]!.pages_fetched * 2);
+      expect(db.prepare(`SELECT count(*) FROM postings WHERE source_id = 'listing'`).pluck().get()).toBe(
+        runs[0]!.pages_fetched * 2,
+      );
       expect(runs[0]!.postings_new).toBe(runs[0]!.pages_fetched * 2);
 
       const jobRuns = listJobRuns(db, 'listing-job').filter((r) => r.status !== 'skipped');
       expect(jobRuns.map((r) => r.status)).toEqual(['interrupted']);
-      expect(JSON.parse(jobRuns[0]!.summary!)).toMatchObject({ sources: [{ source_id: 'listing', status: 'interrupted' }], stopped: 'received SIGTERM' });
+      expect(JSON.parse(jobRuns[0]!.summary!)).toMatchObject({
+        sources: [{ source_id: 'listing', status: 'interrupted' }],
+        stopped: 'received SIGTERM',
+      });
       expect(readJobLock(db, 'listing-job')).toBeUndefined();
       expect(events.find((e) => e.event === 'job.end')).toMatchObject({ status: 'interrupted' });
     } finally {

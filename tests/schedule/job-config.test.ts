@@ -8,7 +8,12 @@ import { expandJobScrapes, findUnknownJobSource, jobSchema } from '../../src/sch
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
-const job = (extra: Record<string, unknown> = {}) => ({ name: 'daily', cron: '0 6 * * *', sources: ['greenhouse'], ...extra });
+const job = (extra: Record<string, unknown> = {}) => ({
+  name: 'daily',
+  cron: '0 6 * * *',
+  sources: ['greenhouse'],
+  ...extra,
+});
 
 function refusal(data: unknown): string {
   try {
@@ -22,39 +27,67 @@ function refusal(data: unknown): string {
 describe('the jobs section of the config', () => {
   it('accepts a job with sources, queries, cities, a time zone and a report', () => {
     const config = parseConfig({
-      jobs: [job({ timezone: 'Asia/Shanghai', queries: ['AI训练师'], cities: ['Shanghai'], report: { role: 'ai-trainer', period: 'last-4-weeks' } })],
+      jobs: [
+        job({
+          timezone: 'Asia/Shanghai',
+          queries: ['AI训练师'],
+          cities: ['Shanghai'],
+          report: { role: 'ai-trainer', period: 'last-4-weeks' },
+        }),
+      ],
     });
-    expect(config.jobs[0]).toMatchObject({ name: 'daily', timezone: 'Asia/Shanghai', enabled: true, report: { role: 'ai-trainer' } });
+    expect(config.jobs[0]).toMatchObject({
+      name: 'daily',
+      timezone: 'Asia/Shanghai',
+      enabled: true,
+      report: { role: 'ai-trainer' },
+    });
   });
 
   it('accepts a report-only job (a weekly report is a normal job)', () => {
-    const config = parseConfig({ jobs: [{ name: 'weekly-report', cron: '0 8 * * 1', report: { role: 'ai-trainer', out: 'reports/weekly' } }] });
+    const config = parseConfig({
+      jobs: [
+        { name: 'weekly-report', cron: '0 8 * * 1', report: { role: 'ai-trainer', out: 'reports/weekly' } },
+      ],
+    });
     expect(config.jobs[0]).toMatchObject({ sources: [], report: { out: 'reports/weekly' } });
   });
 
   it('refuses a bad cron expression, naming the job and the field', () => {
     const message = refusal({ jobs: [job(), job({ name: 'second', cron: '* * *' })] });
-    expect(message).toMatch(/^config jobtrend\.config\.yaml: jobs\[1\]\.cron: invalid cron expression "\* \* \*"/);
+    expect(message).toMatch(
+      /^config jobtrend\.config\.yaml: jobs\[1\]\.cron: invalid cron expression "\* \* \*"/,
+    );
     expect(message).toContain('expected 5 or 6 fields');
   });
 
   it('refuses an out-of-range cron field', () => {
-    expect(refusal({ jobs: [job({ cron: '0 25 * * *' })] })).toMatch(/jobs\[0\]\.cron: invalid cron expression "0 25 \* \* \*" \(25 is a invalid expression for hour\)/);
+    expect(refusal({ jobs: [job({ cron: '0 25 * * *' })] })).toMatch(
+      /jobs\[0\]\.cron: invalid cron expression "0 25 \* \* \*" \(25 is a invalid expression for hour\)/,
+    );
   });
 
   it('refuses an unknown time zone, naming the field', () => {
-    expect(refusal({ jobs: [job({ timezone: 'Asia/Atlantis' })] })).toMatch(/jobs\[0\]\.timezone: unknown time zone "Asia\/Atlantis"/);
+    expect(refusal({ jobs: [job({ timezone: 'Asia/Atlantis' })] })).toMatch(
+      /jobs\[0\]\.timezone: unknown time zone "Asia\/Atlantis"/,
+    );
   });
 
   it('refuses two jobs with the same name, a job without sources, and unknown keys', () => {
     expect(refusal({ jobs: [job(), job()] })).toMatch(/jobs\[1\]\.name: duplicate job name "daily"/);
-    expect(refusal({ jobs: [job({ sources: [] })] })).toMatch(/jobs\[0\]\.sources: a job needs at least one source, or a report/);
+    expect(refusal({ jobs: [job({ sources: [] })] })).toMatch(
+      /jobs\[0\]\.sources: a job needs at least one source, or a report/,
+    );
     expect(refusal({ jobs: [job({ crontab: '* * * * *' })] })).toMatch(/jobs\[0\]: .*crontab/);
   });
 
   it('names the source that no scraper provides', () => {
-    const jobs = parseConfig({ jobs: [job(), job({ name: 'b', sources: ['lever', { id: 'nope', query: 'x' }] })] }).jobs;
-    expect(findUnknownJobSource(jobs, ['greenhouse', 'lever'])).toMatch(/^jobs\[1\]\.sources\[1\]\.id: unknown source "nope": choose one of greenhouse, lever/);
+    const jobs = parseConfig({
+      jobs: [job(), job({ name: 'b', sources: ['lever', { id: 'nope', query: 'x' }] })],
+    }).jobs;
+    expect(findUnknownJobSource(jobs, ['greenhouse', 'lever'])).toMatch(
+      /^jobs\[1\]\.sources\[1\]\.id: unknown source "nope": choose one of greenhouse, lever/,
+    );
     expect(findUnknownJobSource(jobs, ['greenhouse', 'lever', 'nope'])).toBeNull();
   });
 
@@ -87,7 +120,10 @@ describe('jobtrend schedule with a bad config', () => {
 
   it('is refused at start with one line naming the field, exit 1, and no database written', async () => {
     const config = join(temp.dir, 'jobtrend.config.yaml');
-    writeFileSync(config, 'jobs:\n  - name: ok\n    cron: "0 6 * * *"\n    sources: [greenhouse]\n  - name: broken\n    cron: "* * *"\n    sources: [greenhouse]\n');
+    writeFileSync(
+      config,
+      'jobs:\n  - name: ok\n    cron: "0 6 * * *"\n    sources: [greenhouse]\n  - name: broken\n    cron: "* * *"\n    sources: [greenhouse]\n',
+    );
     const result = await runCli(['--db', join(temp.dir, 'jobs.sqlite'), '--config', config, 'schedule']);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -101,7 +137,9 @@ describe('jobtrend schedule with a bad config', () => {
     writeFileSync(config, JSON.stringify({ jobs: [job({ timezone: 'Mars/Olympus' })] }));
     const result = await runCli(['--db', join(temp.dir, 'jobs.sqlite'), '--config', config, 'run', 'daily']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^jobtrend: config .*: jobs\[0\]\.timezone: unknown time zone "Mars\/Olympus"/);
+    expect(result.stderr).toMatch(
+      /^jobtrend: config .*: jobs\[0\]\.timezone: unknown time zone "Mars\/Olympus"/,
+    );
   });
 
   it('an unknown job name is a usage error listing the jobs', async () => {

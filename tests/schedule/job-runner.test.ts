@@ -2,7 +2,12 @@
 // not stop the others, the report step (with the real report writer too), the job_runs row, and the lock (refused when someone else holds it).
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type JobOperations, jobStatus, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import {
+  type JobOperations,
+  jobStatus,
+  runJob,
+  type SourceRunSummary,
+} from '../../src/schedule/job-runner.js';
 import { acquireJobLock } from '../../src/schedule/lock.js';
 import type { Db } from '../../src/store/database.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
@@ -30,13 +35,22 @@ const counters = (postingsNew: number) => ({
   error_count: 0,
 });
 
-function scrapeWith(outcomes: Record<string, SourceRunSummary['status'] | Error>, calls: string[] = []): JobOperations['scrapeSource'] {
+function scrapeWith(
+  outcomes: Record<string, SourceRunSummary['status'] | Error>,
+  calls: string[] = [],
+): JobOperations['scrapeSource'] {
   let runId = 0;
   return async ({ sourceId, request }) => {
     calls.push(`${sourceId}:${request?.query ?? ''}:${request?.city ?? ''}`);
     const outcome = outcomes[sourceId] ?? 'ok';
     if (outcome instanceof Error) throw outcome;
-    return { runId: ++runId, sourceId, status: outcome, counters: counters(outcome === 'ok' ? 3 : 0), errorSummary: outcome === 'ok' ? null : `${sourceId} ${outcome}` };
+    return {
+      runId: ++runId,
+      sourceId,
+      status: outcome,
+      counters: counters(outcome === 'ok' ? 3 : 0),
+      errorSummary: outcome === 'ok' ? null : `${sourceId} ${outcome}`,
+    };
   };
 }
 
@@ -46,7 +60,12 @@ describe('running a job once', () => {
     const { logger, events } = capturingLogger();
     const result = await runJob({
       db,
-      job: makeJob({ name: 'daily', sources: ['a', { id: 'b', city: 'Beijing' }], queries: ['AI训练师'], cities: ['Shanghai', 'Hangzhou'] }),
+      job: makeJob({
+        name: 'daily',
+        sources: ['a', { id: 'b', city: 'Beijing' }],
+        queries: ['AI训练师'],
+        cities: ['Shanghai', 'Hangzhou'],
+      }),
       trigger: 'manual',
       logger,
       operations: { scrapeSource: scrapeWith({}, calls) },
@@ -55,7 +74,10 @@ describe('running a job once', () => {
     expect(result).toMatchObject({ status: 'ok', trigger: 'manual', postingsNew: 9 });
     const [row] = listJobRuns(db, 'daily');
     expect(row).toMatchObject({ trigger: 'manual', status: 'ok', id: result.jobRunId });
-    expect(JSON.parse(row!.summary!)).toMatchObject({ postings_new: 9, sources: [{ source_id: 'a', city: 'Shanghai', status: 'ok' }, {}, {}] });
+    expect(JSON.parse(row!.summary!)).toMatchObject({
+      postings_new: 9,
+      sources: [{ source_id: 'a', city: 'Shanghai', status: 'ok' }, {}, {}],
+    });
     expect(readJobLock(db, 'daily')).toBeUndefined();
     const end = events.find((e) => e.event === 'job.end');
     expect(end).toMatchObject({ job: 'daily', status: 'ok', postings_new: 9, sources: 3, sources_failed: 0 });
@@ -71,7 +93,11 @@ describe('running a job once', () => {
     });
     expect(calls).toHaveLength(2);
     expect(result.status).toBe('partial');
-    expect(result.sources[0]).toMatchObject({ source_id: 'broken', status: 'failed', error: 'unknown source "broken"' });
+    expect(result.sources[0]).toMatchObject({
+      source_id: 'broken',
+      status: 'failed',
+      error: 'unknown source "broken"',
+    });
   });
 
   it('the report is written after the scrapes, and its failure makes the job partial', async () => {
@@ -81,8 +107,14 @@ describe('running a job once', () => {
       job: makeJob({ report: { role: 'ai-trainer', period: 'last-4-weeks' } }),
       trigger: 'schedule',
       operations: {
-        scrapeSource: async (o) => (order.push('scrape'), scrapeWith({})(o)),
-        writeReport: async ({ report }) => (order.push(`report ${report.role}`), { path: 'reports/x.md' }),
+        scrapeSource: async (o) => {
+          order.push('scrape');
+          return scrapeWith({})(o);
+        },
+        writeReport: async ({ report }) => {
+          order.push(`report ${report.role}`);
+          return { path: 'reports/x.md' };
+        },
       },
     });
     expect(order).toEqual(['scrape', 'report ai-trainer']);
@@ -91,7 +123,10 @@ describe('running a job once', () => {
       db,
       job: makeJob({ report: {} }),
       trigger: 'schedule',
-      operations: { scrapeSource: scrapeWith({}), writeReport: async () => Promise.reject(new Error('no data for the period')) },
+      operations: {
+        scrapeSource: scrapeWith({}),
+        writeReport: async () => Promise.reject(new Error('no data for the period')),
+      },
     });
     expect(failed).toMatchObject({ status: 'partial', report: { error: 'no data for the period' } });
   });
@@ -100,8 +135,17 @@ describe('running a job once', () => {
     const other = acquireJobLock(temp.open(), 'every-second', { holder: 'other-daemon' });
     expect(other.acquired).toBe(true);
     const calls: string[] = [];
-    const result = await runJob({ db, job: makeJob(), trigger: 'manual', operations: { scrapeSource: scrapeWith({}, calls) } });
-    expect(result).toMatchObject({ status: 'skipped', skipReason: 'locked', heldBy: { holder: 'other-daemon' } });
+    const result = await runJob({
+      db,
+      job: makeJob(),
+      trigger: 'manual',
+      operations: { scrapeSource: scrapeWith({}, calls) },
+    });
+    expect(result).toMatchObject({
+      status: 'skipped',
+      skipReason: 'locked',
+      heldBy: { holder: 'other-daemon' },
+    });
     expect(calls).toEqual([]);
     expect(listJobRuns(db, 'every-second').map((r) => r.status)).toEqual(['skipped']);
   });
@@ -143,12 +187,23 @@ describe('a report-only job with the real report writer', () => {
     const out = tempDir();
     try {
       ensureSource(db, { id: 'test', name: 'test', kind: 'api', base_url: null });
-      upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2026-10-05' }), makePosting({ source_posting_id: 'b', posted_at: '2026-10-12' })], {
-        seenAt: '2026-10-20T00:00:00.000Z',
-      });
+      upsertPostings(
+        db,
+        [
+          makePosting({ source_posting_id: 'a', posted_at: '2026-10-05' }),
+          makePosting({ source_posting_id: 'b', posted_at: '2026-10-12' }),
+        ],
+        {
+          seenAt: '2026-10-20T00:00:00.000Z',
+        },
+      );
       const result = await runJob({
         db,
-        job: makeJob({ name: 'weekly-report', sources: [], report: { role: 'ai-trainer', period: '2026-10', out: out.dir } }),
+        job: makeJob({
+          name: 'weekly-report',
+          sources: [],
+          report: { role: 'ai-trainer', period: '2026-10', out: out.dir },
+        }),
         trigger: 'schedule',
         now: () => new Date('2026-11-02T08:00:00.000Z'),
       });

@@ -26,7 +26,10 @@ describe('the job lock', () => {
     const first = acquireJobLock(db, 'daily', { holder: 'a' });
     expect(first.acquired).toBe(true);
     const second = acquireJobLock(temp.open(), 'daily', { holder: 'b' });
-    expect(second).toMatchObject({ acquired: false, heldBy: { holder: 'a', pid: process.pid, host: hostname() } });
+    expect(second).toMatchObject({
+      acquired: false,
+      heldBy: { holder: 'a', pid: process.pid, host: hostname() },
+    });
     if (first.acquired) expect(first.lock.release()).toBe(true);
     expect(readJobLock(db, 'daily')).toBeUndefined();
     expect(acquireJobLock(db, 'daily', { holder: 'b' }).acquired).toBe(true);
@@ -40,7 +43,15 @@ describe('the job lock', () => {
   it('a lock whose holder process died on this host is taken over', () => {
     const pid = deadPid();
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    db.prepare('INSERT INTO job_locks VALUES (?, ?, ?, ?, ?, ?, ?)').run('daily', `${hostname()}:${pid}:x`, pid, hostname(), future, future, future);
+    db.prepare('INSERT INTO job_locks VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      'daily',
+      `${hostname()}:${pid}:x`,
+      pid,
+      hostname(),
+      future,
+      future,
+      future,
+    );
     const result = acquireJobLock(db, 'daily', { holder: 'me' });
     expect(result).toMatchObject({ acquired: true, tookOver: { reason: 'holder-dead', previous: { pid } } });
     expect(readJobLock(db, 'daily')).toMatchObject({ holder: 'me', pid: process.pid });
@@ -48,7 +59,15 @@ describe('the job lock', () => {
 
   it('a lock held by a live process elsewhere is respected until it expires', () => {
     const now = new Date('2026-11-26T10:00:00.000Z');
-    const lock = { job_name: 'daily', holder: 'h:1:x', pid: 1, host: 'other-host', acquired_at: now.toISOString(), heartbeat_at: now.toISOString(), expires_at: '2026-11-26T10:02:00.000Z' };
+    const lock = {
+      job_name: 'daily',
+      holder: 'h:1:x',
+      pid: 1,
+      host: 'other-host',
+      acquired_at: now.toISOString(),
+      heartbeat_at: now.toISOString(),
+      expires_at: '2026-11-26T10:02:00.000Z',
+    };
     expect(staleReason(lock, now)).toBeNull();
     expect(staleReason(lock, new Date('2026-11-26T10:01:59.999Z'))).toBeNull();
     expect(staleReason(lock, new Date('2026-11-26T10:02:00.000Z'))).toBe('expired');
@@ -70,7 +89,10 @@ describe('the job lock', () => {
     expect(acquireJobLock(temp.open(), 'daily', { holder: 'b', settings }).acquired).toBe(false);
     held.lock.stopHeartbeat();
     await sleep(1_200);
-    expect(acquireJobLock(temp.open(), 'daily', { holder: 'b', settings })).toMatchObject({ acquired: true, tookOver: { reason: 'expired' } });
+    expect(acquireJobLock(temp.open(), 'daily', { holder: 'b', settings })).toMatchObject({
+      acquired: true,
+      tookOver: { reason: 'expired' },
+    });
   });
 
   it('a holder that lost its lock learns it at the next heartbeat, and cannot release the new holder’s lock', async () => {

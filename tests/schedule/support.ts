@@ -3,7 +3,7 @@
 // pages from the local test server one by one, stops after the current page when aborted).
 import { spawnSync } from 'node:child_process';
 import { createLogger, type Logger } from '../../src/log.js';
-import { jobSchema, type Job, type JobInput } from '../../src/schedule/job-config.js';
+import { type Job, type JobInput, jobSchema } from '../../src/schedule/job-config.js';
 import type { ScrapeSourceOptions, SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { finishRun, type RunCounters, recordRunProgress, startRun } from '../../src/store/run-store.js';
@@ -41,7 +41,13 @@ export function capturingLogger(): { logger: Logger; events: LogEvent[]; lines: 
 }
 
 export function makeJob(input: Partial<JobInput> = {}): Job {
-  return jobSchema.parse({ name: 'every-second', cron: '*/1 * * * * *', timezone: 'UTC', sources: ['fake'], ...input });
+  return jobSchema.parse({
+    name: 'every-second',
+    cron: '*/1 * * * * *',
+    timezone: 'UTC',
+    sources: ['fake'],
+    ...input,
+  });
 }
 
 export interface TestDb {
@@ -96,11 +102,17 @@ export interface FakeScrapeOptions {
 }
 
 /** An engine stand-in: fetches pages from the test server in turn and records the run as the engine does. */
-export function fakeScrapeSource(fake: FakeScrapeOptions): (options: ScrapeSourceOptions) => Promise<SourceRunSummary> {
+export function fakeScrapeSource(
+  fake: FakeScrapeOptions,
+): (options: ScrapeSourceOptions) => Promise<SourceRunSummary> {
   return async (options) => {
     const { db, sourceId } = options;
     ensureSource(db, { id: sourceId, name: sourceId, kind: 'api', base_url: fake.baseUrl });
-    const runId = startRun(db, { sourceId, jobName: options.jobName ?? null, query: options.request?.query ?? null });
+    const runId = startRun(db, {
+      sourceId,
+      jobName: options.jobName ?? null,
+      query: options.request?.query ?? null,
+    });
     const counters: RunCounters = {
       pages_fetched: 0,
       requests: 0,
