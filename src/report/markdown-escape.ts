@@ -6,17 +6,34 @@
 const INLINE_SPECIAL = /[\\`*_[\]()<>#!|~&{}$]/g;
 
 /** Control characters, and bidi overrides that could make a cell read differently than it is stored. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function isInvisible(cp: number): boolean {
+  return (
+    (cp <= 0x1f && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069)
+  );
+}
+
+function stripInvisible(text: string): string {
+  let out = '';
+  for (const ch of text) if (!isInvisible(ch.codePointAt(0)!)) out += ch;
+  return out;
+}
 
 /**
  * Escapes text for one line of markdown (a table cell, a list item, a sentence): whitespace and newlines
  * collapse to one space, every markdown/HTML metacharacter is backslash-escaped, bare URLs and e-mail
  * addresses are defused so that no viewer turns them into links. `maxLength` cuts long text with "…".
  */
-export function escapeMarkdown(text: string | null | undefined, maxLength = Number.POSITIVE_INFINITY): string {
+export function escapeMarkdown(
+  text: string | null | undefined,
+  maxLength = Number.POSITIVE_INFINITY,
+): string {
   if (text === null || text === undefined) return '';
-  let plain = String(text).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  let plain = stripInvisible(String(text)).replace(/\s+/g, ' ').trim();
   if (plain.length > maxLength) plain = `${[...plain].slice(0, Math.max(1, maxLength - 1)).join('')}…`;
   let escaped = plain
     .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
@@ -32,8 +49,7 @@ export function escapeMarkdown(text: string | null | undefined, maxLength = Numb
 /** Escapes text for an SVG/XML text node or attribute value (control characters removed). */
 export function escapeXml(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  return String(text)
-    .replace(INVISIBLE, '')
+  return stripInvisible(String(text))
     .replace(/[\t\n\r]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

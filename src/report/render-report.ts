@@ -1,7 +1,7 @@
 // Rendering a trend report: ReportData and the clock in, markdown and SVG chart files out. Pure — no I/O,
 // no Date.now(), no locale — so the same data and the same `now` give the same bytes (golden-file tested).
 // Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
-import type { ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
+import type { ClaimEstimate, ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
@@ -99,6 +99,11 @@ function subjectWords(data: ReportData): string {
   return parts.join(' ');
 }
 
+/** Whether the report is about part of the postings (a role or a text match), so a share means something. */
+function narrowed(data: ReportData): boolean {
+  return data.subject.role !== null || data.subject.match !== null;
+}
+
 function title(data: ReportData): string {
   return `# Job postings: ${subjectWords(data)}, ${esc(data.period.label)}`;
 }
@@ -138,17 +143,19 @@ function emptyNotice(data: ReportData): string {
 // headline
 
 function headlineSection(data: ReportData): string {
-  const share = data.allPostings > 0 ? data.postings / data.allPostings : null;
+  const share = narrowed(data) && data.allPostings > 0 ? data.postings / data.allPostings : null;
   const clauses = data.headline.map(headlineClause).filter((c) => c.length > 0);
   const sentence =
     `In ${esc(data.period.label)}, jobtrend counted **${formatCount(data.postings)}** new postings for ` +
     `${subjectWords(data)}` +
-    (share !== null ? ` (${formatPercent(share)} of all ${formatCount(data.allPostings)} postings in the period)` : '') +
+    (share !== null
+      ? ` (${formatPercent(share)} of all ${formatCount(data.allPostings)} postings in the period)`
+      : '') +
     (clauses.length > 0 ? `; ${clauses.join(', and ')}.` : '.');
 
   const rows = data.headline.map((h) => {
     const r = h.result;
-    if (!r || !r.estimate) {
+    if (!r?.estimate) {
       return [
         `against ${esc(h.against)}`,
         `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
@@ -166,12 +173,24 @@ function headlineSection(data: ReportData): string {
       `${formatCount(r.baseline.count)} in ${r.baseline.days} days (${formatRate(r.baseline.value)}/day)`,
       `${formatCount(r.current.count)} in ${r.current.days} days (${formatRate(r.current.value)}/day)`,
       `**${formatChange(e.change)}**`,
-      `${formatChange(e.interval.lower)} to ${formatChange(e.interval.upper)}`,
-      esc(r.coverage.panel === 'same-source' ? `same-source panel: ${r.coverage.included.join(', ') || 'none'}` : 'all sources'),
+      changeInterval(e),
+      esc(
+        r.coverage.panel === 'same-source'
+          ? `same-source panel: ${r.coverage.included.join(', ') || 'none'}`
+          : 'all sources',
+      ),
     ];
   });
   const table = markdownTable(
-    ['growth', 'baseline', 'baseline postings', 'this period', 'change in daily rate', '95% interval', 'sources compared'],
+    [
+      'growth',
+      'baseline',
+      'baseline postings',
+      'this period',
+      'change in daily rate',
+      '95% interval',
+      'sources compared',
+    ],
     rows,
     ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
   );
@@ -179,7 +198,9 @@ function headlineSection(data: ReportData): string {
     .map((h) => h.result?.overdispersion)
     .filter((o) => o?.widened)
     .map((o) => `- ${esc(o!.note)}`);
-  const methods = [...new Set(data.headline.flatMap((h) => (h.result?.estimate ? [h.result.estimate.method] : [])))];
+  const methods = [
+    ...new Set(data.headline.flatMap((h) => (h.result?.estimate ? [h.result.estimate.method] : []))),
+  ];
   const notes = [
     methods.length > 0 ? `Intervals: ${esc(methods.join('; '))}.` : '',
     'Growth compares postings per watched day, counted only on sources watched in both periods, so the counts in',
@@ -187,16 +208,30 @@ function headlineSection(data: ReportData): string {
   ]
     .filter((s) => s.length > 0)
     .join(' ');
-  return ['## Headline', '', sentence, '', table, '', notes, ...(widened.length > 0 ? ['', ...widened] : [])].join('\n');
+  return [
+    '## Headline',
+    '',
+    sentence,
+    '',
+    table,
+    '',
+    notes,
+    ...(widened.length > 0 ? ['', ...widened] : []),
+  ].join('\n');
+}
+
+/** A claim estimate's interval is on the ratio scale (1 = no change); shown as changes: "−27.2% to +38.6%". */
+function changeInterval(e: ClaimEstimate): string {
+  return `${formatChange(e.interval.lower - 1)} to ${formatChange(e.interval.upper - 1)}`;
 }
 
 function headlineClause(h: HeadlineComparison): string {
   const e = h.result?.estimate;
   if (!e) return '';
-  const direction = e.interval.lower > 0 ? 'up' : e.interval.upper < 0 ? 'down' : 'not clearly changed';
+  const direction = e.interval.lower > 1 ? 'up' : e.interval.upper < 1 ? 'down' : 'not clearly changed';
   return (
     `against ${esc(h.against)} (${esc(h.baseline.label)}) the daily rate is ${direction}, ` +
-    `${formatChange(e.change)} (95% interval ${formatChange(e.interval.lower)} to ${formatChange(e.interval.upper)})`
+    `${formatChange(e.change)} (95% interval ${changeInterval(e)})`
   );
 }
 
@@ -224,25 +259,26 @@ function trendSection(data: ReportData, chart: ChartLink): string {
       yLabel: `new postings per ${unit}`,
     }),
   );
-  const shareChart = chart(
-    'share.svg',
-    'Share of all postings',
-    renderLineChart({
-      title: `Share of all postings: ${subjectPlain(data)}`,
-      labels: buckets.map((b) => b.label),
-      values: buckets.map((b) => b.share),
-      seriesName: 'matching postings / all postings from the same sources',
-      xLabel: unit,
-      yLabel: 'share of all postings (%)',
-      percent: true,
-    }),
-  );
+  const shareChart = !narrowed(data)
+    ? 'The share of all postings is charted when the report is about one role (`--role`).'
+    : chart(
+        'share.svg',
+        'Share of all postings',
+        renderLineChart({
+          title: `Share of all postings: ${subjectPlain(data)}`,
+          labels: buckets.map((b) => b.label),
+          values: buckets.map((b) => b.share),
+          seriesName: 'matching postings / all postings from the same sources',
+          xLabel: unit,
+          yLabel: 'share of all postings (%)',
+          percent: true,
+        }),
+      );
   const trendText = trend
     ? `Over ${trend.months} months the log-linear trend is **${formatChange(trend.monthlyGrowth)} per month** ` +
       `(95% interval ${formatChange(trend.interval.lower)} to ${formatChange(trend.interval.upper)}; ` +
       `R² ${trend.rSquared.toFixed(2)}; ${esc(trend.method)}).`
     : 'Too few months with data for a trend line (at least 3 are needed).';
-  const incomplete = buckets.filter((b) => !b.complete).map((b) => b.label);
   const lines = [
     '## Trend',
     '',
@@ -251,14 +287,16 @@ function trendSection(data: ReportData, chart: ChartLink): string {
     trendText,
     '',
     shareChart,
-    '',
-    'The share divides matching postings by all postings from the same sources and city, which cancels most',
-    'changes in how many boards were scraped.',
+    ...(narrowed(data)
+      ? [
+          '',
+          'The share divides matching postings by all postings from the same sources and city, which cancels most',
+          'changes in how many boards were scraped.',
+        ]
+      : []),
   ];
-  if (incomplete.length > 0) {
-    lines.push('', `Not every day was watched in: ${esc(incomplete.join(', '))} — counts there are lower bounds.`);
-  }
-  for (const caveat of data.series.caveats) lines.push('', `- ${esc(caveat)}`);
+  if (data.series.caveats.length > 0)
+    lines.push('', ...data.series.caveats.map((caveat) => `- ${esc(caveat)}`));
   return lines.join('\n');
 }
 
@@ -279,7 +317,8 @@ function skillLabel(row: SkillRow): string {
 
 function skillsSection(data: ReportData, chart: ChartLink): string {
   const s = data.skills;
-  if (!s || s.skills.length === 0) return '## Skills\n\nNo skills were recognised in the matching postings of this period.';
+  if (!s || s.skills.length === 0)
+    return '## Skills\n\nNo skills were recognised in the matching postings of this period.';
   const top = s.skills.slice(0, 15);
   const compareLabel = s.comparePeriod?.label ?? null;
   const image = chart(
@@ -287,7 +326,11 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     'Top skills by share of postings',
     renderBarChart({
       title: `Top skills: ${subjectPlain(data)}, ${data.period.label}`,
-      items: top.map((row) => ({ label: skillLabel(row), value: row.share, previous: row.compare ? row.share - row.compare.difference : null })),
+      items: top.map((row) => ({
+        label: skillLabel(row),
+        value: row.share,
+        previous: row.compare ? row.share - row.compare.difference : null,
+      })),
       xLabel: `share of ${formatCount(s.postings)} matching postings naming the skill (%)`,
       percent: true,
       seriesName: data.period.label,
@@ -304,7 +347,15 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     row.compare ? significanceMark(row.compare.qValue) || 'n.s.' : '',
   ]);
   const table = markdownTable(
-    ['skill', 'postings', 'share', `share in ${compareLabel ? esc(compareLabel) : 'previous period'}`, 'change', 'q (BH)', 'sig.'],
+    [
+      'skill',
+      'postings',
+      'share',
+      `share in ${compareLabel ? esc(compareLabel) : 'previous period'}`,
+      'change',
+      'q (BH)',
+      'sig.',
+    ],
     rows,
     ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
   );
@@ -320,7 +371,13 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     ]);
   const emerging =
     emergingRows.length > 0
-      ? markdownTable(['skill', 'postings', 'share', 'change', 'q (BH)'], emergingRows, ['left', 'right', 'right', 'right', 'right'])
+      ? markdownTable(['skill', 'postings', 'share', 'change', 'q (BH)'], emergingRows, [
+          'left',
+          'right',
+          'right',
+          'right',
+          'right',
+        ])
       : 'No skill rose significantly (q < 0.05 with enough postings) against the comparison period.';
   return [
     '## Skills',
@@ -335,7 +392,7 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     '### Emerging skills',
     '',
     emerging,
-    ...s.caveats.map((c) => `\n- ${esc(c)}`),
+    ...(s.caveats.length > 0 ? ['', ...s.caveats.map((c) => `- ${esc(c)}`)] : []),
   ].join('\n');
 }
 
@@ -344,18 +401,35 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
 
 function companiesSection(data: ReportData): string {
   if (data.companies.length === 0) return '## Top companies\n\nNo company names in the matching postings.';
-  const rows = data.companies.map((c, i) => [String(i + 1), esc(c.company, 80), formatCount(c.postings), formatPercent(c.postings / data.postings)]);
-  return ['## Top companies', '', markdownTable(['#', 'company', 'postings', 'share'], rows, ['right', 'left', 'right', 'right'])].join('\n');
+  const rows = data.companies.map((c, i) => [
+    String(i + 1),
+    esc(c.company, 80),
+    formatCount(c.postings),
+    formatPercent(c.postings / data.postings),
+  ]);
+  return [
+    '## Top companies',
+    '',
+    markdownTable(['#', 'company', 'postings', 'share'], rows, ['right', 'left', 'right', 'right']),
+  ].join('\n');
 }
 
 function placesSection(data: ReportData): string {
   const lines = ['## Cities and districts', ''];
   if (data.cities.length > 0) {
-    const rows = data.cities.map((c) => [c.city === null ? '_unknown_' : esc(c.city), formatCount(c.postings), formatPercent(c.postings / data.postings)]);
+    const rows = data.cities.map((c) => [
+      c.city === null ? '_unknown_' : esc(c.city),
+      formatCount(c.postings),
+      formatPercent(c.postings / data.postings),
+    ]);
     lines.push(markdownTable(['city', 'postings', 'share'], rows, ['left', 'right', 'right']));
   }
   if (data.districts.length > 0) {
-    const rows = data.districts.map((d) => [d.city === null ? '_unknown_' : esc(d.city), esc(d.district, 60), formatCount(d.postings)]);
+    const rows = data.districts.map((d) => [
+      d.city === null ? '_unknown_' : esc(d.city),
+      esc(d.district, 60),
+      formatCount(d.postings),
+    ]);
     lines.push('', markdownTable(['city', 'district', 'postings'], rows, ['left', 'left', 'right']));
   } else {
     lines.push('', 'No districts recorded for the matching postings.');
@@ -398,14 +472,24 @@ function paySection(data: ReportData, chart: ChartLink): string {
         `Pay ranges by role, ${unit}`,
         renderBoxChart({
           title: `Pay ranges by role (${unit}), ${data.period.label}`,
-          groups: group.map((r) => ({ label: roleName(r.role), n: r.n, p10: r.p10, p25: r.p25, p50: r.median, p75: r.p75, p90: r.p90 })),
+          groups: group.map((r) => ({
+            label: roleName(r.role),
+            n: r.n,
+            p10: r.p10,
+            p25: r.p25,
+            p50: r.median,
+            p75: r.p75,
+            p90: r.p90,
+          })),
           xLabel: `pay, ${unit} (midpoint of the posted range)`,
         }),
       ),
       '',
     );
   }
-  for (const group of [...payGroups(data.pay).values()].sort((a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency))) {
+  for (const group of [...payGroups(data.pay).values()].sort(
+    (a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency),
+  )) {
     const unit = payUnit(group[0]!);
     lines.push(`### ${esc(unit)}`, '');
     const rows = group.map((r) => [
@@ -416,7 +500,17 @@ function paySection(data: ReportData, chart: ChartLink): string {
       `**${formatMoney(r.median)}**`,
       formatMoney(r.p75),
     ]);
-    lines.push(markdownTable(['role', 'city', 'postings with pay', '25th pct', 'median', '75th pct'], rows, ['left', 'left', 'right', 'right', 'right', 'right']), '');
+    lines.push(
+      markdownTable(['role', 'city', 'postings with pay', '25th pct', 'median', '75th pct'], rows, [
+        'left',
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+      ]),
+      '',
+    );
   }
   lines.push(
     'Each figure is the midpoint of the posted range, in the currency and pay period the posting stated; figures are',
@@ -441,13 +535,22 @@ function claimsSection(data: ReportData): string {
     `**${c.verdict}**`,
     `${formatCount(c.baseline.count)} → ${formatCount(c.current.count)}`,
     c.estimate ? formatChange(c.estimate.change) : '–',
-    c.estimate ? `${formatChange(c.estimate.interval.lower)} to ${formatChange(c.estimate.interval.upper)}` : '–',
+    c.estimate ? changeInterval(c.estimate) : '–',
   ]);
   if (rows.length > 0) {
-    lines.push(markdownTable(['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'], rows, ['left', 'left', 'right', 'right', 'right']));
+    lines.push(
+      markdownTable(['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'], rows, [
+        'left',
+        'left',
+        'right',
+        'right',
+        'right',
+      ]),
+    );
   }
   for (const c of data.claims) lines.push('', ...claimDetail(c));
-  for (const e of data.claimErrors) lines.push('', `- ${esc(e.claim, 80)}: could not be checked — ${esc(e.reason, 200)}`);
+  for (const e of data.claimErrors)
+    lines.push('', `- ${esc(e.claim, 80)}: could not be checked — ${esc(e.reason, 200)}`);
   return lines.join('\n');
 }
 
@@ -486,7 +589,18 @@ function coverageSection(data: ReportData): string {
   }
   lines.push(
     markdownTable(
-      ['source', 'kind', `days watched (of ${data.period.days})`, 'runs', 'ok', 'partial', 'failed', 'interrupted', 'postings in period', 'last run'],
+      [
+        'source',
+        'kind',
+        `days watched (of ${data.period.days})`,
+        'runs',
+        'ok',
+        'partial',
+        'failed',
+        'interrupted',
+        'postings in period',
+        'last run',
+      ],
       cov.sources.map((s) => [
         `${esc(s.sourceId)}${s.name && s.name !== s.sourceId ? ` (${esc(s.name, 40)})` : ''}`,
         esc(s.kind),
@@ -522,7 +636,10 @@ function coverageSection(data: ReportData): string {
       ),
     );
     if (cov.problemRunsTotal > cov.problemRuns.length) {
-      lines.push('', `… and ${formatCount(cov.problemRunsTotal - cov.problemRuns.length)} more (see \`jobtrend status\`).`);
+      lines.push(
+        '',
+        `… and ${formatCount(cov.problemRunsTotal - cov.problemRuns.length)} more (see \`jobtrend status\`).`,
+      );
     }
   } else {
     lines.push('', 'No run in the period failed, was blocked or was interrupted.');

@@ -3,8 +3,8 @@
 // report can be rendered again, or compared, from the same JSON.
 import type {
   ClaimResult,
-  GrowthBucket,
   Granularity,
+  GrowthBucket,
   Period,
   ResolvedFilter,
   SkillsResult,

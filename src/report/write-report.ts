@@ -39,7 +39,9 @@ export function writeReport(outDir: string, report: RenderedReport): WrittenRepo
   } catch (error) {
     if (error instanceof UserError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(`cannot write the report into ${root} (${reason}): pass --out with a writable folder`);
+    throw new UserError(
+      `cannot write the report into ${root} (${reason}): pass --out with a writable folder`,
+    );
   }
   return { markdownPath, files: written };
 }

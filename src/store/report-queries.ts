@@ -25,7 +25,10 @@ function params(filter: ReportFilter) {
 
 /** Deduplicated postings matching the filter. */
 export function countReportPostings(db: Db, filter: ReportFilter): number {
-  return db.prepare(`SELECT count(*) FROM postings p WHERE ${MATCHING}`).pluck().get(params(filter)) as number;
+  return db
+    .prepare(`SELECT count(*) FROM postings p WHERE ${MATCHING}`)
+    .pluck()
+    .get(params(filter)) as number;
 }
 
 export interface DatabaseExtent {
@@ -148,7 +151,11 @@ export function payPercentiles(
        ORDER BY currency, period, role, n DESC, city
        LIMIT @limit`,
     )
-    .all({ ...params(filter), minPostings: options.minPostings ?? 3, limit: options.limit ?? 40 }) as PayPercentileRow[];
+    .all({
+      ...params(filter),
+      minPostings: options.minPostings ?? 3,
+      limit: options.limit ?? 40,
+    }) as PayPercentileRow[];
 }
 
 export interface SourceCoverageQueryRow {
@@ -205,7 +212,11 @@ const PROBLEM_RUNS = `FROM scrape_runs
     AND (status IN ('failed', 'partial', 'interrupted') OR error_summary LIKE '%block%')`;
 
 /** Runs started in the period that failed, were partial or interrupted, or were blocked; newest first. */
-export function problemRuns(db: Db, filter: ReportFilter, limit = 20): { rows: ProblemRunRow[]; total: number } {
+export function problemRuns(
+  db: Db,
+  filter: ReportFilter,
+  limit = 20,
+): { rows: ProblemRunRow[]; total: number } {
   const range = { start: filter.start, end: filter.end };
   const rows = db
     .prepare(

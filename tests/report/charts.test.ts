@@ -51,12 +51,27 @@ describe('line chart', () => {
   });
 
   it('shows percentages on a share axis', () => {
-    const svg = renderLineChart({ title: 't', labels: ['a', 'b'], values: [0.05, 0.1], seriesName: 's', xLabel: 'x', yLabel: 'y', percent: true });
+    const svg = renderLineChart({
+      title: 't',
+      labels: ['a', 'b'],
+      values: [0.05, 0.1],
+      seriesName: 's',
+      xLabel: 'x',
+      yLabel: 'y',
+      percent: true,
+    });
     expect(svg).toContain('>10%<');
   });
 
   it('says "no data" instead of failing on an empty series', () => {
-    const svg = renderLineChart({ title: 't', labels: [], values: [], seriesName: 's', xLabel: 'x', yLabel: 'y' });
+    const svg = renderLineChart({
+      title: 't',
+      labels: [],
+      values: [],
+      seriesName: 's',
+      xLabel: 'x',
+      yLabel: 'y',
+    });
     assertWellFormed(svg);
     expect(svg).toContain('no data');
   });
@@ -64,7 +79,12 @@ describe('line chart', () => {
 
 describe('bar chart', () => {
   it('escapes labels taken from postings', () => {
-    const svg = renderBarChart({ title: 'skills', items: [{ label: '<script>alert(1)</script>', value: 0.4 }], xLabel: 'share (%)', percent: true });
+    const svg = renderBarChart({
+      title: 'skills',
+      items: [{ label: '<script>alert(1)</script>', value: 0.4 }],
+      xLabel: 'share (%)',
+      percent: true,
+    });
     assertWellFormed(svg);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');

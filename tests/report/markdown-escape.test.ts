@@ -15,7 +15,14 @@ describe('escapeMarkdown', () => {
   });
 
   it('turns link, image and autolink syntax into plain text', () => {
-    for (const evil of ['[x](javascript:alert(1))', '![img](http://evil)', '<http://evil.example>', 'see http://evil.example/a', 'www.evil.example', 'me@evil.example']) {
+    for (const evil of [
+      '[x](javascript:alert(1))',
+      '![img](http://evil)',
+      '<http://evil.example>',
+      'see http://evil.example/a',
+      'www.evil.example',
+      'me@evil.example',
+    ]) {
       const html = inline(evil);
       expect(html, evil).not.toContain('<a ');
       expect(html, evil).not.toContain('<img');

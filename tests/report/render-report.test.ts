@@ -3,32 +3,10 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
+import { decodeEntities, injectedMarkup } from './html-checks.js';
 import { HOSTILE, sampleReportData } from './sample-report-data.js';
 
 const now = new Date('2026-11-25T08:00:00Z');
-
-/** Tags the report itself produces; anything else in the HTML was injected. */
-const OWN_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'em', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'img', 'blockquote']);
-
-/** Markup in rendered HTML that a posting could have injected: foreign tags, links, event handlers, foreign images. */
-export function injectedMarkup(html: string, assetDir: string): string[] {
-  const found: string[] = [];
-  for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g)) {
-    const [tag, name, attrs] = m;
-    if (!OWN_TAGS.has(name!.toLowerCase())) found.push(tag);
-    else if (/\son\w+\s*=/i.test(attrs!)) found.push(tag);
-    else if (name === 'img' && !attrs!.includes(`src="${assetDir}/`)) found.push(tag);
-  }
-  return found;
-}
-
-function decodeEntities(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
 
 describe('renderReport', () => {
   it('matches the golden markdown and charts', async () => {
@@ -36,7 +14,9 @@ describe('renderReport', () => {
     expect(report.name).toBe('2026-11-25-ai-trainer-shanghai.md');
     await expect(report.markdown).toMatchFileSnapshot('__golden__/sample-report.md');
     for (const file of report.files) {
-      await expect(file.content).toMatchFileSnapshot(`__golden__/sample-report/${file.name.split('/').pop()}`);
+      await expect(file.content).toMatchFileSnapshot(
+        `__golden__/sample-report/${file.name.split('/').pop()}`,
+      );
     }
   });
 
@@ -94,8 +74,21 @@ describe('renderReport', () => {
   });
 
   it('writes a short report that says so when the database is empty', () => {
-    const data = { ...sampleReportData(), databasePostings: 0, postings: 0, allPostings: 0, claims: [], claimErrors: [] };
-    data.coverage = { sources: [], problemRuns: [], problemRunsTotal: 0, firstPostingDate: null, lastPostingDate: null };
+    const data = {
+      ...sampleReportData(),
+      databasePostings: 0,
+      postings: 0,
+      allPostings: 0,
+      claims: [],
+      claimErrors: [],
+    };
+    data.coverage = {
+      sources: [],
+      problemRuns: [],
+      problemRunsTotal: 0,
+      firstPostingDate: null,
+      lastPostingDate: null,
+    };
     const report = renderReport(data, { now });
     expect(report.markdown).toContain('## No data yet');
     expect(report.markdown).not.toContain('## Headline');

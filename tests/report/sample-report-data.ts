@@ -14,7 +14,12 @@ export const HOSTILE = [
   'line\nbreak # heading',
 ];
 
-const period = (label: string, start: string, end: string, days: number): Period => ({ label, start, end, days });
+const period = (label: string, start: string, end: string, days: number): Period => ({
+  label,
+  start,
+  end,
+  days,
+});
 const oct = period('2026-10', '2026-10-01', '2026-10-31', 31);
 const sep = period('2026-09', '2026-09-01', '2026-09-30', 30);
 const oct25 = period('2025-10', '2025-10-01', '2025-10-31', 31);
@@ -38,18 +43,50 @@ function bucket(label: string, count: number, total: number, days: number): Grow
   };
 }
 
-function claim(current: number, baseline: number, base: Period, verdict: ClaimResult['verdict'], text?: string): ClaimResult {
-  const ratio = (current / 31) / (baseline / base.days);
+function claim(
+  current: number,
+  baseline: number,
+  base: Period,
+  verdict: ClaimResult['verdict'],
+  text?: string,
+): ClaimResult {
+  const ratio = current / 31 / (baseline / base.days);
   return {
-    claim: { id: text ? 'news-claim' : undefined, text, role: 'ai-trainer', city: 'Shanghai', period: '2026-10', baseline: base.label, change: '>30%' },
+    claim: {
+      id: text ? 'news-claim' : undefined,
+      text,
+      role: 'ai-trainer',
+      city: 'Shanghai',
+      period: '2026-10',
+      baseline: base.label,
+      change: '>30%',
+    },
     statement: `new postings per day for role ai-trainer, city Shanghai rose by more than 30% from ${base.label} to 2026-10`,
     metric: 'new',
     change: { direction: 'rise', threshold: 0.3, inclusive: false, text: '>30%' },
-    filter: { role: 'ai-trainer', match: null, city: 'Shanghai', sources: null, description: 'role ai-trainer, city Shanghai' },
+    filter: {
+      role: 'ai-trainer',
+      match: null,
+      city: 'Shanghai',
+      sources: null,
+      description: 'role ai-trainer, city Shanghai',
+    },
     current: { period: oct, count: current, total: null, days: 31, value: current / 31 },
     baseline: { period: base, count: baseline, total: null, days: base.days, value: baseline / base.days },
-    estimate: { ratio, change: ratio - 1, interval: { lower: ratio * 0.8 - 1, upper: ratio * 1.25 - 1, level: 0.95 }, method: 'exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson' },
-    overdispersion: { dispersion: 2.31, chiSquare: 9.2, df: 4, pValue: 0.02, widened: true, note: 'quasi-Poisson: log-scale half-width × √φ (φ = 2.31)' },
+    estimate: {
+      ratio,
+      change: ratio - 1,
+      interval: { lower: ratio * 0.8, upper: ratio * 1.25, level: 0.95 },
+      method: 'exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson',
+    },
+    overdispersion: {
+      dispersion: 2.31,
+      chiSquare: 9.2,
+      df: 4,
+      pValue: 0.02,
+      widened: true,
+      note: 'quasi-Poisson: log-scale half-width × √φ (φ = 2.31)',
+    },
     verdict,
     reason: `the 95% interval of the change is above +30% — ${HOSTILE[0]}`,
     coverage: {
@@ -63,7 +100,15 @@ function claim(current: number, baseline: number, base: Period, verdict: ClaimRe
   };
 }
 
-function skill(skillId: string, name: string, nameZh: string | null, count: number, share: number, difference: number, q: number): SkillRow {
+function skill(
+  skillId: string,
+  name: string,
+  nameZh: string | null,
+  count: number,
+  share: number,
+  difference: number,
+  q: number,
+): SkillRow {
   return {
     skillId,
     name,
@@ -71,32 +116,83 @@ function skill(skillId: string, name: string, nameZh: string | null, count: numb
     category: null,
     count,
     share,
-    compare: { count: Math.round(count * 0.8), share: share - difference, difference, z: 2.5, pValue: q / 2, qValue: q, emerging: q < 0.05 && difference > 0 },
+    compare: {
+      count: Math.round(count * 0.8),
+      share: share - difference,
+      difference,
+      z: 2.5,
+      pValue: q / 2,
+      qValue: q,
+      emerging: q < 0.05 && difference > 0,
+    },
   };
 }
 
 export function sampleReportData(): ReportData {
-  const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+  const months = [
+    '2025-11',
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+    '2026-06',
+    '2026-07',
+    '2026-08',
+    '2026-09',
+    '2026-10',
+  ];
   const buckets = months.map((m, i) => bucket(m, 40 + i * 6, 400 + i * 10, m === '2026-02' ? 28 : 30));
   return {
-    subject: { role: 'ai-trainer', match: null, city: 'Shanghai', sources: null, description: 'role ai-trainer, city Shanghai' },
+    subject: {
+      role: 'ai-trainer',
+      match: null,
+      city: 'Shanghai',
+      sources: null,
+      description: 'role ai-trainer, city Shanghai',
+    },
     period: oct,
     defaultPeriod: true,
     databasePostings: 5210,
     postings: 106,
     allPostings: 510,
     headline: [
-      { against: 'the previous period', baseline: sep, result: claim(106, 100, sep, 'inconclusive'), unavailable: null },
-      { against: 'a year earlier', baseline: oct25, result: null, unavailable: 'no source was watched in both periods' },
+      {
+        against: 'the previous period',
+        baseline: sep,
+        result: claim(106, 100, sep, 'inconclusive'),
+        unavailable: null,
+      },
+      {
+        against: 'a year earlier',
+        baseline: oct25,
+        result: null,
+        unavailable: 'no source was watched in both periods',
+      },
     ],
     series: {
       by: 'month',
       buckets,
-      trend: { months: 12, slope: 0.09, intercept: Math.log(40 / 30), rSquared: 0.97, monthlyGrowth: Math.exp(0.09) - 1, interval: { lower: 0.07, upper: 0.11, level: 0.95 }, method: 'OLS of ln(count per day) on month, t interval' },
+      trend: {
+        months: 12,
+        slope: 0.09,
+        intercept: Math.log(40 / 30),
+        rSquared: 0.97,
+        monthlyGrowth: Math.exp(0.09) - 1,
+        interval: { lower: 0.07, upper: 0.11, level: 0.95 },
+        method: 'OLS of ln(count per day) on month, t interval',
+      },
       caveats: ['2026-02 includes the Spring Festival'],
     },
     skills: {
-      filter: { role: 'ai-trainer', match: null, city: 'Shanghai', sources: null, description: 'role ai-trainer, city Shanghai' },
+      filter: {
+        role: 'ai-trainer',
+        match: null,
+        city: 'Shanghai',
+        sources: null,
+        description: 'role ai-trainer, city Shanghai',
+      },
       period: oct,
       comparePeriod: sep,
       postings: 106,
@@ -118,23 +214,109 @@ export function sampleReportData(): ReportData {
       { city: 'Shanghai', district: HOSTILE[3]!, postings: 5 },
     ],
     pay: [
-      { role: 'ai-trainer', city: 'Shanghai', currency: 'CNY', period: 'month', n: 60, p10: 6000, p25: 8000, median: 10000, p75: 12500, p90: 16000 },
-      { role: 'ai-trainer', city: 'Shanghai', currency: 'CNY', period: 'piece', n: 5, p10: 0.3, p25: 0.4, median: 0.5, p75: 0.8, p90: 1 },
-      { role: 'ai-trainer', city: 'Shanghai', currency: 'USD', period: 'hour', n: 4, p10: 18, p25: 20, median: 25, p75: 30, p90: 40 },
+      {
+        role: 'ai-trainer',
+        city: 'Shanghai',
+        currency: 'CNY',
+        period: 'month',
+        n: 60,
+        p10: 6000,
+        p25: 8000,
+        median: 10000,
+        p75: 12500,
+        p90: 16000,
+      },
+      {
+        role: 'ai-trainer',
+        city: 'Shanghai',
+        currency: 'CNY',
+        period: 'piece',
+        n: 5,
+        p10: 0.3,
+        p25: 0.4,
+        median: 0.5,
+        p75: 0.8,
+        p90: 1,
+      },
+      {
+        role: 'ai-trainer',
+        city: 'Shanghai',
+        currency: 'USD',
+        period: 'hour',
+        n: 4,
+        p10: 18,
+        p25: 20,
+        median: 25,
+        p75: 30,
+        p90: 40,
+      },
     ],
     payByRole: [
-      { role: 'ai-trainer', city: null, currency: 'CNY', period: 'month', n: 60, p10: 6000, p25: 8000, median: 10000, p75: 12500, p90: 16000 },
-      { role: 'ai-trainer', city: null, currency: 'USD', period: 'hour', n: 4, p10: 18, p25: 20, median: 25, p75: 30, p90: 40 },
+      {
+        role: 'ai-trainer',
+        city: null,
+        currency: 'CNY',
+        period: 'month',
+        n: 60,
+        p10: 6000,
+        p25: 8000,
+        median: 10000,
+        p75: 12500,
+        p90: 16000,
+      },
+      {
+        role: 'ai-trainer',
+        city: null,
+        currency: 'USD',
+        period: 'hour',
+        n: 4,
+        p10: 18,
+        p25: 20,
+        median: 25,
+        p75: 30,
+        p90: 40,
+      },
     ],
     claims: [claim(106, 70, oct25, 'supported', `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)],
     claimErrors: [{ claim: 'bad-claim', reason: `unknown role "${HOSTILE[0]}"` }],
     coverage: {
       sources: [
-        { sourceId: 'zhaopin', name: '智联招聘', kind: 'html', watchedDays: 31, runs: 31, okRuns: 29, partialRuns: 1, failedRuns: 1, interruptedRuns: 0, postings: 480, lastRunAt: '2026-11-24T02:00:00.000Z' },
-        { sourceId: 'boss', name: 'BOSS直聘', kind: 'browser', watchedDays: 12, runs: 14, okRuns: 10, partialRuns: 0, failedRuns: 4, interruptedRuns: 0, postings: 30, lastRunAt: '2026-11-24T03:00:00.000Z' },
+        {
+          sourceId: 'zhaopin',
+          name: '智联招聘',
+          kind: 'html',
+          watchedDays: 31,
+          runs: 31,
+          okRuns: 29,
+          partialRuns: 1,
+          failedRuns: 1,
+          interruptedRuns: 0,
+          postings: 480,
+          lastRunAt: '2026-11-24T02:00:00.000Z',
+        },
+        {
+          sourceId: 'boss',
+          name: 'BOSS直聘',
+          kind: 'browser',
+          watchedDays: 12,
+          runs: 14,
+          okRuns: 10,
+          partialRuns: 0,
+          failedRuns: 4,
+          interruptedRuns: 0,
+          postings: 30,
+          lastRunAt: '2026-11-24T03:00:00.000Z',
+        },
       ],
       problemRuns: [
-        { id: 77, sourceId: 'boss', startedAt: '2026-10-12T03:00:00.000Z', status: 'failed', errorCount: 3, errorSummary: `blocked: captcha ${HOSTILE[6]}` },
+        {
+          id: 77,
+          sourceId: 'boss',
+          startedAt: '2026-10-12T03:00:00.000Z',
+          status: 'failed',
+          errorCount: 3,
+          errorSummary: `blocked: captcha ${HOSTILE[6]}`,
+        },
       ],
       problemRunsTotal: 5,
       firstPostingDate: '2025-09-01',

@@ -4,7 +4,11 @@ import { COLORS, fitText, formatTick, line, niceTicks, rect, svgDocument, text }
 
 export interface BarChartOptions {
   title: string;
-  items: { label: string; value: number; /** Optional lighter bar behind, e.g. the previous period. */ previous?: number | null }[];
+  items: {
+    label: string;
+    value: number /** Optional lighter bar behind, e.g. the previous period. */;
+    previous?: number | null;
+  }[];
   /** Axis label with its unit, e.g. "share of matching postings". */
   xLabel: string;
   percent?: boolean;
@@ -29,21 +33,38 @@ export function renderBarChart(options: BarChartOptions): string {
 
   for (const tick of ticks) {
     body.push(line(x(tick), plot.top - 4, x(tick), plot.bottom, COLORS.grid));
-    body.push(text(x(tick), plot.bottom + 16, formatTick(tick, options.percent), { anchor: 'middle', size: 11, fill: COLORS.muted }));
+    body.push(
+      text(x(tick), plot.bottom + 16, formatTick(tick, options.percent), {
+        anchor: 'middle',
+        size: 11,
+        fill: COLORS.muted,
+      }),
+    );
   }
   options.items.forEach((item, i) => {
     const y = plot.top + i * (barHeight + gap);
-    body.push(text(plot.left - 8, y + barHeight / 2 + 4, fitText(item.label, plot.left - 16), { anchor: 'end' }));
+    body.push(
+      text(plot.left - 8, y + barHeight / 2 + 4, fitText(item.label, plot.left - 16), { anchor: 'end' }),
+    );
     if (item.previous !== undefined && item.previous !== null) {
       body.push(rect(plot.left, y, x(item.previous) - plot.left, barHeight, COLORS.fillMuted));
       body.push(rect(plot.left, y + 5, x(item.value) - plot.left, barHeight - 10, COLORS.primary));
     } else {
       body.push(rect(plot.left, y, x(item.value) - plot.left, barHeight, COLORS.primary));
     }
-    body.push(text(x(Math.max(item.value, item.previous ?? 0)) + 6, y + barHeight / 2 + 4, formatTick(item.value, options.percent), { size: 11, fill: COLORS.muted }));
+    body.push(
+      text(
+        x(Math.max(item.value, item.previous ?? 0)) + 6,
+        y + barHeight / 2 + 4,
+        formatTick(item.value, options.percent),
+        { size: 11, fill: COLORS.muted },
+      ),
+    );
   });
   body.push(line(plot.left, plot.top - 4, plot.left, plot.bottom, COLORS.axis));
-  body.push(text((plot.left + plot.right) / 2, height - 14, options.xLabel, { anchor: 'middle', fill: COLORS.muted }));
+  body.push(
+    text((plot.left + plot.right) / 2, height - 14, options.xLabel, { anchor: 'middle', fill: COLORS.muted }),
+  );
   if (hasPrevious) {
     body.push(rect(plot.left, 38, 14, 10, COLORS.primary));
     body.push(text(plot.left + 20, 47, options.seriesName ?? 'this period', { size: 11 }));
@@ -51,7 +72,9 @@ export function renderBarChart(options: BarChartOptions): string {
     body.push(text(plot.left + 200, 47, options.previousName ?? 'previous period', { size: 11 }));
   }
   if (options.items.length === 0) {
-    body.push(text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }));
+    body.push(
+      text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }),
+    );
   }
   return svgDocument({
     width,

@@ -38,7 +38,9 @@ export function renderBoxChart(options: BoxChartOptions): string {
 
   for (const tick of ticks) {
     body.push(line(x(tick), plot.top - 4, x(tick), plot.bottom, COLORS.grid));
-    body.push(text(x(tick), plot.bottom + 16, formatTick(tick), { anchor: 'middle', size: 11, fill: COLORS.muted }));
+    body.push(
+      text(x(tick), plot.bottom + 16, formatTick(tick), { anchor: 'middle', size: 11, fill: COLORS.muted }),
+    );
   }
   options.groups.forEach((g, i) => {
     const cy = plot.top + i * rowHeight + rowHeight / 2;
@@ -47,12 +49,16 @@ export function renderBoxChart(options: BoxChartOptions): string {
     body.push(line(x(g.p75), cy, x(g.p90), cy, COLORS.axis));
     body.push(line(x(g.p10), cy - 6, x(g.p10), cy + 6, COLORS.axis));
     body.push(line(x(g.p90), cy - 6, x(g.p90), cy + 6, COLORS.axis));
-    body.push(rect(x(g.p25), cy - 10, x(g.p75) - x(g.p25), 20, COLORS.fillMuted, `stroke="${COLORS.primary}"`));
+    body.push(
+      rect(x(g.p25), cy - 10, x(g.p75) - x(g.p25), 20, COLORS.fillMuted, `stroke="${COLORS.primary}"`),
+    );
     body.push(line(x(g.p50), cy - 10, x(g.p50), cy + 10, COLORS.primary, 'stroke-width="3"'));
     body.push(text(x(g.p90) + 8, cy + 4, `n=${g.n}`, { size: 11, fill: COLORS.muted }));
   });
   body.push(line(plot.left, plot.top - 4, plot.left, plot.bottom, COLORS.axis));
-  body.push(text((plot.left + plot.right) / 2, height - 14, options.xLabel, { anchor: 'middle', fill: COLORS.muted }));
+  body.push(
+    text((plot.left + plot.right) / 2, height - 14, options.xLabel, { anchor: 'middle', fill: COLORS.muted }),
+  );
   body.push(
     text(width - 12, 44, 'box: 25th–75th percentile · bar: median · whiskers: 10th–90th', {
       anchor: 'end',
@@ -61,7 +67,9 @@ export function renderBoxChart(options: BoxChartOptions): string {
     }),
   );
   if (options.groups.length === 0) {
-    body.push(text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }));
+    body.push(
+      text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }),
+    );
   }
   return svgDocument({
     width,

@@ -1,6 +1,16 @@
 // A line chart over time buckets (weeks or months): the observed series as a line with points, and an
 // optional fitted trend as a dashed line. Pure: data in, SVG text out; same input, same bytes.
-import { COLORS, fitText, formatTick, line, niceTicks, num, svgDocument, text, textWidth } from './svg-frame.js';
+import {
+  COLORS,
+  fitText,
+  formatTick,
+  line,
+  niceTicks,
+  num,
+  svgDocument,
+  text,
+  textWidth,
+} from './svg-frame.js';
 
 export interface LineChartOptions {
   title: string;
@@ -26,16 +36,24 @@ export function renderLineChart(options: LineChartOptions): string {
   const height = options.height ?? 360;
   const plot = { left: 72, right: width - 24, top: 60, bottom: height - 64 };
   const n = options.labels.length;
-  const all = [...options.values, ...(options.trend ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
+  const all = [...options.values, ...(options.trend ?? [])].filter(
+    (v): v is number => v !== null && Number.isFinite(v),
+  );
   const ticks = niceTicks(0, all.length > 0 ? Math.max(...all) : 1, 5);
   const yMax = ticks[ticks.length - 1]!;
-  const x = (i: number) => (n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1));
+  const x = (i: number) =>
+    n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1);
   const y = (v: number) => plot.bottom - ((plot.bottom - plot.top) * v) / (yMax || 1);
   const body: string[] = [];
 
   for (const tick of ticks) {
     body.push(line(plot.left, y(tick), plot.right, y(tick), COLORS.grid));
-    body.push(text(plot.left - 8, y(tick) + 4, formatTick(tick, options.percent), { anchor: 'end', fill: COLORS.muted }));
+    body.push(
+      text(plot.left - 8, y(tick) + 4, formatTick(tick, options.percent), {
+        anchor: 'end',
+        fill: COLORS.muted,
+      }),
+    );
   }
   body.push(line(plot.left, plot.bottom, plot.right, plot.bottom, COLORS.axis));
   body.push(line(plot.left, plot.top, plot.left, plot.bottom, COLORS.axis));
@@ -45,11 +63,25 @@ export function renderLineChart(options: LineChartOptions): string {
   options.labels.forEach((label, i) => {
     if (i % every !== 0 && i !== n - 1) return;
     body.push(line(x(i), plot.bottom, x(i), plot.bottom + 4, COLORS.axis));
-    body.push(text(x(i), plot.bottom + 18, fitText(label, 80, 11), { anchor: 'middle', size: 11, fill: COLORS.muted }));
+    body.push(
+      text(x(i), plot.bottom + 18, fitText(label, 80, 11), {
+        anchor: 'middle',
+        size: 11,
+        fill: COLORS.muted,
+      }),
+    );
   });
 
-  body.push(text((plot.left + plot.right) / 2, height - 12, options.xLabel, { anchor: 'middle', fill: COLORS.muted }));
-  body.push(text(18, (plot.top + plot.bottom) / 2, options.yLabel, { anchor: 'middle', fill: COLORS.muted, rotate: -90 }));
+  body.push(
+    text((plot.left + plot.right) / 2, height - 12, options.xLabel, { anchor: 'middle', fill: COLORS.muted }),
+  );
+  body.push(
+    text(18, (plot.top + plot.bottom) / 2, options.yLabel, {
+      anchor: 'middle',
+      fill: COLORS.muted,
+      rotate: -90,
+    }),
+  );
 
   if (options.trend?.some((v) => v !== null)) {
     body.push(polyline(options.trend, x, y, COLORS.secondary, 'stroke-dasharray="6 4"'));
@@ -62,7 +94,9 @@ export function renderLineChart(options: LineChartOptions): string {
   });
 
   // Legend, top right.
-  const legend: { name: string; color: string; dash: boolean }[] = [{ name: options.seriesName, color: COLORS.primary, dash: false }];
+  const legend: { name: string; color: string; dash: boolean }[] = [
+    { name: options.seriesName, color: COLORS.primary, dash: false },
+  ];
   if (options.trendName && options.trend?.some((v) => v !== null)) {
     legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
   }
@@ -71,13 +105,27 @@ export function renderLineChart(options: LineChartOptions): string {
   for (const entry of legend) {
     const ly = 44;
     const name = fitText(entry.name, room);
-    body.push(line(lx, ly - 4, lx + 24, ly - 4, entry.color, `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`));
+    body.push(
+      line(
+        lx,
+        ly - 4,
+        lx + 24,
+        ly - 4,
+        entry.color,
+        `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`,
+      ),
+    );
     body.push(text(lx + 30, ly, name, { fill: COLORS.text }));
     lx += 30 + textWidth(name) + 24;
   }
 
   if (all.length === 0) {
-    body.push(text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'no data', { anchor: 'middle', fill: COLORS.muted }));
+    body.push(
+      text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'no data', {
+        anchor: 'middle',
+        fill: COLORS.muted,
+      }),
+    );
   }
 
   return svgDocument({
@@ -107,6 +155,9 @@ function polyline(
   });
   return segments
     .filter((s) => s.length > 0)
-    .map((s) => `<polyline points="${s.join(' ')}" fill="none" stroke="${color}" stroke-width="2"${extra ? ` ${extra}` : ''}/>`)
+    .map(
+      (s) =>
+        `<polyline points="${s.join(' ')}" fill="none" stroke="${color}" stroke-width="2"${extra ? ` ${extra}` : ''}/>`,
+    )
     .join('\n');
 }

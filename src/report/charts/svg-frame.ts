@@ -82,7 +82,15 @@ export function textWidth(content: string, size = 12): number {
   let width = 0;
   for (const ch of content) {
     const cp = ch.codePointAt(0)!;
-    width += cp >= 0x1100 && ((cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000) ? size : size * 0.6;
+    width +=
+      cp >= 0x1100 &&
+      ((cp >= 0x2e80 && cp <= 0xa4cf) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        cp >= 0x20000)
+        ? size
+        : size * 0.6;
   }
   return width;
 }

@@ -1,0 +1,180 @@
+// Gathering a trend report: the one place where the report calls analysis (growth, skills, claims) and the
+// report's own read-only SQL (companies, places, pay, coverage), and assembles a ReportData. Only SQL
+// aggregates are read — never one row per posting — so a report over millions of postings stays fast.
+import { checkClaim } from '../analysis/claim.js';
+import { parseClaimsFile } from '../analysis/claims-file.js';
+import { resolveFilter } from '../analysis/filters.js';
+import { growth } from '../analysis/growth.js';
+import { parsePeriod, previousPeriod, yearBefore } from '../analysis/period.js';
+import { skills } from '../analysis/skills.js';
+import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/types.js';
+import { UsageError, UserError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import {
+  cityCounts,
+  countReportPostings,
+  databaseExtent,
+  districtCounts,
+  payPercentiles,
+  problemRuns,
+  type ReportFilter,
+  sourceCoverage,
+  topCompanies,
+} from '../store/report-queries.js';
+import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
+
+export interface GatherOptions extends ReportRequest {
+  /** The report's clock: the default period is the last full month before it. */
+  now: Date;
+  /** Claims to check, in addition to (or instead of) those in `claimsFile`. */
+  claims?: Claim[];
+}
+
+/** The default period: the last full calendar month before `now` (UTC). */
+export function lastFullMonth(now: Date): Period {
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return parsePeriod(month.toISOString().slice(0, 7), now);
+}
+
+export function gatherReport(db: Db, options: GatherOptions): ReportData {
+  const { now } = options;
+  const subject = resolveFilter(db, { role: options.role, city: options.city });
+  const period = options.period ? parsePeriod(options.period, now) : lastFullMonth(now);
+  const claims = [
+    ...(options.claimsFile ? parseClaimsFile(options.claimsFile) : []),
+    ...(options.claims ?? []),
+  ];
+
+  const filter: ReportFilter = {
+    start: period.start,
+    end: period.end,
+    role: subject.role,
+    city: subject.city,
+  };
+  const extent = databaseExtent(db);
+  const postings = extent.postings > 0 ? countReportPostings(db, filter) : 0;
+  const allPostings = extent.postings > 0 ? countReportPostings(db, { ...filter, role: null }) : 0;
+  const sources = sourceCoverage(db, filter);
+  const problems = problemRuns(db, filter);
+  const checked = checkClaims(db, claims, now);
+
+  const data: ReportData = {
+    subject,
+    period,
+    defaultPeriod: !options.period,
+    databasePostings: extent.postings,
+    postings,
+    allPostings,
+    headline: [],
+    series: { by: 'month', buckets: [], trend: null, caveats: [] },
+    skills: null,
+    companies: [],
+    cities: [],
+    districts: [],
+    pay: [],
+    payByRole: [],
+    claims: checked.results,
+    claimErrors: checked.errors,
+    coverage: {
+      sources,
+      problemRuns: problems.rows,
+      problemRunsTotal: problems.total,
+      firstPostingDate: extent.firstDate,
+      lastPostingDate: extent.lastDate,
+    },
+  };
+  if (postings === 0) return data;
+
+  const base = { role: subject.role ?? undefined, city: subject.city ?? undefined };
+  data.headline = [
+    compareWith(db, base, period, previousPeriod(period), 'the previous period', now),
+    compareWith(db, base, period, yearBefore(period), 'a year earlier', now),
+  ];
+  const series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
+  data.series = { by: series.by, buckets: series.buckets, trend: series.trend, caveats: series.caveats };
+  data.skills = skillsFor(db, base, period, now);
+  data.companies = topCompanies(db, filter);
+  data.cities = cityCounts(db, filter);
+  data.districts = districtCounts(db, filter);
+  data.pay = payPercentiles(db, filter, { byCity: true });
+  data.payByRole = payPercentiles(db, filter, { byCity: false });
+  return data;
+}
+
+type Subject = { role?: string; city?: string };
+
+/** Growth of the period's daily rate against a baseline, via the claim check (which carries the interval). */
+function compareWith(
+  db: Db,
+  subject: Subject,
+  period: Period,
+  baseline: Period,
+  against: string,
+  now: Date,
+): HeadlineComparison {
+  try {
+    const result = checkClaim(
+      db,
+      { ...subject, period: period.label, baseline: baseline.label, change: '>0%', metric: 'new' },
+      { now },
+    );
+    return { against, baseline, result, unavailable: result.estimate ? null : result.reason };
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UserError) {
+      return { against, baseline, result: null, unavailable: error.message };
+    }
+    throw error;
+  }
+}
+
+/** Months from up to two years before the period's end (never before the first posting); weeks when that is under 3 months. */
+function seriesFor(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): GrowthResult {
+  const endMonth = period.end.slice(0, 7);
+  const [y, m] = endMonth.split('-').map(Number) as [number, number];
+  const twoYears = new Date(Date.UTC(y, m - 1 - 23, 1)).toISOString().slice(0, 7);
+  const firstMonth = firstDate.slice(0, 7);
+  const from = [firstMonth, twoYears].sort()[1]!;
+  const months = (y - Number(from.slice(0, 4))) * 12 + (m - Number(from.slice(5, 7))) + 1;
+  if (months >= 3) {
+    return growth(db, { ...subject, by: 'month', from, to: period.end, now });
+  }
+  const start = [firstDate, period.start].sort()[1]!;
+  return growth(db, { ...subject, by: 'week', from: start, to: period.end, now });
+}
+
+function skillsFor(db: Db, subject: Subject, period: Period, now: Date): SkillsResult | null {
+  try {
+    return skills(db, {
+      ...subject,
+      period: period.label,
+      compare: previousPeriod(period).label,
+      top: 20,
+      now,
+    });
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UserError) return null;
+    throw error;
+  }
+}
+
+/** Checks each claim; a claim that cannot be checked (unknown role, bad period) is listed with the reason. */
+function checkClaims(
+  db: Db,
+  claims: Claim[],
+  now: Date,
+): { results: ReportData['claims']; errors: ReportData['claimErrors'] } {
+  const results: ReportData['claims'] = [];
+  const errors: ReportData['claimErrors'] = [];
+  for (const claim of claims) {
+    try {
+      results.push(checkClaim(db, claim, { now }));
+    } catch (error) {
+      if (!(error instanceof UsageError || error instanceof UserError)) throw error;
+      errors.push({
+        claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
+        reason: error.message,
+      });
+    }
+  }
+  return { results, errors };
+}
