@@ -12,7 +12,14 @@ import type { ParseHint, Scraper } from './types.js';
 
 export const ashbyOptionsSchema = z.object({
   /** Job board names, as in jobs.ashbyhq.com/{board}. */
-  boards: z.array(z.string().regex(/^[\w.%-]+$/, 'a job board name such as "openai"')).min(1),
+  boards: z
+    .array(z.string().regex(/^[\w.%-]+$/, 'a job board name such as "openai"'), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Required: list the job board names, e.g. boards: [openai, cohere]'
+          : undefined,
+    })
+    .min(1, 'list at least one: job board names, e.g. boards: [openai, cohere]'),
 });
 export type AshbyOptions = z.infer<typeof ashbyOptionsSchema>;
 

@@ -10,7 +10,14 @@ import type { ParseHint, Scraper } from './types.js';
 
 export const greenhouseOptionsSchema = z.object({
   /** Board tokens, as in job-boards.greenhouse.io/{board}. */
-  boards: z.array(z.string().regex(/^[\w.-]+$/, 'a board token such as "anthropic"')).min(1),
+  boards: z
+    .array(z.string().regex(/^[\w.-]+$/, 'a board token such as "anthropic"'), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Required: list the board tokens, e.g. boards: [anthropic, scaleai]'
+          : undefined,
+    })
+    .min(1, 'list at least one: board tokens, e.g. boards: [anthropic, scaleai]'),
 });
 export type GreenhouseOptions = z.infer<typeof greenhouseOptionsSchema>;
 

@@ -12,7 +12,14 @@ import type { ParseHint, Scraper } from './types.js';
 
 export const leverOptionsSchema = z.object({
   /** Company sites, as in jobs.lever.co/{company}. */
-  companies: z.array(z.string().regex(/^[\w.-]+$/, 'a company site name such as "mistral"')).min(1),
+  companies: z
+    .array(z.string().regex(/^[\w.-]+$/, 'a company site name such as "mistral"'), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Required: list the company site names, e.g. companies: [mistral]'
+          : undefined,
+    })
+    .min(1, 'list at least one: company site names, e.g. companies: [mistral]'),
   /** Postings per request (Lever's `limit`); the next page is asked for while a page comes back full. */
   pageSize: z.number().int().min(1).max(500).default(100),
 });
