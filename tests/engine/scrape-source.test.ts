@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type ScrapeSourceOptions, scrapeSource, scrapeSources } from '../../src/engine/scrape-source.js';
+import { CriticalError } from '../../src/fetch/errors.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixtureScraper } from './fixture-scraper.js';
@@ -197,6 +198,32 @@ describe('stopping and configuration', () => {
     const { server, db } = await site({ count: 20, perPage: 20 });
     const config = parseConfig({ ...FAST, sources: { fixture: { listPath: 5 } } });
     await expect(scrape(server, db, { config })).rejects.toThrow(/config sources\.fixture\.listPath/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a critical error stops all sources: the run is recorded as failed and the rest are not started', async () => {
+    const { server, db } = await site({ count: 20, perPage: 20 });
+    const doomed = {
+      ...fixtureScraper,
+      id: 'doomed',
+      optionsSchema: undefined,
+      // biome-ignore lint/correctness/useYield: fails before its first page, as a scraper meeting a full disk would
+      async *scrape() {
+        throw new CriticalError('the disk is full');
+      },
+    };
+    await expect(
+      scrapeSources({
+        db,
+        sourceIds: ['doomed', 'fixture'],
+        scrapers: [doomed, fixtureScraper],
+        baseUrls: { fixture: server.url },
+        config: FAST,
+      }),
+    ).rejects.toThrow(/the disk is full/);
+    expect(db.prepare('SELECT source_id, status FROM scrape_runs').all()).toEqual([
+      { source_id: 'doomed', status: 'failed' },
+    ]);
     expect(server.requests).toHaveLength(0);
   });
 
