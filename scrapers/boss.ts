@@ -57,7 +57,8 @@ function fromJson(value: unknown, hint: ParseHint): BossListPage {
     throw new BlockedError(`blocked: BOSS code ${code}${message ? ` (${message})` : ''}`, hint.url);
   }
   if (code !== 0) {
-    if (/登录|登陆/.test(message)) throw new BlockedError(`blocked: BOSS login wall (code ${code}: ${message})`, hint.url);
+    if (/登录|登陆/.test(message))
+      throw new BlockedError(`blocked: BOSS login wall (code ${code}: ${message})`, hint.url);
     throw new NotRetryableError(`BOSS answered code ${code}${message ? `: ${message}` : ''}`, hint.url);
   }
   const data = value.zpData;
@@ -114,7 +115,11 @@ function fromDetailData(data: Record<string, unknown>): RawPosting | undefined {
     url: `${DEFAULT_BASE_URL}/job_detail/${id}.html`,
     title,
     company: text(card.brandName) ?? text(brand.brandName),
-    location: joinLocation(text(card.cityName) ?? text(card.locationName), text(card.areaDistrict), text(card.businessDistrict)),
+    location: joinLocation(
+      text(card.cityName) ?? text(card.locationName),
+      text(card.areaDistrict),
+      text(card.businessDistrict),
+    ),
     salary: text(card.salaryDesc),
     description: description ? htmlToText(description) : undefined,
     tags: textList(card.skills ?? card.showSkills),
@@ -136,7 +141,13 @@ export function parseBossDetailPage(html: string, hint: ParseHint = {}): RawPost
   const primary = $('.job-primary .info-primary, .job-banner .info-primary').first();
   const title = primary.find('h1').attr('title') ?? normaliseWhitespace(primary.find('h1').first().text());
   if (!id || !title) return undefined;
-  const facts = primary.find('p').first().contents().map((_, el) => normaliseWhitespace($(el).text())).get().filter(Boolean);
+  const facts = primary
+    .find('p')
+    .first()
+    .contents()
+    .map((_, el) => normaliseWhitespace($(el).text()))
+    .get()
+    .filter(Boolean);
   const descriptionHtml = $('.detail-content .job-sec .text').first().html();
   const company =
     normaliseWhitespace($('.sider-company .company-info a[title]').first().attr('title') ?? '') ||
@@ -158,7 +169,12 @@ export function parseBossDetailPage(html: string, hint: ParseHint = {}): RawPost
       .map((_, el) => normaliseWhitespace($(el).text()))
       .get()
       .filter(Boolean),
-    extra: compact({ experience: facts[1], degree: facts[2], address: address || undefined, updated: cambrian?.upDate }),
+    extra: compact({
+      experience: facts[1],
+      degree: facts[2],
+      address: address || undefined,
+      updated: cambrian?.upDate,
+    }),
     raw: { cambrian, facts },
   };
 }
@@ -203,7 +219,8 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       if (!browsed.responses.some((r) => r.url.includes(JOB_LIST_PATH))) {
         const blocked = detectChineseBlock(browsed.html);
         if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, browsed.url);
-        if (/\/web\/user\/|passport|login/.test(browsed.url)) throw new BlockedError('blocked: BOSS login wall', browsed.url);
+        if (/\/web\/user\/|passport|login/.test(browsed.url))
+          throw new BlockedError('blocked: BOSS login wall', browsed.url);
       }
       const result = postingsFromResponses(browsed.responses);
       if (result.postings.length === 0) break;
@@ -219,7 +236,8 @@ export const bossScraper: Scraper<ChineseSearchOptions> = {
   kind: 'browser',
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
-  verifiedAgainst: 'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07)',
+  verifiedAgainst:
+    'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07)',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseBoss(body, hint).postings,

@@ -56,7 +56,10 @@ export function parseJob51(body: string, hint: ParseHint = {}): Job51ListPage {
   if (isRecord(result)) return fromSearchResult(result, hint);
   const detail = parseJob51Detail(body, hint);
   if (detail) return { postings: [detail] };
-  throw new NotRetryableError('not a 51job search or job page: no __SEARCH_RESULT__ and no job details', hint.url);
+  throw new NotRetryableError(
+    'not a 51job search or job page: no __SEARCH_RESULT__ and no job details',
+    hint.url,
+  );
 }
 
 function fromJson(value: unknown, hint: ParseHint): Job51ListPage {
@@ -65,14 +68,16 @@ function fromJson(value: unknown, hint: ParseHint): Job51ListPage {
   const job = body && isRecord(body.job) ? body.job : undefined;
   if (job && Array.isArray(job.items)) {
     const total = Number(job.totalCount ?? job.totalcount);
-    const size = Number(hint.url ? new URL(hint.url, 'http://x').searchParams.get('pageSize') : NaN) || job.items.length;
+    const size =
+      Number(hint.url ? new URL(hint.url, 'http://x').searchParams.get('pageSize') : NaN) || job.items.length;
     return {
       postings: job.items.filter(isRecord).map(fromApiItem),
       totalPages: Number.isFinite(total) && size > 0 ? Math.ceil(total / size) : undefined,
     };
   }
   if (body && Array.isArray(body.engine_jds)) return fromSearchResult(body, hint);
-  if (Array.isArray(value.engine_jds) || Array.isArray(value.engine_search_result)) return fromSearchResult(value, hint);
+  if (Array.isArray(value.engine_jds) || Array.isArray(value.engine_search_result))
+    return fromSearchResult(value, hint);
   const blocked = detectChineseBlock(JSON.stringify(value).slice(0, 5000));
   if (blocked) throw new BlockedError(`blocked: 51job ${blocked}`, hint.url);
   const message = text(value.message) ?? text(value.msg);
@@ -88,7 +93,11 @@ function fromSearchResult(result: Record<string, unknown>, hint: ParseHint): Job
     : Array.isArray(result.engine_search_result)
       ? result.engine_search_result
       : undefined;
-  if (!list) throw new NotRetryableError('51job __SEARCH_RESULT__ has no engine_search_result or engine_jds', hint.url);
+  if (!list)
+    throw new NotRetryableError(
+      '51job __SEARCH_RESULT__ has no engine_search_result or engine_jds',
+      hint.url,
+    );
   const totalPages = Number(result.total_page);
   return {
     postings: list.filter(isRecord).map(fromSearchItem),
@@ -174,7 +183,8 @@ export function parseJob51Detail(html: string, hint: ParseHint = {}): RawPosting
     sourcePostingId: id,
     url: url?.replace(/\?.*$/, ''),
     title: title.trim(),
-    company: $('.cname a.catn').attr('title') ?? (normaliseWhitespace($('.cname a').first().text()) || undefined),
+    company:
+      $('.cname a.catn').attr('title') ?? (normaliseWhitespace($('.cname a').first().text()) || undefined),
     location: facts[0]?.replace(/\s*-\s*/g, '·'),
     salary: normaliseWhitespace($('.cn strong').first().text()) || undefined,
     description: htmlToText(descriptionHtml.html() ?? ''),
@@ -220,11 +230,19 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
   for (const target of targets) {
     for (let page = 1; page <= maxPages; page++) {
       if (context.signal.aborted) return;
-      const url = mode === 'api' ? apiUrl(base, query, target.code, page, pageSize) : listUrl(base, query, target.code, page);
-      const fetched = await context.fetcher.fetch(url, mode === 'api' ? { headers: { accept: 'application/json' } } : {});
+      const url =
+        mode === 'api'
+          ? apiUrl(base, query, target.code, page, pageSize)
+          : listUrl(base, query, target.code, page);
+      const fetched = await context.fetcher.fetch(
+        url,
+        mode === 'api' ? { headers: { accept: 'application/json' } } : {},
+      );
       const result = parseJob51(fetched.text, { url, contentType: fetched.headers['content-type'] });
       if (result.postings.length === 0) break;
-      const blocked = context.options.fetchDetails ? await addDescriptions(context, result.postings) : undefined;
+      const blocked = context.options.fetchDetails
+        ? await addDescriptions(context, result.postings)
+        : undefined;
       yield { url, postings: result.postings };
       if (blocked) throw blocked;
       if (result.totalPages !== undefined && page >= result.totalPages) break;
@@ -233,7 +251,10 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
 }
 
 /** Fills descriptions from job pages; returns the BlockedError that stopped it, if one did. */
-async function addDescriptions(context: ScrapeContext<Job51Options>, postings: RawPosting[]): Promise<BlockedError | undefined> {
+async function addDescriptions(
+  context: ScrapeContext<Job51Options>,
+  postings: RawPosting[],
+): Promise<BlockedError | undefined> {
   for (const posting of postings) {
     if (posting.description || !posting.url || context.signal.aborted) continue;
     const url = reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL);

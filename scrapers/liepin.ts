@@ -64,7 +64,8 @@ function parseCard($: cheerio.CheerioAPI, card: ReturnType<cheerio.CheerioAPI>):
   const href = link.attr('href');
   const id = href ? liepinPostingId(href) : undefined;
   const titleNode = card.find('.job-title-box [title]').first();
-  const title = titleNode.attr('title') ?? normaliseWhitespace(card.find('.job-title-box .ellipsis-1').first().text());
+  const title =
+    titleNode.attr('title') ?? normaliseWhitespace(card.find('.job-title-box .ellipsis-1').first().text());
   if (!id || !href || !title) return undefined;
   const dq = normaliseWhitespace(card.find('.job-dq-box .ellipsis-1').first().text());
   const labels = spans($, card, '.job-labels-box .labels-tag, .job-labels-box span');
@@ -103,13 +104,17 @@ function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint)
   const canonical = cambrian?.id ?? $('link[rel="canonical"]').attr('href') ?? hint.url ?? '';
   const id = liepinPostingId(canonical);
   const apply = $('.job-apply-container').first();
-  const title = normaliseWhitespace(apply.find('.name-box .name').first().text()) || text(isRecord(config) ? config.jobTitle : undefined);
+  const title =
+    normaliseWhitespace(apply.find('.name-box .name').first().text()) ||
+    text(isRecord(config) ? config.jobTitle : undefined);
   if (!id || !title) return undefined;
   const properties = spans($, apply, '.job-properties > span:not(.split)');
-  const intro = $('[data-selector="job-intro-content"]').first().html() ?? $('.job-intro-container dd').first().html();
+  const intro =
+    $('[data-selector="job-intro-content"]').first().html() ?? $('.job-intro-container dd').first().html();
   const company =
     text(isRecord(config) ? config.compName : undefined) ??
-    (normaliseWhitespace($('.company-info-container .name, .company-card .name').first().text()) || undefined);
+    (normaliseWhitespace($('.company-info-container .name, .company-card .name').first().text()) ||
+      undefined);
   return {
     sourcePostingId: id,
     url: absolute(canonical),
@@ -139,7 +144,8 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/zhaopin/?key=${encodeURIComponent(query)}&dq=${target.code}&currentPage=${page}`;
       const fetched = await context.fetcher.fetch(url);
-      if (/passport\.liepin\.com|\/login/.test(fetched.url)) throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
+      if (/passport\.liepin\.com|\/login/.test(fetched.url))
+        throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
       const postings = parseLiepin(fetched.text, { url: fetched.url });
       if (postings.length === 0) break;
       const blocked = fetchDetails ? await addDetails(context, postings) : undefined;
@@ -150,7 +156,10 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
 }
 
 /** Completes cards from their job pages; returns the BlockedError that stopped it, if one did. */
-async function addDetails(context: ScrapeContext<ChineseSearchOptions>, postings: RawPosting[]): Promise<BlockedError | undefined> {
+async function addDetails(
+  context: ScrapeContext<ChineseSearchOptions>,
+  postings: RawPosting[],
+): Promise<BlockedError | undefined> {
   for (const posting of postings) {
     if (!posting.url || context.signal.aborted) continue;
     const url = reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL);
@@ -177,7 +186,8 @@ export const liepinScraper: Scraper<ChineseSearchOptions> = {
   kind: 'html',
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
-  verifiedAgainst: 'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template)',
+  verifiedAgainst:
+    'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template)',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseLiepin(body, hint),

@@ -36,15 +36,20 @@ export function linkedinJobId(urnOrUrl: string): string | undefined {
 }
 
 function isLoginWall(body: string, url?: string): boolean {
-  return /\/authwall|\/uas\/login|\/checkpoint\//.test(url ?? '') || /<title>[^<]*(Sign Up|Sign In|Log In)[^<]*\|\s*LinkedIn/i.test(body.slice(0, 5000));
+  return (
+    /\/authwall|\/uas\/login|\/checkpoint\//.test(url ?? '') ||
+    /<title>[^<]*(Sign Up|Sign In|Log In)[^<]*\|\s*LinkedIn/i.test(body.slice(0, 5000))
+  );
 }
 
 /** Reads a LinkedIn body: a fragment of search cards, or a job's guest view / public job page. */
 export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] {
-  if (isLoginWall(body, hint.url)) throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
+  if (isLoginWall(body, hint.url))
+    throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
   const $ = cheerio.load(body);
   const cards = $('.base-search-card, .job-search-card, [data-entity-urn*="jobPosting"]');
-  const detail = $('.top-card-layout__title, .topcard__title').length > 0 || $('.show-more-less-html__markup').length > 0;
+  const detail =
+    $('.top-card-layout__title, .topcard__title').length > 0 || $('.show-more-less-html__markup').length > 0;
   if (detail && cards.filter('.base-search-card, .job-search-card').length === 0) {
     const posting = parseDetail($, body, hint);
     if (posting) return [posting];
@@ -57,7 +62,8 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
   const postings: RawPosting[] = [];
   cards.each((_, el) => {
     const card = $(el);
-    const link = card.find('a.base-card__full-link, a[href*="/jobs/view/"]').first().attr('href') ?? card.attr('href');
+    const link =
+      card.find('a.base-card__full-link, a[href*="/jobs/view/"]').first().attr('href') ?? card.attr('href');
     const id = linkedinJobId(card.attr('data-entity-urn') ?? '') ?? linkedinJobId(link ?? '');
     const title = normaliseWhitespace(card.find('.base-search-card__title').first().text());
     if (!id || !title || seen.has(id)) return;
@@ -90,7 +96,8 @@ function parseDetail($: cheerio.CheerioAPI, body: string, hint: ParseHint): RawP
     linkedinJobId($('[data-entity-urn*="jobPosting"]').attr('data-entity-urn') ?? '') ??
     /jobPosting\/(\d+)/.exec(hint.url ?? '')?.[1] ??
     /"jobPosting:(\d+)"|urn:li:jobPosting:(\d+)/.exec(body)?.slice(1).find(Boolean);
-  const title = normaliseWhitespace($('.top-card-layout__title, .topcard__title').first().text()) || text(jsonLd?.title);
+  const title =
+    normaliseWhitespace($('.top-card-layout__title, .topcard__title').first().text()) || text(jsonLd?.title);
   if (!id || !title) return undefined;
   const criteria: Record<string, string> = {};
   $('.description__job-criteria-item').each((_, el) => {
@@ -104,14 +111,28 @@ function parseDetail($: cheerio.CheerioAPI, body: string, hint: ParseHint): RawP
     sourcePostingId: id,
     url: `${DEFAULT_BASE_URL}/jobs/view/${id}`,
     title,
-    company: normaliseWhitespace($('.topcard__org-name-link, .top-card-layout__second-subline a').first().text()) || text(organisation.name),
+    company:
+      normaliseWhitespace($('.topcard__org-name-link, .top-card-layout__second-subline a').first().text()) ||
+      text(organisation.name),
     location: normaliseWhitespace($('.topcard__flavor--bullet').first().text()) || undefined,
-    salary: normaliseWhitespace($('.salary.compensation__salary, .compensation__salary').first().text()) || undefined,
+    salary:
+      normaliseWhitespace($('.salary.compensation__salary, .compensation__salary').first().text()) ||
+      undefined,
     employmentType: criteria['Employment type'] ?? text(jsonLd?.employmentType),
-    description: markup ? htmlToText(markup) : text(jsonLd?.description) ? htmlToText(text(jsonLd?.description)!) : undefined,
-    postedAt: text(jsonLd?.datePosted) ?? (normaliseWhitespace($('.posted-time-ago__text').first().text()) || undefined),
+    description: markup
+      ? htmlToText(markup)
+      : text(jsonLd?.description)
+        ? htmlToText(text(jsonLd?.description)!)
+        : undefined,
+    postedAt:
+      text(jsonLd?.datePosted) ??
+      (normaliseWhitespace($('.posted-time-ago__text').first().text()) || undefined),
     validThrough: text(jsonLd?.validThrough),
-    extra: compact({ seniority: criteria['Seniority level'], function: criteria['Job function'], industries: criteria.Industries }),
+    extra: compact({
+      seniority: criteria['Seniority level'],
+      function: criteria['Job function'],
+      industries: criteria.Industries,
+    }),
     raw: { id, title, criteria, jsonLd },
   };
 }
@@ -129,7 +150,11 @@ function readJobPostingLd($: cheerio.CheerioAPI): Record<string, unknown> | unde
 }
 
 /** The guest search URL of one page (start = 25·page). */
-export function linkedinSearchUrl(baseUrl: string, options: { keywords: string; location?: string; geoId?: string; timeFilter?: keyof typeof TIME_FILTERS }, page: number): string {
+export function linkedinSearchUrl(
+  baseUrl: string,
+  options: { keywords: string; location?: string; geoId?: string; timeFilter?: keyof typeof TIME_FILTERS },
+  page: number,
+): string {
   const params = new URLSearchParams({ keywords: options.keywords });
   if (options.location) params.set('location', options.location);
   if (options.geoId) params.set('geoId', options.geoId);
@@ -147,7 +172,11 @@ async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<S
   const base = context.baseUrl.replace(/\/$/, '');
   for (let page = 0; page < maxPages; page++) {
     if (context.signal.aborted) return;
-    const url = linkedinSearchUrl(base, { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter }, page);
+    const url = linkedinSearchUrl(
+      base,
+      { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter },
+      page,
+    );
     let fetched: Awaited<ReturnType<typeof context.fetcher.fetch>>;
     try {
       fetched = await context.fetcher.fetch(url);
@@ -191,7 +220,8 @@ export const linkedinScraper: Scraper<LinkedinOptions> = {
   name: 'LinkedIn public job search',
   kind: 'html',
   defaultBaseUrl: DEFAULT_BASE_URL,
-  verifiedAgainst: 'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page',
+  verifiedAgainst:
+    'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page',
   optionsSchema: linkedinOptionsSchema,
   scrape,
   parse: (body, hint) => parseLinkedin(body, hint),

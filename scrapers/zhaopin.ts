@@ -48,7 +48,10 @@ export function parseZhaopin(body: string, hint: ParseHint = {}): ZhaopinListPag
   if (isRecord(state) && Array.isArray(state.positionList)) return fromState(state, hint);
   const detail = parseZhaopinDetail(body, hint);
   if (detail) return { postings: [detail] };
-  throw new NotRetryableError('not a 智联 search or job page: no __INITIAL_STATE__ positionList and no job details', hint.url);
+  throw new NotRetryableError(
+    'not a 智联 search or job page: no __INITIAL_STATE__ positionList and no job details',
+    hint.url,
+  );
 }
 
 function fromJson(value: unknown, hint: ParseHint): ZhaopinListPage {
@@ -56,7 +59,11 @@ function fromJson(value: unknown, hint: ParseHint): ZhaopinListPage {
   if (isRecord(value) && Array.isArray(value.positionList)) return fromState(value, hint);
   const data = value.data;
   if (isRecord(data)) {
-    const list = Array.isArray(data.list) ? data.list : Array.isArray(data.results) ? data.results : undefined;
+    const list = Array.isArray(data.list)
+      ? data.list
+      : Array.isArray(data.results)
+        ? data.results
+        : undefined;
     if (list) {
       const count = Number(data.count ?? data.numFound);
       const pageSize = Number(data.pageSize ?? list.length) || list.length;
@@ -72,7 +79,8 @@ function fromJson(value: unknown, hint: ParseHint): ZhaopinListPage {
 }
 
 function fromState(state: Record<string, unknown>, hint: ParseHint): ZhaopinListPage {
-  if (state.isVerification === true) throw new BlockedError('blocked: 智联 verification required (isVerification)', hint.url);
+  if (state.isVerification === true)
+    throw new BlockedError('blocked: 智联 verification required (isVerification)', hint.url);
   const list = (state.positionList as unknown[]).filter(isRecord);
   const pages = Number(state.pages);
   return { postings: list.map(fromPosition), pages: Number.isFinite(pages) ? pages : undefined };
@@ -89,7 +97,11 @@ export function fromPosition(item: Record<string, unknown>): RawPosting {
     url: url.replace(/^http:/, 'https:'),
     title,
     company: text(item.companyName),
-    location: joinLocation(text(item.workCity), text(item.cityDistrict), text(item.tradingArea) ?? text(item.streetName)),
+    location: joinLocation(
+      text(item.workCity),
+      text(item.cityDistrict),
+      text(item.tradingArea) ?? text(item.streetName),
+    ),
     salary: text(item.salary60) ?? text(item.salary),
     employmentType: text(item.workType),
     postedAt: text(item.publishTime),
@@ -130,7 +142,8 @@ export function parseZhaopinDetail(html: string, hint: ParseHint = {}): RawPosti
     location: info[0]?.replace(/-/g, '·'),
     salary: normaliseWhitespace($('.summary-plane__salary, .job-salary').first().text()) || undefined,
     description: htmlToText(descriptionHtml),
-    postedAt: normaliseWhitespace($('.summary-plane__time').first().text()).replace(/^更新于\s*/, '') || undefined,
+    postedAt:
+      normaliseWhitespace($('.summary-plane__time').first().text()).replace(/^更新于\s*/, '') || undefined,
     tags: $('.describtion__skills-item')
       .map((_, el) => normaliseWhitespace($(el).text()))
       .get()
@@ -147,10 +160,15 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`;
       const fetched = await context.fetcher.fetch(url);
-      const result = parseZhaopin(fetched.text, { url: fetched.url, contentType: fetched.headers['content-type'] });
+      const result = parseZhaopin(fetched.text, {
+        url: fetched.url,
+        contentType: fetched.headers['content-type'],
+      });
       if (result.postings.length === 0) break;
       // A block met while reading details still lets the list page be stored first.
-      const blocked = context.options.fetchDetails ? await addDescriptions(context, result.postings) : undefined;
+      const blocked = context.options.fetchDetails
+        ? await addDescriptions(context, result.postings)
+        : undefined;
       yield { url, postings: result.postings };
       if (blocked) throw blocked;
       if (result.pages !== undefined && page >= result.pages) break;
@@ -190,7 +208,8 @@ export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   kind: 'html',
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
-  verifiedAgainst: 'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page',
+  verifiedAgainst:
+    'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseZhaopin(body, hint).postings,

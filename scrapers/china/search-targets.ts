@@ -90,7 +90,9 @@ export function text(value: unknown): string | undefined {
 export function textList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value
-    .map((item) => (item && typeof item === 'object' ? text((item as Record<string, unknown>).value) : text(item)))
+    .map((item) =>
+      item && typeof item === 'object' ? text((item as Record<string, unknown>).value) : text(item),
+    )
     .filter((item): item is string => item !== undefined);
 }
 
@@ -106,7 +108,9 @@ export function joinLocation(...parts: (string | undefined)[]): string | undefin
 /** Drops undefined values, so `extra` only holds what the source gave. */
 export function compact(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(record).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0),
+    ),
   );
 }
 

@@ -23,20 +23,40 @@ describe('boss parse', () => {
       salary: '8-12K·13薪',
       tags: ['数据标注', '大模型', 'Prompt', '1-3年', '本科'],
     });
-    expect(postings[0]!.extra).toMatchObject({ experience: '1-3年', degree: '本科', welfare: ['五险一金', '餐补'], companySize: '100-499人', industry: '人工智能' });
+    expect(postings[0]!.extra).toMatchObject({
+      experience: '1-3年',
+      degree: '本科',
+      welfare: ['五险一金', '餐补'],
+      companySize: '100-499人',
+      industry: '人工智能',
+    });
     expect(postings[1]!.salary).toBe('40-60K·16薪');
   });
 
   it('reads a job card response for its description', () => {
     const [posting] = bossScraper.parse(fixture('boss/card-ai-trainer.json'));
-    expect(posting).toMatchObject({ sourcePostingId: 'a1b2c3d4e5f6g7h81nZ-AI', title: 'AI训练师', company: '星图智能' });
+    expect(posting).toMatchObject({
+      sourcePostingId: 'a1b2c3d4e5f6g7h81nZ-AI',
+      title: 'AI训练师',
+      company: '星图智能',
+    });
     expect(posting!.description).toContain('对大模型输出进行标注与评估');
   });
 
   it('merges card descriptions into the listed postings of one page', () => {
     const responses = [
-      { url: 'https://www.zhipin.com/wapi/zpgeek/search/joblist.json?page=1', status: 200, contentType: 'application/json', body: fixture('boss/joblist-p1.json') },
-      { url: 'https://www.zhipin.com/wapi/zpgeek/job/card.json?securityId=sec-1', status: 200, contentType: 'application/json', body: fixture('boss/card-ai-trainer.json') },
+      {
+        url: 'https://www.zhipin.com/wapi/zpgeek/search/joblist.json?page=1',
+        status: 200,
+        contentType: 'application/json',
+        body: fixture('boss/joblist-p1.json'),
+      },
+      {
+        url: 'https://www.zhipin.com/wapi/zpgeek/job/card.json?securityId=sec-1',
+        status: 200,
+        contentType: 'application/json',
+        body: fixture('boss/card-ai-trainer.json'),
+      },
     ];
     const page = postingsFromResponses(responses);
     expect(page.hasMore).toBe(true);
@@ -46,7 +66,9 @@ describe('boss parse', () => {
 
   it('code 37 is a BlockedError with the site message', () => {
     expect(() => bossScraper.parse(fixture('boss/code-37.json'))).toThrow(BlockedError);
-    expect(() => bossScraper.parse(fixture('boss/code-37.json'))).toThrow(/blocked: BOSS code 37 \(您的访问行为异常/);
+    expect(() => bossScraper.parse(fixture('boss/code-37.json'))).toThrow(
+      /blocked: BOSS code 37 \(您的访问行为异常/,
+    );
     expect(() => bossScraper.parse(fixture('boss/verify.html'))).toThrow(/blocked: BOSS IP flagged/);
   });
 
@@ -61,7 +83,12 @@ describe.skipIf(!hasShared)('boss parse on real captures', () => {
   it('reads the 30 jobs of the Shenzhen joblist.json capture', () => {
     const postings = bossScraper.parse(shared('bosszhipin_joblist_shenzhen.json'));
     expect(postings).toHaveLength(30);
-    expect(postings[0]).toMatchObject({ title: '新媒体运营', salary: '6-11K', company: '华康科养', location: '深圳·罗湖区·国贸' });
+    expect(postings[0]).toMatchObject({
+      title: '新媒体运营',
+      salary: '6-11K',
+      company: '华康科养',
+      location: '深圳·罗湖区·国贸',
+    });
     expect(postings.some((p) => /·\d+薪$/.test(String(p.salary)))).toBe(true);
   });
 
@@ -89,13 +116,20 @@ describe('boss scrape in real Chromium against the local server', () => {
     server.route('/web/geek/job', { body: fixture('boss/search.html') });
     server.route('/wapi/zpgeek/search/joblist.json', (req, url) => {
       // The page's script must have run: it sends the token it computed.
-      if (!req.headers['x-zp-token']) return { status: 403, body: '{"code":37,"message":"您的访问行为异常."}', headers: JSON_TYPE };
-      if (url.searchParams.get('city') !== '101020100') return { body: '{"code":5,"message":"城市错误"}', headers: JSON_TYPE };
+      if (!req.headers['x-zp-token'])
+        return { status: 403, body: '{"code":37,"message":"您的访问行为异常."}', headers: JSON_TYPE };
+      if (url.searchParams.get('city') !== '101020100')
+        return { body: '{"code":5,"message":"城市错误"}', headers: JSON_TYPE };
       const page = url.searchParams.get('page');
-      return { body: fixture(page === '1' ? 'boss/joblist-p1.json' : 'boss/joblist-p2.json'), headers: JSON_TYPE };
+      return {
+        body: fixture(page === '1' ? 'boss/joblist-p1.json' : 'boss/joblist-p2.json'),
+        headers: JSON_TYPE,
+      };
     });
     server.route('/wapi/zpgeek/job/card.json', (_req, url) =>
-      url.searchParams.get('securityId') === 'sec-1' ? { body: fixture('boss/card-ai-trainer.json'), headers: JSON_TYPE } : { body: '{"code":1,"message":"无"}', headers: JSON_TYPE },
+      url.searchParams.get('securityId') === 'sec-1'
+        ? { body: fixture('boss/card-ai-trainer.json'), headers: JSON_TYPE }
+        : { body: '{"code":1,"message":"无"}', headers: JSON_TYPE },
     );
     pool = createBrowserPool({ timeoutMs: 20_000 });
     const plain = plainFetcher();
@@ -107,11 +141,18 @@ describe('boss scrape in real Chromium against the local server', () => {
   });
 
   it('reads the job list JSON the page fetched by script, page by page until hasMore is false', async () => {
-    const { pages, postings, error } = await collect(bossScraper, context(fetcher, server.url, options, { query: 'AI训练师', city: 'Shanghai' }));
+    const { pages, postings, error } = await collect(
+      bossScraper,
+      context(fetcher, server.url, options, { query: 'AI训练师', city: 'Shanghai' }),
+    );
     expect(error).toBeUndefined();
     expect(pages).toHaveLength(2);
     expect(postings.map((p) => p.title)).toEqual(['AI训练师', '大模型评测专员（RLHF）', '数据标注员']);
-    expect(postings[0]).toMatchObject({ location: '上海·浦东新区·张江', salary: '8-12K·13薪', company: '星图智能' });
+    expect(postings[0]).toMatchObject({
+      location: '上海·浦东新区·张江',
+      salary: '8-12K·13薪',
+      company: '星图智能',
+    });
     expect(postings[0]!.description).toContain('对大模型输出进行标注与评估');
     const lists = server.requests.filter((r) => r.path.startsWith('/wapi/zpgeek/search/joblist.json'));
     expect(lists).toHaveLength(2);
@@ -121,8 +162,14 @@ describe('boss scrape in real Chromium against the local server', () => {
   it('code 37 from the job-list API stops the scrape as blocked', async () => {
     const blocked = await startTestServer();
     blocked.route('/web/geek/job', { body: fixture('boss/search.html') });
-    blocked.route('/wapi/zpgeek/search/joblist.json', { body: fixture('boss/code-37.json'), headers: JSON_TYPE });
-    const { pages, error } = await collect(bossScraper, context(fetcher, blocked.url, options, { city: 'Shanghai' }));
+    blocked.route('/wapi/zpgeek/search/joblist.json', {
+      body: fixture('boss/code-37.json'),
+      headers: JSON_TYPE,
+    });
+    const { pages, error } = await collect(
+      bossScraper,
+      context(fetcher, blocked.url, options, { city: 'Shanghai' }),
+    );
     await blocked.close();
     expect(pages).toHaveLength(0);
     expect(error).toBeInstanceOf(BlockedError);
@@ -132,7 +179,10 @@ describe('boss scrape in real Chromium against the local server', () => {
   it('a verification page instead of the search page is blocked at once, not waited on', async () => {
     const blocked = await startTestServer();
     blocked.route('/web/geek/job', { body: fixture('boss/verify.html') });
-    const { error } = await collect(bossScraper, context(fetcher, blocked.url, options, { city: 'Shanghai' }));
+    const { error } = await collect(
+      bossScraper,
+      context(fetcher, blocked.url, options, { city: 'Shanghai' }),
+    );
     await blocked.close();
     expect(error).toBeInstanceOf(BlockedError);
     expect(blocked.requests).toHaveLength(1);

@@ -21,7 +21,11 @@ describe('51job parse', () => {
       salary: '1-1.5万/月',
       postedAt: '2026-11-20 10:11:12',
     });
-    expect(postings[0]!.extra).toMatchObject({ experience: '1-3年经验', degree: '本科', welfare: ['五险一金', '周末双休'] });
+    expect(postings[0]!.extra).toMatchObject({
+      experience: '1-3年经验',
+      degree: '本科',
+      welfare: ['五险一金', '周末双休'],
+    });
     expect(postings[1]!.salary).toBe('8千-1.2万·13薪');
   });
 
@@ -45,13 +49,22 @@ describe('51job parse', () => {
   });
 
   it('reads engine_jds served as bare JSON', () => {
-    const body = JSON.stringify({ engine_jds: [{ jobid: '1', job_name: '数据标注', company_name: '某司', workarea_text: '上海-静安区' }], total_page: '1' });
+    const body = JSON.stringify({
+      engine_jds: [{ jobid: '1', job_name: '数据标注', company_name: '某司', workarea_text: '上海-静安区' }],
+      total_page: '1',
+    });
     expect(job51Scraper.parse(body)[0]).toMatchObject({ sourcePostingId: '1', location: '上海·静安区' });
   });
 
   it('reads a GBK job page for its description', () => {
     const [posting] = job51Scraper.parse(gbkFixture('51job/job-150000001.html'));
-    expect(posting).toMatchObject({ sourcePostingId: '150000001', title: 'AI训练师（对话标注）', company: '上海智语数据科技有限公司', location: '上海·浦东新区', salary: '1-1.5万/月' });
+    expect(posting).toMatchObject({
+      sourcePostingId: '150000001',
+      title: 'AI训练师（对话标注）',
+      company: '上海智语数据科技有限公司',
+      location: '上海·浦东新区',
+      salary: '1-1.5万/月',
+    });
     expect(posting!.description).toContain('参与RLHF偏好数据构建');
     expect(posting!.description).not.toContain('职能类别');
   });
@@ -71,7 +84,12 @@ describe.skipIf(!hasShared)('51job parse on the real GBK capture', () => {
   it('decoded from GBK, yields all 50 results with Chinese intact', () => {
     const postings = job51Scraper.parse(shared('51job_search_gbk_2021-02-26.html', 'gbk'));
     expect(postings).toHaveLength(50);
-    expect(postings[0]).toMatchObject({ title: 'Java开发工程师', company: '源资信息科技（上海）有限公司', salary: '1-2万/月', location: '上海' });
+    expect(postings[0]).toMatchObject({
+      title: 'Java开发工程师',
+      company: '源资信息科技（上海）有限公司',
+      salary: '1-2万/月',
+      location: '上海',
+    });
     expect(postings.find((p) => p.sourcePostingId === '127363890')?.location).toBe('上海·浦东新区');
   });
 });
@@ -83,18 +101,31 @@ describe('51job scrape against the local server', () => {
     server.route('/api/job/search-pc', (_req, url) => {
       if (url.searchParams.get('jobArea') !== '020000') return { status: 404 };
       const page = url.searchParams.get('pageNum');
-      const body = page === '1' ? fixture('51job/api-p1.json') : page === '2' ? fixture('51job/api-p2.json') : undefined;
+      const body =
+        page === '1' ? fixture('51job/api-p1.json') : page === '2' ? fixture('51job/api-p2.json') : undefined;
       return body ? { body, headers: { 'content-type': 'application/json' } } : { status: 404 };
     });
-    server.route(/^\/list\/020000,000000,0000,00,9,99,.+,2,1\.html$/, { body: fixtureBytes('51job/search-list-p1.html'), headers: GBK });
-    server.route(/^\/list\/020000,000000,0000,00,9,99,.+,2,2\.html$/, { body: fixtureBytes('51job/search-list-p2.html'), headers: GBK });
-    server.route('/shanghai/150000001.html', { body: fixtureBytes('51job/job-150000001.html'), headers: GBK });
+    server.route(/^\/list\/020000,000000,0000,00,9,99,.+,2,1\.html$/, {
+      body: fixtureBytes('51job/search-list-p1.html'),
+      headers: GBK,
+    });
+    server.route(/^\/list\/020000,000000,0000,00,9,99,.+,2,2\.html$/, {
+      body: fixtureBytes('51job/search-list-p2.html'),
+      headers: GBK,
+    });
+    server.route('/shanghai/150000001.html', {
+      body: fixtureBytes('51job/job-150000001.html'),
+      headers: GBK,
+    });
   });
   afterAll(() => server.close());
 
   it('pages through the API until the total count is reached', async () => {
     const fetcher = plainFetcher();
-    const { pages, postings, error } = await collect(job51Scraper, context(fetcher, server.url, { ...options, pageSize: 2 }, { city: 'Shanghai' }));
+    const { pages, postings, error } = await collect(
+      job51Scraper,
+      context(fetcher, server.url, { ...options, pageSize: 2 }, { city: 'Shanghai' }),
+    );
     expect(error).toBeUndefined();
     expect(pages).toHaveLength(2);
     expect(postings.map((p) => p.title)).toEqual(['AI训练师', '数据标注组长', '提示词工程师']);
@@ -102,17 +133,27 @@ describe('51job scrape against the local server', () => {
   });
 
   it('pages through the older GBK list pages, decoded by the fetcher, with details', async () => {
-    const { pages, postings, error } = await collect(job51Scraper, context(plainFetcher(), server.url, { ...options, mode: 'list', fetchDetails: true }, { city: '上海' }));
+    const { pages, postings, error } = await collect(
+      job51Scraper,
+      context(plainFetcher(), server.url, { ...options, mode: 'list', fetchDetails: true }, { city: '上海' }),
+    );
     expect(error).toBeUndefined();
     expect(pages).toHaveLength(2);
-    expect(postings.map((p) => p.company)).toEqual(['上海智语数据科技有限公司', '上海闵智信息技术有限公司', '上海镕数科技有限公司']);
+    expect(postings.map((p) => p.company)).toEqual([
+      '上海智语数据科技有限公司',
+      '上海闵智信息技术有限公司',
+      '上海镕数科技有限公司',
+    ]);
     expect(postings[0]!.description).toContain('对多轮对话进行标注与质检');
   });
 
   it('a WAF slider instead of results stops the scrape as blocked', async () => {
     const blocked = await startTestServer();
     blocked.route('/api/job/search-pc', { body: fixture('51job/waf-slider.html') });
-    const { pages, error } = await collect(job51Scraper, context(plainFetcher(), blocked.url, options, { city: 'Shanghai' }));
+    const { pages, error } = await collect(
+      job51Scraper,
+      context(plainFetcher(), blocked.url, options, { city: 'Shanghai' }),
+    );
     await blocked.close();
     expect(pages).toHaveLength(0);
     expect(error).toBeInstanceOf(BlockedError);

@@ -20,8 +20,18 @@ describe('liepin parse', () => {
       salary: '15-30k·13薪',
       tags: ['1-3年', '本科'],
     });
-    expect(postings[0]!.extra).toMatchObject({ experience: '1-3年', degree: '本科', industry: '人工智能', companySize: '100-499人', recruiter: '王女士' });
-    expect(postings[1]).toMatchObject({ sourcePostingId: 'a/70000002', company: '某知名互联网公司', salary: '20-40k' });
+    expect(postings[0]!.extra).toMatchObject({
+      experience: '1-3年',
+      degree: '本科',
+      industry: '人工智能',
+      companySize: '100-499人',
+      recruiter: '王女士',
+    });
+    expect(postings[1]).toMatchObject({
+      sourcePostingId: 'a/70000002',
+      company: '某知名互联网公司',
+      salary: '20-40k',
+    });
   });
 
   it('reads a job page: description, company from $CONFIG, pubDate from the cambrian block', () => {
@@ -44,7 +54,9 @@ describe('liepin parse', () => {
 
   it('an empty result list yields nothing; an unrelated page is NotRetryableError', () => {
     expect(liepinScraper.parse(fixture('liepin/search-empty.html'))).toEqual([]);
-    expect(() => liepinScraper.parse('<html><body><p>502 Bad Gateway</p></body></html>')).toThrow(NotRetryableError);
+    expect(() => liepinScraper.parse('<html><body><p>502 Bad Gateway</p></body></html>')).toThrow(
+      NotRetryableError,
+    );
   });
 });
 
@@ -70,7 +82,15 @@ describe('liepin scrape against the local server', () => {
     server.route('/zhaopin/', (_req, url) => {
       if (url.searchParams.get('dq') !== '020') return { status: 404 };
       const page = url.searchParams.get('currentPage');
-      return { body: fixture(page === '0' ? 'liepin/search-p0.html' : page === '1' ? 'liepin/search-p1.html' : 'liepin/search-empty.html') };
+      return {
+        body: fixture(
+          page === '0'
+            ? 'liepin/search-p0.html'
+            : page === '1'
+              ? 'liepin/search-p1.html'
+              : 'liepin/search-empty.html',
+        ),
+      };
     });
     server.route('/job/1970000001.shtml', { body: fixture('liepin/job-1970000001.html') });
   });
@@ -78,10 +98,17 @@ describe('liepin scrape against the local server', () => {
 
   it('pages with currentPage=0,1,… until a page has no cards, completing cards from job pages', async () => {
     const fetcher = plainFetcher();
-    const { pages, postings, error } = await collect(liepinScraper, context(fetcher, server.url, options, { city: 'Shanghai', query: 'AI训练师' }));
+    const { pages, postings, error } = await collect(
+      liepinScraper,
+      context(fetcher, server.url, options, { city: 'Shanghai', query: 'AI训练师' }),
+    );
     expect(error).toBeUndefined();
     expect(pages).toHaveLength(2);
-    expect(postings.map((p) => p.title)).toEqual(['人工智能训练师', '大模型数据标注专家', 'AI训练师（多模态）']);
+    expect(postings.map((p) => p.title)).toEqual([
+      '人工智能训练师',
+      '大模型数据标注专家',
+      'AI训练师（多模态）',
+    ]);
     expect(postings[0]!.description).toContain('制定标注规范');
     expect(postings[0]!.postedAt).toBe('2026-11-19T10:20:30');
     // The two job pages the server lacks (404) leave their cards as listed.
@@ -93,7 +120,10 @@ describe('liepin scrape against the local server', () => {
     const walled = await startTestServer();
     walled.route('/zhaopin/', { body: fixture('liepin/search-p0.html') });
     walled.route(/\/(job|a)\//, { body: fixture('liepin/login-wall.html') });
-    const { pages, error } = await collect(liepinScraper, context(plainFetcher(), walled.url, options, { city: 'Shanghai' }));
+    const { pages, error } = await collect(
+      liepinScraper,
+      context(plainFetcher(), walled.url, options, { city: 'Shanghai' }),
+    );
     await walled.close();
     expect(pages).toHaveLength(1);
     expect(pages[0]!.postings).toHaveLength(2);

@@ -24,24 +24,50 @@ describe('linkedin parse', () => {
   });
 
   it('reads a job view for description, employment type and seniority', () => {
-    const [posting] = linkedinScraper.parse(fixture('linkedin/job-4000000001.html'), { url: 'http://x/jobs-guest/jobs/api/jobPosting/4000000001' });
-    expect(posting).toMatchObject({ sourcePostingId: '4000000001', title: 'AI Trainer (Mandarin)', company: 'Scale AI', employmentType: 'Contract' });
+    const [posting] = linkedinScraper.parse(fixture('linkedin/job-4000000001.html'), {
+      url: 'http://x/jobs-guest/jobs/api/jobPosting/4000000001',
+    });
+    expect(posting).toMatchObject({
+      sourcePostingId: '4000000001',
+      title: 'AI Trainer (Mandarin)',
+      company: 'Scale AI',
+      employmentType: 'Contract',
+    });
     expect(posting!.description).toContain('Rate model answers');
     expect(posting!.extra).toMatchObject({ seniority: 'Entry level' });
   });
 
   it('the authwall is a BlockedError; an empty fragment is the end; other HTML is malformed', () => {
     expect(() => linkedinScraper.parse(fixture('linkedin/authwall.html'))).toThrow(BlockedError);
-    expect(() => linkedinScraper.parse('', { url: 'https://www.linkedin.com/authwall?trk=x' })).toThrow(BlockedError);
+    expect(() => linkedinScraper.parse('', { url: 'https://www.linkedin.com/authwall?trk=x' })).toThrow(
+      BlockedError,
+    );
     expect(linkedinScraper.parse('  \n')).toEqual([]);
-    expect(() => linkedinScraper.parse('<div class="error">Something went wrong</div>')).toThrow(NotRetryableError);
+    expect(() => linkedinScraper.parse('<div class="error">Something went wrong</div>')).toThrow(
+      NotRetryableError,
+    );
   });
 
   it('the search URL carries keywords, location, the time filter and start=25·page', () => {
-    const url = new URL(linkedinSearchUrl('https://www.linkedin.com', { keywords: 'AI trainer', location: 'Shanghai, China', timeFilter: 'day' }, 2));
+    const url = new URL(
+      linkedinSearchUrl(
+        'https://www.linkedin.com',
+        { keywords: 'AI trainer', location: 'Shanghai, China', timeFilter: 'day' },
+        2,
+      ),
+    );
     expect(url.pathname).toBe('/jobs-guest/jobs/api/seeMoreJobPostings/search');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ keywords: 'AI trainer', location: 'Shanghai, China', f_TPR: 'r86400', start: '50' });
-    expect(new URL(linkedinSearchUrl('https://x', { keywords: 'a', timeFilter: 'any' }, 0)).searchParams.has('f_TPR')).toBe(false);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      keywords: 'AI trainer',
+      location: 'Shanghai, China',
+      f_TPR: 'r86400',
+      start: '50',
+    });
+    expect(
+      new URL(linkedinSearchUrl('https://x', { keywords: 'a', timeFilter: 'any' }, 0)).searchParams.has(
+        'f_TPR',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -49,7 +75,12 @@ describe.skipIf(!hasShared)('linkedin parse on the real guest fragment', () => {
   it('reads both Kraken cards', () => {
     const postings = linkedinScraper.parse(shared('hunt_linkedin_guest_search_fragment_kraken.html'));
     expect(postings.map((p) => p.sourcePostingId)).toEqual(['4465923787', '4459771918']);
-    expect(postings[0]).toMatchObject({ title: 'Senior Software Engineer - Rust - Core Services', company: 'Kraken', location: 'Brazil', postedAt: '2026-09-15' });
+    expect(postings[0]).toMatchObject({
+      title: 'Senior Software Engineer - Rust - Core Services',
+      company: 'Kraken',
+      location: 'Brazil',
+      postedAt: '2026-09-15',
+    });
   });
 });
 
@@ -63,19 +94,31 @@ describe('linkedin scrape against the local server', () => {
       if (start === '25') return { body: fixture('linkedin/search-start-25.html') };
       return { body: '' };
     });
-    server.route('/jobs-guest/jobs/api/jobPosting/4000000001', { body: fixture('linkedin/job-4000000001.html') });
+    server.route('/jobs-guest/jobs/api/jobPosting/4000000001', {
+      body: fixture('linkedin/job-4000000001.html'),
+    });
   });
   afterAll(() => server.close());
 
   it('pages by start=0,25,50 until an empty fragment, fetching each job view', async () => {
     const fetcher = plainFetcher();
-    const { pages, postings, error } = await collect(linkedinScraper, context(fetcher, server.url, { ...options, timeFilter: 'month' as const }, { query: 'AI trainer', city: 'Shanghai, China' }));
+    const { pages, postings, error } = await collect(
+      linkedinScraper,
+      context(
+        fetcher,
+        server.url,
+        { ...options, timeFilter: 'month' as const },
+        { query: 'AI trainer', city: 'Shanghai, China' },
+      ),
+    );
     expect(error).toBeUndefined();
     expect(pages).toHaveLength(2);
     expect(postings.map((p) => p.sourcePostingId)).toEqual(['4000000001', '4000000002', '4000000003']);
     expect(postings[0]!.description).toContain('Help train large language models');
     expect(postings[0]!.employmentType).toBe('Contract');
-    const searches = server.requests.filter((r) => r.path.includes('seeMoreJobPostings')).map((r) => new URL(r.path, server.url).searchParams);
+    const searches = server.requests
+      .filter((r) => r.path.includes('seeMoreJobPostings'))
+      .map((r) => new URL(r.path, server.url).searchParams);
     expect(searches.map((s) => s.get('start'))).toEqual(['0', '25', '50']);
     expect(searches[0]!.get('f_TPR')).toBe('r2592000');
     expect(searches[0]!.get('location')).toBe('Shanghai, China');
@@ -83,7 +126,10 @@ describe('linkedin scrape against the local server', () => {
 
   it('an authwall redirect stops the scrape as blocked', async () => {
     const walled = await startTestServer();
-    walled.route('/jobs-guest/jobs/api/seeMoreJobPostings/search', { status: 302, headers: { location: '/authwall?trk=guest' } });
+    walled.route('/jobs-guest/jobs/api/seeMoreJobPostings/search', {
+      status: 302,
+      headers: { location: '/authwall?trk=guest' },
+    });
     walled.route('/authwall', { body: fixture('linkedin/authwall.html') });
     const { pages, error } = await collect(linkedinScraper, context(plainFetcher(), walled.url, options));
     await walled.close();

@@ -3,9 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { ScrapeContext, ScrapedPage, Scraper } from '../../../scrapers/types.js';
+import type { Fetcher, ScrapeContext, ScrapedPage, ScrapeRequest, Scraper } from '../../../scrapers/types.js';
 import type { RawPosting } from '../../../src/domain/posting.js';
-import type { Fetcher, ScrapeRequest } from '../../../scrapers/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'sources-cn');
 export const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures');
