@@ -96,6 +96,7 @@ export const jsonldScraper: Scraper<JsonldOptions> = {
   id: 'jsonld',
   name: 'schema.org JobPosting on any page',
   kind: 'html',
+  // Pages come from the config; the base URL only resolves relative ones (set sources.jsonld.baseUrl).
   defaultBaseUrl: 'https://example.com',
   verifiedAgainst:
     'JSON-LD (object, array, @graph, nested, entity-encoded script type, trailing commas) and microdata; checked against real Built In job pages (2026-02); tests on project fixtures (2026-11)',

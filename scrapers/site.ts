@@ -341,6 +341,7 @@ export const siteScraper: Scraper<SiteOptions> = {
   id: 'site',
   name: 'Declared sites (CSS selectors)',
   kind: 'html',
+  // Pages come from the config; the base URL only resolves relative ones (set sources.site.baseUrl).
   defaultBaseUrl: 'https://example.com',
   verifiedAgainst:
     'declarative definitions (item/field selectors, attributes, next-page link or page pattern, detail pages, http or browser); tests on project fixtures (2026-11)',

@@ -165,7 +165,7 @@ function canonicalUrl(html: string, pageUrl: string | undefined): string | undef
 
 /** One JobPosting node as a RawPosting: strings as the page gives them, salary as the schema.org object. */
 export function jobPostingToRaw(node: JsonLdNode, pageUrl?: string): RawPosting {
-  const ownUrl = text(node.url) ?? text(node.sameAs);
+  const ownUrl = text(node.url);
   const url = absoluteUrl(ownUrl, pageUrl) ?? pageUrl;
   const identifier = identifierOf(node.identifier);
   const title = htmlToText(text(node.title) ?? text(node.name) ?? '');
@@ -213,7 +213,7 @@ function identifierOf(value: unknown): string | undefined {
   if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
   if (value && typeof value === 'object') {
     const node = value as JsonLdNode;
-    return identifierOf(node.value ?? node['@id'] ?? node.propertyID);
+    return identifierOf(node.value ?? node['@value']);
   }
   return undefined;
 }

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
+import { runCli } from '../support/run-cli.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { fixture, jsonText } from './helpers.js';
+import { fixture, haveRealCaptures, jsonText, realCaptures } from './helpers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const havePipeline = existsSync(join(root, 'src', 'pipeline', 'index.ts'));
@@ -161,4 +162,35 @@ describe.skipIf(!havePipeline)('sources end to end', () => {
     ]);
     expect(rows[0]).toMatchObject({ city: 'Shanghai', salary_min: 15000, salary_max: 25000 });
   });
+});
+
+describe.skipIf(!havePipeline || !haveRealCaptures)('jobtrend parse on the real captures', () => {
+  const cases: [string, string, number, string][] = [
+    ['greenhouse', 'hunt_greenhouse_boards_api_vercel_trimmed.json', 2, 'Account Executive, Commercial'],
+    ['lever', 'hunt_lever_postings_api_spotify_trimmed.json', 2, 'Android Engineer - Experience'],
+    ['ashby', 'hunt_ashby_posting_api_linear_trimmed.json', 2, 'Senior / Staff Fullstack Engineer'],
+    ['hn', 'hunt_hn_algolia_items_whoishiring_sep2026_trimmed.json', 3, 'Senior Product Engineer'],
+    [
+      'remoteok',
+      'hunt_remoteok_api_mojibake_trimmed.json',
+      2,
+      'Danish Speaking Solutions Consultant Work Sofia Bulgaria',
+    ],
+    ['jsonld', 'builtin_jobpage_AI_Prompt_Engineer_8543870.html', 1, 'AI Prompt Engineer'],
+    ['site', 'builtin_jobpage_AI_Engineer_Backend_8591405.html', 1, '1027- AI Engineer (Backend focus)'],
+  ];
+  it.each(cases)(
+    'parse --source %s %s prints its postings as JSON Lines',
+    async (source, file, count, firstTitle) => {
+      const { code, stdout, stderr } = await runCli(['parse', '--source', source, join(realCaptures, file)]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const rows = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(rows).toHaveLength(count);
+      expect(rows[0]).toMatchObject({ source_id: source, title: firstTitle });
+    },
+  );
 });
