@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { define as claim } from './claim.js';
+import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
 import { define as importCommand } from './import.js';
 import { define as growth } from './growth.js';
@@ -29,6 +30,7 @@ export const commands: DefineCommand[] = [
   run,
   importCommand,
   exportCommand,
+  demo,
   report,
   growth,
   skills,

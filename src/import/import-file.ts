@@ -33,6 +33,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** The pipeline (default: normalisePosting from src/pipeline); replaceable for benchmarks. */
   normalise?: Normalise;
+  /** job_name of the import's runs (default "import:<name>"). */
+  jobName?: string;
   /** Called after each stored batch. */
   onProgress?: (progress: { rows: number; skipped: number }) => void;
 }
@@ -110,7 +112,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     let t = tallies.get(sourceId);
     if (!t) {
       ensureImportedSource(db, sourceId, sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId, startedAt);
-      const runId = startRun(db, { sourceId, jobName: `import:${name}`, query: basename(path), startedAt });
+      const runId = startRun(db, { sourceId, jobName: options.jobName ?? `import:${name}`, query: basename(path), startedAt });
       t = { runId, counters: emptyCounters(), from: null, to: null };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);

@@ -1,0 +1,161 @@
+// `jobtrend demo` as a plain module: serve the sample sites on 127.0.0.1, run the real scrapers through the
+// real engine (greenhouse API, jsonld HTML pages, GBK 51job pages, BOSS through real Chromium) into the
+// database, import a sample CSV dataset, and write a trend report marked as sample data. No internet.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
+import { type Config, parseConfig } from '../config/load-config.js';
+import { type RunSummary, scrapeSource } from '../engine/scrape-source.js';
+import { importFile, type ImportSummary } from '../import/import-file.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Db } from '../store/database.js';
+import { coverDemoRuns, DEMO_JOB_NAME } from '../store/demo-store.js';
+import { generateSamplePostings, SAMPLE_BOARDS, SAMPLE_CITIES, type SamplePosting } from './sample-data.js';
+import { renderSampleCsv } from './sample-dataset.js';
+import { startSampleServer } from './sample-server.js';
+
+/** The sources the demo scrapes, in order, with what each shows. */
+export const DEMO_SOURCES: { id: string; shows: string }[] = [
+  { id: 'greenhouse', shows: 'a JSON API (Greenhouse job-board shape)' },
+  { id: 'jsonld', shows: 'HTML pages with schema.org JobPosting JSON-LD, found through a sitemap' },
+  { id: '51job', shows: 'GBK-encoded list pages (51job window.__SEARCH_RESULT__)' },
+  { id: 'boss', shows: 'a JavaScript-rendered page read through real Chromium (BOSS-style joblist.json)' },
+];
+
+export const SAMPLE_NOTICE =
+  'These are SAMPLE DATA: invented postings at invented companies, served by jobtrend itself on 127.0.0.1. They say nothing about the real job market.';
+
+export interface DemoOptions {
+  db: Db;
+  /** Folder the report is written into. */
+  reportsDir: string;
+  now: Date;
+  /** Progress lines for the terminal. */
+  say: (line: string) => void;
+  signal?: AbortSignal;
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Skip the report (tests of the scraping part). */
+  report?: boolean;
+}
+
+export interface DemoResult {
+  runs: RunSummary[];
+  dataset: ImportSummary | null;
+  reportPath: string | null;
+  /** Why there is no report, when there is none. */
+  reportSkipped: string | null;
+  samplePostings: number;
+}
+
+/** The config the demo runs with: every sample source pointed at the sample server, politeness relaxed for localhost. */
+export function demoConfig(origin: string): Config {
+  return parseConfig(
+    {
+      fetch: {
+        requestsPerMinute: 6000,
+        perHostConcurrency: 4,
+        maxRetries: 1,
+        backoffBaseMs: 100,
+        timeoutMs: 15_000,
+        conditionalRequests: false,
+      },
+      browser: { maxPages: 2, timeoutMs: 20_000 },
+      sources: {
+        greenhouse: { baseUrl: origin, boards: SAMPLE_BOARDS },
+        jsonld: { baseUrl: origin, sitemaps: ['/careers/sitemap.xml'] },
+        '51job': { baseUrl: origin, mode: 'list', cities: SAMPLE_CITIES, query: '人工智能训练师', maxPages: 3 },
+        boss: { baseUrl: origin, cities: SAMPLE_CITIES, query: 'AI训练师', maxPages: 1 },
+      },
+    },
+    'of the demo',
+  );
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const { db, now, say } = options;
+  const logger = options.logger ?? silentLogger();
+  const postings = generateSamplePostings({ now });
+  const server = await startSampleServer(postings);
+  const config = demoConfig(server.origin);
+  let browser: BrowserPool | undefined;
+  const result: DemoResult = { runs: [], dataset: null, reportPath: null, reportSkipped: null, samplePostings: postings.length };
+  const scratch = mkdtempSync(join(tmpdir(), 'jobtrend-demo-'));
+  try {
+    say(`sample sites are up at ${server.origin} (${postings.length} invented postings dated ${range(postings)})`);
+    for (const source of DEMO_SOURCES) {
+      if (options.signal?.aborted) break;
+      if (source.id === 'boss') browser = createBrowserPool(config.browser, { logger, env: options.env });
+      const started = Date.now();
+      const run = await scrapeSource({
+        db,
+        sourceId: source.id,
+        config,
+        jobName: DEMO_JOB_NAME,
+        signal: options.signal,
+        logger,
+        now: () => new Date(now.getTime() + (Date.now() - started)),
+        ...(browser ? { browser } : {}),
+      });
+      result.runs.push(run);
+      const c = run.counters;
+      say(
+        `  ${source.id.padEnd(10)} ${run.status.padEnd(8)} ${String(c.postings_seen).padStart(4)} postings (${c.postings_new} new) from ${c.pages_fetched} pages: ${source.shows}${run.errorSummary ? ` — ${run.errorSummary}` : ''}`,
+      );
+    }
+    coverDemoRuns(db, result.runs.map((r) => r.runId));
+    if (!options.signal?.aborted) {
+      const csv = join(scratch, 'sample-dataset.csv');
+      writeFileSync(csv, renderSampleCsv(postings));
+      result.dataset = await importFile(db, csv, {
+        sourceName: 'sample-dataset',
+        jobName: DEMO_JOB_NAME,
+        timeZone: 'Asia/Shanghai',
+        now: () => now,
+        signal: options.signal,
+      });
+      const d = result.dataset;
+      say(`  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names (jobtrend import)`);
+    }
+    if (options.report !== false && !options.signal?.aborted) {
+      const written = await writeDemoReport(db, options.reportsDir, now);
+      result.reportPath = written.path;
+      result.reportSkipped = written.skipped;
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function range(postings: SamplePosting[]): string {
+  const dates = postings.map((p) => p.postedAt.toISOString().slice(0, 10)).sort();
+  return `${dates[0]} to ${dates[dates.length - 1]}`;
+}
+
+/** The report over everything stored, with the sample notice at its top; skipped (with the reason) when the report module is missing. */
+async function writeDemoReport(db: Db, outDir: string, now: Date): Promise<{ path: string | null; skipped: string | null }> {
+  const [{ gatherReport }, { renderReport }, { writeReport }] = await Promise.all([
+    import('../report/gather-report.js'),
+    import('../report/render-report.js'),
+    import('../report/write-report.js'),
+  ]);
+  const data = gatherReport(db, { now });
+  const rendered = renderReport(data, { now });
+  rendered.markdown = markSample(rendered.markdown);
+  const written = writeReport(outDir, rendered);
+  return { path: written.markdownPath, skipped: null };
+}
+
+/** Puts the sample notice right under the report's title (or at the top when it has none). */
+export function markSample(markdown: string): string {
+  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n`;
+  const lines = markdown.split('\n');
+  const title = lines.findIndex((l) => l.startsWith('# '));
+  if (title === -1) return `${notice}\n${markdown}`;
+  lines.splice(title + 1, 0, '', notice.trimEnd());
+  return lines.join('\n');
+}
