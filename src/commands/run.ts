@@ -1,10 +1,9 @@
 // `jobtrend run JOB`: runs one job of the config now, under the same lock as the daemon (so it never runs
 // twice at once), records it in job_runs with trigger "manual", and prints what it did.
 import { Command } from 'commander';
-import { scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
-import { findUnknownJobSource } from '../schedule/job-config.js';
+import { checkJobSources } from '../schedule/check-jobs.js';
 import { runJob } from '../schedule/job-runner.js';
 import { describeLock } from '../schedule/lock.js';
 import { outputLogger } from '../schedule/output-logger.js';
@@ -17,18 +16,13 @@ export function define(context: CliContext): Command {
     .option('--json', 'print the result as JSON')
     .action(async (name: string, options: { json?: boolean }) => {
       const config = context.config();
-      const index = config.jobs.findIndex((j) => j.name === name);
-      const job = config.jobs[index];
+      const job = config.jobs.find((j) => j.name === name);
       if (!job) {
         throw new UsageError(
           `unknown job "${name}": the config has ${config.jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
         );
       }
-      const unknown = findUnknownJobSource(
-        [job],
-        scrapers.map((s) => s.id),
-      );
-      if (unknown) throw new UserError(`config ${unknown.replace(/^jobs\[0\]/, `jobs[${index}]`)}`);
+      checkJobSources(config, [job]);
       const db = context.openDb();
       try {
         const result = await runJob({

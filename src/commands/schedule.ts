@@ -2,11 +2,11 @@
 // stops cleanly: running scrapes finish their current page and are marked interrupted, locks are released,
 // and the process leaves within the stop timeout. Logs one structured line per event on stdout.
 import { Command } from 'commander';
-import { scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
+import { checkJobSources } from '../schedule/check-jobs.js';
 import { startDaemon } from '../schedule/daemon.js';
-import { findUnknownJobSource, type Job } from '../schedule/job-config.js';
+import type { Job } from '../schedule/job-config.js';
 import { outputLogger } from '../schedule/output-logger.js';
 import { withExamples } from './help.js';
 
@@ -24,11 +24,7 @@ export function define(context: CliContext): Command {
       const stopTimeoutMs = parseSeconds(options.stopTimeout, '--stop-timeout');
       const config = context.config();
       const jobs = selectJobs(config.jobs, options.job ?? []);
-      const unknown = findUnknownJobSource(
-        config.jobs,
-        scrapers.map((s) => s.id),
-      );
-      if (unknown) throw new UserError(`config ${unknown}`);
+      checkJobSources(config, jobs);
       const db = context.openDb();
       const logger = outputLogger(context.out, 1);
       try {

@@ -142,6 +142,36 @@ describe('jobtrend schedule with a bad config', () => {
     );
   });
 
+  it('a job naming an unknown source, or a source with a bad config section, is refused at start', async () => {
+    const config = join(temp.dir, 'jobtrend.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ jobs: [job({ sources: ['hn'] }), job({ name: 'b', sources: ['hn', 'nope'] })] }),
+    );
+    const unknown = await runCli(['--db', join(temp.dir, 'jobs.sqlite'), '--config', config, 'schedule']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(
+      /^jobtrend: config jobs\[1\]\.sources\[1\]: unknown source "nope": choose one of .*hn/,
+    );
+    writeFileSync(
+      config,
+      JSON.stringify({ sources: { greenhouse: { baseUrl: 'ftp://example.com' } }, jobs: [job()] }),
+    );
+    const badSection = await runCli([
+      '--db',
+      join(temp.dir, 'jobs.sqlite'),
+      '--config',
+      config,
+      'run',
+      'daily',
+    ]);
+    expect(badSection.code).toBe(1);
+    expect(badSection.stderr).toMatch(
+      /^jobtrend: config sources\.greenhouse\.baseUrl: expected an http\(s\) URL/,
+    );
+    expect(existsSync(join(temp.dir, 'jobs.sqlite'))).toBe(false);
+  });
+
   it('an unknown job name is a usage error listing the jobs', async () => {
     const config = join(temp.dir, 'jobtrend.config.json');
     writeFileSync(config, JSON.stringify({ jobs: [job()] }));
