@@ -15,6 +15,7 @@ import {
   compact,
   isRecord,
   joinLocation,
+  repeatDetector,
   searchPlan,
   text,
   textList,
@@ -208,6 +209,7 @@ export function postingsFromResponses(responses: BrowserResponse[]): BossListPag
 async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
   const { query, maxPages, targets } = searchPlan('boss', context);
   for (const target of targets) {
+    const repeats = repeatDetector();
     for (let page = 1; page <= maxPages; page++) {
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`;
@@ -223,7 +225,8 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
           throw new BlockedError('blocked: BOSS login wall', browsed.url);
       }
       const result = postingsFromResponses(browsed.responses);
-      if (result.postings.length === 0) break;
+      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
+      if (result.postings.length === 0 || repeats(result.postings)) break;
       yield { url, postings: result.postings };
       if (result.hasMore === false) break;
     }

@@ -16,6 +16,7 @@ import {
   isRecord,
   joinLocation,
   reroot,
+  repeatDetector,
   searchPlan,
   text,
   textList,
@@ -228,6 +229,7 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
   let base = context.baseUrl.replace(/\/$/, '');
   if (mode === 'list' && base === DEFAULT_BASE_URL) base = LIST_BASE_URL;
   for (const target of targets) {
+    const repeats = repeatDetector();
     for (let page = 1; page <= maxPages; page++) {
       if (context.signal.aborted) return;
       const url =
@@ -239,7 +241,8 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
         mode === 'api' ? { headers: { accept: 'application/json' } } : {},
       );
       const result = parseJob51(fetched.text, { url, contentType: fetched.headers['content-type'] });
-      if (result.postings.length === 0) break;
+      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
+      if (result.postings.length === 0 || repeats(result.postings)) break;
       const blocked = context.options.fetchDetails
         ? await addDescriptions(context, result.postings)
         : undefined;

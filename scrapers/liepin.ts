@@ -15,6 +15,7 @@ import {
   isRecord,
   joinLocation,
   reroot,
+  repeatDetector,
   searchPlan,
   text,
 } from './china/search-targets.js';
@@ -140,6 +141,7 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
   const { query, maxPages, targets } = searchPlan('liepin', context);
   const fetchDetails = context.options.fetchDetails ?? true;
   for (const target of targets) {
+    const repeats = repeatDetector();
     for (let page = 0; page < maxPages; page++) {
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/zhaopin/?key=${encodeURIComponent(query)}&dq=${target.code}&currentPage=${page}`;
@@ -147,7 +149,7 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       if (/passport\.liepin\.com|\/login/.test(fetched.url))
         throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
       const postings = parseLiepin(fetched.text, { url: fetched.url });
-      if (postings.length === 0) break;
+      if (postings.length === 0 || repeats(postings)) break;
       const blocked = fetchDetails ? await addDetails(context, postings) : undefined;
       yield { url, postings };
       if (blocked) throw blocked;

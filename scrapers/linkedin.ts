@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { compact, isRecord, text } from './china/search-targets.js';
+import { compact, isRecord, repeatDetector, text } from './china/search-targets.js';
 import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://www.linkedin.com';
@@ -170,6 +170,7 @@ async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<S
   const location = context.request.city ?? options.location;
   const maxPages = context.request.maxPages ?? options.maxPages ?? 5;
   const base = context.baseUrl.replace(/\/$/, '');
+  const repeats = repeatDetector();
   for (let page = 0; page < maxPages; page++) {
     if (context.signal.aborted) return;
     const url = linkedinSearchUrl(
@@ -186,7 +187,7 @@ async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<S
       throw error;
     }
     const postings = parseLinkedin(fetched.text, { url: fetched.url });
-    if (postings.length === 0) return;
+    if (postings.length === 0 || repeats(postings)) return;
     let blocked: BlockedError | undefined;
     if (options.fetchDetails ?? true) {
       for (const posting of postings) {

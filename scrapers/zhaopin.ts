@@ -15,6 +15,7 @@ import {
   isRecord,
   joinLocation,
   reroot,
+  repeatDetector,
   searchPlan,
   text,
   textList,
@@ -156,6 +157,7 @@ export function parseZhaopinDetail(html: string, hint: ParseHint = {}): RawPosti
 async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
   const { query, maxPages, targets } = searchPlan('zhaopin', context);
   for (const target of targets) {
+    const repeats = repeatDetector();
     for (let page = 1; page <= maxPages; page++) {
       if (context.signal.aborted) return;
       const url = `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`;
@@ -164,7 +166,8 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
         url: fetched.url,
         contentType: fetched.headers['content-type'],
       });
-      if (result.postings.length === 0) break;
+      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
+      if (result.postings.length === 0 || repeats(result.postings)) break;
       // A block met while reading details still lets the list page be stored first.
       const blocked = context.options.fetchDetails
         ? await addDescriptions(context, result.postings)

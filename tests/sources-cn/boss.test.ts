@@ -79,6 +79,48 @@ describe('boss parse', () => {
   });
 });
 
+describe('boss paging with a fake browser', () => {
+  it('stops when the site ignores page= and serves the same jobs again', async () => {
+    const browsed: string[] = [];
+    const fetcher = plainFetcher({
+      browse: async (url) => {
+        browsed.push(url);
+        return {
+          url,
+          html: '<html></html>',
+          responses: [
+            {
+              url: 'https://www.zhipin.com/wapi/zpgeek/search/joblist.json?page=1',
+              status: 200,
+              contentType: 'application/json',
+              body: fixture('boss/joblist-p1.json'),
+            },
+          ],
+        };
+      },
+    });
+    const { pages, error } = await collect(
+      bossScraper,
+      context(fetcher, 'https://www.zhipin.com', options, { city: 'Shanghai', maxPages: 10 }),
+    );
+    expect(error).toBeUndefined();
+    expect(pages).toHaveLength(1);
+    expect(browsed).toHaveLength(2);
+    expect(browsed[1]).toContain('page=2');
+  });
+
+  it('a page whose scripts made no job-list request is not taken for an empty result', async () => {
+    const fetcher = plainFetcher({
+      browse: async (url) => ({ url, html: '<html><body>改版了</body></html>', responses: [] }),
+    });
+    const { error } = await collect(
+      bossScraper,
+      context(fetcher, 'https://www.zhipin.com', options, { city: 'Shanghai' }),
+    );
+    expect(error).toBeInstanceOf(NotRetryableError);
+  });
+});
+
 describe.skipIf(!hasShared)('boss parse on real captures', () => {
   it('reads the 30 jobs of the Shenzhen joblist.json capture', () => {
     const postings = bossScraper.parse(shared('bosszhipin_joblist_shenzhen.json'));
