@@ -174,28 +174,92 @@ export interface SourceCoverageQueryRow {
 
 /**
  * Every known source with its runs started in the period (by status), the days of the period it was
- * watched, its deduplicated postings in the period (any role, the filter's city) and its last run ever.
+ * watched (as the source_watch_days view counts them, but clipped to the period so that long-running
+ * imports do not expand into years of days), its deduplicated postings in the period (any role, the
+ * filter's city) and its last run ever.
  */
 export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQueryRow[] {
-  return db
-    .prepare(
-      `SELECT s.id AS sourceId, s.name AS name, s.kind AS kind,
-         (SELECT count(*) FROM source_watch_days w WHERE w.source_id = s.id AND w.day BETWEEN @start AND @end) AS watchedDays,
-         coalesce(r.runs, 0) AS runs, coalesce(r.ok, 0) AS okRuns, coalesce(r.partial, 0) AS partialRuns,
-         coalesce(r.failed, 0) AS failedRuns, coalesce(r.interrupted, 0) AS interruptedRuns,
-         (SELECT count(*) FROM postings p WHERE p.source_id = s.id AND p.is_primary = 1
-            AND p.effective_date BETWEEN @start AND @end AND (@city IS NULL OR p.city = @city)) AS postings,
-         (SELECT max(started_at) FROM scrape_runs x WHERE x.source_id = s.id) AS lastRunAt
-       FROM sources s
-       LEFT JOIN (
-         SELECT source_id, count(*) AS runs, sum(status = 'ok') AS ok, sum(status = 'partial') AS partial,
-                sum(status = 'failed') AS failed, sum(status = 'interrupted') AS interrupted
-         FROM scrape_runs WHERE started_at >= @start AND started_at < date(@end, '+1 day')
-         GROUP BY source_id
-       ) r ON r.source_id = s.id
-       ORDER BY s.id`,
-    )
-    .all({ start: filter.start, end: filter.end, city: filter.city ?? null }) as SourceCoverageQueryRow[];
+  const range = { start: filter.start, end: filter.end };
+  const sources = db.prepare('SELECT id, name, kind FROM sources ORDER BY id').all() as {
+    id: string;
+    name: string;
+    kind: string;
+  }[];
+  const watched = new Map(
+    (
+      db
+        .prepare(
+          `WITH RECURSIVE runs AS (
+             SELECT source_id,
+                    coalesce(coverage_from, substr(started_at, 1, 10)) AS first_day,
+                    coalesce(coverage_to, substr(coalesce(finished_at, heartbeat_at, started_at), 1, 10)) AS last_day
+             FROM scrape_runs WHERE status IN ('ok', 'partial', 'interrupted')
+           ), spans (source_id, day, last_day) AS (
+             SELECT source_id, max(first_day, @start), min(last_day, @end)
+             FROM runs WHERE first_day <= @end AND last_day >= @start
+             UNION
+             SELECT source_id, date(day, '+1 day'), last_day FROM spans WHERE day < last_day
+           )
+           SELECT source_id AS sourceId, count(DISTINCT day) AS days FROM spans GROUP BY source_id`,
+        )
+        .all(range) as { sourceId: string; days: number }[]
+    ).map((r) => [r.sourceId, r.days]),
+  );
+  const runs = new Map(
+    (
+      db
+        .prepare(
+          `SELECT source_id AS sourceId, count(*) AS runs, sum(status = 'ok') AS ok, sum(status = 'partial') AS partial,
+                  sum(status = 'failed') AS failed, sum(status = 'interrupted') AS interrupted
+           FROM scrape_runs WHERE started_at >= @start AND started_at < date(@end, '+1 day')
+           GROUP BY source_id`,
+        )
+        .all(range) as {
+        sourceId: string;
+        runs: number;
+        ok: number;
+        partial: number;
+        failed: number;
+        interrupted: number;
+      }[]
+    ).map((r) => [r.sourceId, r]),
+  );
+  const postings = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.source_id AS sourceId, count(*) AS postings FROM postings p
+           WHERE p.is_primary = 1 AND p.effective_date BETWEEN @start AND @end AND (@city IS NULL OR p.city = @city)
+           GROUP BY p.source_id`,
+        )
+        .all({ ...range, city: filter.city ?? null }) as { sourceId: string; postings: number }[]
+    ).map((r) => [r.sourceId, r.postings]),
+  );
+  const lastRuns = new Map(
+    (
+      db
+        .prepare(
+          'SELECT source_id AS sourceId, max(started_at) AS lastRunAt FROM scrape_runs GROUP BY source_id',
+        )
+        .all() as { sourceId: string; lastRunAt: string | null }[]
+    ).map((r) => [r.sourceId, r.lastRunAt]),
+  );
+  return sources.map((source) => {
+    const r = runs.get(source.id);
+    return {
+      sourceId: source.id,
+      name: source.name,
+      kind: source.kind,
+      watchedDays: watched.get(source.id) ?? 0,
+      runs: r?.runs ?? 0,
+      okRuns: r?.ok ?? 0,
+      partialRuns: r?.partial ?? 0,
+      failedRuns: r?.failed ?? 0,
+      interruptedRuns: r?.interrupted ?? 0,
+      postings: postings.get(source.id) ?? 0,
+      lastRunAt: lastRuns.get(source.id) ?? null,
+    };
+  });
 }
 
 export interface ProblemRunRow {
