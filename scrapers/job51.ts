@@ -15,8 +15,8 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   repeatDetector,
+  reroot,
   searchPlan,
   text,
   textList,
@@ -26,12 +26,14 @@ import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js'
 const DEFAULT_BASE_URL = 'https://we.51job.com';
 const LIST_BASE_URL = 'https://search.51job.com';
 
-export const job51OptionsSchema = chineseSearchOptionsSchema.extend({
-  /** api: the JSON search API (current site); list: the older GBK list pages with __SEARCH_RESULT__. */
-  mode: z.enum(['api', 'list']).default('api'),
-  /** Results per API page. */
-  pageSize: z.number().int().min(10).max(100).default(50),
-});
+export const job51OptionsSchema = chineseSearchOptionsSchema
+  .extend({
+    /** api: the JSON search API (current site); list: the older GBK list pages with __SEARCH_RESULT__. */
+    mode: z.enum(['api', 'list']).default('api'),
+    /** Results per API page. */
+    pageSize: z.number().int().min(10).max(100).default(50),
+  })
+  .strict();
 export type Job51Options = z.infer<typeof job51OptionsSchema>;
 
 export interface Job51ListPage {

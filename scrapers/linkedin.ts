@@ -15,19 +15,21 @@ export const LINKEDIN_PAGE_SIZE = 25;
 
 const TIME_FILTERS = { any: undefined, day: 'r86400', week: 'r604800', month: 'r2592000' } as const;
 
-export const linkedinOptionsSchema = z.object({
-  /** Search keywords (the request's query wins). */
-  keywords: z.string().min(1).default('AI trainer'),
-  /** A place as LinkedIn reads it ("Shanghai, China", "United States"); the request's city wins. */
-  location: z.string().min(1).optional(),
-  /** LinkedIn's numeric geo id, more exact than a location name. */
-  geoId: z.string().regex(/^\d+$/).optional(),
-  /** Only postings from the last day, week or month (f_TPR). */
-  timeFilter: z.enum(['any', 'day', 'week', 'month']).default('week'),
-  maxPages: z.number().int().min(1).max(40).default(5),
-  /** Fetch each job's guest view for its description. */
-  fetchDetails: z.boolean().default(true),
-});
+export const linkedinOptionsSchema = z
+  .object({
+    /** Search keywords (the request's query wins). */
+    keywords: z.string().min(1).default('AI trainer'),
+    /** A place as LinkedIn reads it ("Shanghai, China", "United States"); the request's city wins. */
+    location: z.string().min(1).optional(),
+    /** LinkedIn's numeric geo id, more exact than a location name. */
+    geoId: z.string().regex(/^\d+$/).optional(),
+    /** Only postings from the last day, week or month (f_TPR). */
+    timeFilter: z.enum(['any', 'day', 'week', 'month']).default('week'),
+    maxPages: z.number().int().min(1).max(40).default(5),
+    /** Fetch each job's guest view for its description. */
+    fetchDetails: z.boolean().default(true),
+  })
+  .strict();
 export type LinkedinOptions = z.infer<typeof linkedinOptionsSchema>;
 
 /** "https://br.linkedin.com/jobs/view/senior-…-4465923787?position=1" → "4465923787". */

@@ -9,18 +9,21 @@ import { type ChineseBoard, cityCode, findChineseCity } from './city-codes.js';
 /** The AI-trainer search the project was made for, used when neither the request nor the config says. */
 export const DEFAULT_CHINESE_QUERY = '人工智能训练师';
 
-export const chineseSearchOptionsSchema = z.object({
-  /** Search keywords (the request's query wins). */
-  query: z.string().min(1).optional(),
-  /** Canonical city names ("Shanghai") or Chinese names ("上海"); the request's city wins. */
-  cities: z.array(z.string().min(1)).min(1).optional(),
-  /** The board's own city code, for a city missing from scrapers/china/city-codes.json. */
-  cityCode: z.string().regex(/^\d+$/, 'a numeric city code of the board').optional(),
-  /** Result pages per city (the request's maxPages wins). */
-  maxPages: z.number().int().min(1).max(100).default(5),
-  /** Fetch each posting's detail page for its description. */
-  fetchDetails: z.boolean().optional(),
-});
+export const chineseSearchOptionsSchema = z
+  .object({
+    /** Search keywords (the request's query wins). */
+    query: z.string().min(1).optional(),
+    /** Canonical city names ("Shanghai") or Chinese names ("上海"); the request's city wins. */
+    cities: z.array(z.string().min(1)).min(1).optional(),
+    /** The board's own city code, for a city missing from scrapers/china/city-codes.json. */
+    cityCode: z.string().regex(/^\d+$/, 'a numeric city code of the board').optional(),
+    /** Result pages per city (the request's maxPages wins). */
+    maxPages: z.number().int().min(1).max(100).default(5),
+    /** Fetch each posting's detail page for its description. */
+    fetchDetails: z.boolean().optional(),
+  })
+  // Strict, so a typo in the config ("maxPage") is named instead of silently ignored.
+  .strict();
 
 export type ChineseSearchOptions = z.infer<typeof chineseSearchOptionsSchema>;
 

@@ -1,8 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bossScraper } from '../../scrapers/boss.js';
 import { detectChineseBlock } from '../../scrapers/china/block-detection.js';
 import { chineseCities, cityCode, districtCode, findChineseCity } from '../../scrapers/china/city-codes.js';
 import { balancedSlice, extractAssignedJson, extractCambrian } from '../../scrapers/china/embedded-json.js';
+import { job51Scraper } from '../../scrapers/job51.js';
+import { linkedinScraper } from '../../scrapers/linkedin.js';
 import { fixture, hasShared, SHARED, shared } from './support/context.js';
 
 describe('city codes', () => {
@@ -109,5 +112,25 @@ describe('embedded JSON', () => {
       id: 'https://www.liepin.com/job/1970000001.shtml',
       pubDate: '2026-11-19T10:20:30',
     });
+  });
+});
+
+describe('source options', () => {
+  it('a typo in a source section is refused, naming the key', () => {
+    for (const scraper of [bossScraper, job51Scraper, linkedinScraper]) {
+      const parsed = scraper.optionsSchema!.safeParse({ maxPage: 3 });
+      expect(parsed.success, scraper.id).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues), scraper.id).toContain('maxPage');
+    }
+  });
+
+  it('defaults and limits: 5 pages, a query that is not empty, 51job in API mode', () => {
+    expect(bossScraper.optionsSchema!.parse({})).toMatchObject({ maxPages: 5 });
+    expect(job51Scraper.optionsSchema!.parse({ cities: ['上海'] })).toMatchObject({
+      mode: 'api',
+      cities: ['上海'],
+    });
+    expect(bossScraper.optionsSchema!.safeParse({ query: '' }).success).toBe(false);
+    expect(bossScraper.optionsSchema!.safeParse({ maxPages: 0 }).success).toBe(false);
   });
 });
