@@ -67,7 +67,7 @@ export const PAY_PERIOD_WORDS: Record<string, string> = {
   week: 'per week',
   month: 'per month',
   year: 'per year',
-  piece: 'per piece (元/条 and the like)',
+  piece: 'per piece (元/条)',
 };
 
 /** Display names of the taxonomy's role ids. Unknown ids are shown as they are. */

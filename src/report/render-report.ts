@@ -471,7 +471,7 @@ function paySection(data: ReportData, chart: ChartLink): string {
         file,
         `Pay ranges by role, ${unit}`,
         renderBoxChart({
-          title: `Pay ranges by role (${unit}), ${data.period.label}`,
+          title: `Pay ranges by role, ${unit}: ${data.period.label}`,
           groups: group.map((r) => ({
             label: roleName(r.role),
             n: r.n,

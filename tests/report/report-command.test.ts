@@ -232,6 +232,15 @@ describe('jobtrend report', () => {
     expect(markdown).toMatch(/insufficient|not enough|too few/i);
   });
 
+  it('says where it cannot write, in one line, when --out is a file', async () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const result = await cli('report', '--out', file, '--now', NOW);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/cannot write the report into .*not-a-folder.*pass --out with a writable folder/);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+  });
+
   it.each([
     [['--role', 'astronaut'], 2, /unknown role "astronaut"/],
     [['--period', 'someday'], 2, /"someday" is not a period/],

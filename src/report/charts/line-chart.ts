@@ -61,7 +61,8 @@ export function renderLineChart(options: LineChartOptions): string {
   // At most ~12 labels along the axis; always the first and the last.
   const every = Math.max(1, Math.ceil(n / 12));
   options.labels.forEach((label, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    // A stride label too close to the last one gives way to it.
+    if (i !== n - 1 && (i % every !== 0 || (every > 1 && n - 1 - i < every))) return;
     body.push(line(x(i), plot.bottom, x(i), plot.bottom + 4, COLORS.axis));
     body.push(
       text(x(i), plot.bottom + 18, fitText(label, 80, 11), {
