@@ -237,7 +237,9 @@ describe('jobtrend report', () => {
     writeFileSync(file, 'x');
     const result = await cli('report', '--out', file, '--now', NOW);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/cannot write the report into .*not-a-folder.*pass --out with a writable folder/);
+    expect(result.err).toMatch(
+      /cannot write the report into .*not-a-folder.*pass --out with a writable folder/,
+    );
     expect(result.err.trim().split('\n')).toHaveLength(1);
   });
 
