@@ -227,10 +227,41 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       const result = postingsFromResponses(browsed.responses);
       // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
       if (result.postings.length === 0 || repeats(result.postings)) break;
+      const blocked = context.options.fetchDetails
+        ? await addDescriptions(context, result.postings)
+        : undefined;
       yield { url, postings: result.postings };
+      if (blocked) throw blocked;
       if (result.hasMore === false) break;
     }
   }
+}
+
+/**
+ * Opens the job page of each posting still without a description (in the browser: the pages want its
+ * cookies). Returns the BlockedError that stopped it, if one did, so the list page is stored first.
+ */
+async function addDescriptions(
+  context: ScrapeContext<ChineseSearchOptions>,
+  postings: RawPosting[],
+): Promise<BlockedError | undefined> {
+  for (const posting of postings) {
+    if (posting.description || context.signal.aborted) continue;
+    const url = `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`;
+    try {
+      const page = await context.fetcher.browse(url);
+      const blocked = detectChineseBlock(page.html);
+      if (blocked) return new BlockedError(`blocked: BOSS ${blocked}`, url);
+      const detail = parseBossDetailPage(page.html, { url });
+      if (detail?.description) posting.description = detail.description;
+      if (detail?.postedAt) posting.postedAt = detail.postedAt;
+    } catch (error) {
+      if (error instanceof BlockedError) return error;
+      if (error instanceof NotRetryableError) continue;
+      throw error;
+    }
+  }
+  return undefined;
 }
 
 export const bossScraper: Scraper<ChineseSearchOptions> = {

@@ -25,6 +25,8 @@ export const linkedinOptionsSchema = z
     geoId: z.string().regex(/^\d+$/).optional(),
     /** Only postings from the last day, week or month (f_TPR). */
     timeFilter: z.enum(['any', 'day', 'week', 'month']).default('week'),
+    /** Newest first (sortBy=DD), so repeated runs see new postings on the first pages; or LinkedIn's relevance. */
+    sort: z.enum(['recent', 'relevant']).default('recent'),
     maxPages: z.number().int().min(1).max(40).default(5),
     /** Fetch each job's guest view for its description. */
     fetchDetails: z.boolean().default(true),
@@ -154,7 +156,13 @@ function readJobPostingLd($: cheerio.CheerioAPI): Record<string, unknown> | unde
 /** The guest search URL of one page (start = 25·page). */
 export function linkedinSearchUrl(
   baseUrl: string,
-  options: { keywords: string; location?: string; geoId?: string; timeFilter?: keyof typeof TIME_FILTERS },
+  options: {
+    keywords: string;
+    location?: string;
+    geoId?: string;
+    timeFilter?: keyof typeof TIME_FILTERS;
+    sort?: 'recent' | 'relevant';
+  },
   page: number,
 ): string {
   const params = new URLSearchParams({ keywords: options.keywords });
@@ -162,6 +170,7 @@ export function linkedinSearchUrl(
   if (options.geoId) params.set('geoId', options.geoId);
   const tpr = TIME_FILTERS[options.timeFilter ?? 'any'];
   if (tpr) params.set('f_TPR', tpr);
+  if (options.sort === 'recent') params.set('sortBy', 'DD');
   params.set('start', String(page * LINKEDIN_PAGE_SIZE));
   return `${baseUrl.replace(/\/$/, '')}/jobs-guest/jobs/api/seeMoreJobPostings/search?${params}`;
 }
@@ -177,7 +186,7 @@ async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<S
     if (context.signal.aborted) return;
     const url = linkedinSearchUrl(
       base,
-      { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter },
+      { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter, sort: options.sort },
       page,
     );
     let fetched: Awaited<ReturnType<typeof context.fetcher.fetch>>;

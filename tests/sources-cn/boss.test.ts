@@ -109,6 +109,49 @@ describe('boss paging with a fake browser', () => {
     expect(browsed[1]).toContain('page=2');
   });
 
+  it('with fetchDetails, opens each job page for its description and date; a verification page stops it', async () => {
+    const jobPage = (id: string, text: string) =>
+      `<html><head><link rel="canonical" href="https://www.zhipin.com/job_detail/${id}.html"></head><body>` +
+      `<div class="job-primary"><div class="info-primary"><div class="name"><h1 title="AI训练师">AI训练师</h1><span class="salary">8-12K·13薪</span></div>` +
+      `<p>上海<em class="dolt"></em>1-3年<em class="dolt"></em>本科</p></div></div>` +
+      `<div class="detail-content"><div class="job-sec"><h3>职位描述</h3><div class="text">${text}</div></div></div>` +
+      `<script type="application/ld+json">{"@context":"https://zhanzhang.baidu.com/contexts/cambrian.jsonld","@id":"https://www.zhipin.com/job_detail/${id}.html","pubDate":"2026-11-18T09:00:00"}</script></body></html>`;
+    const browsed: string[] = [];
+    const fetcher = plainFetcher({
+      browse: async (url) => {
+        browsed.push(url);
+        if (url.includes('/web/geek/job')) {
+          const body = fixture('boss/joblist-p1.json').replace('"hasMore":true', '"hasMore":false');
+          return {
+            url,
+            html: '',
+            responses: [
+              {
+                url: `${url.replace('/web/geek/job', '/wapi/zpgeek/search/joblist.json')}`,
+                status: 200,
+                contentType: 'application/json',
+                body,
+              },
+            ],
+          };
+        }
+        if (url.includes('a1b2c3d4e5f6g7h81nZ-AI'))
+          return { url, html: jobPage('a1b2c3d4e5f6g7h81nZ-AI', '负责<br>大模型数据标注'), responses: [] };
+        return { url, html: fixture('boss/verify.html'), responses: [] };
+      },
+    });
+    const { pages, error } = await collect(
+      bossScraper,
+      context(fetcher, 'http://127.0.0.1:9', { ...options, fetchDetails: true }, { city: 'Shanghai' }),
+    );
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.postings[0]!.description).toBe('负责\n大模型数据标注');
+    expect(pages[0]!.postings[0]!.postedAt).toBe('2026-11-18T09:00:00');
+    expect(pages[0]!.postings[1]!.description).toBeUndefined();
+    expect(error).toBeInstanceOf(BlockedError);
+    expect(browsed).toHaveLength(3);
+  });
+
   it('a page whose scripts made no job-list request is not taken for an empty result', async () => {
     const fetcher = plainFetcher({
       browse: async (url) => ({ url, html: '<html><body>改版了</body></html>', responses: [] }),

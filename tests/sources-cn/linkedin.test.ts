@@ -122,6 +122,7 @@ describe('linkedin scrape against the local server', () => {
     expect(searches.map((s) => s.get('start'))).toEqual(['0', '25', '50']);
     expect(searches[0]!.get('f_TPR')).toBe('r2592000');
     expect(searches[0]!.get('location')).toBe('Shanghai, China');
+    expect(searches[0]!.get('sortBy')).toBe('DD');
   });
 
   it('an authwall redirect stops the scrape as blocked', async () => {
