@@ -90,8 +90,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
     compareWith(db, base, period, previousPeriod(period), 'the previous period', now),
     compareWith(db, base, period, yearBefore(period), 'a year earlier', now),
   ];
-  const series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
-  data.series = { by: series.by, buckets: series.buckets, trend: series.trend, caveats: series.caveats };
+  data.series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
   data.skills = skillsFor(db, base, period, now);
   data.companies = topCompanies(db, filter);
   data.cities = cityCounts(db, filter);
@@ -128,18 +127,31 @@ function compareWith(
 }
 
 /** Months from up to two years before the period's end (never before the first posting); weeks when that is under 3 months. */
-function seriesFor(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): GrowthResult {
-  const endMonth = period.end.slice(0, 7);
+function seriesFor(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): ReportData['series'] {
+  try {
+    const series = growthSeries(db, subject, period, firstDate, now);
+    return { by: series.by, buckets: series.buckets, trend: series.trend, caveats: series.caveats };
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof UserError)) throw error;
+    return { by: 'month', buckets: [], trend: null, caveats: [`No series: ${error.message}`] };
+  }
+}
+
+function growthSeries(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): GrowthResult {
+  // A period that runs past today (this year, this quarter) is charted up to today, not into the future.
+  const today = now.toISOString().slice(0, 10);
+  const end = period.end < today ? period.end : today;
+  const endMonth = end.slice(0, 7);
   const [y, m] = endMonth.split('-').map(Number) as [number, number];
   const twoYears = new Date(Date.UTC(y, m - 1 - 23, 1)).toISOString().slice(0, 7);
   const firstMonth = firstDate.slice(0, 7);
   const from = [firstMonth, twoYears].sort()[1]!;
   const months = (y - Number(from.slice(0, 4))) * 12 + (m - Number(from.slice(5, 7))) + 1;
   if (months >= 3) {
-    return growth(db, { ...subject, by: 'month', from, to: period.end, now });
+    return growth(db, { ...subject, by: 'month', from, to: end, now });
   }
   const start = [firstDate, period.start].sort()[1]!;
-  return growth(db, { ...subject, by: 'week', from: start, to: period.end, now });
+  return growth(db, { ...subject, by: 'week', from: start, to: end, now });
 }
 
 function skillsFor(db: Db, subject: Subject, period: Period, now: Date): SkillsResult | null {

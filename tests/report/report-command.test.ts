@@ -66,6 +66,18 @@ describe('gatherReport on the fixture database', () => {
     }
   });
 
+  it('charts a period that runs past --now only up to --now', () => {
+    const db = openDatabase(dbPath, { readonly: true });
+    try {
+      const data = gatherReport(db, { now: FIXTURE_NOW, role: 'data-annotator', period: '2026' });
+      expect(data.period).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
+      expect(data.series.buckets.at(-1)).toMatchObject({ label: '2026-11', end: '2026-11-25' });
+      expect(data.postings).toBe(15 * 11);
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps pay in its own currency and period: hourly USD, monthly CNY and piece rates apart', () => {
     const db = openDatabase(dbPath, { readonly: true });
     try {
