@@ -127,7 +127,13 @@ function compareWith(
 }
 
 /** Months from up to two years before the period's end (never before the first posting); weeks when that is under 3 months. */
-function seriesFor(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): ReportData['series'] {
+function seriesFor(
+  db: Db,
+  subject: Subject,
+  period: Period,
+  firstDate: string,
+  now: Date,
+): ReportData['series'] {
   try {
     const series = growthSeries(db, subject, period, firstDate, now);
     return { by: series.by, buckets: series.buckets, trend: series.trend, caveats: series.caveats };
@@ -140,7 +146,7 @@ function seriesFor(db: Db, subject: Subject, period: Period, firstDate: string, 
 function growthSeries(db: Db, subject: Subject, period: Period, firstDate: string, now: Date): GrowthResult {
   // A period that runs past today (this year, this quarter) is charted up to today, not into the future.
   const today = now.toISOString().slice(0, 10);
-  const end = period.end < today ? period.end : today;
+  const end = [period.end, today].sort()[0]!;
   const endMonth = end.slice(0, 7);
   const [y, m] = endMonth.split('-').map(Number) as [number, number];
   const twoYears = new Date(Date.UTC(y, m - 1 - 23, 1)).toISOString().slice(0, 7);
