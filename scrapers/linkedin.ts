@@ -52,9 +52,8 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
     throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
   const $ = cheerio.load(body);
   const cards = $('.base-search-card, .job-search-card, [data-entity-urn*="jobPosting"]');
-  const detail =
-    $('.top-card-layout__title, .topcard__title').length > 0 || $('.show-more-less-html__markup').length > 0;
-  if (detail && cards.filter('.base-search-card, .job-search-card').length === 0) {
+  // A job view has a top card (its "similar jobs" below are cards too); search fragments never do.
+  if ($('.top-card-layout__title, .topcard__title').length > 0) {
     const posting = parseDetail($, body, hint);
     if (posting) return [posting];
   }

@@ -23,10 +23,12 @@ describe('linkedin parse', () => {
     expect(postings[1]).toMatchObject({ title: 'RLHF Rater – 中文', postedAt: '2026-11-24' });
   });
 
-  it('reads a job view for description, employment type and seniority', () => {
-    const [posting] = linkedinScraper.parse(fixture('linkedin/job-4000000001.html'), {
+  it('reads a job view for description, employment type and seniority, ignoring its similar-job cards', () => {
+    const postings = linkedinScraper.parse(fixture('linkedin/job-4000000001.html'), {
       url: 'http://x/jobs-guest/jobs/api/jobPosting/4000000001',
     });
+    expect(postings).toHaveLength(1);
+    const posting = postings[0];
     expect(posting).toMatchObject({
       sourcePostingId: '4000000001',
       title: 'AI Trainer (Mandarin)',
