@@ -50,6 +50,9 @@ export interface Daemon {
   stop(reason?: string): Promise<StopResult>;
 }
 
+/** How late a tick may still run (always less than the gap to the next tick). */
+const MISSED_TICK_TOLERANCE_MS = 5 * 60_000;
+
 interface Entry {
   job: Job;
   timezone: string;
@@ -111,9 +114,23 @@ export function startDaemon(options: DaemonOptions): Daemon {
         entry.running = execute(entry, context.date);
         await entry.running;
       },
-      { timezone, noOverlap: true, name: job.name, logger: cronLogger },
+      // A tick that comes late (the event loop busy storing a page or gathering a report) still runs, as
+      // long as the next tick has not come: node-cron's default would drop a tick more than 1 s late.
+      {
+        timezone,
+        noOverlap: true,
+        name: job.name,
+        logger: cronLogger,
+        missedExecutionTolerance: MISSED_TICK_TOLERANCE_MS,
+      },
     );
     entry.task.on('execution:overlap', (context) => skip(context.date));
+    entry.task.on('execution:missed', (context) => {
+      logger.warn(
+        { event: 'job.missed', job: job.name, tick: context.date.toISOString() },
+        `job ${job.name} missed its tick at ${context.date.toISOString()} (the process was busy or asleep)`,
+      );
+    });
     entries.push(entry);
   }
 

@@ -69,6 +69,22 @@ describe('jobtrend schedule (the daemon)', () => {
     );
   });
 
+  it('a tick that comes late because the process was busy still runs (until the next tick is due)', async () => {
+    const { logger, events } = capturingLogger();
+    daemon({ jobs: [makeJob({ cron: '*/4 * * * * *' })], logger, operations: { scrapeSource: scrape(1) } });
+    const boundary = Math.ceil((Date.now() + 1_000) / 4_000) * 4_000;
+    await sleep(boundary - Date.now() - 200);
+    // Block the event loop across the tick, as a long synchronous database call would.
+    while (Date.now() < boundary + 2_500) {
+      // busy
+    }
+    const tick = new Date(boundary).toISOString();
+    await waitFor(() => events.some((e) => e.event === 'job.start' && e.tick === tick), 6_000);
+    const start = events.find((e) => e.event === 'job.start' && e.tick === tick)!;
+    expect(Date.parse(start.time) - boundary).toBeGreaterThanOrEqual(2_500);
+    expect(events.some((e) => e.event === 'job.missed')).toBe(false);
+  });
+
   it('a tick that comes while the job is still running is skipped, logged and recorded', async () => {
     pageDelayMs = 2_500;
     const before = server.requests.length;
