@@ -1,10 +1,11 @@
 // `jobtrend report`: gathers a trend report from the database (analysis plus the report's own aggregates),
 // renders it to markdown with SVG charts, and writes it into reports/ (or --out, or config reports.outDir),
 // named by date and subject. The command only gathers and writes; rendering is a pure function.
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
 import { writeReport } from '../report/write-report.js';
@@ -38,6 +39,9 @@ export function define(context: CliContext): Command {
     .option('--now <iso>', "the report's clock, for reproducible reports (default: now)")
     .action((options: ReportOptions) => {
       const now = parseNow(options.now);
+      if (options.claims !== undefined && !existsSync(options.claims)) {
+        throw new UserError(`no claims file at ${options.claims}: check the path given to --claims`);
+      }
       const outDir = options.out ?? context.config().reports.outDir;
       const db = context.openDb({ readonly: true });
       try {

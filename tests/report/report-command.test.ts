@@ -259,7 +259,11 @@ describe('jobtrend report', () => {
     [['--role', 'astronaut'], 2, /unknown role "astronaut"/],
     [['--period', 'someday'], 2, /"someday" is not a period/],
     [['--now', 'yesterday'], 2, /--now "yesterday" is not an ISO date/],
-    [['--claims', '/nonexistent/claims.yaml'], 1, /no claims file/],
+    [
+      ['--claims', '/nonexistent/claims.yaml'],
+      1,
+      /no claims file at \/nonexistent\/claims.yaml: check the path given to --claims/,
+    ],
   ])('refuses %j with one clear line', async (args, expected, message) => {
     const result = await cli('report', '--out', join(dir, 'bad'), '--now', NOW, ...args);
     expect(result.code).toBe(expected);
