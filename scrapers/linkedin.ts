@@ -54,7 +54,7 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
   const cards = $('.base-search-card, .job-search-card, [data-entity-urn*="jobPosting"]');
   // A job view has a top card (its "similar jobs" below are cards too); search fragments never do.
   if ($('.top-card-layout__title, .topcard__title').length > 0) {
-    const posting = parseDetail($, body, hint);
+    const posting = parseDetail($, hint);
     if (posting) return [posting];
   }
   if (cards.length === 0) {
@@ -91,14 +91,15 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
   return postings;
 }
 
-function parseDetail($: cheerio.CheerioAPI, body: string, hint: ParseHint): RawPosting | undefined {
+function parseDetail($: cheerio.CheerioAPI, hint: ParseHint): RawPosting | undefined {
   const jsonLd = readJobPostingLd($);
   const canonical = $('link[rel="canonical"]').attr('href') ?? hint.url ?? '';
+  // The page's own id, never the first card's: similar-job cards below carry other ids.
   const id =
     linkedinJobId(canonical) ??
-    linkedinJobId($('[data-entity-urn*="jobPosting"]').attr('data-entity-urn') ?? '') ??
     /jobPosting\/(\d+)/.exec(hint.url ?? '')?.[1] ??
-    /"jobPosting:(\d+)"|urn:li:jobPosting:(\d+)/.exec(body)?.slice(1).find(Boolean);
+    linkedinJobId($('#decoratedJobPostingId').html() ?? '') ??
+    linkedinJobId($('.top-card-layout [data-entity-urn*="jobPosting"]').attr('data-entity-urn') ?? '');
   const title =
     normaliseWhitespace($('.top-card-layout__title, .topcard__title').first().text()) || text(jsonLd?.title);
   if (!id || !title) return undefined;

@@ -37,6 +37,10 @@ describe('linkedin parse', () => {
     });
     expect(posting!.description).toContain('Rate model answers');
     expect(posting!.extra).toMatchObject({ seniority: 'Entry level' });
+    // Saved without its URL, the id comes from the page's own decoratedJobPostingId.
+    expect(linkedinScraper.parse(fixture('linkedin/job-4000000001.html'))[0]!.sourcePostingId).toBe(
+      '4000000001',
+    );
   });
 
   it('the authwall is a BlockedError; an empty fragment is the end; other HTML is malformed', () => {
