@@ -58,7 +58,6 @@ interface Entry {
   timezone: string;
   task: ScheduledTask;
   running: Promise<JobRunResult | undefined> | undefined;
-  jobRunStartedAt: string | undefined;
 }
 
 /** Starts the schedule: every enabled job gets a cron task. Jobs were validated when the config was loaded. */
@@ -81,13 +80,6 @@ export function startDaemon(options: DaemonOptions): Daemon {
 
   for (const job of options.jobs.filter((j) => j.enabled)) {
     const timezone = job.timezone ?? systemTimeZone();
-    const entry: Entry = {
-      job,
-      timezone,
-      task: undefined as unknown as ScheduledTask,
-      running: undefined,
-      jobRunStartedAt: undefined,
-    };
     const skip = (tick: Date) => {
       const at = new Date().toISOString();
       recordSkippedJobRun(options.db, {
@@ -102,7 +94,7 @@ export function startDaemon(options: DaemonOptions): Daemon {
         `job ${job.name} skipped at ${tick.toISOString()}: the previous run is still going`,
       );
     };
-    entry.task = createTask(
+    const task = createTask(
       job.cron,
       async (context) => {
         if (controller.signal.aborted) return;
@@ -124,8 +116,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
         missedExecutionTolerance: MISSED_TICK_TOLERANCE_MS,
       },
     );
-    entry.task.on('execution:overlap', (context) => skip(context.date));
-    entry.task.on('execution:missed', (context) => {
+    const entry: Entry = { job, timezone, task, running: undefined };
+    task.on('execution:overlap', (context) => skip(context.date));
+    task.on('execution:missed', (context) => {
       logger.warn(
         { event: 'job.missed', job: job.name, tick: context.date.toISOString() },
         `job ${job.name} missed its tick at ${context.date.toISOString()} (the process was busy or asleep)`,
@@ -135,7 +128,6 @@ export function startDaemon(options: DaemonOptions): Daemon {
   }
 
   async function execute(entry: Entry, tick: Date): Promise<JobRunResult | undefined> {
-    entry.jobRunStartedAt = new Date().toISOString();
     try {
       const result = await runJob({
         db: options.db,
@@ -160,7 +152,6 @@ export function startDaemon(options: DaemonOptions): Daemon {
       return undefined;
     } finally {
       entry.running = undefined;
-      entry.jobRunStartedAt = undefined;
     }
   }
 
