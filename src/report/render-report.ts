@@ -460,9 +460,7 @@ function paySection(data: ReportData, chart: ChartLink): string {
     return lines.join('\n');
   }
   // The box charts: one per currency and pay period, largest first, at most three.
-  const chartGroups = [...payGroups(data.payByRole).values()]
-    .sort((a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency))
-    .slice(0, 3);
+  const chartGroups = [...payGroups(data.payByRole).values()].sort(byPostingsThenUnit).slice(0, 3);
   for (const group of chartGroups) {
     const unit = payUnit(group[0]!);
     const file = `pay-${slug(group[0]!.currency)}-${slug(group[0]!.period)}.svg`;
@@ -487,9 +485,7 @@ function paySection(data: ReportData, chart: ChartLink): string {
       '',
     );
   }
-  for (const group of [...payGroups(data.pay).values()].sort(
-    (a, b) => total(b) - total(a) || a[0]!.currency.localeCompare(b[0]!.currency),
-  )) {
+  for (const group of [...payGroups(data.pay).values()].sort(byPostingsThenUnit)) {
     const unit = payUnit(group[0]!);
     lines.push(`### ${esc(unit)}`, '');
     const rows = group.map((r) => [
@@ -519,6 +515,13 @@ function paySection(data: ReportData, chart: ChartLink): string {
     'than 3 postings are left out.',
   );
   return lines.join('\n');
+}
+
+/** Pay groups with the most postings first; ties by currency and period (plain code-point order). */
+function byPostingsThenUnit(a: PayRow[], b: PayRow[]): number {
+  const keyA = `${a[0]!.currency} ${a[0]!.period}`;
+  const keyB = `${b[0]!.currency} ${b[0]!.period}`;
+  return total(b) - total(a) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0);
 }
 
 function total(rows: PayRow[]): number {

@@ -1,6 +1,7 @@
 // Shared pieces of the report's SVG charts: the document frame (size, background, CJK-capable font stack,
 // title, accessible description), text measurement and truncation, and number formatting. Pure functions;
 // every piece of text goes through escapeXml.
+import { formatCount } from '../format.js';
 import { escapeXml } from '../markdown-escape.js';
 
 export const FONT_STACK =
@@ -134,6 +135,6 @@ export function formatTick(value: number, percent = false): string {
   const abs = Math.abs(value);
   if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
   if (abs >= 1000 && value % 100 === 0) return `${Number((value / 1000).toFixed(1))}k`;
-  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  if (Number.isInteger(value)) return formatCount(value);
   return String(Number(value.toFixed(2)));
 }
