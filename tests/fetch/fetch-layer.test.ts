@@ -97,6 +97,27 @@ describe('rate limits', () => {
       await s.close();
     }
   });
+
+  it('no more requests are in flight to one host than its concurrency allows', async () => {
+    const s = await startTestServer();
+    try {
+      let inFlight = 0;
+      let most = 0;
+      s.route('/robots.txt', { status: 404 });
+      s.route(/^\/busy-host\//, async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 150));
+        inFlight--;
+        return { body: 'ok' };
+      });
+      const f = fetcher({ perHostConcurrency: 2, concurrency: 8 });
+      await Promise.all(Array.from({ length: 6 }, (_, n) => f.fetch(`${s.url}/busy-host/${n}`)));
+      expect(most).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('retries', () => {
