@@ -1,7 +1,8 @@
 // `jobtrend export`: deduplicated postings (or all with --all) with their roles and skills, as JSON Lines
 // (keys = database column names) or CSV, to stdout or a file. Thin wrapper over exportPostings.
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
@@ -9,6 +10,8 @@ import { UsageError, UserError } from '../errors.js';
 import type { ExportFormat } from '../export/export-format.js';
 import { exportPostings } from '../export/export-postings.js';
 import { withExamples } from './help.js';
+
+const ROLE_IDS = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor', 'prompt-engineer', 'ai-other'];
 
 interface ExportFlags {
   format: string;
@@ -23,31 +26,61 @@ interface ExportFlags {
 
 export function define(context: CliContext): Command {
   const command = new Command('export')
-    .description('print deduplicated postings with their roles and skills as JSON Lines (keys = column names) or CSV')
+    .description(
+      'print deduplicated postings with their roles and skills as JSON Lines (keys = column names) or CSV',
+    )
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--all', 'every stored posting, reposts and cross-posts included (default: deduplicated)')
-    .option('--role <id>', 'only postings with this role (ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other); repeatable', collect, [])
-    .option('--city <name>', 'only postings in this city (canonical name, e.g. Shanghai); repeatable', collect, [])
-    .option('--source <id>', 'only postings from this source (e.g. greenhouse, import:mydata); repeatable', collect, [])
+    .option(
+      '--role <id>',
+      'only postings with this role (ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other); repeatable',
+      collect,
+      [],
+    )
+    .option(
+      '--city <name>',
+      'only postings in this city (canonical name, e.g. Shanghai); repeatable',
+      collect,
+      [],
+    )
+    .option(
+      '--source <id>',
+      'only postings from this source (e.g. greenhouse, import:mydata); repeatable',
+      collect,
+      [],
+    )
     .option('--from <date>', 'effective date on or after (YYYY-MM-DD or YYYY-MM)')
     .option('--to <date>', 'effective date on or before (YYYY-MM-DD or YYYY-MM)')
     .action(async (flags: ExportFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') {
         throw new UsageError(`--format must be jsonl or csv, not "${flags.format}"`);
       }
+      const unknown = flags.role.find((r) => !ROLE_IDS.includes(r));
+      if (unknown) throw new UsageError(`--role: unknown role "${unknown}": use one of ${ROLE_IDS.join(', ')}`);
       const from = flags.from ? parseBound(flags.from, 'from') : undefined;
       const to = flags.to ? parseBound(flags.to, 'to') : undefined;
       if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
       const cities = await Promise.all(flags.city.map(canonicalCity));
-      const filters = { all: flags.all, roles: flags.role, cities, sources: flags.source, from, to, format: flags.format as ExportFormat };
+      const filters = {
+        all: flags.all,
+        roles: flags.role,
+        cities,
+        sources: flags.source,
+        from,
+        to,
+        format: flags.format as ExportFormat,
+      };
       const db = context.openDb({ readonly: true });
       try {
         if (!flags.output) {
           await exportPostings(db, context.out, filters);
           return;
         }
-        if (!existsSync(dirname(flags.output)) || (existsSync(flags.output) && statSync(flags.output).isDirectory())) {
+        if (
+          !existsSync(dirname(flags.output)) ||
+          (existsSync(flags.output) && statSync(flags.output).isDirectory())
+        ) {
           throw new UserError(`cannot write ${flags.output}: give a file path in an existing folder`);
         }
         const file = createWriteStream(flags.output);

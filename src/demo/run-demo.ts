@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
 import { type Config, parseConfig } from '../config/load-config.js';
 import { type RunSummary, scrapeSource } from '../engine/scrape-source.js';
-import { importFile, type ImportSummary } from '../import/import-file.js';
+import { type ImportSummary, importFile } from '../import/import-file.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { coverDemoRuns, DEMO_JOB_NAME } from '../store/demo-store.js';
@@ -65,7 +65,13 @@ export function demoConfig(origin: string): Config {
       sources: {
         greenhouse: { baseUrl: origin, boards: SAMPLE_BOARDS },
         jsonld: { baseUrl: origin, sitemaps: ['/careers/sitemap.xml'] },
-        '51job': { baseUrl: origin, mode: 'list', cities: SAMPLE_CITIES, query: '人工智能训练师', maxPages: 3 },
+        '51job': {
+          baseUrl: origin,
+          mode: 'list',
+          cities: SAMPLE_CITIES,
+          query: '人工智能训练师',
+          maxPages: 3,
+        },
         boss: { baseUrl: origin, cities: SAMPLE_CITIES, query: 'AI训练师', maxPages: 1 },
       },
     },
@@ -80,10 +86,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const server = await startSampleServer(postings);
   const config = demoConfig(server.origin);
   let browser: BrowserPool | undefined;
-  const result: DemoResult = { runs: [], dataset: null, reportPath: null, reportSkipped: null, samplePostings: postings.length };
+  const result: DemoResult = {
+    runs: [],
+    dataset: null,
+    reportPath: null,
+    reportSkipped: null,
+    samplePostings: postings.length,
+  };
   const scratch = mkdtempSync(join(tmpdir(), 'jobtrend-demo-'));
   try {
-    say(`sample sites are up at ${server.origin} (${postings.length} invented postings dated ${range(postings)})`);
+    say(
+      `sample sites are up at ${server.origin} (${postings.length} invented postings dated ${range(postings)})`,
+    );
     for (const source of DEMO_SOURCES) {
       if (options.signal?.aborted) break;
       if (source.id === 'boss') browser = createBrowserPool(config.browser, { logger, env: options.env });
@@ -104,7 +118,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `  ${source.id.padEnd(10)} ${run.status.padEnd(8)} ${String(c.postings_seen).padStart(4)} postings (${c.postings_new} new) from ${c.pages_fetched} pages: ${source.shows}${run.errorSummary ? ` — ${run.errorSummary}` : ''}`,
       );
     }
-    coverDemoRuns(db, result.runs.map((r) => r.runId));
+    coverDemoRuns(
+      db,
+      result.runs.map((r) => r.runId),
+    );
     if (!options.signal?.aborted) {
       const csv = join(scratch, 'sample-dataset.csv');
       writeFileSync(csv, renderSampleCsv(postings));
@@ -116,7 +133,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         signal: options.signal,
       });
       const d = result.dataset;
-      say(`  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names (jobtrend import)`);
+      say(
+        `  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names (jobtrend import)`,
+      );
     }
     if (options.report !== false && !options.signal?.aborted) {
       const written = await writeDemoReport(db, options.reportsDir, now);
@@ -137,7 +156,11 @@ function range(postings: SamplePosting[]): string {
 }
 
 /** The report over everything stored, with the sample notice at its top; skipped (with the reason) when the report module is missing. */
-async function writeDemoReport(db: Db, outDir: string, now: Date): Promise<{ path: string | null; skipped: string | null }> {
+async function writeDemoReport(
+  db: Db,
+  outDir: string,
+  now: Date,
+): Promise<{ path: string | null; skipped: string | null }> {
   const [{ gatherReport }, { renderReport }, { writeReport }] = await Promise.all([
     import('../report/gather-report.js'),
     import('../report/render-report.js'),

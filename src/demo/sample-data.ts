@@ -72,7 +72,12 @@ interface RoleTemplate {
 const ROLES: Record<string, RoleTemplate> = {
   'ai-trainer': {
     zh: ['人工智能训练师', 'AI训练师', 'AI训练师（多模态）', '大模型训练师', '人工智能训练师（对话方向）'],
-    en: ['AI Trainer (Chinese)', 'Generative AI Trainer', 'AI Trainer – Coding', 'AI Model Trainer (Mandarin)'],
+    en: [
+      'AI Trainer (Chinese)',
+      'Generative AI Trainer',
+      'AI Trainer – Coding',
+      'AI Model Trainer (Mandarin)',
+    ],
     skillsZh: ['数据标注', '大模型', 'Python', '质检', '多模态', 'Excel'],
     skillsEn: ['LLM', 'Python', 'data annotation', 'RLHF', 'writing'],
     cny: [7, 16],
@@ -128,7 +133,13 @@ const COMPANIES_ZH = [
   '范例人工智能（杭州）有限公司',
   '测试数智科技有限公司',
 ];
-const COMPANIES_EN = ['Example AI Lab', 'Sample Data Co', 'Demo Foundation Models Inc.', 'Placeholder Labs', 'Fictional Tutors Ltd'];
+const COMPANIES_EN = [
+  'Example AI Lab',
+  'Sample Data Co',
+  'Demo Foundation Models Inc.',
+  'Placeholder Labs',
+  'Fictional Tutors Ltd',
+];
 const GREENHOUSE_BOARDS = ['example-ai-lab', 'sample-data-co'];
 
 /** Per source: postings in the oldest month, monthly growth factor, and whether Chinese pages carry it. */
@@ -186,7 +197,10 @@ export function generateSamplePostings(options: SampleOptions): SamplePosting[] 
     let serial = 0;
     for (let m = months - 1; m >= 0; m--) {
       const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 1);
-      const monthEnd = Math.min(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m + 1, 1), now.getTime() - 3_600_000);
+      const monthEnd = Math.min(
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m + 1, 1),
+        now.getTime() - 3_600_000,
+      );
       if (monthEnd <= monthStart) continue;
       const age = months - 1 - m;
       const calendarMonth = new Date(monthStart).getUTCMonth();
@@ -201,20 +215,46 @@ export function generateSamplePostings(options: SampleOptions): SamplePosting[] 
   }
   // BOSS lists carry no dates: its postings are the ones open now, dated by the scrape itself.
   for (let i = 1; i <= 24; i++) {
-    postings.push(makePosting(random, 'boss', true, new Date(now.getTime() - Math.floor(random() * 20) * 86_400_000), i, 1));
+    postings.push(
+      makePosting(
+        random,
+        'boss',
+        true,
+        new Date(now.getTime() - Math.floor(random() * 20) * 86_400_000),
+        i,
+        1,
+      ),
+    );
   }
   return postings;
 }
 
-function makePosting(random: () => number, source: SampleSource, chinese: boolean, postedAt: Date, serial: number, recency: number): SamplePosting {
+function makePosting(
+  random: () => number,
+  source: SampleSource,
+  chinese: boolean,
+  postedAt: Date,
+  serial: number,
+  recency: number,
+): SamplePosting {
   const roleId = weighted(random, ROLE_WEIGHTS);
   const role = ROLES[roleId]!;
   // Shanghai's share rises over the two years: the sample's "surge in Shanghai".
   const weights = CITY_WEIGHTS.map((w, i) => (i === 0 ? w * (0.7 + 0.8 * recency) : w));
-  const city = chinese ? weighted(random, CHINESE_CITIES.map((c, i) => [c, weights[i]!] as [City, number])) : undefined;
+  const city = chinese
+    ? weighted(
+        random,
+        CHINESE_CITIES.map((c, i) => [c, weights[i]!] as [City, number]),
+      )
+    : undefined;
   const western = chinese ? undefined : pick(random, WESTERN_CITIES);
   const title = chinese ? pick(random, role.zh) : pick(random, role.en);
-  const skills = [...new Set([pick(random, chinese ? role.skillsZh : role.skillsEn), pick(random, chinese ? role.skillsZh : role.skillsEn)])];
+  const skills = [
+    ...new Set([
+      pick(random, chinese ? role.skillsZh : role.skillsEn),
+      pick(random, chinese ? role.skillsZh : role.skillsEn),
+    ]),
+  ];
   const company = chinese ? pick(random, COMPANIES_ZH) : pick(random, COMPANIES_EN);
   const partTime = random() < 0.15;
   let salaryText: string;
@@ -225,9 +265,7 @@ function makePosting(random: () => number, source: SampleSource, chinese: boolea
     const months13 = random() < 0.3;
     salary = { min: low * 1000, max: high * 1000, currency: 'CNY', period: 'month' };
     salaryText =
-      source === '51job'
-        ? `${wan(low)}-${wan(high)}万/月`
-        : `${low}-${high}K${months13 ? '·13薪' : ''}`;
+      source === '51job' ? `${wan(low)}-${wan(high)}万/月` : `${low}-${high}K${months13 ? '·13薪' : ''}`;
   } else {
     const low = Math.round(role.usd[0] + random() * (role.usd[1] - role.usd[0]) * 0.6);
     const high = low + 5 + Math.floor(random() * 20);
@@ -264,7 +302,11 @@ function makePosting(random: () => number, source: SampleSource, chinese: boolea
     description,
     skills,
     postedAt,
-    employmentType: partTime ? 'PART_TIME' : source === 'greenhouse' && random() < 0.3 ? 'CONTRACTOR' : 'FULL_TIME',
+    employmentType: partTime
+      ? 'PART_TIME'
+      : source === 'greenhouse' && random() < 0.3
+        ? 'CONTRACTOR'
+        : 'FULL_TIME',
   };
 }
 

@@ -3,7 +3,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SamplePosting } from './sample-data.js';
 
-export const SAMPLE_DATASET_COLUMNS = ['职位名称', '公司名称', '城市', '区域', '薪资', '发布日期', '职位描述'];
+export const SAMPLE_DATASET_COLUMNS = [
+  '职位名称',
+  '公司名称',
+  '城市',
+  '区域',
+  '薪资',
+  '发布日期',
+  '职位描述',
+];
 
 export function renderSampleCsv(postings: SamplePosting[]): string {
   const rows = postings

@@ -10,7 +10,11 @@ const escapeHtml = (text: string): string =>
 /** JSON for a <script> block: "</script>" and friends cannot end it early. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const paragraphs = (text: string): string => text.split('\n').map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+const paragraphs = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
 
 /** Greenhouse `GET /v1/boards/{board}/jobs?content=true`: every job of the board, content HTML-escaped. */
 export function renderGreenhouseJobs(origin: string, board: string, postings: SamplePosting[]): string {
@@ -26,7 +30,9 @@ export function renderGreenhouseJobs(origin: string, board: string, postings: Sa
       updated_at: p.postedAt.toISOString(),
       first_published: p.postedAt.toISOString(),
       requisition_id: p.id,
-      content: escapeHtml(`${paragraphs(p.description)}<ul>${p.skills.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`),
+      content: escapeHtml(
+        `${paragraphs(p.description)}<ul>${p.skills.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
+      ),
       departments: [{ id: 1, name: 'Data Operations' }],
       offices: [{ id: 1, name: p.city, location: p.remote ? 'Remote' : p.city }],
       metadata: null,
@@ -58,7 +64,12 @@ export function renderJobPostingPage(origin: string, p: SamplePosting): string {
     baseSalary: {
       '@type': 'MonetaryAmount',
       currency: p.salary.currency,
-      value: { '@type': 'QuantitativeValue', minValue: p.salary.min, maxValue: p.salary.max, unitText: p.salary.period.toUpperCase() },
+      value: {
+        '@type': 'QuantitativeValue',
+        minValue: p.salary.min,
+        maxValue: p.salary.max,
+        unitText: p.salary.period.toUpperCase(),
+      },
     },
     url: `${origin}/careers/jobs/${p.id}.html`,
   };
@@ -74,7 +85,10 @@ export function renderJobPostingPage(origin: string, p: SamplePosting): string {
 export function renderSitemap(origin: string, postings: SamplePosting[]): string {
   const urls = postings
     .filter((p) => p.source === 'jsonld')
-    .map((p) => `  <url><loc>${origin}/careers/jobs/${p.id}.html</loc><lastmod>${p.postedAt.toISOString().slice(0, 10)}</lastmod></url>`);
+    .map(
+      (p) =>
+        `  <url><loc>${origin}/careers/jobs/${p.id}.html</loc><lastmod>${p.postedAt.toISOString().slice(0, 10)}</lastmod></url>`,
+    );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -87,7 +101,12 @@ function chinaTime(date: Date): string {
 }
 
 /** A 51job list page (older format): results in `window.__SEARCH_RESULT__`, text to be encoded as GBK. */
-export function renderJob51ListPage(postings: SamplePosting[], page: number, totalPages: number, areaCode: string): string {
+export function renderJob51ListPage(
+  postings: SamplePosting[],
+  page: number,
+  totalPages: number,
+  areaCode: string,
+): string {
   const result = {
     top_ads: [],
     engine_search_result: postings.map((p) => ({

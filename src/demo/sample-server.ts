@@ -32,27 +32,36 @@ interface Answer {
 }
 
 /** Starts the sample sites on an ephemeral port of 127.0.0.1 (or `port`). */
-export async function startSampleServer(postings: SamplePosting[], options: { port?: number } = {}): Promise<SampleServer> {
+export async function startSampleServer(
+  postings: SamplePosting[],
+  options: { port?: number } = {},
+): Promise<SampleServer> {
   const requests: string[] = [];
   let origin = '';
   const bySource = (source: SamplePosting['source']) =>
     postings.filter((p) => p.source === source).sort((a, b) => b.postedAt.getTime() - a.postedAt.getTime());
-  const cityOfCode = (board: 'boss' | '51job', code: string) => SAMPLE_CITIES.find((c) => cityCode(board, c) === code);
+  const cityOfCode = (board: 'boss' | '51job', code: string) =>
+    SAMPLE_CITIES.find((c) => cityCode(board, c) === code);
 
   const answer = (url: URL): Answer | undefined => {
     const path = url.pathname;
-    if (path === '/robots.txt') return { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nAllow: /\n' };
+    if (path === '/robots.txt')
+      return { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nAllow: /\n' };
     if (path === '/') return { type: 'text/html; charset=utf-8', body: indexPage(origin) };
     const board = /^\/v1\/boards\/([\w.-]+)\/jobs$/.exec(path)?.[1];
     if (board) {
-      if (!SAMPLE_BOARDS.includes(board)) return { status: 404, type: 'application/json', body: '{"status":404,"error":"Job not found"}' };
+      if (!SAMPLE_BOARDS.includes(board))
+        return { status: 404, type: 'application/json', body: '{"status":404,"error":"Job not found"}' };
       return { type: 'application/json; charset=utf-8', body: renderGreenhouseJobs(origin, board, postings) };
     }
-    if (path === '/careers/sitemap.xml') return { type: 'application/xml; charset=utf-8', body: renderSitemap(origin, postings) };
+    if (path === '/careers/sitemap.xml')
+      return { type: 'application/xml; charset=utf-8', body: renderSitemap(origin, postings) };
     const jobPage = /^\/careers\/jobs\/([\w-]+)\.html$/.exec(path)?.[1];
     if (jobPage) {
       const posting = postings.find((p) => p.source === 'jsonld' && p.id === jobPage);
-      return posting ? { type: 'text/html; charset=utf-8', body: renderJobPostingPage(origin, posting) } : undefined;
+      return posting
+        ? { type: 'text/html; charset=utf-8', body: renderJobPostingPage(origin, posting) }
+        : undefined;
     }
     const list = /^\/list\/(\d+),[^/]*,(\d+)\.html$/.exec(path);
     if (list) {
@@ -60,7 +69,12 @@ export async function startSampleServer(postings: SamplePosting[], options: { po
       const all = bySource('51job').filter((p) => p.city === city);
       const page = Math.max(1, Number(list[2]));
       const totalPages = Math.max(1, Math.ceil(all.length / JOB51_PAGE_SIZE));
-      const html = renderJob51ListPage(all.slice((page - 1) * JOB51_PAGE_SIZE, page * JOB51_PAGE_SIZE), page, totalPages, list[1]!);
+      const html = renderJob51ListPage(
+        all.slice((page - 1) * JOB51_PAGE_SIZE, page * JOB51_PAGE_SIZE),
+        page,
+        totalPages,
+        list[1]!,
+      );
       return { type: 'text/html; charset=gbk', body: iconv.encode(html, 'gbk') };
     }
     if (path === '/web/geek/job') return { type: 'text/html; charset=utf-8', body: renderBossSearchPage() };
@@ -81,7 +95,11 @@ export async function startSampleServer(postings: SamplePosting[], options: { po
     try {
       response = answer(url);
     } catch (error) {
-      response = { status: 500, type: 'text/plain', body: `sample server error: ${(error as Error).message}` };
+      response = {
+        status: 500,
+        type: 'text/plain',
+        body: `sample server error: ${(error as Error).message}`,
+      };
     }
     const found = response ?? { status: 404, type: 'text/plain; charset=utf-8', body: 'not found' };
     res.writeHead(found.status ?? 200, { 'content-type': found.type, 'cache-control': 'no-store' });

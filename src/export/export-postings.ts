@@ -2,11 +2,17 @@
 // JSON line or a CSV row into any writer (stdout, a file). Memory stays flat however many rows there are.
 import type { Db } from '../store/database.js';
 import { type ExportFilters, iterateExportRows } from '../store/export-queries.js';
-import { type ExportFormat, renderCsvHeader, renderCsvRow, renderJsonLine, toExportedPosting } from './export-format.js';
+import {
+  type ExportFormat,
+  renderCsvHeader,
+  renderCsvRow,
+  renderJsonLine,
+  toExportedPosting,
+} from './export-format.js';
 
 export interface ExportWriter {
-  /** Returns false when the writer wants the caller to wait for 'drain' (Node streams); may be void. */
-  write(text: string): boolean | void;
+  /** Returns false when the writer wants the caller to wait for 'drain' (Node streams); other values are ignored. */
+  write(text: string): unknown;
 }
 
 export interface ExportOptions extends ExportFilters {
@@ -16,7 +22,11 @@ export interface ExportOptions extends ExportFilters {
 }
 
 /** Exports the matching postings; returns how many were written. */
-export async function exportPostings(db: Db, writer: ExportWriter, options: ExportOptions = {}): Promise<number> {
+export async function exportPostings(
+  db: Db,
+  writer: ExportWriter,
+  options: ExportOptions = {},
+): Promise<number> {
   const format = options.format ?? 'jsonl';
   if (format === 'csv') writer.write(renderCsvHeader());
   let count = 0;

@@ -34,22 +34,144 @@ export type ColumnMapping = Partial<Record<ImportField, string>>;
 
 /** Default column names per field, in order of preference; matched case-insensitively, ignoring spaces, _ and -. */
 export const DEFAULT_COLUMN_NAMES: Record<ImportField, string[]> = {
-  id: ['id', 'job_id', 'jobid', 'posting_id', 'source_posting_id', 'positionId', 'encryptJobId', 'jobNumber', '职位编号', '职位id', '岗位编号'],
-  url: ['url', 'link', 'job_url', 'jobUrl', 'href', 'positionURL', 'absolute_url', 'hostedUrl', '链接', '职位链接', '网址'],
-  title: ['title', 'job_title', 'jobTitle', 'positionName', 'position', 'job_name', 'jobName', 'name', 'text', '职位名称', '岗位名称', '职位', '岗位', '职位名'],
-  company: ['company', 'company_name', 'companyName', 'companyFullName', 'brandName', 'employer', 'hiringOrganization', '公司名称', '公司', '企业名称', '招聘单位', '公司名'],
-  location: ['location', 'location_raw', 'locations', 'workplace', 'address', 'jobLocation', 'workingPlace', '工作地点', '工作地址', '地点', '地区'],
+  id: [
+    'id',
+    'job_id',
+    'jobid',
+    'posting_id',
+    'source_posting_id',
+    'positionId',
+    'encryptJobId',
+    'jobNumber',
+    '职位编号',
+    '职位id',
+    '岗位编号',
+  ],
+  url: [
+    'url',
+    'link',
+    'job_url',
+    'jobUrl',
+    'href',
+    'positionURL',
+    'absolute_url',
+    'hostedUrl',
+    '链接',
+    '职位链接',
+    '网址',
+  ],
+  title: [
+    'title',
+    'job_title',
+    'jobTitle',
+    'positionName',
+    'position',
+    'job_name',
+    'jobName',
+    'name',
+    'text',
+    '职位名称',
+    '岗位名称',
+    '职位',
+    '岗位',
+    '职位名',
+  ],
+  company: [
+    'company',
+    'company_name',
+    'companyName',
+    'companyFullName',
+    'brandName',
+    'employer',
+    'hiringOrganization',
+    '公司名称',
+    '公司',
+    '企业名称',
+    '招聘单位',
+    '公司名',
+  ],
+  location: [
+    'location',
+    'location_raw',
+    'locations',
+    'workplace',
+    'address',
+    'jobLocation',
+    'workingPlace',
+    '工作地点',
+    '工作地址',
+    '地点',
+    '地区',
+  ],
   city: ['city', 'cityName', 'city_name', '城市', '所在城市', '工作城市'],
   district: ['district', 'areaDistrict', 'area', '区域', '区县', '行政区'],
-  salary: ['salary', 'salary_raw', 'salaryDesc', 'salary_text', 'pay', 'compensation', 'wage', 'providesalary_text', '薪资', '薪水', '薪酬', '工资', '月薪', '薪资待遇'],
+  salary: [
+    'salary',
+    'salary_raw',
+    'salaryDesc',
+    'salary_text',
+    'pay',
+    'compensation',
+    'wage',
+    'providesalary_text',
+    '薪资',
+    '薪水',
+    '薪酬',
+    '工资',
+    '月薪',
+    '薪资待遇',
+  ],
   salary_min: ['salary_min', 'salaryMin', 'min_salary', 'minSalary', '最低薪资', '薪资下限'],
   salary_max: ['salary_max', 'salaryMax', 'max_salary', 'maxSalary', '最高薪资', '薪资上限'],
   salary_currency: ['salary_currency', 'currency', '币种'],
   salary_period: ['salary_period', 'pay_period', 'period', '计薪周期'],
-  posted_at: ['posted_at', 'date', 'posted', 'posted_date', 'postedAt', 'date_posted', 'datePosted', 'publish_time', 'publishTime', 'pubDate', 'createdAt', 'created_at', 'issuedate', 'updateDate', '发布时间', '发布日期', '日期', '更新时间'],
+  posted_at: [
+    'posted_at',
+    'date',
+    'posted',
+    'posted_date',
+    'postedAt',
+    'date_posted',
+    'datePosted',
+    'publish_time',
+    'publishTime',
+    'pubDate',
+    'createdAt',
+    'created_at',
+    'issuedate',
+    'updateDate',
+    '发布时间',
+    '发布日期',
+    '日期',
+    '更新时间',
+  ],
   valid_through: ['valid_through', 'validThrough', 'expires', 'deadline', '截止日期'],
-  description: ['description', 'job_description', 'jobDescription', 'desc', 'content', 'details', 'descriptionPlain', '职位描述', '岗位职责', '职位详情', '工作内容', '岗位描述', '任职要求'],
-  employment_type: ['employment_type', 'employmentType', 'job_type', 'jobType', 'type', 'commitment', '工作性质', '职位类型', '工作类型'],
+  description: [
+    'description',
+    'job_description',
+    'jobDescription',
+    'desc',
+    'content',
+    'details',
+    'descriptionPlain',
+    '职位描述',
+    '岗位职责',
+    '职位详情',
+    '工作内容',
+    '岗位描述',
+    '任职要求',
+  ],
+  employment_type: [
+    'employment_type',
+    'employmentType',
+    'job_type',
+    'jobType',
+    'type',
+    'commitment',
+    '工作性质',
+    '职位类型',
+    '工作类型',
+  ],
   remote: ['remote', 'is_remote', 'isRemote', '远程'],
   tags: ['tags', 'skills', 'keywords', 'labels', '技能', '标签', '技能要求'],
 };
@@ -70,7 +192,9 @@ export function resolveMapping(columns: string[], explicit: ColumnMapping = {}):
   for (const [field, column] of Object.entries(explicit) as [ImportField, string][]) {
     if (!columns.includes(column)) {
       const known = columns.slice(0, 30).join(', ');
-      throw new UserError(`column "${column}" (mapped to ${field}) is not in the data: its columns are ${known || '(none)'}`);
+      throw new UserError(
+        `column "${column}" (mapped to ${field}) is not in the data: its columns are ${known || '(none)'}`,
+      );
     }
     mapping[field] = column;
     used.add(column);
@@ -108,14 +232,17 @@ export function parseMapFlags(flags: string[]): ColumnMapping {
 
 /** Checks a parsed mapping file: an object of field → column name, optionally under a `columns` key. */
 export function parseMappingData(data: unknown, label: string): ColumnMapping {
-  const object = data && typeof data === 'object' && 'columns' in data ? (data as { columns: unknown }).columns : data;
+  const object =
+    data && typeof data === 'object' && 'columns' in data ? (data as { columns: unknown }).columns : data;
   if (!object || typeof object !== 'object' || Array.isArray(object)) {
     throw new UserError(`mapping file ${label} must be an object of field: column (e.g. title: 职位名称)`);
   }
   const mapping: ColumnMapping = {};
   for (const [field, column] of Object.entries(object)) {
     if (!isImportField(field)) {
-      throw new UserError(`mapping file ${label}: unknown field "${field}": choose one of ${IMPORT_FIELDS.join(', ')}`);
+      throw new UserError(
+        `mapping file ${label}: unknown field "${field}": choose one of ${IMPORT_FIELDS.join(', ')}`,
+      );
     }
     if (typeof column !== 'string' || column === '') {
       throw new UserError(`mapping file ${label}: ${field} must be a column name (text)`);

@@ -81,18 +81,23 @@ export async function* readDataset(
   const text = openText(path, options.encoding);
   const failure = new Promise<never>((_, reject) =>
     text.on('error', (error: NodeJS.ErrnoException) =>
-      reject(new UserError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)),
+      reject(
+        new UserError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`),
+      ),
     ),
   );
   failure.catch(() => {});
   try {
-    if (format === 'csv' || format === 'tsv') yield* readDelimited(text, format === 'tsv' ? '\t' : ',', options.onColumns);
+    if (format === 'csv' || format === 'tsv')
+      yield* readDelimited(text, format === 'tsv' ? '\t' : ',', options.onColumns);
     else if (format === 'jsonl') yield* readJsonLines(text);
     else yield* readJsonArray(text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      throw new UserError(
+        `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
     }
     throw error;
   } finally {
@@ -124,7 +129,10 @@ async function* readDelimited(
   });
   text.pipe(parser);
   text.on('error', (error) => parser.destroy(error));
-  for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
+  for await (const item of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number; records: number };
+  }>) {
     // Skip events fire as the parser reads ahead; give them back in line order among the records.
     while (skipped.length > 0 && skipped[0]!.line < item.info.lines) yield skipped.shift()!;
     // info.lines is the line the record ends on; a record spanning lines starts earlier, which the user
@@ -135,7 +143,11 @@ async function* readDelimited(
 }
 
 function describeCsvError(error: Error & { code?: string }): string {
-  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') return 'wrong number of fields for the header';
+  if (
+    error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ||
+    error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
+  )
+    return 'wrong number of fields for the header';
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
   return error.message.replace(/^Invalid Record Length: /, '').split('\n')[0] ?? 'unreadable row';
 }

@@ -24,11 +24,16 @@ function asList(value: unknown): string[] {
       // fall through to the CSV form
     }
   }
-  return text.split(';').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** An exported row as a posting to restore, or why it cannot be one. */
-export function readExportedRow(values: Record<string, unknown>): { posting: RestoredPosting } | { error: string } {
+export function readExportedRow(
+  values: Record<string, unknown>,
+): { posting: RestoredPosting } | { error: string } {
   const row: Record<string, unknown> = {};
   for (const column of EXPORT_COLUMNS) {
     let value = values[column];
@@ -38,7 +43,8 @@ export function readExportedRow(values: Record<string, unknown>): { posting: Res
       else value = Boolean(value);
     } else if (value !== null && NUMBER_COLUMNS.includes(column)) {
       const number = Number(value);
-      if (!Number.isFinite(number)) return { error: `${column} is not a number: ${String(value).slice(0, 40)}` };
+      if (!Number.isFinite(number))
+        return { error: `${column} is not a number: ${String(value).slice(0, 40)}` };
       value = number;
     } else if (value !== null && typeof value !== 'string') {
       value = typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -49,10 +55,14 @@ export function readExportedRow(values: Record<string, unknown>): { posting: Res
     if (typeof row[column] !== 'string') return { error: `no ${column}` };
   }
   if (row.posted_at_precision !== null && !PRECISIONS.includes(row.posted_at_precision as string)) {
-    return { error: `posted_at_precision must be exact, day or censored, not "${String(row.posted_at_precision)}"` };
+    return {
+      error: `posted_at_precision must be exact, day or censored, not "${String(row.posted_at_precision)}"`,
+    };
   }
   if (row.salary_period !== null && !PERIODS.includes(row.salary_period as string)) {
-    return { error: `salary_period must be one of ${PERIODS.join(', ')}, not "${String(row.salary_period)}"` };
+    return {
+      error: `salary_period must be one of ${PERIODS.join(', ')}, not "${String(row.salary_period)}"`,
+    };
   }
   for (const column of ['first_seen_at', 'effective_date'] as const) {
     if (row[column] !== null && !/^\d{4}-\d{2}-\d{2}/.test(row[column] as string)) {
@@ -60,6 +70,10 @@ export function readExportedRow(values: Record<string, unknown>): { posting: Res
     }
   }
   return {
-    posting: { ...(row as unknown as Omit<RestoredPosting, 'roles' | 'skills'>), roles: asList(values.roles), skills: asList(values.skills) },
+    posting: {
+      ...(row as unknown as Omit<RestoredPosting, 'roles' | 'skills'>),
+      roles: asList(values.roles),
+      skills: asList(values.skills),
+    },
   };
 }

@@ -8,13 +8,16 @@ import { UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { ensureImportedSource, type RestoredPosting, restorePostings } from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
-import { finishRun, recordRunProgress, type RunCounters, startRun } from '../store/run-store.js';
+import { finishRun, type RunCounters, recordRunProgress, startRun } from '../store/run-store.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
 import { type DatasetFormat, detectFormat, readDataset } from './dataset-records.js';
 import { isJobtrendExport, readExportedRow } from './exported-rows.js';
 import { rowToRawPosting } from './row-to-raw.js';
 
-export type Normalise = (raw: RawPosting, context: { sourceId: string; seenAt: Date; timeZone?: string }) => NormalisedPosting;
+export type Normalise = (
+  raw: RawPosting,
+  context: { sourceId: string; seenAt: Date; timeZone?: string },
+) => NormalisedPosting;
 
 export interface ImportOptions {
   /** Name of the dataset: the source id becomes "import:<name>". Default: the file name without extension. */
@@ -111,8 +114,18 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const tally = (sourceId: string): SourceTally => {
     let t = tallies.get(sourceId);
     if (!t) {
-      ensureImportedSource(db, sourceId, sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId, startedAt);
-      const runId = startRun(db, { sourceId, jobName: options.jobName ?? `import:${name}`, query: basename(path), startedAt });
+      ensureImportedSource(
+        db,
+        sourceId,
+        sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
+        startedAt,
+      );
+      const runId = startRun(db, {
+        sourceId,
+        jobName: options.jobName ?? `import:${name}`,
+        query: basename(path),
+        startedAt,
+      });
       t = { runId, counters: emptyCounters(), from: null, to: null };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);
@@ -145,7 +158,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         const t = tally(sourceId);
         const r = restorePostings(db, postings, { seenAt, runId: t.runId });
         count(t, r, postings.length);
-        for (const p of postings) batch.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
+        for (const p of postings)
+          batch.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
         addResult(result, r);
       }
     } else {
@@ -214,7 +228,13 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         continue;
       }
       try {
-        pipelineBatch.push(normalise!(raw.posting, { sourceId: `import:${name}`, seenAt: now(), ...(options.timeZone ? { timeZone: options.timeZone } : {}) }));
+        pipelineBatch.push(
+          normalise!(raw.posting, {
+            sourceId: `import:${name}`,
+            seenAt: now(),
+            ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+          }),
+        );
       } catch (error) {
         skip(record.line, `cannot be normalised: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -248,7 +268,8 @@ function closeRuns(
       coverageFrom: t.from,
       coverageTo: t.to,
     });
-    if (t.from && (summary.coverageFrom === null || t.from < summary.coverageFrom)) summary.coverageFrom = t.from;
+    if (t.from && (summary.coverageFrom === null || t.from < summary.coverageFrom))
+      summary.coverageFrom = t.from;
     if (t.to && (summary.coverageTo === null || t.to > summary.coverageTo)) summary.coverageTo = t.to;
   }
 }
@@ -259,7 +280,15 @@ export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'ski
 }
 
 function emptyCounters(): RunCounters {
-  return { pages_fetched: 0, requests: 0, retries: 0, postings_seen: 0, postings_new: 0, postings_updated: 0, error_count: 0 };
+  return {
+    pages_fetched: 0,
+    requests: 0,
+    retries: 0,
+    postings_seen: 0,
+    postings_new: 0,
+    postings_updated: 0,
+    error_count: 0,
+  };
 }
 
 function count(t: SourceTally, result: UpsertResult, seen: number): void {

@@ -16,7 +16,7 @@ function isSpace(c: number): boolean {
 export async function* readJsonArray(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<DatasetRecord> {
   let depth = 0;
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let line = 1;
   let top: 'array' | 'object' | null = null;
   let recordDepth = -1; // depth inside the record array, once found
@@ -34,15 +34,17 @@ export async function* readJsonArray(chunks: AsyncIterable<string | Buffer>): As
       const c = chunk.charCodeAt(i);
       if (c === NEWLINE) line++;
       if (inString) {
-        if (escape) escape = false;
-        else if (c === BACKSLASH) escape = true;
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
         else if (c === QUOTE) inString = false;
         continue;
       }
       if (isSpace(c)) continue;
       const ch = chunk[i]!;
       if (top === null && ch !== '{' && ch !== '[') {
-        throw new UserError('the JSON file is not an array of postings (nor an object holding one): check the file, or use --format');
+        throw new UserError(
+          'the JSON file is not an array of postings (nor an object holding one): check the file, or use --format',
+        );
       }
       if (recordDepth !== -1 && depth === recordDepth) {
         if (inElement && (ch === ',' || ch === ']')) {
@@ -81,7 +83,9 @@ export async function* readJsonArray(chunks: AsyncIterable<string | Buffer>): As
   }
   if (inElement) yield { line: elementLine, error: 'the file ends inside this record (truncated?)' };
   else if (top === 'object' && recordDepth === -1) {
-    throw new UserError('the JSON object holds no array of postings: give an array, JSON Lines, or an object like {"jobs": [...]}');
+    throw new UserError(
+      'the JSON object holds no array of postings: give an array, JSON Lines, or an object like {"jobs": [...]}',
+    );
   }
 }
 
@@ -92,6 +96,7 @@ function parseElement(text: string, line: number): DatasetRecord {
   } catch (error) {
     return { line, error: `not valid JSON (${(error as Error).message.split('\n')[0]})` };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { line, error: 'not a JSON object' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { line, error: 'not a JSON object' };
   return { line, values: value as Record<string, unknown> };
 }

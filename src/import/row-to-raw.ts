@@ -64,7 +64,8 @@ export function contentId(values: Record<string, unknown>, mapping: ColumnMappin
 
 /** The raw posting a record describes, or why it cannot be one (no title). */
 export function rowToRawPosting(values: Record<string, unknown>, mapping: ColumnMapping): RowResult {
-  const get = (field: ImportField): unknown => (mapping[field] === undefined ? undefined : values[mapping[field]!]);
+  const get = (field: ImportField): unknown =>
+    mapping[field] === undefined ? undefined : values[mapping[field]!];
   const title = cellText(get('title'));
   if (!title) {
     return {
@@ -79,7 +80,9 @@ export function rowToRawPosting(values: Record<string, unknown>, mapping: Column
   const min = cellNumber(get('salary_min'));
   const max = cellNumber(get('salary_max'));
   const periodText = cellText(get('salary_period'))?.toLowerCase();
-  const period = PERIODS.find((p) => p === periodText || `${p}ly` === periodText || (p === 'day' && periodText === 'daily'));
+  const period = PERIODS.find(
+    (p) => p === periodText || `${p}ly` === periodText || (p === 'day' && periodText === 'daily'),
+  );
   const posted = get('posted_at');
   const valid = get('valid_through');
   const posting: RawPosting = {
@@ -98,7 +101,9 @@ export function rowToRawPosting(values: Record<string, unknown>, mapping: Column
     posting.salaryRange = {
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
-      ...(cellText(get('salary_currency')) ? { currency: cellText(get('salary_currency'))!.toUpperCase() } : {}),
+      ...(cellText(get('salary_currency'))
+        ? { currency: cellText(get('salary_currency'))!.toUpperCase() }
+        : {}),
       ...(period ? { period } : {}),
     };
   }

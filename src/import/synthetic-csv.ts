@@ -1,14 +1,43 @@
 // A synthetic dataset for the import benchmark: a seeded CSV of bilingual AI-trainer postings with the column
 // names other scrapers export (职位名称, 公司名称, 城市 …), written as a stream so 200,000 rows (or ten
 // million) never sit in memory. Deterministic for a seed.
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 
-export const SYNTHETIC_CSV_COLUMNS = ['职位编号', '职位名称', '公司名称', '城市', '区域', '薪资', '发布时间', '职位描述', 'url'];
+export const SYNTHETIC_CSV_COLUMNS = [
+  '职位编号',
+  '职位名称',
+  '公司名称',
+  '城市',
+  '区域',
+  '薪资',
+  '发布时间',
+  '职位描述',
+  'url',
+];
 
-const TITLES = ['AI训练师', '人工智能训练师（大模型方向）', '数据标注员', '大模型数据标注质检', '模型评测专员', '提示词工程师', 'AI Trainer (Chinese)', 'RLHF Rater', 'Data Annotation Specialist', 'AI Tutor - Mathematics'];
-const COMPANIES = ['示例智能科技有限公司', '样例数据服务有限公司', '演示云智能科技有限公司', '虚构大模型研究院', 'Example AI Lab', 'Sample Data Co'];
+const TITLES = [
+  'AI训练师',
+  '人工智能训练师（大模型方向）',
+  '数据标注员',
+  '大模型数据标注质检',
+  '模型评测专员',
+  '提示词工程师',
+  'AI Trainer (Chinese)',
+  'RLHF Rater',
+  'Data Annotation Specialist',
+  'AI Tutor - Mathematics',
+];
+const COMPANIES = [
+  '示例智能科技有限公司',
+  '样例数据服务有限公司',
+  '演示云智能科技有限公司',
+  '虚构大模型研究院',
+  'Example AI Lab',
+  'Sample Data Co',
+];
 const CITIES: [string, string[]][] = [
   ['上海', ['浦东新区', '徐汇区', '闵行区']],
   ['北京', ['海淀区', '朝阳区']],
@@ -36,7 +65,10 @@ function mulberry32(seed: number): () => number {
 }
 
 /** The CSV text, header first, a chunk of rows at a time. Dates spread over the two years before `end`. */
-export function* syntheticCsvChunks(rows: number, options: { seed?: number; end?: Date; chunkRows?: number } = {}): Generator<string> {
+export function* syntheticCsvChunks(
+  rows: number,
+  options: { seed?: number; end?: Date; chunkRows?: number } = {},
+): Generator<string> {
   const random = mulberry32(options.seed ?? 1);
   const end = (options.end ?? new Date('2026-11-01T00:00:00Z')).getTime();
   const span = 730 * 86_400_000;
@@ -67,7 +99,11 @@ export function* syntheticCsvChunks(rows: number, options: { seed?: number; end?
 }
 
 /** Writes a synthetic CSV of `rows` rows to `path`, streaming. */
-export async function writeSyntheticCsv(path: string, rows: number, options: { seed?: number; end?: Date } = {}): Promise<void> {
+export async function writeSyntheticCsv(
+  path: string,
+  rows: number,
+  options: { seed?: number; end?: Date } = {},
+): Promise<void> {
   const file = createWriteStream(path);
   for (const chunk of syntheticCsvChunks(rows, options)) {
     if (!file.write(chunk)) await once(file, 'drain');

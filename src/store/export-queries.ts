@@ -69,7 +69,7 @@ export function iterateExportRows(db: Db, filters: ExportFilters = {}): Iterable
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const list = (name: string, values: string[]) => {
-    values.forEach((v, i) => (params[`${name}${i}`] = v));
+    for (const [i, v] of values.entries()) params[`${name}${i}`] = v;
     return values.map((_, i) => `@${name}${i}`).join(', ');
   };
   if (filters.roles && filters.roles.length > 0) {
@@ -78,7 +78,8 @@ export function iterateExportRows(db: Db, filters: ExportFilters = {}): Iterable
     );
   }
   if (filters.cities && filters.cities.length > 0) where.push(`p.city IN (${list('city', filters.cities)})`);
-  if (filters.sources && filters.sources.length > 0) where.push(`p.source_id IN (${list('source', filters.sources)})`);
+  if (filters.sources && filters.sources.length > 0)
+    where.push(`p.source_id IN (${list('source', filters.sources)})`);
   if (filters.from) {
     where.push('p.effective_date >= @from');
     params.from = filters.from;

@@ -15,7 +15,9 @@ describe('sample postings', () => {
   it('are the same for the same clock and seed, and differ for another seed', () => {
     const again = generateSamplePostings({ now });
     expect(again).toEqual(postings);
-    expect(generateSamplePostings({ now, seed: 7 }).map((p) => p.title)).not.toEqual(postings.map((p) => p.title));
+    expect(generateSamplePostings({ now, seed: 7 }).map((p) => p.title)).not.toEqual(
+      postings.map((p) => p.title),
+    );
   });
 
   it('span about two years before the clock, never after it', () => {
@@ -78,7 +80,12 @@ describe('sample sites read by the real scrapers', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.toString('utf8')).not.toMatch(/上海/); // really GBK, not UTF-8
     const raws = job51Scraper.parse(iconv.decode(bytes, 'gbk'));
-    expect(raws.length).toBe(Math.min(50, count('51job', (p) => p.city === 'Shanghai')));
+    expect(raws.length).toBe(
+      Math.min(
+        50,
+        count('51job', (p) => p.city === 'Shanghai'),
+      ),
+    );
     expect(raws[0]!.location).toMatch(/^上海·/);
   });
 
@@ -86,7 +93,9 @@ describe('sample sites read by the real scrapers', () => {
     const page = await (await fetch(`${server.origin}/web/geek/job?query=AI&city=101020100&page=1`)).text();
     expect(page).toMatch(/wapi\/zpgeek\/search\/joblist\.json/);
     expect(page).not.toMatch(/encryptJobId/);
-    const list = await (await fetch(`${server.origin}/wapi/zpgeek/search/joblist.json?city=101020100&page=1`)).text();
+    const list = await (
+      await fetch(`${server.origin}/wapi/zpgeek/search/joblist.json?city=101020100&page=1`)
+    ).text();
     const raws = bossScraper.parse(list);
     expect(raws).toHaveLength(count('boss', (p) => p.city === 'Shanghai'));
   });

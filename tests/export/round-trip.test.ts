@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportPostings, type ExportOptions } from '../../src/export/export-postings.js';
+import { type ExportOptions, exportPostings } from '../../src/export/export-postings.js';
 import { importFile } from '../../src/import/import-file.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { type Db, openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { makePosting } from '../support/posting-factory.js';
@@ -20,7 +20,15 @@ const freshDb = (): { db: Db; path: string } => {
 
 async function exportText(db: Db, options: ExportOptions = {}): Promise<string> {
   let text = '';
-  await exportPostings(db, { write: (t) => void (text += t) }, options);
+  await exportPostings(
+    db,
+    {
+      write: (t: string) => {
+        text += t;
+      },
+    },
+    options,
+  );
   return text;
 }
 
@@ -31,10 +39,50 @@ function seed(db: Db): void {
   upsertPostings(
     db,
     [
-      makePosting({ source_id: 'greenhouse', source_posting_id: 'g1', title: 'RLHF Rater, "Chinese"', city: 'San Francisco', district: null, remote: true, salary_currency: 'USD', salary_period: 'hour', salary_min: 40.5, salary_max: null, salary_months: null, posted_at: '2025-02-03T04:05:06.000Z', posted_at_precision: 'exact', roles: ['ai-rater'], skills: ['rlhf', 'python'], dedup_key: 'job-a', description: 'line one\nline two, with comma' }),
-      makePosting({ source_id: 'boss', source_posting_id: 'b1', dedup_key: 'job-b', roles: ['ai-trainer', 'data-annotator'] }),
-      makePosting({ source_id: 'boss', source_posting_id: 'b2', dedup_key: 'job-a', posted_at: '2025-03-01', roles: ['ai-rater'], skills: [], remote: null }),
-      makePosting({ source_id: 'boss', source_posting_id: 'b3', dedup_key: 'job-c', city: 'Beijing', posted_at: null, posted_at_precision: null, roles: ['prompt-engineer'], raw_json: '{"x":[1,"二"]}' }),
+      makePosting({
+        source_id: 'greenhouse',
+        source_posting_id: 'g1',
+        title: 'RLHF Rater, "Chinese"',
+        city: 'San Francisco',
+        district: null,
+        remote: true,
+        salary_currency: 'USD',
+        salary_period: 'hour',
+        salary_min: 40.5,
+        salary_max: null,
+        salary_months: null,
+        posted_at: '2025-02-03T04:05:06.000Z',
+        posted_at_precision: 'exact',
+        roles: ['ai-rater'],
+        skills: ['rlhf', 'python'],
+        dedup_key: 'job-a',
+        description: 'line one\nline two, with comma',
+      }),
+      makePosting({
+        source_id: 'boss',
+        source_posting_id: 'b1',
+        dedup_key: 'job-b',
+        roles: ['ai-trainer', 'data-annotator'],
+      }),
+      makePosting({
+        source_id: 'boss',
+        source_posting_id: 'b2',
+        dedup_key: 'job-a',
+        posted_at: '2025-03-01',
+        roles: ['ai-rater'],
+        skills: [],
+        remote: null,
+      }),
+      makePosting({
+        source_id: 'boss',
+        source_posting_id: 'b3',
+        dedup_key: 'job-c',
+        city: 'Beijing',
+        posted_at: null,
+        posted_at_precision: null,
+        roles: ['prompt-engineer'],
+        raw_json: '{"x":[1,"二"]}',
+      }),
     ],
     { seenAt: '2025-03-10T08:00:00.000Z', runId: null },
   );
@@ -44,9 +92,20 @@ describe('export', () => {
   it('prints deduplicated postings with their roles and skills, keys named as the columns', async () => {
     const { db } = freshDb();
     seed(db);
-    const rows = (await exportText(db)).trim().split('\n').map((l) => JSON.parse(l));
+    const rows = (await exportText(db))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.source_posting_id)).toEqual(['g1', 'b1', 'b3']);
-    expect(rows[0]).toMatchObject({ source_id: 'greenhouse', city: 'San Francisco', remote: true, is_primary: true, roles: ['ai-rater'], skills: ['python', 'rlhf'], effective_date: '2025-02-03' });
+    expect(rows[0]).toMatchObject({
+      source_id: 'greenhouse',
+      city: 'San Francisco',
+      remote: true,
+      is_primary: true,
+      roles: ['ai-rater'],
+      skills: ['python', 'rlhf'],
+      effective_date: '2025-02-03',
+    });
     expect(rows[2]).toMatchObject({ effective_date: '2025-03-10', posted_at: null });
     expect(Object.keys(rows[0])).toContain('salary_negotiable');
     expect(Object.keys(rows[0])).not.toContain('id');
@@ -58,7 +117,11 @@ describe('export', () => {
     const { db } = freshDb();
     seed(db);
     const ids = async (options: ExportOptions) =>
-      (await exportText(db, { all: true, ...options })).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).source_posting_id);
+      (await exportText(db, { all: true, ...options }))
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).source_posting_id);
     expect(await ids({ roles: ['ai-rater'] })).toEqual(['g1', 'b2']);
     expect(await ids({ cities: ['Beijing'] })).toEqual(['b3']);
     expect(await ids({ sources: ['greenhouse'] })).toEqual(['g1']);
@@ -119,10 +182,26 @@ describe('round trip', () => {
     writeFileSync(path, await exportText(first.db, { all: true }));
     const second = freshDb();
     await importFile(second.db, path);
-    const runs = second.db.prepare('SELECT source_id, status, coverage_from, coverage_to, postings_new FROM scrape_runs ORDER BY source_id').all();
+    const runs = second.db
+      .prepare(
+        'SELECT source_id, status, coverage_from, coverage_to, postings_new FROM scrape_runs ORDER BY source_id',
+      )
+      .all();
     expect(runs).toEqual([
-      { source_id: 'boss', status: 'ok', coverage_from: '2025-03-01', coverage_to: '2025-03-10', postings_new: 3 },
-      { source_id: 'greenhouse', status: 'ok', coverage_from: '2025-02-03', coverage_to: '2025-02-03', postings_new: 1 },
+      {
+        source_id: 'boss',
+        status: 'ok',
+        coverage_from: '2025-03-01',
+        coverage_to: '2025-03-10',
+        postings_new: 3,
+      },
+      {
+        source_id: 'greenhouse',
+        status: 'ok',
+        coverage_from: '2025-02-03',
+        coverage_to: '2025-02-03',
+        postings_new: 1,
+      },
     ]);
     first.db.close();
     second.db.close();
@@ -135,7 +214,17 @@ describe('jobtrend export (CLI)', () => {
     seed(db);
     db.close();
     const out = join(dir, 'cli.csv');
-    const written = await runCli(['--db', path, 'export', '--format', 'csv', '--role', 'ai-trainer', '-o', out]);
+    const written = await runCli([
+      '--db',
+      path,
+      'export',
+      '--format',
+      'csv',
+      '--role',
+      'ai-trainer',
+      '-o',
+      out,
+    ]);
     expect(written.code).toBe(0);
     expect(written.stderr).toMatch(/exported 1 postings/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
@@ -145,6 +234,9 @@ describe('jobtrend export (CLI)', () => {
     expect(bad).toMatchObject({ code: 2 });
     expect(bad.stderr).toMatch(/--format must be jsonl or csv/);
     expect((await runCli(['--db', path, 'export', '--from', 'March'])).code).toBe(2);
+    const role = await runCli(['--db', path, 'export', '--role', 'trainer']);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(/unknown role "trainer"/);
     const month = await runCli(['--db', path, 'export', '--all', '--from', '2025-03', '--to', '2025-03']);
     expect(month.stdout.trim().split('\n')).toHaveLength(3);
   });

@@ -13,7 +13,9 @@ describe('column mapping', () => {
       description: '职位描述',
       url: '链接',
     });
-    expect(resolveMapping(['Job Title', 'companyFullName', 'positionName', 'Location', 'date'])).toMatchObject({
+    expect(
+      resolveMapping(['Job Title', 'companyFullName', 'positionName', 'Location', 'date']),
+    ).toMatchObject({
       title: 'Job Title',
       company: 'companyFullName',
       location: 'Location',
@@ -22,12 +24,20 @@ describe('column mapping', () => {
   });
 
   it('lets an explicit mapping win, and names a mapped column that is not in the data', () => {
-    expect(resolveMapping(['name', '岗位', 'co'], { title: '岗位', company: 'co' })).toMatchObject({ title: '岗位', company: 'co' });
-    expect(() => resolveMapping(['a', 'b'], { title: 'job' })).toThrow(/column "job" \(mapped to title\) is not in the data: its columns are a, b/);
+    expect(resolveMapping(['name', '岗位', 'co'], { title: '岗位', company: 'co' })).toMatchObject({
+      title: '岗位',
+      company: 'co',
+    });
+    expect(() => resolveMapping(['a', 'b'], { title: 'job' })).toThrow(
+      /column "job" \(mapped to title\) is not in the data: its columns are a, b/,
+    );
   });
 
   it('parses --map flags and refuses unknown fields', () => {
-    expect(parseMapFlags(['title=职位', 'posted_at=更新 日期'])).toEqual({ title: '职位', posted_at: '更新 日期' });
+    expect(parseMapFlags(['title=职位', 'posted_at=更新 日期'])).toEqual({
+      title: '职位',
+      posted_at: '更新 日期',
+    });
     expect(() => parseMapFlags(['titel=x'])).toThrow(/unknown field "titel"/);
     expect(() => parseMapFlags(['title'])).toThrow(/field=column/);
   });
@@ -44,7 +54,15 @@ describe('a row as a raw posting', () => {
 
   it('keeps text as the dataset has it and builds the location from city and district', () => {
     const result = rowToRawPosting(
-      { 职位名称: ' AI训练师 ', 公司名称: '示例科技', 城市: '上海', 区域: '浦东新区', 薪资: '8-12K·13薪', 发布时间: '2025-03-05', tags: '标注、质检' },
+      {
+        职位名称: ' AI训练师 ',
+        公司名称: '示例科技',
+        城市: '上海',
+        区域: '浦东新区',
+        薪资: '8-12K·13薪',
+        发布时间: '2025-03-05',
+        tags: '标注、质检',
+      },
       mapping,
     );
     expect(result.posting).toMatchObject({

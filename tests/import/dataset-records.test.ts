@@ -27,7 +27,10 @@ async function* inChunks(text: string, size: number): AsyncGenerator<string> {
 
 describe('CSV and TSV', () => {
   it('reads a Chinese header and a quoted description that spans lines, one record per row', async () => {
-    const path = file('a.csv', '\uFEFF职位名称,公司名称,职位描述\nAI训练师,示例科技,"负责标注\n与质检"\n数据标注员,"某公司, 上海",整理数据\n');
+    const path = file(
+      'a.csv',
+      '\uFEFF职位名称,公司名称,职位描述\nAI训练师,示例科技,"负责标注\n与质检"\n数据标注员,"某公司, 上海",整理数据\n',
+    );
     const records = await all(readDataset(path, 'csv'));
     expect(records.map((r) => r.values)).toEqual([
       { 职位名称: 'AI训练师', 公司名称: '示例科技', 职位描述: '负责标注\n与质检' },
@@ -70,7 +73,8 @@ describe('JSON Lines', () => {
 });
 
 describe('streaming JSON arrays', () => {
-  const text = '[\n  {"title": "AI训练师", "note": "a ] and a } and \\" inside"},\n  {"title": "B",\n   "nested": {"list": [1, {"x": "]"}]}},\n  {"title": "C"}\n]\n';
+  const text =
+    '[\n  {"title": "AI训练师", "note": "a ] and a } and \\" inside"},\n  {"title": "B",\n   "nested": {"list": [1, {"x": "]"}]}},\n  {"title": "C"}\n]\n';
 
   it('cuts out each element whatever the chunk boundaries, with the line it starts on', async () => {
     for (const size of [1, 3, 7, 1000]) {
@@ -85,12 +89,18 @@ describe('streaming JSON arrays', () => {
   });
 
   it('reads records held in an object, like {"jobs": [...]}', async () => {
-    const records = await all(readJsonArray(inChunks('{"meta": {"n": 2}, "jobs": [{"title": "A"}, {"title": "B"}], "after": [9]}', 5)));
+    const records = await all(
+      readJsonArray(
+        inChunks('{"meta": {"n": 2}, "jobs": [{"title": "A"}, {"title": "B"}], "after": [9]}', 5),
+      ),
+    );
     expect(records.map((r) => r.values?.title)).toEqual(['A', 'B']);
   });
 
   it('reports a malformed element by line and keeps reading, and a truncated file at its last record', async () => {
-    const records = await all(readJsonArray(inChunks('[{"title": "A"},\n{"title": nope},\n{"title": "C"},\n{"title": "D"', 4)));
+    const records = await all(
+      readJsonArray(inChunks('[{"title": "A"},\n{"title": nope},\n{"title": "C"},\n{"title": "D"', 4)),
+    );
     expect(records.map((r) => [r.line, r.values?.title ?? 'error'])).toEqual([
       [1, 'A'],
       [2, 'error'],

@@ -33,12 +33,23 @@ describe('importing a dataset through the pipeline', () => {
   it('stores each row under import:<name>, with the pipeline’s city and roles', async () => {
     const { db } = fresh();
     const summary = await importFile(db, file('market.csv', CSV), { now });
-    expect(summary).toMatchObject({ mode: 'pipeline', rows: 3, inserted: 3, skippedCount: 0, sourceIds: ['import:market'] });
+    expect(summary).toMatchObject({
+      mode: 'pipeline',
+      rows: 3,
+      inserted: 3,
+      skippedCount: 0,
+      sourceIds: ['import:market'],
+    });
     expect(db.prepare("SELECT kind FROM sources WHERE id = 'import:market'").pluck().get()).toBe('import');
     const rows = db.prepare('SELECT title, city, salary_raw, posted_at FROM postings ORDER BY id').all();
     expect(rows[0]).toMatchObject({ title: 'AI训练师', city: 'Shanghai', salary_raw: '8-12K·13薪' });
     expect(String((rows[1] as { posted_at: string }).posted_at)).toMatch(/^2025-09-1[78]/);
-    const roles = db.prepare("SELECT role_id FROM posting_roles pr JOIN postings p ON p.id = pr.posting_id WHERE p.title = 'AI训练师'").pluck().all();
+    const roles = db
+      .prepare(
+        "SELECT role_id FROM posting_roles pr JOIN postings p ON p.id = pr.posting_id WHERE p.title = 'AI训练师'",
+      )
+      .pluck()
+      .all();
     expect(roles).toContain('ai-trainer');
     db.close();
   });
@@ -47,7 +58,12 @@ describe('importing a dataset through the pipeline', () => {
     const { db } = fresh();
     await importFile(db, file('span.csv', CSV), { now });
     const run = db.prepare('SELECT status, coverage_from, coverage_to, postings_new FROM scrape_runs').get();
-    expect(run).toEqual({ status: 'ok', coverage_from: '2025-03-05', coverage_to: '2026-01-10', postings_new: 3 });
+    expect(run).toEqual({
+      status: 'ok',
+      coverage_from: '2025-03-05',
+      coverage_to: '2026-01-10',
+      postings_new: 3,
+    });
     db.close();
   });
 
@@ -63,12 +79,22 @@ describe('importing a dataset through the pipeline', () => {
 
   it('reports malformed rows by line and stores the rest', async () => {
     const { db } = fresh();
-    const text = `${CSV}\n"broken,row\n`.replace('数据标注员,样例数据,北京', '数据标注员,样例数据,北京,extra');
-    const withEmptyTitle = `${text.trimEnd()}\n,无标题公司,上海,,2025-01-01,x\nPrompt工程师,示例科技,杭州,20-30K,2026-02-01,写提示词\n`;
-    const summary = await importFile(db, file('bad.csv', withEmptyTitle), { now });
-    expect(summary.skipped.map((s) => s.line)).toEqual([3, 5]);
+    const text = [
+      CSV.replace('数据标注员,样例数据,北京', '数据标注员,样例数据,北京,extra'),
+      ',无标题公司,上海,,2025-01-01,x',
+      'Prompt工程师,示例科技,杭州,20-30K,2026-02-01,写提示词',
+      '"a quote that never closes,x,上海,,2025-01-01,x',
+    ].join('\n');
+    const summary = await importFile(db, file('bad.csv', text), { now });
+    expect(summary.skipped.map((s) => s.line)).toEqual([3, 5, 7]);
+    expect(summary.skipped[0]!.reason).toMatch(/number of fields/);
     expect(summary.skipped[1]!.reason).toMatch(/no title/);
-    expect(db.prepare('SELECT title FROM postings ORDER BY id').pluck().all()).toEqual(['AI训练师', 'RLHF Rater', 'Prompt工程师']);
+    expect(summary.skipped[2]!.reason).toMatch(/never closed/);
+    expect(db.prepare('SELECT title FROM postings ORDER BY id').pluck().all()).toEqual([
+      'AI训练师',
+      'RLHF Rater',
+      'Prompt工程师',
+    ]);
     expect(db.prepare('SELECT status FROM scrape_runs').pluck().get()).toBe('partial');
     db.close();
   });
@@ -76,13 +102,36 @@ describe('importing a dataset through the pipeline', () => {
   it('reads JSON arrays and JSON Lines with their own field names', async () => {
     const { db } = fresh();
     const jobs = [
-      { positionName: 'AI训练师', companyFullName: '示例科技', city: '杭州', salary: '10-15K', createdAt: '2025-05-01', id: 'a1' },
-      { positionName: '数据标注员', companyFullName: '样例', city: '成都', salary: '5-7K', createdAt: '2025-06-01', id: 'a2' },
+      {
+        positionName: 'AI训练师',
+        companyFullName: '示例科技',
+        city: '杭州',
+        salary: '10-15K',
+        createdAt: '2025-05-01',
+        id: 'a1',
+      },
+      {
+        positionName: '数据标注员',
+        companyFullName: '样例',
+        city: '成都',
+        salary: '5-7K',
+        createdAt: '2025-06-01',
+        id: 'a2',
+      },
     ];
     const json = await importFile(db, file('jobs.json', JSON.stringify({ jobs }, null, 2)), { now });
-    const jsonl = await importFile(db, file('jobs.jsonl', jobs.map((j) => JSON.stringify({ ...j, id: `l-${j.id}` })).join('\n')), { now });
+    const jsonl = await importFile(
+      db,
+      file('jobs.jsonl', jobs.map((j) => JSON.stringify({ ...j, id: `l-${j.id}` })).join('\n')),
+      { now },
+    );
     expect([json.inserted, jsonl.inserted]).toEqual([2, 2]);
-    expect(db.prepare("SELECT source_posting_id FROM postings WHERE source_id = 'import:jobs' ORDER BY id").pluck().all()).toEqual(['a1', 'a2', 'l-a1', 'l-a2']);
+    expect(
+      db
+        .prepare("SELECT source_posting_id FROM postings WHERE source_id = 'import:jobs' ORDER BY id")
+        .pluck()
+        .all(),
+    ).toEqual(['a1', 'a2', 'l-a1', 'l-a2']);
     db.close();
   });
 
@@ -102,8 +151,28 @@ describe('jobtrend import (CLI)', () => {
   it('maps columns by flags, decodes GBK, and prints what it stored', async () => {
     const { db, path } = fresh();
     db.close();
-    const gbk = file('gbk.csv', iconv.encode('岗位,单位,地区,日期\n人工智能训练师,示例科技,上海,2025-04-01\n', 'gbk'));
-    const result = await runCli(['--db', path, 'import', gbk, '--encoding', 'gbk', '--map', 'title=岗位', '--map', 'company=单位', '--map', 'city=地区', '--map', 'posted_at=日期', '--source', 'GBK Data']);
+    const gbk = file(
+      'gbk.csv',
+      iconv.encode('岗位,单位,地区,日期\n人工智能训练师,示例科技,上海,2025-04-01\n', 'gbk'),
+    );
+    const result = await runCli([
+      '--db',
+      path,
+      'import',
+      gbk,
+      '--encoding',
+      'gbk',
+      '--map',
+      'title=岗位',
+      '--map',
+      'company=单位',
+      '--map',
+      'city=地区',
+      '--map',
+      'posted_at=日期',
+      '--source',
+      'GBK Data',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/into import:gbk-data/);
