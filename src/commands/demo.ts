@@ -19,9 +19,14 @@ interface DemoFlags {
 
 export function define(context: CliContext): Command {
   const command = new Command('demo')
-    .description('run the whole pipeline offline on bundled SAMPLE sites (API, HTML, GBK, JavaScript page) and write a report')
+    .description(
+      'run the whole pipeline offline on bundled SAMPLE sites (API, HTML, GBK, JavaScript page) and write a report',
+    )
     .option('--out <dir>', 'folder for the report', DEFAULT_REPORTS_DIR)
-    .option('--now <date>', 'the demo\'s clock (ISO date or time): sample postings are dated over the two years before it')
+    .option(
+      '--now <date>',
+      "the demo's clock (ISO date or time): sample postings are dated over the two years before it",
+    )
     .option('--force', 'add the sample postings even though the database holds real (non-demo) postings')
     .option('--verbose', 'log every request on stderr')
     .action(async (flags: DemoFlags) => {
@@ -44,22 +49,31 @@ export function define(context: CliContext): Command {
           say,
           signal: context.signal,
           env: context.env,
-          logger: flags.verbose ? createLogger({ destination: { write: (t: string) => context.err.write(t) }, level: 'debug' }) : silentLogger(),
+          logger: flags.verbose
+            ? createLogger({ destination: { write: (t: string) => context.err.write(t) }, level: 'debug' })
+            : silentLogger(),
         });
         const failed = result.runs.filter((r) => r.status === 'failed' || r.status === 'interrupted');
         if (result.reportPath) say(`report (sample data): ${result.reportPath}`);
-        say('next: jobtrend status · jobtrend export --format csv · jobtrend query "SELECT * FROM monthly_counts LIMIT 20"');
+        say(
+          'next: jobtrend status · jobtrend export --format csv · jobtrend query "SELECT * FROM monthly_counts LIMIT 20"',
+        );
         say(`reminder: ${SAMPLE_NOTICE}`);
         if (failed.length > 0 || context.signal.aborted) context.exitCode = 1;
       } finally {
         db.close();
       }
     });
-  return withExamples(command, 'jobtrend demo', 'jobtrend --db /tmp/demo.sqlite demo --out /tmp/reports --now 2026-06-30');
+  return withExamples(
+    command,
+    'jobtrend demo',
+    'jobtrend --db /tmp/demo.sqlite demo --out /tmp/reports --now 2026-06-30',
+  );
 }
 
 function parseNow(text: string): Date {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--now must be a date like 2026-06-30 or an ISO time, not "${text}"`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--now must be a date like 2026-06-30 or an ISO time, not "${text}"`);
   return date;
 }

@@ -3,9 +3,14 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { UsageError } from '../errors.js';
-import { type ColumnMapping, IMPORT_FIELDS, loadMappingFile, parseMapFlags } from '../import/column-mapping.js';
+import {
+  type ColumnMapping,
+  IMPORT_FIELDS,
+  loadMappingFile,
+  parseMapFlags,
+} from '../import/column-mapping.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../import/dataset-records.js';
-import { importFile, type ImportSummary } from '../import/import-file.js';
+import { type ImportSummary, importFile } from '../import/import-file.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {
@@ -20,14 +25,27 @@ interface ImportFlags {
 
 export function define(context: CliContext): Command {
   const command = new Command('import')
-    .description('import a dataset of postings (CSV, TSV, JSON, JSON Lines) through the pipeline; re-importing adds nothing')
+    .description(
+      'import a dataset of postings (CSV, TSV, JSON, JSON Lines) through the pipeline; re-importing adds nothing',
+    )
     .argument('<file>', 'the dataset file')
-    .option('--source <name>', 'name of the dataset: postings are stored under source "import:<name>" (default: the file name)')
-    .option('--format <format>', `one of ${DATASET_FORMATS.join(', ')} (default: from the file name and content)`)
+    .option(
+      '--source <name>',
+      'name of the dataset: postings are stored under source "import:<name>" (default: the file name)',
+    )
+    .option(
+      '--format <format>',
+      `one of ${DATASET_FORMATS.join(', ')} (default: from the file name and content)`,
+    )
     .option('--encoding <name>', 'text encoding of the file: utf-8 (default), gbk, gb18030, big5 …')
-    .option('--map <field=column>', `which column feeds a field; repeatable. Fields: ${IMPORT_FIELDS.join(', ')}`, collect, [])
+    .option(
+      '--map <field=column>',
+      `which column feeds a field; repeatable. Fields: ${IMPORT_FIELDS.join(', ')}`,
+      collect,
+      [],
+    )
     .option('--mapping <file>', 'a YAML or JSON file of field: column pairs')
-    .option('--time-zone <tz>', 'time zone of the dataset\'s dates, e.g. Asia/Shanghai (default UTC)')
+    .option('--time-zone <tz>', "time zone of the dataset's dates, e.g. Asia/Shanghai (default UTC)")
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.format && !(DATASET_FORMATS as readonly string[]).includes(flags.format)) {
@@ -36,7 +54,10 @@ export function define(context: CliContext): Command {
       if (flags.timeZone && !validTimeZone(flags.timeZone)) {
         throw new UsageError(`--time-zone: unknown time zone "${flags.timeZone}" (e.g. Asia/Shanghai, UTC)`);
       }
-      const mapping: ColumnMapping = { ...(flags.mapping ? loadMappingFile(flags.mapping) : {}), ...parseMapFlags(flags.map) };
+      const mapping: ColumnMapping = {
+        ...(flags.mapping ? loadMappingFile(flags.mapping) : {}),
+        ...parseMapFlags(flags.map),
+      };
       const db = context.openDb();
       try {
         let lastShown = 0;
@@ -80,8 +101,10 @@ export function renderSummary(summary: ImportSummary): string {
   ];
   if (summary.coverageFrom) lines.push(`dates covered: ${summary.coverageFrom} to ${summary.coverageTo}`);
   for (const s of summary.skipped.slice(0, 20)) lines.push(`  skipped line ${s.line}: ${s.reason}`);
-  if (summary.skippedCount > 20) lines.push(`  … and ${summary.skippedCount - 20} more (see --json for up to 1000)`);
-  if (summary.interrupted) lines.push('interrupted: the rows stored so far are kept; run the same import again to finish');
+  if (summary.skippedCount > 20)
+    lines.push(`  … and ${summary.skippedCount - 20} more (see --json for up to 1000)`);
+  if (summary.interrupted)
+    lines.push('interrupted: the rows stored so far are kept; run the same import again to finish');
   return `${lines.join('\n')}\n`;
 }
 

@@ -54,7 +54,9 @@ function statements(db: Db) {
     ensureRole: db.prepare('INSERT OR IGNORE INTO roles (id, name) VALUES (?, ?)'),
     ensureSkill: db.prepare('INSERT OR IGNORE INTO skills (id, name) VALUES (?, ?)'),
     rolesOf: db.prepare('SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY role_id').pluck(),
-    skillsOf: db.prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id').pluck(),
+    skillsOf: db
+      .prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id')
+      .pluck(),
   };
 }
 const cache = new WeakMap<Db, ReturnType<typeof statements>>();
@@ -90,9 +92,18 @@ export function restorePostings(
       }
       values.first_seen_at = firstSeen;
       values.last_seen_at = posting.last_seen_at ?? firstSeen;
-      values.effective_date = posting.effective_date ?? (posting.posted_at?.slice(0, 10) || firstSeen.slice(0, 10));
+      values.effective_date =
+        posting.effective_date ?? (posting.posted_at?.slice(0, 10) || firstSeen.slice(0, 10));
       const existing = s.find.get(posting.source_id, posting.source_posting_id) as
-        | { id: number; content_hash: string; first_seen_at: string; last_seen_at: string; effective_date: string; closed_at: string | null; updated_at: string | null }
+        | {
+            id: number;
+            content_hash: string;
+            first_seen_at: string;
+            last_seen_at: string;
+            effective_date: string;
+            closed_at: string | null;
+            updated_at: string | null;
+          }
         | undefined;
       let id: number;
       if (!existing) {
