@@ -157,11 +157,13 @@ export function activeStock(db: Db, filter: SqlFilter, start: string, end: strin
       SELECT substr(p.first_seen_at, 1, 10) AS first_day,
              coalesce(substr(p.closed_at, 1, 10), substr(p.last_seen_at, 1, 10)) AS last_day
       FROM postings p ${clause.joins.join(' ')}
-      WHERE p.is_primary = 1 AND substr(p.first_seen_at, 1, 10) <= ?
+      WHERE p.is_primary = 1 AND p.first_seen_at < ?
       ${clause.where.map((w) => `AND ${w}`).join(' ')}
     )
     WHERE last_day >= ?`;
-  const row = db.prepare(sql).get(end, start, ...joinParams, end, ...whereParams, start) as ActiveStock;
+  // first_seen_at is an ISO time: everything before the day after `end` (a range the index can seek).
+  const dayAfterEnd = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const row = db.prepare(sql).get(end, start, ...joinParams, dayAfterEnd, ...whereParams, start) as ActiveStock;
   return { postings: Number(row.postings), posting_days: Number(row.posting_days) };
 }
 
