@@ -194,6 +194,19 @@ describe('stopping and configuration', () => {
     expect(db.prepare('SELECT status FROM scrape_runs').pluck().get()).toBe('interrupted');
   });
 
+  it('an abort during a long Retry-After wait ends the run promptly as interrupted', async () => {
+    const { server, db } = await site({ count: 40, perPage: 20 });
+    server.route('/jobs', { status: 429, headers: { 'retry-after': '30' }, body: 'slow down' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const config = parseConfig({ fetch: { ...FAST.fetch, backoffMaxMs: 60_000 } });
+    const summary = await scrape(server, db, { signal: controller.signal, config });
+    expect(summary.status).toBe('interrupted');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(listRequests(server)).toHaveLength(1);
+  });
+
   it('a bad scraper option in the config is one error naming the field, before any request', async () => {
     const { server, db } = await site({ count: 20, perPage: 20 });
     const config = parseConfig({ ...FAST, sources: { fixture: { listPath: 5 } } });
