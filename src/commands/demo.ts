@@ -25,7 +25,7 @@ export function define(context: CliContext): Command {
     .option('--out <dir>', 'folder for the report', DEFAULT_REPORTS_DIR)
     .option(
       '--now <date>',
-      "the demo's clock (ISO date or time): sample postings are dated over the two years before it",
+      "the demo's clock (ISO date or time): sample postings are dated over the three years before it",
     )
     .option('--force', 'add the sample postings even though the database holds real (non-demo) postings')
     .option('--verbose', 'log every request on stderr')

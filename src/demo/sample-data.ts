@@ -1,6 +1,6 @@
 // The demo's sample postings: invented, bilingual AI-trainer / annotator / rater / tutor / prompt-engineer
-// jobs at invented companies, generated deterministically from a seed and dated over the two years before
-// `now`, with demand rising (and dipping at Spring Festival) so the report has a trend to show. Pure.
+// jobs at invented companies, generated deterministically from a seed and dated over the years before
+// `now` (three by default), rising (and dipping at Spring Festival) so the report has a trend to show. Pure.
 // Nothing here describes a real company or a real job.
 
 export type SampleSource = 'greenhouse' | 'jsonld' | '51job' | 'boss' | 'dataset';
@@ -144,10 +144,10 @@ const GREENHOUSE_BOARDS = ['example-ai-lab', 'sample-data-co'];
 
 /** Per source: postings in the oldest month, monthly growth factor, and whether Chinese pages carry it. */
 const SOURCE_PLAN: { source: SampleSource; base: number; growth: number; chinese: boolean }[] = [
-  { source: 'greenhouse', base: 1.6, growth: 1.06, chinese: false },
-  { source: 'jsonld', base: 0.8, growth: 1.06, chinese: true },
-  { source: '51job', base: 3.2, growth: 1.07, chinese: true },
-  { source: 'dataset', base: 3, growth: 1.05, chinese: true },
+  { source: 'greenhouse', base: 1.5, growth: 1.05, chinese: false },
+  { source: 'jsonld', base: 0.8, growth: 1.05, chinese: true },
+  { source: '51job', base: 3, growth: 1.06, chinese: true },
+  { source: 'dataset', base: 2.5, growth: 1.05, chinese: true },
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -183,14 +183,14 @@ function poisson(random: () => number, mean: number): number {
 export interface SampleOptions {
   now: Date;
   seed?: number;
-  /** Months of history before `now` (default 24). */
+  /** Months of history before `now` (default 36: the README's 2025-vs-2024 claim has both years). */
   months?: number;
 }
 
 /** Every sample posting, oldest first within each source. */
 export function generateSamplePostings(options: SampleOptions): SamplePosting[] {
   const random = seededRandom(options.seed ?? 20_241_126);
-  const months = options.months ?? 24;
+  const months = options.months ?? 36;
   const now = options.now;
   const postings: SamplePosting[] = [];
   for (const plan of SOURCE_PLAN) {
@@ -239,7 +239,7 @@ function makePosting(
 ): SamplePosting {
   const roleId = weighted(random, ROLE_WEIGHTS);
   const role = ROLES[roleId]!;
-  // Shanghai's share rises over the two years: the sample's "surge in Shanghai".
+  // Shanghai's share rises over the years: the sample's "surge in Shanghai".
   const weights = CITY_WEIGHTS.map((w, i) => (i === 0 ? w * (0.7 + 0.8 * recency) : w));
   const city = chinese
     ? weighted(

@@ -71,12 +71,12 @@ describe('jobtrend demo, offline, end to end', () => {
     db.close();
   });
 
-  it('dates the postings over the two years before --now, rising', () => {
+  it('dates the postings over the three years before --now, rising', () => {
     const db = openDatabase(dbPath, { readonly: true });
     const span = db
       .prepare('SELECT min(effective_date) AS first, max(effective_date) AS last FROM postings_dedup')
       .get() as { first: string; last: string };
-    expect(span.first < '2024-09-01').toBe(true);
+    expect(span.first < '2023-09-01').toBe(true);
     expect(span.last <= '2026-06-30').toBe(true);
     const year = (from: string, to: string) =>
       Number(
