@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { findSkillMentions, matchSkills, skillIds, skillTaxonomy } from '../../src/pipeline/skills.js';
+
+describe('skill taxonomy', () => {
+  it('has at least 60 bilingual skills with categories', () => {
+    expect(skillTaxonomy.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(skillIds()).size).toBe(skillIds().length);
+    for (const skill of skillTaxonomy) {
+      expect(skill.name, skill.id).not.toBe('');
+      expect(skill.name_zh, skill.id).not.toBe('');
+      expect(skill.category, skill.id).not.toBe('');
+    }
+  });
+});
+
+describe('matchSkills', () => {
+  it.each([
+    ['熟悉Python和SQL', ['python', 'sql']],
+    ['熟练使用Excel、Python，有数据标注经验', ['data-labeling', 'excel', 'python']],
+    ['PYTHON / sql / Label Studio', ['label-studio', 'python', 'sql']],
+    ['会用ＣＶＡＴ和Ｐｙｔｈｏｎ', ['cvat', 'python']],
+    ['负责图像标注与点云标注的质检工作', ['data-labeling', 'image-annotation', 'point-cloud-annotation', 'quality-inspection']],
+    ['参与RLHF与SFT指令数据构建，熟悉大模型', ['llm', 'rlhf', 'sft']],
+    ['人类反馈强化学习', ['rlhf']],
+    ['Experience with data labeling and annotation tools', ['data-labeling']],
+    ['Data labelling, labelled datasets', ['data-labeling']],
+    ['strong English, CET-6', ['english']],
+    ['英语六级，英语口语流利', ['english']],
+    ['prompt engineering and evals for LLMs', ['llm', 'model-evaluation', 'prompt-engineering']],
+    ['编写prompt，优化提示词', ['prompt-engineering']],
+    ['Writing prompts for the model', ['prompt-engineering']],
+    ['负责大模型红队测试', ['llm', 'red-teaming']],
+    ['多模态数据标注', ['data-labeling', 'multimodal']],
+  ])('%s', (text, expected) => {
+    expect(matchSkills(text)).toEqual(expected);
+  });
+
+  it('finds the leftmost-longest term in Chinese without word breaks', () => {
+    const mentions = findSkillMentions('图像标注');
+    expect(mentions).toEqual([{ skill: 'image-annotation', start: 0, end: 4 }]);
+  });
+
+  it('English terms need word boundaries', () => {
+    expect(matchSkills('javascript')).toEqual(['javascript']);
+    expect(matchSkills('We sqlite3 nothing; pythonic')).toEqual([]);
+    expect(matchSkills('500ml bottles')).toEqual([]);
+    expect(matchSkills('Excellent communication')).toEqual(['communication']);
+  });
+});
+
+describe('ambiguous short names', () => {
+  it.each([
+    ['熟悉R语言', ['r']],
+    ['R language skills', ['r']],
+    ['Python or R', ['python', 'r']],
+    ['Python, R, and SQL', ['python', 'r', 'sql']],
+    ['熟悉Python、R和SQL', ['python', 'r', 'sql']],
+    ['Go语言开发', ['go']],
+    ['Golang backend', ['go']],
+    ['Go/Python', ['go', 'python']],
+    ['C/C++', ['c', 'cpp']],
+    ['C语言基础', ['c']],
+    ['C++ and C#', ['cpp', 'csharp']],
+  ])('%s counts', (text, expected) => {
+    expect(matchSkills(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['R&D team'],
+    ['a go-getter who likes to go the extra mile'],
+    ['Grade C vehicles'],
+    ['Plan C'],
+    ['AI is everywhere'],
+    ['Please be prompt'],
+    ['prompt payment of invoices'],
+    ['R. Smith'],
+    ['Let it go'],
+  ])('%s names no skill', (text) => {
+    expect(matchSkills(text)).toEqual([]);
+  });
+
+  it('Ｒ&Ｄ in full width is still not R', () => {
+    expect(matchSkills('Ｒ&Ｄ中心')).toEqual([]);
+  });
+});
+
+describe('matchSkills speed', () => {
+  it('matches a megabyte of posting text in a reasonable time, linear in length', () => {
+    const chunk = '岗位职责：负责大模型数据标注与质检，熟悉Python和SQL，有RLHF经验者优先。We need strong English and attention to detail. ';
+    const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
+    matchSkills(text); // warm up
+    const t0 = performance.now();
+    const skills = matchSkills(text);
+    const elapsed = performance.now() - t0;
+    expect(skills).toContain('rlhf');
+    // Generous: the project bench measures throughput properly; this only catches pathological slowness.
+    expect(elapsed).toBeLessThan(5000);
+  });
+});
