@@ -21,7 +21,6 @@ import type {
   ClaimSide,
   Metric,
   Overdispersion,
-  Period,
   Verdict,
 } from './types.js';
 
@@ -58,8 +57,12 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   const plan = planCoverage(db, filter, current, baseline, claim.allSources ?? false);
   const { coverage } = plan;
 
-  const matchNow = countOnDays(dailyCounts(db, filter, current.start, current.end), plan.included, plan.currentDays);
-  const matchBase = countOnDays(dailyCounts(db, filter, baseline.start, baseline.end), plan.included, plan.baselineDays);
+  // Without a role or text filter the matching postings are the totals the coverage plan already counted.
+  const topical = filter.role !== null || filter.match !== null;
+  const rowsNow = topical ? dailyCounts(db, filter, current.start, current.end) : plan.totalsNow;
+  const rowsBase = topical ? dailyCounts(db, filter, baseline.start, baseline.end) : plan.totalsBase;
+  const matchNow = countOnDays(rowsNow, plan.included, plan.currentDays);
+  const matchBase = countOnDays(rowsBase, plan.included, plan.baselineDays);
   const x1 = sum(matchNow.values());
   const x0 = sum(matchBase.values());
   const t1 = plan.currentDays.size;
@@ -86,10 +89,8 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
       estimate = { ratio: r.ratio, change: r.ratio - 1, interval: { lower, upper, level: LEVEL }, method };
     }
   } else if (metric === 'share') {
-    const all = (period: Period, days: Set<string>) =>
-      sum(countOnDays(dailyCounts(db, filter, period.start, period.end, false), plan.included, days).values());
-    const a1 = all(current, plan.currentDays);
-    const a0 = all(baseline, plan.baselineDays);
+    const a1 = sum(countOnDays(plan.totalsNow, plan.included, plan.currentDays).values());
+    const a0 = sum(countOnDays(plan.totalsBase, plan.included, plan.baselineDays).values());
     currentSide = { period: current, count: x1, total: a1, days: t1, value: a1 > 0 ? x1 / a1 : 0 };
     baselineSide = { period: baseline, count: x0, total: a0, days: t0, value: a0 > 0 ? x0 / a0 : 0 };
     const r = enough ? proportionRatio(x1, a1, x0, a0, LEVEL) : null;

@@ -12,6 +12,9 @@ export interface CoveragePlan {
   included: Set<string>;
   currentDays: Set<string>;
   baselineDays: Set<string>;
+  /** All postings of the filter's city and sources by day and source (no role or match): share's denominator. */
+  totalsNow: DayCount[];
+  totalsBase: DayCount[];
 }
 
 /** Watch days of each source within a period. */
@@ -35,8 +38,10 @@ function postingsBySource(rows: DayCount[]): Map<string, number> {
 export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, baseline: Period, allSources: boolean): CoveragePlan {
   const watchNow = watchMap(db, current);
   const watchBase = watchMap(db, baseline);
-  const postingsNow = postingsBySource(dailyCounts(db, filter, current.start, current.end, false));
-  const postingsBase = postingsBySource(dailyCounts(db, filter, baseline.start, baseline.end, false));
+  const totalsNow = dailyCounts(db, filter, current.start, current.end, false);
+  const totalsBase = dailyCounts(db, filter, baseline.start, baseline.end, false);
+  const postingsNow = postingsBySource(totalsNow);
+  const postingsBase = postingsBySource(totalsBase);
   const candidates = new Set<string>(
     filter.sources ?? [...watchNow.keys(), ...watchBase.keys(), ...postingsNow.keys(), ...postingsBase.keys()],
   );
@@ -89,6 +94,8 @@ export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, ba
     included,
     currentDays,
     baselineDays,
+    totalsNow,
+    totalsBase,
   };
 }
 

@@ -35,8 +35,9 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
   if (spans.length > MAX_BUCKETS) {
     throw new UsageError(`that is ${spans.length} ${by}s: narrow --from/--to or use a coarser --by`);
   }
-  const matching = perDay(dailyCounts(db, filter, from, to));
   const totals = perDay(dailyCounts(db, filter, from, to, false));
+  const topical = filter.role !== null || filter.match !== null;
+  const matching = topical ? perDay(dailyCounts(db, filter, from, to)) : totals;
   const watched = new Map<string, Set<string>>(); // day → sources watched
   for (const row of watchDays(db, from, to)) {
     if (filter.sources && !filter.sources.includes(row.source_id)) continue;
@@ -100,6 +101,14 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
     );
   }
   if (!trend) caveats.push('No trend: fewer than three months with postings.');
+  else {
+    const months = bucketSpans('month', from, to).length;
+    if (trend.months < months) {
+      caveats.push(
+        `The trend leaves out ${months - trend.months} of ${months} months with no postings (a log-linear fit needs counts above zero); gaps in coverage make it less reliable.`,
+      );
+    }
+  }
   caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
   return { filter, by, from, to, buckets, trend, caveats };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkClaim, parseChange } from '../../src/analysis/claim.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
-import { addPostings, memoryDb, watch } from './support/analysis-db.js';
+import { addPostings, keepOpen, memoryDb, watch } from './support/analysis-db.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 let db: Db;
@@ -114,6 +114,23 @@ describe('checkClaim', () => {
     expect(result.current).toMatchObject({ count: 1500, total: 3000, value: 0.5 });
     expect(result.estimate!.ratio).toBeCloseTo(1, 10);
     expect(result.verdict).toBe('contradicted');
+  });
+
+  it('active compares the mean number of open postings per day', () => {
+    watch(db, 'zhaopin', '2024-01-01', '2024-12-31');
+    watch(db, 'zhaopin', '2025-01-01', '2025-12-31');
+    // The same 100 postings a year, but in 2025 each stays open 20 days instead of 10: the stock doubles.
+    addPostings(db, { sourceId: 'zhaopin', count: 100, from: '2024-01-01', to: '2024-11-30' });
+    addPostings(db, { sourceId: 'zhaopin', count: 100, from: '2025-01-01', to: '2025-11-30' });
+    keepOpen(db, 'zhaopin', '2024-01-01', '2024-11-30', 10);
+    keepOpen(db, 'zhaopin', '2025-01-01', '2025-11-30', 20);
+    const result = checkClaim(db, { ...claim, metric: 'active' }, { now: NOW });
+    expect(result.current.value).toBeCloseTo((100 * 20) / 365, 10);
+    expect(result.baseline.value).toBeCloseTo((100 * 10) / 366, 10);
+    expect(result.estimate!.ratio).toBeCloseTo(((100 * 20) / 365) / ((100 * 10) / 366), 10);
+    expect(result.verdict).toBe('supported');
+    // New postings did not change at all.
+    expect(checkClaim(db, claim, { now: NOW }).estimate!.ratio).toBeCloseTo(366 / 365, 10);
   });
 
   it('bursty weekly counts widen the interval and say so', () => {

@@ -67,3 +67,12 @@ export function addPostings(
   // Seen on the last day of the range: effective_date comes from posted_at.
   upsertPostings(db, postings, { seenAt: `${options.to}T12:00:00.000Z` });
 }
+
+/** Sets when each posting of a source (posted in from..to) was first and last seen: open for `days` days from posting. */
+export function keepOpen(db: Db, sourceId: string, from: string, to: string, days: number): void {
+  db.prepare(
+    `UPDATE postings SET first_seen_at = effective_date || 'T08:00:00.000Z',
+       last_seen_at = date(effective_date, '+' || ? || ' days') || 'T08:00:00.000Z'
+     WHERE source_id = ? AND effective_date BETWEEN ? AND ?`,
+  ).run(days - 1, sourceId, from, to);
+}
