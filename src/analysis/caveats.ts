@@ -41,15 +41,23 @@ export function seasonalityCaveats(current: Period, baseline: Period): string[] 
   const touches = (months: number[]) => months.some((m) => now.has(m) || base.has(m));
   const differs = (months: number[]) => months.some((m) => now.has(m) !== base.has(m));
   if (touches([1, 2]) && (differs([1, 2]) || !sameMonths)) {
-    caveats.push('Spring Festival (春节) falls in January or February on a different date each year: Chinese hiring pauses for about two weeks around it.');
+    caveats.push(
+      'Spring Festival (春节) falls in January or February on a different date each year: Chinese hiring pauses for about two weeks around it.',
+    );
   } else if (touches([1, 2])) {
-    caveats.push('Spring Festival (春节) moves between January and February from year to year, which shifts postings between those months.');
+    caveats.push(
+      'Spring Festival (春节) moves between January and February from year to year, which shifts postings between those months.',
+    );
   }
   if (touches([3, 4]) && differs([3, 4])) {
-    caveats.push('金三银四: March and April are the busiest hiring months in China; a period with them runs high against one without.');
+    caveats.push(
+      '金三银四: March and April are the busiest hiring months in China; a period with them runs high against one without.',
+    );
   }
   if (touches([12]) && differs([12])) {
-    caveats.push('Year-end: hiring slows in December (budgets and the holidays), so a period ending the year runs low.');
+    caveats.push(
+      'Year-end: hiring slows in December (budgets and the holidays), so a period ending the year runs low.',
+    );
   }
   return caveats;
 }

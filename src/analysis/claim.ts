@@ -33,12 +33,17 @@ const METRICS: Metric[] = ['new', 'share', 'active'];
 export function parseChange(text: string): ClaimChange {
   const m = /^\s*(>=|<=|>|<|\+)?\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   if (!m) {
-    throw new UsageError(`"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`);
+    throw new UsageError(
+      `"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`,
+    );
   }
   const operator = m[1] ?? '>';
   const value = Number(m[2]) / (m[3] ? 100 : 1);
   const direction = operator.startsWith('<') ? 'fall' : 'rise';
-  if (value <= -1) throw new UsageError(`"${text}" is a fall of 100% or more, which counts cannot show: use a value above -100%`);
+  if (value <= -1)
+    throw new UsageError(
+      `"${text}" is a fall of 100% or more, which counts cannot show: use a value above -100%`,
+    );
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
 
@@ -46,7 +51,8 @@ export function parseChange(text: string): ClaimChange {
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
   const metric: Metric = claim.metric ?? 'new';
-  if (!METRICS.includes(metric)) throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
+  if (!METRICS.includes(metric))
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
   if (!claim.period) throw new UsageError('a claim needs a period, e.g. --period 2025');
   if (!claim.baseline) throw new UsageError('a claim needs a baseline period, e.g. --baseline 2024');
   if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
@@ -79,9 +85,17 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     baselineSide = { period: baseline, count: x0, total: null, days: t0, value: t0 > 0 ? x0 / t0 : 0 };
     if (enough) {
       const r = poissonRateRatio(x1, t1, x0, t0, LEVEL);
-      overdispersion = weeklyDispersion(matchNow, plan.currentDays, x1 / t1, matchBase, plan.baselineDays, x0 / t0);
+      overdispersion = weeklyDispersion(
+        matchNow,
+        plan.currentDays,
+        x1 / t1,
+        matchBase,
+        plan.baselineDays,
+        x0 / t0,
+      );
       let { lower, upper } = r;
-      let method = 'exact conditional interval for a ratio of Poisson rates (Clopper–Pearson on the binomial split of the total)';
+      let method =
+        'exact conditional interval for a ratio of Poisson rates (Clopper–Pearson on the binomial split of the total)';
       if (overdispersion?.widened) {
         ({ lower, upper } = widenOnLogScale(r.ratio, lower, upper, overdispersion.dispersion));
         method += `, widened for overdispersion (${overdispersion.note})`;
@@ -99,17 +113,37 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
         ratio: r.ratio,
         change: r.ratio - 1,
         interval: { lower: r.lower, upper: r.upper, level: LEVEL },
-        method: 'ratio of two proportions with the Katz log interval (matching postings / all postings of the same sources and city)',
+        method:
+          'ratio of two proportions with the Katz log interval (matching postings / all postings of the same sources and city)',
       };
     }
   } else {
     // Active: mean daily stock over the period, from first seen to closed (or last seen).
     const panelFilter = { ...filter, sources: [...plan.included] };
-    const stockNow = plan.included.size > 0 ? activeStock(db, panelFilter, current.start, current.end) : { postings: 0, posting_days: 0 };
-    const stockBase = plan.included.size > 0 ? activeStock(db, panelFilter, baseline.start, baseline.end) : { postings: 0, posting_days: 0 };
-    currentSide = { period: current, count: stockNow.postings, total: null, days: current.days, value: stockNow.posting_days / current.days };
-    baselineSide = { period: baseline, count: stockBase.postings, total: null, days: baseline.days, value: stockBase.posting_days / baseline.days };
-    const enoughActive = t1 > 0 && t0 > 0 && stockNow.postings >= MIN_POSTINGS && stockBase.postings >= MIN_POSTINGS;
+    const stockNow =
+      plan.included.size > 0
+        ? activeStock(db, panelFilter, current.start, current.end)
+        : { postings: 0, posting_days: 0 };
+    const stockBase =
+      plan.included.size > 0
+        ? activeStock(db, panelFilter, baseline.start, baseline.end)
+        : { postings: 0, posting_days: 0 };
+    currentSide = {
+      period: current,
+      count: stockNow.postings,
+      total: null,
+      days: current.days,
+      value: stockNow.posting_days / current.days,
+    };
+    baselineSide = {
+      period: baseline,
+      count: stockBase.postings,
+      total: null,
+      days: baseline.days,
+      value: stockBase.posting_days / baseline.days,
+    };
+    const enoughActive =
+      t1 > 0 && t0 > 0 && stockNow.postings >= MIN_POSTINGS && stockBase.postings >= MIN_POSTINGS;
     if (enoughActive && baselineSide.value > 0) {
       const ratio = currentSide.value / baselineSide.value;
       // The uncertainty comes from the number of distinct postings (Poisson); their durations are taken as known.
@@ -164,7 +198,9 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     );
   }
   if (estimate && minCount < 100) {
-    caveats.push(`Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`);
+    caveats.push(
+      `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`,
+    );
   }
   const today = now.toISOString().slice(0, 10);
   if (current.end > today || baseline.end > today) {
@@ -172,7 +208,11 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   }
   caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
 
-  const metricWords = { new: 'New postings per day', share: 'The share of postings', active: 'Open postings per day' }[metric];
+  const metricWords = {
+    new: 'New postings per day',
+    share: 'The share of postings',
+    active: 'Open postings per day',
+  }[metric];
   const statement = `${metricWords} (${filter.description}) ${change.direction === 'rise' ? 'rose' : 'fell'} by more than ${Math.abs(change.threshold * 100).toFixed(0)}% from ${baseline.label} to ${current.label}`;
   return {
     claim,
@@ -213,7 +253,11 @@ function weeklyDispersion(
   };
 }
 
-function weekCells(byDay: Map<string, number>, days: Set<string>, rate: number): Array<{ observed: number; expected: number }> {
+function weekCells(
+  byDay: Map<string, number>,
+  days: Set<string>,
+  rate: number,
+): Array<{ observed: number; expected: number }> {
   const weeks = new Map<string, { observed: number; days: number }>();
   for (const day of days) {
     const week = mondayOf(day);

@@ -52,7 +52,9 @@ export function parseClaims(text: string, origin = 'the claims file'): Claim[] {
   }
   const parsed = listSchema.safeParse(list);
   if (!parsed.success) {
-    throw new UserError(`${origin}: claim ${describeZodError(parsed.error)} (each claim needs period, baseline and change)`);
+    throw new UserError(
+      `${origin}: claim ${describeZodError(parsed.error)} (each claim needs period, baseline and change)`,
+    );
   }
   const items = parsed.data;
   if (items.length === 0) throw new UserError(`${origin} lists no claims: add at least one`);
@@ -69,6 +71,7 @@ export function parseClaims(text: string, origin = 'the claims file'): Claim[] {
 /** Reads and parses a claims file; a missing or unreadable file is a UserError. */
 export function parseClaimsFile(path: string): Claim[] {
   if (!existsSync(path)) throw new UserError(`no claims file at ${path}: check the path given to --file`);
-  if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder: --file needs a YAML file of claims`);
+  if (statSync(path).isDirectory())
+    throw new UserError(`${path} is a folder: --file needs a YAML file of claims`);
   return parseClaims(readFileSync(path, 'utf8'), path);
 }

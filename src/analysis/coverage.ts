@@ -21,9 +21,9 @@ export interface CoveragePlan {
 function watchMap(db: Db, period: Period): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const row of watchDays(db, period.start, period.end)) {
-    let days = map.get(row.source_id);
-    if (!days) map.set(row.source_id, (days = new Set()));
+    const days = map.get(row.source_id) ?? new Set<string>();
     days.add(row.day);
+    map.set(row.source_id, days);
   }
   return map;
 }
@@ -35,7 +35,13 @@ function postingsBySource(rows: DayCount[]): Map<string, number> {
 }
 
 /** Builds the panel for comparing `current` with `baseline`. */
-export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, baseline: Period, allSources: boolean): CoveragePlan {
+export function planCoverage(
+  db: Db,
+  filter: ResolvedFilter,
+  current: Period,
+  baseline: Period,
+  allSources: boolean,
+): CoveragePlan {
   const watchNow = watchMap(db, current);
   const watchBase = watchMap(db, baseline);
   const totalsNow = dailyCounts(db, filter, current.start, current.end, false);
@@ -43,7 +49,12 @@ export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, ba
   const postingsNow = postingsBySource(totalsNow);
   const postingsBase = postingsBySource(totalsBase);
   const candidates = new Set<string>(
-    filter.sources ?? [...watchNow.keys(), ...watchBase.keys(), ...postingsNow.keys(), ...postingsBase.keys()],
+    filter.sources ?? [
+      ...watchNow.keys(),
+      ...watchBase.keys(),
+      ...postingsNow.keys(),
+      ...postingsBase.keys(),
+    ],
   );
   const included = new Set<string>();
   const excluded: Coverage['excluded'] = [];
@@ -54,7 +65,10 @@ export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, ba
     const nBase = postingsBase.get(source) ?? 0;
     if (daysNow > 0 && daysBase > 0) included.add(source);
     else if (daysNow === 0 && daysBase === 0) {
-      excluded.push({ sourceId: source, reason: `no record of watching it in either period (${nNow + nBase} postings left out)` });
+      excluded.push({
+        sourceId: source,
+        reason: `no record of watching it in either period (${nNow + nBase} postings left out)`,
+      });
     } else if (allSources) included.add(source);
     else if (daysNow > 0) {
       excluded.push({
@@ -79,7 +93,11 @@ export function planCoverage(db: Db, filter: ResolvedFilter, current: Period, ba
     period,
     sources: [...candidates]
       .sort()
-      .map((sourceId) => ({ sourceId, watchedDays: watch.get(sourceId)?.size ?? 0, postings: postings.get(sourceId) ?? 0 }))
+      .map((sourceId) => ({
+        sourceId,
+        watchedDays: watch.get(sourceId)?.size ?? 0,
+        postings: postings.get(sourceId) ?? 0,
+      }))
       .filter((s) => s.watchedDays > 0 || s.postings > 0),
     exposureDays: days.size,
   });

@@ -2,20 +2,28 @@
 // exist, the city is resolved to the canonical English name ("上海", "shanghai" → "Shanghai") through the
 // pipeline's resolveCity (or the shipped city list while the pipeline is not there), else taken as typed.
 import { UsageError } from '../errors.js';
-import type { Db } from '../store/database.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
+import type { Db } from '../store/database.js';
 import cityList from '../taxonomy/cities.json' with { type: 'json' };
 import type { PostingFilter, ResolvedFilter } from './types.js';
 
 /** The taxonomy's role ids, used when the roles table is still empty (a database nobody has filled). */
-export const ROLE_IDS = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor', 'prompt-engineer', 'ai-other'] as const;
+export const ROLE_IDS = [
+  'ai-trainer',
+  'data-annotator',
+  'ai-rater',
+  'ai-tutor',
+  'prompt-engineer',
+  'ai-other',
+] as const;
 
 type CityResolver = (input: string) => string | null;
 
 // The pipeline is loaded lazily by name so analysis keeps working (with the fallback) if it is absent.
 const pipelineModule = '../pipeline/index.js';
 const pipelineResolveCity: CityResolver | null = await import(pipelineModule).then(
-  (module: { resolveCity?: unknown }) => (typeof module.resolveCity === 'function' ? (module.resolveCity as CityResolver) : null),
+  (module: { resolveCity?: unknown }) =>
+    typeof module.resolveCity === 'function' ? (module.resolveCity as CityResolver) : null,
   () => null,
 );
 
@@ -59,11 +67,13 @@ export function resolveCityName(db: Db, input: string): string {
 
 function resolveFromCityList(input: string): string | null {
   const wanted = input.normalize('NFKC').toLowerCase();
-  const cities = (cityList as { cities?: Array<{ name?: unknown; zh?: unknown; aliases?: unknown }> }).cities ?? [];
+  const cities =
+    (cityList as { cities?: Array<{ name?: unknown; zh?: unknown; aliases?: unknown }> }).cities ?? [];
   for (const city of cities) {
     if (typeof city.name !== 'string') continue;
     const names = [city.name, city.zh, ...(Array.isArray(city.aliases) ? city.aliases : [])];
-    if (names.some((n) => typeof n === 'string' && n.normalize('NFKC').toLowerCase() === wanted)) return city.name;
+    if (names.some((n) => typeof n === 'string' && n.normalize('NFKC').toLowerCase() === wanted))
+      return city.name;
   }
   return null;
 }

@@ -1,11 +1,12 @@
 // The growth series: new deduplicated postings per week, month or quarter, their share of all postings from
 // the same sources (and city), per-day rates with period-over-period and year-over-year growth, the
 // coverage of each bucket, and a log-linear trend of monthly rates with its interval.
+
+import { UsageError } from '../errors.js';
 import { dailyCounts, firstEffectiveDate, watchDays } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
 import { DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES } from './caveats.js';
 import { addDays, daysInclusive, isoWeekOf, mondayOf, pad, toDay } from './dates.js';
-import { UsageError } from '../errors.js';
 import { resolveFilter } from './filters.js';
 import { parsePeriod } from './period.js';
 import { logLinearFit } from './stats/log-linear.js';
@@ -25,11 +26,13 @@ interface BucketSpan {
 export function growth(db: Db, query: GrowthQuery): GrowthResult {
   const now = query.now ?? new Date();
   const by = query.by ?? 'month';
-  if (!GRANULARITIES.includes(by)) throw new UsageError(`--by must be one of ${GRANULARITIES.join(', ')}, not "${String(by)}"`);
+  if (!GRANULARITIES.includes(by))
+    throw new UsageError(`--by must be one of ${GRANULARITIES.join(', ')}, not "${String(by)}"`);
   const filter = resolveFilter(db, query);
   const to = query.to ? parsePeriod(query.to, now).end : toDay(now);
   const from = query.from ? parsePeriod(query.from, now).start : (firstEffectiveDate(db) ?? to);
-  if (from > to) throw new UsageError(`--from (${from}) is after --to (${to}): give the earlier period first`);
+  if (from > to)
+    throw new UsageError(`--from (${from}) is after --to (${to}): give the earlier period first`);
 
   const spans = bucketSpans(by, from, to);
   if (spans.length > MAX_BUCKETS) {
@@ -41,9 +44,9 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
   const watched = new Map<string, Set<string>>(); // day → sources watched
   for (const row of watchDays(db, from, to)) {
     if (filter.sources && !filter.sources.includes(row.source_id)) continue;
-    let set = watched.get(row.day);
-    if (!set) watched.set(row.day, (set = new Set()));
+    const set = watched.get(row.day) ?? new Set<string>();
     set.add(row.source_id);
+    watched.set(row.day, set);
   }
 
   const buckets: GrowthBucket[] = spans.map((span) => {
@@ -91,7 +94,9 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
       `Coverage: ${incomplete.length} of ${buckets.length} ${by}s were not watched every day (${incomplete
         .slice(0, 6)
         .map((b) => `${b.label}: ${b.watchedDays}/${b.days} days`)
-        .join(', ')}${incomplete.length > 6 ? ', …' : ''}); their counts may be low. The share column is less affected.`,
+        .join(
+          ', ',
+        )}${incomplete.length > 6 ? ', …' : ''}); their counts may be low. The share column is less affected.`,
     );
   }
   const sourceSets = new Set(buckets.filter((b) => b.count > 0).map((b) => b.sourcesWatched.join(',')));

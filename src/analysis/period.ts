@@ -5,9 +5,9 @@ import { UsageError } from '../errors.js';
 import {
   addDays,
   daysInclusive,
-  isValidDay,
   isoWeekOneMonday,
   isoWeeksInYear,
+  isValidDay,
   monthEnd,
   pad,
   sameDayYearBefore,
@@ -41,13 +41,29 @@ export function previousPeriod(period: Period): Period {
     case 'year':
       return fromKind({ kind: 'year', year: kind.year - 1 });
     case 'quarter':
-      return fromKind(kind.quarter === 1 ? { kind: 'quarter', year: kind.year - 1, quarter: 4 } : { ...kind, quarter: kind.quarter - 1 });
+      return fromKind(
+        kind.quarter === 1
+          ? { kind: 'quarter', year: kind.year - 1, quarter: 4 }
+          : { ...kind, quarter: kind.quarter - 1 },
+      );
     case 'month':
-      return fromKind(kind.month === 1 ? { kind: 'month', year: kind.year - 1, month: 12 } : { ...kind, month: kind.month - 1 });
+      return fromKind(
+        kind.month === 1
+          ? { kind: 'month', year: kind.year - 1, month: 12 }
+          : { ...kind, month: kind.month - 1 },
+      );
     case 'week':
-      return fromKind(kind.week === 1 ? { kind: 'week', year: kind.year - 1, week: isoWeeksInYear(kind.year - 1) } : { ...kind, week: kind.week - 1 });
+      return fromKind(
+        kind.week === 1
+          ? { kind: 'week', year: kind.year - 1, week: isoWeeksInYear(kind.year - 1) }
+          : { ...kind, week: kind.week - 1 },
+      );
     case 'range':
-      return fromKind({ kind: 'range', start: addDays(kind.start, -period.days), end: addDays(kind.start, -1) });
+      return fromKind({
+        kind: 'range',
+        start: addDays(kind.start, -period.days),
+        end: addDays(kind.start, -1),
+      });
   }
 }
 
@@ -60,9 +76,17 @@ export function yearBefore(period: Period): Period {
     case 'month':
       return fromKind({ ...kind, year: kind.year - 1 });
     case 'week':
-      return fromKind({ kind: 'week', year: kind.year - 1, week: Math.min(kind.week, isoWeeksInYear(kind.year - 1)) });
+      return fromKind({
+        kind: 'week',
+        year: kind.year - 1,
+        week: Math.min(kind.week, isoWeeksInYear(kind.year - 1)),
+      });
     case 'range':
-      return fromKind({ kind: 'range', start: sameDayYearBefore(kind.start), end: sameDayYearBefore(kind.end) });
+      return fromKind({
+        kind: 'range',
+        start: sameDayYearBefore(kind.start),
+        end: sameDayYearBefore(kind.end),
+      });
   }
 }
 
@@ -72,26 +96,32 @@ export function periodBetween(start: string, end: string): Period {
 }
 
 function parseKind(input: string, now: Date): Kind | null {
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(input))) return { kind: 'year', year: Number(m[1]) };
-  if ((m = /^(\d{4})-?Q([1-4])$/i.exec(input))) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
-  if ((m = /^(\d{4})-(\d{2})$/.exec(input))) {
+  let m = /^(\d{4})$/.exec(input);
+  if (m) return { kind: 'year', year: Number(m[1]) };
+  m = /^(\d{4})-?Q([1-4])$/i.exec(input);
+  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
+  m = /^(\d{4})-(\d{2})$/.exec(input);
+  if (m) {
     const month = Number(m[2]);
     return month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), month } : null;
   }
-  if ((m = /^(\d{4})-?W(\d{2})$/i.exec(input))) {
+  m = /^(\d{4})-?W(\d{2})$/i.exec(input);
+  if (m) {
     const year = Number(m[1]);
     const week = Number(m[2]);
     return week >= 1 && week <= isoWeeksInYear(year) ? { kind: 'week', year, week } : null;
   }
-  if ((m = /^(\d{4}-\d{2}-\d{2})(?:\s*\.\.\s*(\d{4}-\d{2}-\d{2}))?$/.exec(input))) {
+  m = /^(\d{4}-\d{2}-\d{2})(?:\s*\.\.\s*(\d{4}-\d{2}-\d{2}))?$/.exec(input);
+  if (m) {
     const start = m[1]!;
     const end = m[2] ?? start;
     if (!isValidDay(start) || !isValidDay(end)) return null;
-    if (end < start) throw new UsageError(`the period ${input} ends before it starts: write the earlier day first`);
+    if (end < start)
+      throw new UsageError(`the period ${input} ends before it starts: write the earlier day first`);
     return { kind: 'range', start, end };
   }
-  if ((m = /^last-(\d{1,4})-(days|months)$/i.exec(input))) {
+  m = /^last-(\d{1,4})-(days|months)$/i.exec(input);
+  if (m) {
     const n = Number(m[1]);
     if (n < 1) return null;
     const today = toDay(now);

@@ -2,7 +2,7 @@
 // period the change in share, a two-proportion z-test per skill and Benjamini–Hochberg q-values across
 // skills. "Emerging" skills rose significantly (q < 0.05) and are named by at least minSupport postings.
 import { UsageError } from '../errors.js';
-import { countPostings, skillCounts, type SkillCount } from '../store/analysis-queries.js';
+import { countPostings, type SkillCount, skillCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
 import { DEDUP_NOTE } from './caveats.js';
 import { resolveFilter } from './filters.js';
@@ -20,14 +20,17 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
   const top = query.top ?? DEFAULT_TOP;
   const minSupport = query.minSupport ?? DEFAULT_MIN_SUPPORT;
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number ≥ 1, not ${top}`);
-  if (!Number.isInteger(minSupport) || minSupport < 0) throw new UsageError(`--min-support must be a whole number ≥ 0, not ${minSupport}`);
+  if (!Number.isInteger(minSupport) || minSupport < 0)
+    throw new UsageError(`--min-support must be a whole number ≥ 0, not ${minSupport}`);
   const filter = resolveFilter(db, query);
   const period = parsePeriod(query.period ?? 'last-12-months', now);
   const comparePeriod = query.compare ? parsePeriod(query.compare, now) : null;
 
   const postings = countPostings(db, filter, period.start, period.end);
   const counts = skillCounts(db, filter, period.start, period.end);
-  const comparePostings = comparePeriod ? countPostings(db, filter, comparePeriod.start, comparePeriod.end) : null;
+  const comparePostings = comparePeriod
+    ? countPostings(db, filter, comparePeriod.start, comparePeriod.end)
+    : null;
   const compareCounts = comparePeriod ? skillCounts(db, filter, comparePeriod.start, comparePeriod.end) : [];
 
   const info = new Map<string, SkillCount>();
@@ -50,7 +53,9 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
 
   const testable = comparePeriod && postings > 0 && comparePostings! > 0;
   if (testable) {
-    const tests = rows.map((row) => twoProportionTest(row.count, postings, countThen.get(row.skillId) ?? 0, comparePostings!));
+    const tests = rows.map((row) =>
+      twoProportionTest(row.count, postings, countThen.get(row.skillId) ?? 0, comparePostings!),
+    );
     const q = benjaminiHochberg(tests.map((t) => t.pValue));
     rows.forEach((row, i) => {
       const then = countThen.get(row.skillId) ?? 0;
@@ -75,7 +80,8 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
 
   const caveats: string[] = [];
   if (comparePeriod && !testable) caveats.push('No comparison: one of the periods has no matching postings.');
-  if (postings > 0 && postings < 100) caveats.push(`Only ${postings} matching postings in ${period.label}: shares are rough.`);
+  if (postings > 0 && postings < 100)
+    caveats.push(`Only ${postings} matching postings in ${period.label}: shares are rough.`);
   caveats.push(
     'Skills are found by the taxonomy in titles and descriptions: a posting that does not name a skill may still need it.',
     DEDUP_NOTE,

@@ -13,8 +13,14 @@ export interface FilterOptions {
 
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--role <id>', 'role id: ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other')
-    .option('--match <text>', 'full-text search in title, company and description instead of (or with) a role')
+    .option(
+      '--role <id>',
+      'role id: ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other',
+    )
+    .option(
+      '--match <text>',
+      'full-text search in title, company and description instead of (or with) a role',
+    )
     .option('--city <name>', 'city, in English or Chinese (上海, Shanghai)')
     .option('--source <id>', 'count only this source; repeatable', collect, [])
     .option('--json', 'print JSON instead of text');
@@ -24,7 +30,12 @@ export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function filterFrom(options: FilterOptions): { role?: string; match?: string; city?: string; sources?: string[] } {
+export function filterFrom(options: FilterOptions): {
+  role?: string;
+  match?: string;
+  city?: string;
+  sources?: string[];
+} {
   return {
     ...(options.role !== undefined ? { role: options.role } : {}),
     ...(options.match !== undefined ? { match: options.match } : {}),

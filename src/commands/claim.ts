@@ -26,10 +26,20 @@ export function define(context: CliContext): Command {
       'check a claim about demand ("rose by more than 30%") against the data: estimate, 95% interval, verdict, coverage and caveats',
     ),
   )
-    .option('--period <period>', 'the period the claim is about (2025, 2025-Q3, 2025-06, 2025-W14, 2025-01-01..2025-06-30)')
+    .option(
+      '--period <period>',
+      'the period the claim is about (2025, 2025-Q3, 2025-06, 2025-W14, 2025-01-01..2025-06-30)',
+    )
     .option('--baseline <period>', 'the period it is compared with')
-    .option('--change <change>', "the claimed change: '>30%' (rose by more than 30%), '<-10%' (fell by more than 10%)")
-    .option('--metric <metric>', 'new (postings per day), share (of all postings), active (open postings per day)', 'new')
+    .option(
+      '--change <change>',
+      "the claimed change: '>30%' (rose by more than 30%), '<-10%' (fell by more than 10%)",
+    )
+    .option(
+      '--metric <metric>',
+      'new (postings per day), share (of all postings), active (open postings per day)',
+      'new',
+    )
     .option('--all-sources', 'count every source, not only those watched in both periods')
     .option('--file <claims.yaml>', 'check every claim in a YAML list (see `jobtrend claim --help`)')
     .action((options: ClaimOptions) => {
@@ -55,13 +65,20 @@ export function define(context: CliContext): Command {
 }
 
 function claimsFrom(options: ClaimOptions): Claim[] {
-  const flags = { ...filterFrom(options), period: options.period, baseline: options.baseline, change: options.change };
+  const flags = {
+    ...filterFrom(options),
+    period: options.period,
+    baseline: options.baseline,
+    change: options.change,
+  };
   if (options.file) {
     const given = ['role', 'match', 'city', 'period', 'baseline', 'change'].filter(
       (key) => (options as Record<string, unknown>)[key] !== undefined,
     );
     if (given.length > 0 || (options.source?.length ?? 0) > 0) {
-      throw new UsageError(`--file takes its claims from the file: drop --${given[0] ?? 'source'}, or drop --file`);
+      throw new UsageError(
+        `--file takes its claims from the file: drop --${given[0] ?? 'source'}, or drop --file`,
+      );
     }
     return parseClaimsFile(options.file).map((claim) => ({
       ...claim,
@@ -100,9 +117,17 @@ export function renderClaim(result: ClaimResult): string {
     postings: side.count,
     ...(result.metric === 'share' ? { of_all: side.total ?? 0 } : {}),
     days: side.days,
-    [METRIC_UNITS[result.metric]]: result.metric === 'share' ? percent(side.value, false) : fixed(side.value, 3),
+    [METRIC_UNITS[result.metric]]:
+      result.metric === 'share' ? percent(side.value, false) : fixed(side.value, 3),
   });
-  const columns = ['', 'period', 'postings', ...(result.metric === 'share' ? ['of_all'] : []), 'days', METRIC_UNITS[result.metric]];
+  const columns = [
+    '',
+    'period',
+    'postings',
+    ...(result.metric === 'share' ? ['of_all'] : []),
+    'days',
+    METRIC_UNITS[result.metric],
+  ];
   lines.push(formatTable(columns, [sideRow('now', result.current), sideRow('baseline', result.baseline)]));
   if (result.estimate) {
     const e = result.estimate;
@@ -122,7 +147,14 @@ export function renderClaim(result: ClaimResult): string {
     const find = (list: typeof c.current.sources, id: string) => list.find((s) => s.sourceId === id);
     lines.push(
       formatTable(
-        ['source', `days_${c.current.period.label}`, `postings_${c.current.period.label}`, `days_${c.baseline.period.label}`, `postings_${c.baseline.period.label}`, 'counted'],
+        [
+          'source',
+          `days_${c.current.period.label}`,
+          `postings_${c.current.period.label}`,
+          `days_${c.baseline.period.label}`,
+          `postings_${c.baseline.period.label}`,
+          'counted',
+        ],
         sources.map((id) => ({
           source: id,
           [`days_${c.current.period.label}`]: find(c.current.sources, id)?.watchedDays ?? 0,

@@ -58,7 +58,10 @@ export function renderGrowth(result: GrowthResult): string {
   const lines = [
     `New postings (${result.filter.description}), ${result.from} to ${result.to}, by ${result.by}`,
     '',
-    formatTable([result.by, 'postings', 'per_day', 'share', 'vs_previous', 'vs_year_before', 'watched', 'sources'], rows),
+    formatTable(
+      [result.by, 'postings', 'per_day', 'share', 'vs_previous', 'vs_year_before', 'watched', 'sources'],
+      rows,
+    ),
   ];
   if (result.trend) {
     const t = result.trend;

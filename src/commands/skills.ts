@@ -4,7 +4,13 @@ import { skills } from '../analysis/skills.js';
 import type { SkillsResult } from '../analysis/types.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
-import { addFilterOptions, type FilterOptions, filterFrom, percent, wholeNumber } from './analysis-options.js';
+import {
+  addFilterOptions,
+  type FilterOptions,
+  filterFrom,
+  percent,
+  wholeNumber,
+} from './analysis-options.js';
 import { withExamples } from './help.js';
 
 interface SkillsOptions extends FilterOptions {
@@ -57,13 +63,20 @@ export function renderSkills(result: SkillsResult): string {
     ...(compare
       ? {
           [`share_${compare.label}`]: s.compare ? percent(s.compare.share, false) : '—',
-          change_pp: s.compare ? `${s.compare.difference >= 0 ? '+' : ''}${(s.compare.difference * 100).toFixed(1)}` : '—',
+          change_pp: s.compare
+            ? `${s.compare.difference >= 0 ? '+' : ''}${(s.compare.difference * 100).toFixed(1)}`
+            : '—',
           q: s.compare ? (s.compare.qValue < 0.001 ? '<0.001' : s.compare.qValue.toFixed(3)) : '—',
           emerging: s.compare?.emerging ? 'yes' : '',
         }
       : {}),
   }));
-  const columns = ['skill', 'postings', 'share', ...(compare ? [`share_${compare.label}`, 'change_pp', 'q', 'emerging'] : [])];
+  const columns = [
+    'skill',
+    'postings',
+    'share',
+    ...(compare ? [`share_${compare.label}`, 'change_pp', 'q', 'emerging'] : []),
+  ];
   const lines = [
     `Skills in ${result.postings} postings (${result.filter.description}), ${result.period.label}` +
       (compare ? ` compared with ${result.comparePostings} postings in ${compare.label}` : ''),

@@ -97,7 +97,13 @@ function filterClause(filter: SqlFilter, withTopic: boolean): Clause {
  * Deduplicated postings per effective date and source between `start` and `end` (inclusive).
  * `withTopic` false counts all postings of the same city and sources (the denominator of share).
  */
-export function dailyCounts(db: Db, filter: SqlFilter, start: string, end: string, withTopic = true): DayCount[] {
+export function dailyCounts(
+  db: Db,
+  filter: SqlFilter,
+  start: string,
+  end: string,
+  withTopic = true,
+): DayCount[] {
   const clause = filterClause(filter, withTopic);
   // The joins' parameters come first in the SQL text, then the date range, then the WHERE parts.
   const joinParams = withTopic && filter.role ? [clause.params[0]] : [];
@@ -119,7 +125,11 @@ export function watchDays(db: Db, start: string, end: string): WatchDay[] {
 
 /** The earliest effective date of a deduplicated posting, or null for an empty database. */
 export function firstEffectiveDate(db: Db): string | null {
-  return (db.prepare('SELECT min(effective_date) FROM postings WHERE is_primary = 1').pluck().get() as string | null) ?? null;
+  return (
+    (db.prepare('SELECT min(effective_date) FROM postings WHERE is_primary = 1').pluck().get() as
+      | string
+      | null) ?? null
+  );
 }
 
 /** Matching deduplicated postings in the range (the denominator of skill shares). */
@@ -163,7 +173,9 @@ export function activeStock(db: Db, filter: SqlFilter, start: string, end: strin
     WHERE last_day >= ?`;
   // first_seen_at is an ISO time: everything before the day after `end` (a range the index can seek).
   const dayAfterEnd = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const row = db.prepare(sql).get(end, start, ...joinParams, dayAfterEnd, ...whereParams, start) as ActiveStock;
+  const row = db
+    .prepare(sql)
+    .get(end, start, ...joinParams, dayAfterEnd, ...whereParams, start) as ActiveStock;
   return { postings: Number(row.postings), posting_days: Number(row.posting_days) };
 }
 
@@ -179,14 +191,18 @@ export function sourceIds(db: Db): string[] {
 
 /** Whether any deduplicated posting has this exact city value (uses postings_primary_city_date). */
 export function cityExists(db: Db, city: string): boolean {
-  return db.prepare('SELECT 1 FROM postings WHERE is_primary = 1 AND city = ? LIMIT 1').get(city) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM postings WHERE is_primary = 1 AND city = ? LIMIT 1').get(city) !== undefined
+  );
 }
 
 /** Distinct city values matching case-insensitively (for a user who typed "shanghai"). */
 export function cityLike(db: Db, city: string): string | null {
   return (
     (db
-      .prepare('SELECT city FROM postings WHERE is_primary = 1 AND city IS NOT NULL AND lower(city) = lower(?) LIMIT 1')
+      .prepare(
+        'SELECT city FROM postings WHERE is_primary = 1 AND city IS NOT NULL AND lower(city) = lower(?) LIMIT 1',
+      )
       .pluck()
       .get(city) as string | undefined) ?? null
   );

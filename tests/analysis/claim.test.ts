@@ -31,7 +31,7 @@ describe('checkClaim', () => {
     expect(result.filter.city).toBe('Shanghai');
     expect(result.current).toMatchObject({ count: 1500, days: 365 });
     expect(result.baseline).toMatchObject({ count: 1000, days: 366 });
-    expect(result.estimate!.ratio).toBeCloseTo((1500 / 365) / (1000 / 366), 10);
+    expect(result.estimate!.ratio).toBeCloseTo(1500 / 365 / (1000 / 366), 10);
     expect(result.estimate!.interval.lower).toBeGreaterThanOrEqual(1.3);
     expect(result.verdict).toBe('supported');
     expect(result.coverage.panel).toBe('same-source');
@@ -86,7 +86,13 @@ describe('checkClaim', () => {
 
   it('counts only postings of the role and city asked about', () => {
     yearlySource('zhaopin', 1000, 1500);
-    addPostings(db, { sourceId: 'zhaopin', count: 900, from: '2025-01-01', to: '2025-12-31', overrides: { city: 'Beijing' } });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 900,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      overrides: { city: 'Beijing' },
+    });
     addPostings(db, {
       sourceId: 'zhaopin',
       count: 900,
@@ -108,8 +114,20 @@ describe('checkClaim', () => {
   it('share compares the role with all postings of the same sources and city', () => {
     yearlySource('zhaopin', 1000, 1500);
     // Other roles grow just as much, so the share does not move.
-    addPostings(db, { sourceId: 'zhaopin', count: 1000, from: '2024-01-01', to: '2024-12-31', overrides: { roles: ['ai-other'] } });
-    addPostings(db, { sourceId: 'zhaopin', count: 1500, from: '2025-01-01', to: '2025-12-31', overrides: { roles: ['ai-other'] } });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 1000,
+      from: '2024-01-01',
+      to: '2024-12-31',
+      overrides: { roles: ['ai-other'] },
+    });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 1500,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      overrides: { roles: ['ai-other'] },
+    });
     const result = checkClaim(db, { ...claim, metric: 'share' }, { now: NOW });
     expect(result.current).toMatchObject({ count: 1500, total: 3000, value: 0.5 });
     expect(result.estimate!.ratio).toBeCloseTo(1, 10);
@@ -127,7 +145,7 @@ describe('checkClaim', () => {
     const result = checkClaim(db, { ...claim, metric: 'active' }, { now: NOW });
     expect(result.current.value).toBeCloseTo((100 * 20) / 365, 10);
     expect(result.baseline.value).toBeCloseTo((100 * 10) / 366, 10);
-    expect(result.estimate!.ratio).toBeCloseTo(((100 * 20) / 365) / ((100 * 10) / 366), 10);
+    expect(result.estimate!.ratio).toBeCloseTo((100 * 20) / 365 / ((100 * 10) / 366), 10);
     expect(result.verdict).toBe('supported');
     // New postings did not change at all.
     expect(checkClaim(db, claim, { now: NOW }).estimate!.ratio).toBeCloseTo(366 / 365, 10);

@@ -21,8 +21,23 @@ describe('parseClaims', () => {
   all_sources: true
 `);
     expect(claims).toEqual([
-      { id: 'xinhua', text: '上海AI训练师需求激增超30%', role: 'ai-trainer', city: '上海', period: '2025', baseline: '2024', change: '>30%' },
-      { match: 'RLHF', period: '2025-Q3', baseline: '2024-Q3', change: '<-10%', metric: 'share', allSources: true },
+      {
+        id: 'xinhua',
+        text: '上海AI训练师需求激增超30%',
+        role: 'ai-trainer',
+        city: '上海',
+        period: '2025',
+        baseline: '2024',
+        change: '>30%',
+      },
+      {
+        match: 'RLHF',
+        period: '2025-Q3',
+        baseline: '2024-Q3',
+        change: '<-10%',
+        metric: 'share',
+        allSources: true,
+      },
     ]);
   });
 

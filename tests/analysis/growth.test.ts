@@ -24,12 +24,25 @@ describe('growth', () => {
     addPostings(db, { sourceId: 'zhaopin', count: 62, from: '2025-02-01', to: '2025-02-28' });
     addPostings(db, { sourceId: 'zhaopin', count: 93, from: '2025-03-01', to: '2025-03-31' });
     // Other roles: part of the share's denominator only.
-    addPostings(db, { sourceId: 'zhaopin', count: 93, from: '2025-03-01', to: '2025-03-31', overrides: { roles: ['data-annotator'] } });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 93,
+      from: '2025-03-01',
+      to: '2025-03-31',
+      overrides: { roles: ['data-annotator'] },
+    });
 
     const result = growth(db, { role: 'ai-trainer', by: 'month', from: '2024-01', to: '2025-12' });
     expect(result.buckets).toHaveLength(24);
     const march = result.buckets.find((b) => b.label === '2025-03')!;
-    expect(march).toMatchObject({ count: 93, total: 186, share: 0.5, days: 31, watchedDays: 31, complete: true });
+    expect(march).toMatchObject({
+      count: 93,
+      total: 186,
+      share: 0.5,
+      days: 31,
+      watchedDays: 31,
+      complete: true,
+    });
     expect(march.perDay).toBeCloseTo(3, 12);
     expect(march.yearOverYear).toBeCloseTo(2, 12); // 3 per day against 1 per day
     expect(march.periodOverPeriod).toBeCloseTo(3 / (62 / 28) - 1, 12);
@@ -42,7 +55,12 @@ describe('growth', () => {
     for (let m = 0; m < 12; m++) {
       const month = `2025-${String(m + 1).padStart(2, '0')}`;
       const days = Number(monthEnd(month).slice(8));
-      addPostings(db, { sourceId: 'zhaopin', count: Math.round(10 * 1.1 ** m * days), from: `${month}-01`, to: monthEnd(month) });
+      addPostings(db, {
+        sourceId: 'zhaopin',
+        count: Math.round(10 * 1.1 ** m * days),
+        from: `${month}-01`,
+        to: monthEnd(month),
+      });
     }
     const result = growth(db, { by: 'quarter', from: '2025', to: '2025' });
     expect(result.buckets.map((b) => b.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);

@@ -24,8 +24,16 @@ describe('parsePeriod', () => {
 
   it('last-N-days and last-N-months end today', () => {
     const now = new Date('2026-03-10T12:00:00Z');
-    expect(parsePeriod('last-7-days', now)).toMatchObject({ start: '2026-03-04', end: '2026-03-10', days: 7 });
-    expect(parsePeriod('last-12-months', now)).toMatchObject({ start: '2025-03-11', end: '2026-03-10', days: 365 });
+    expect(parsePeriod('last-7-days', now)).toMatchObject({
+      start: '2026-03-04',
+      end: '2026-03-10',
+      days: 7,
+    });
+    expect(parsePeriod('last-12-months', now)).toMatchObject({
+      start: '2025-03-11',
+      end: '2026-03-10',
+      days: 365,
+    });
   });
 
   it.each([

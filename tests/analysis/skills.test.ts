@@ -16,15 +16,29 @@ describe('skills', () => {
   it('gives shares of matching postings, and flags a significant rise as emerging', () => {
     // 2024: 200 postings, 20 name python, all name data-labeling. 2025: 200 postings, 80 name python.
     addPostings(db, {
-      sourceId: 'zhaopin', count: 200, from: '2024-01-01', to: '2024-12-31',
+      sourceId: 'zhaopin',
+      count: 200,
+      from: '2024-01-01',
+      to: '2024-12-31',
       pick: (i) => ({ skills: i < 20 ? ['data-labeling', 'python'] : ['data-labeling'] }),
     });
     addPostings(db, {
-      sourceId: 'zhaopin', count: 200, from: '2025-01-01', to: '2025-12-31',
-      pick: (i) => ({ skills: i < 80 ? ['data-labeling', 'python'] : i < 83 ? ['data-labeling', 'sql'] : ['data-labeling'] }),
+      sourceId: 'zhaopin',
+      count: 200,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      pick: (i) => ({
+        skills: i < 80 ? ['data-labeling', 'python'] : i < 83 ? ['data-labeling', 'sql'] : ['data-labeling'],
+      }),
     });
     // Another role's postings are not counted.
-    addPostings(db, { sourceId: 'zhaopin', count: 50, from: '2025-01-01', to: '2025-12-31', overrides: { roles: ['ai-other'], skills: ['sql'] } });
+    addPostings(db, {
+      sourceId: 'zhaopin',
+      count: 50,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      overrides: { roles: ['ai-other'], skills: ['sql'] },
+    });
 
     const result = skills(db, { role: 'ai-trainer', period: '2025', compare: '2024' });
     expect(result.postings).toBe(200);
@@ -35,7 +49,11 @@ describe('skills', () => {
     const reference = twoProportionTest(80, 200, 20, 200);
     expect(python.compare!.pValue).toBeCloseTo(reference.pValue, 15);
     // q-values are BH over the three skills compared (data-labeling, python, sql), in that input order.
-    const ps = [twoProportionTest(200, 200, 200, 200).pValue, reference.pValue, twoProportionTest(3, 200, 0, 200).pValue];
+    const ps = [
+      twoProportionTest(200, 200, 200, 200).pValue,
+      reference.pValue,
+      twoProportionTest(3, 200, 0, 200).pValue,
+    ];
     expect(python.compare!.qValue).toBeCloseTo(benjaminiHochberg(ps)[1]!, 15);
     expect(result.emerging).toEqual(['python']);
     // sql rose too, but with 3 postings it is below the minimum support (and not significant).
@@ -44,7 +62,10 @@ describe('skills', () => {
 
   it('without --compare lists the top skills by count', () => {
     addPostings(db, {
-      sourceId: 'zhaopin', count: 30, from: '2025-01-01', to: '2025-12-31',
+      sourceId: 'zhaopin',
+      count: 30,
+      from: '2025-01-01',
+      to: '2025-12-31',
       pick: (i) => ({ skills: i % 3 === 0 ? ['python', 'sql'] : ['python'] }),
     });
     const result = skills(db, { period: '2025', top: 1 });

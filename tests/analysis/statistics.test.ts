@@ -64,7 +64,9 @@ describe('Benjamini–Hochberg q-values', () => {
     // scipy → [0.035, 0.056, 0.056, 0.035, 0.5, 0.23333333333333336, 0.056]
     const q = benjaminiHochberg(p);
     const reference = [0.035, 0.056, 0.056, 0.035, 0.5, 0.23333333333333336, 0.056];
-    q.forEach((value, i) => expect(value).toBeCloseTo(reference[i]!, 12));
+    q.forEach((value, i) => {
+      expect(value).toBeCloseTo(reference[i]!, 12);
+    });
   });
 
   it('never lowers a p-value and never exceeds 1', () => {
@@ -114,7 +116,12 @@ describe('log-linear trend', () => {
   });
 
   it('needs three positive points', () => {
-    expect(logLinearFit([[0, 1], [1, 2]])).toBeNull();
+    expect(
+      logLinearFit([
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toBeNull();
   });
 });
 

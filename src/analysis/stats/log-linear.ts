@@ -17,7 +17,10 @@ export interface LogLinearFit {
 }
 
 /** Points are [x, y] with y > 0. Needs at least 3 points (1 degree of freedom for the residuals). */
-export function logLinearFit(points: ReadonlyArray<readonly [number, number]>, level = 0.95): LogLinearFit | null {
+export function logLinearFit(
+  points: ReadonlyArray<readonly [number, number]>,
+  level = 0.95,
+): LogLinearFit | null {
   const usable = points.filter(([, y]) => y > 0);
   const n = usable.length;
   if (n < 3) return null;

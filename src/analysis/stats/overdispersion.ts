@@ -28,11 +28,18 @@ export function pearsonDispersion(cells: readonly CountCell[], parameters: numbe
  * Quasi-Poisson widening: the interval's half-widths on the log scale are multiplied by √φ around the
  * estimate. Returns the bounds unchanged when φ ≤ 1.
  */
-export function widenOnLogScale(estimate: number, lower: number, upper: number, dispersion: number): { lower: number; upper: number } {
+export function widenOnLogScale(
+  estimate: number,
+  lower: number,
+  upper: number,
+  dispersion: number,
+): { lower: number; upper: number } {
   if (!(dispersion > 1) || !(estimate > 0) || !Number.isFinite(estimate)) return { lower, upper };
   const scale = Math.sqrt(dispersion);
   const logEstimate = Math.log(estimate);
   const newLower = lower > 0 ? Math.exp(logEstimate - (logEstimate - Math.log(lower)) * scale) : 0;
-  const newUpper = Number.isFinite(upper) ? Math.exp(logEstimate + (Math.log(upper) - logEstimate) * scale) : upper;
+  const newUpper = Number.isFinite(upper)
+    ? Math.exp(logEstimate + (Math.log(upper) - logEstimate) * scale)
+    : upper;
   return { lower: newLower, upper: newUpper };
 }

@@ -10,7 +10,13 @@ export interface ProportionRatio {
 }
 
 /** Needs m1, m0 > 0 (a zero count has no log interval); returns null otherwise. */
-export function proportionRatio(m1: number, a1: number, m0: number, a0: number, level = 0.95): ProportionRatio | null {
+export function proportionRatio(
+  m1: number,
+  a1: number,
+  m0: number,
+  a0: number,
+  level = 0.95,
+): ProportionRatio | null {
   if (!(m1 > 0) || !(m0 > 0) || !(a1 >= m1) || !(a0 >= m0)) return null;
   const ratio = m1 / a1 / (m0 / a0);
   const se = Math.sqrt(1 / m1 - 1 / a1 + 1 / m0 - 1 / a0);

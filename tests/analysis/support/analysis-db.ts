@@ -1,10 +1,11 @@
 // Builds databases where the truth is known, for analysis tests: sources watched over given days (runs
 // with coverage), and postings spread over a period through the real store (upsertPostings).
-import { ensureSource } from '../../../src/store/source-store.js';
-import { finishRun, startRun } from '../../../src/store/run-store.js';
-import { upsertPostings } from '../../../src/store/posting-store.js';
-import { openDatabase, type Db } from '../../../src/store/database.js';
+
 import type { NormalisedPosting } from '../../../src/domain/posting.js';
+import { type Db, openDatabase } from '../../../src/store/database.js';
+import { upsertPostings } from '../../../src/store/posting-store.js';
+import { finishRun, startRun } from '../../../src/store/run-store.js';
+import { ensureSource } from '../../../src/store/source-store.js';
 import { makePosting } from '../../support/posting-factory.js';
 
 const COUNTERS = {
@@ -26,7 +27,13 @@ export function memoryDb(): Db {
 export function watch(db: Db, sourceId: string, from: string, to: string): void {
   ensureSource(db, { id: sourceId, name: sourceId, kind: 'api', base_url: null });
   const runId = startRun(db, { sourceId, startedAt: `${from}T00:00:00.000Z` });
-  finishRun(db, runId, { status: 'ok', counters: COUNTERS, finishedAt: `${to}T23:00:00.000Z`, coverageFrom: from, coverageTo: to });
+  finishRun(db, runId, {
+    status: 'ok',
+    counters: COUNTERS,
+    finishedAt: `${to}T23:00:00.000Z`,
+    coverageFrom: from,
+    coverageTo: to,
+  });
 }
 
 let serial = 0;
@@ -51,7 +58,9 @@ export function addPostings(
   const days = Math.round((Date.parse(`${options.to}T00:00:00Z`) - start) / 86_400_000) + 1;
   const postings: NormalisedPosting[] = [];
   for (let i = 0; i < options.count; i++) {
-    const day = new Date(start + Math.floor((i * days) / options.count) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(start + Math.floor((i * days) / options.count) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const id = `p${++serial}`;
     postings.push(
       makePosting({

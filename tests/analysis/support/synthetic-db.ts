@@ -2,7 +2,7 @@
 // spread over several years, sources, cities, roles and skills, inserted directly in big transactions.
 // Not used by the tests (it takes a while); run it through a script:
 //   buildSyntheticDb('/tmp/big.sqlite', { postings: 1_000_000 })
-import { openDatabase, type Db } from '../../../src/store/database.js';
+import { type Db, openDatabase } from '../../../src/store/database.js';
 
 export interface SyntheticOptions {
   postings: number;
@@ -12,9 +12,29 @@ export interface SyntheticOptions {
 }
 
 const SOURCES = ['zhaopin', 'boss', '51job', 'liepin', 'greenhouse', 'lever'];
-const CITIES = ['Shanghai', 'Beijing', 'Shenzhen', 'Hangzhou', 'Guangzhou', 'Chengdu', 'San Francisco', 'London'];
+const CITIES = [
+  'Shanghai',
+  'Beijing',
+  'Shenzhen',
+  'Hangzhou',
+  'Guangzhou',
+  'Chengdu',
+  'San Francisco',
+  'London',
+];
 const ROLES = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor', 'prompt-engineer', 'ai-other'];
-const SKILLS = ['python', 'sql', 'data-labeling', 'rlhf', 'prompt-writing', 'excel', 'linux', 'nlp', 'english', 'quality-control'];
+const SKILLS = [
+  'python',
+  'sql',
+  'data-labeling',
+  'rlhf',
+  'prompt-writing',
+  'excel',
+  'linux',
+  'nlp',
+  'english',
+  'quality-control',
+];
 const TITLES = ['AI训练师', '数据标注员', 'RLHF rater', 'AI tutor', 'Prompt engineer', '大模型评测'];
 
 /** Builds (or rebuilds) the file at `path`; returns it open for writing. */
@@ -33,7 +53,9 @@ export function buildSyntheticDb(path: string, options: SyntheticOptions): Db {
   const day = (offset: number) => new Date(from + offset * 86_400_000).toISOString().slice(0, 10);
   db.exec('PRAGMA synchronous = OFF');
   db.transaction(() => {
-    const source = db.prepare("INSERT OR IGNORE INTO sources (id, name, kind, created_at) VALUES (?, ?, 'api', ?)");
+    const source = db.prepare(
+      "INSERT OR IGNORE INTO sources (id, name, kind, created_at) VALUES (?, ?, 'api', ?)",
+    );
     const run = db.prepare(
       `INSERT INTO scrape_runs (source_id, started_at, finished_at, status, coverage_from, coverage_to)
        VALUES (?, ?, ?, 'ok', ?, ?)`,
@@ -57,7 +79,9 @@ export function buildSyntheticDb(path: string, options: SyntheticOptions): Db {
      VALUES (?, ?, ?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, ?, '')`,
   );
   const postingRole = db.prepare('INSERT OR IGNORE INTO posting_roles (posting_id, role_id) VALUES (?, ?)');
-  const postingSkill = db.prepare('INSERT OR IGNORE INTO posting_skills (posting_id, skill_id) VALUES (?, ?)');
+  const postingSkill = db.prepare(
+    'INSERT OR IGNORE INTO posting_skills (posting_id, skill_id) VALUES (?, ?)',
+  );
   const batch = 50_000;
   for (let start = 0; start < options.postings; start += batch) {
     db.transaction(() => {
