@@ -1,0 +1,133 @@
+// The pipeline's entry: one RawPosting (what a scraper saw) → one NormalisedPosting (a postings row plus
+// its role and skill ids). Pure: no I/O, no clock (the time the page was seen comes in the context).
+import type { NormalisedPosting, RawPosting, SalaryPeriod } from '../domain/posting.js';
+import { normaliseWhitespace } from '../text/html-to-text.js';
+import { normaliseCompany } from './company.js';
+import { contentHash } from './content-hash.js';
+import { parseDate } from './dates.js';
+import { dedupKey } from './dedup.js';
+import { parseLocation } from './location.js';
+import { classifyRoles } from './roles.js';
+import { type ParsedSalary, parseSalary } from './salary.js';
+import { matchSkills } from './skills.js';
+
+export interface NormaliseContext {
+  sourceId: string;
+  /** When the page was fetched: relative dates ("3天前") count back from here. */
+  seenAt: Date;
+  /** IANA time zone of the source; default Asia/Shanghai for Chinese boards, else UTC. */
+  timeZone?: string;
+}
+
+/** Chinese job boards: dates in Asia/Shanghai, bare salary numbers ("15-25K") in CNY. */
+export const CHINESE_SOURCES: ReadonlySet<string> = new Set(['zhaopin', 'boss', '51job', 'liepin']);
+
+const PERIODS: ReadonlySet<string> = new Set(['hour', 'day', 'week', 'month', 'year', 'piece']);
+
+function text(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const t = normaliseWhitespace(String(value));
+  return t.length > 0 ? t : null;
+}
+
+const EMPLOYMENT_TYPES: [RegExp, string][] = [
+  [/intern|实习/i, 'internship'],
+  [/part[\s_-]?time|兼职/i, 'part-time'],
+  [/full[\s_-]?time|全职|permanent/i, 'full-time'],
+  [/contract|freelance|外包|合同|劳务/i, 'contract'],
+  [/temporary|temp\b|临时/i, 'temporary'],
+];
+
+/** "FULL_TIME", "Full-time", "全职" → "full-time"; unknown values kept as given (lower case). */
+export function normaliseEmploymentType(value: unknown): string | null {
+  const t = text(value);
+  if (!t) return null;
+  for (const [re, type] of EMPLOYMENT_TYPES) if (re.test(t)) return type;
+  return t.toLowerCase();
+}
+
+function salaryFromRange(range: RawPosting['salaryRange']): ParsedSalary | null {
+  if (!range || typeof range !== 'object') return null;
+  const amount = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
+  let min = amount(range.min);
+  let max = amount(range.max);
+  if (min === null && max === null) return null;
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  const period: SalaryPeriod | null = range.period && PERIODS.has(range.period) ? range.period : null;
+  const currency = typeof range.currency === 'string' && /^[A-Za-z]{3}$/.test(range.currency) ? range.currency.toUpperCase() : null;
+  return { min, max, currency, period, months: null, negotiable: false, raw: safeJson(range) };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return JSON.stringify(String(value));
+  }
+}
+
+/** Turns what a scraper saw into a postings row with roles, skills, dedup key and content hash. */
+export function normalisePosting(raw: RawPosting, context: NormaliseContext): NormalisedPosting {
+  const chinese = CHINESE_SOURCES.has(context.sourceId);
+  const timeZone = context.timeZone ?? (chinese ? 'Asia/Shanghai' : undefined);
+  const dateContext = { seenAt: context.seenAt, timeZone };
+
+  const title = text(raw.title) ?? '';
+  const company = text(raw.company);
+  const locationRaw = text(raw.location);
+  const description = typeof raw.description === 'string' ? normaliseWhitespace(raw.description) || null : null;
+  const place = parseLocation(locationRaw);
+  const remote = raw.remote === true || place.remote ? true : raw.remote === false ? false : null;
+
+  const salaryInput = typeof raw.salary === 'string' || (raw.salary && typeof raw.salary === 'object') ? raw.salary : undefined;
+  const salary = parseSalary(salaryInput, chinese ? { currency: 'CNY' } : {}) ?? salaryFromRange(raw.salaryRange);
+  const salaryRaw =
+    typeof raw.salary === 'string' ? text(raw.salary) : salaryInput ? safeJson(salaryInput) : (salary?.raw ?? null);
+
+  const posted = parseDate(raw.postedAt, dateContext);
+  const validThrough = parseDate(raw.validThrough, dateContext);
+
+  const record = {
+    source_id: context.sourceId,
+    source_posting_id: String(raw.sourcePostingId),
+    url: text(raw.url),
+    title,
+    company,
+    company_norm: company ? normaliseCompany(company) || null : null,
+    location_raw: locationRaw,
+    city: place.city,
+    district: place.district,
+    region: place.region,
+    country: place.country,
+    remote,
+    employment_type: normaliseEmploymentType(raw.employmentType),
+    salary_min: salary?.min ?? null,
+    salary_max: salary?.max ?? null,
+    salary_currency: salary?.currency ?? null,
+    salary_period: salary?.period ?? null,
+    salary_months: salary?.months ?? null,
+    salary_negotiable: salary?.negotiable ?? false,
+    salary_raw: salaryRaw,
+    description,
+    posted_at: posted?.value ?? null,
+    posted_at_precision: posted?.precision ?? null,
+    valid_through: validThrough?.value ?? null,
+  };
+  const tags = Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === 'string').join('\n') : '';
+  return {
+    ...record,
+    dedup_key: dedupKey({
+      title,
+      company,
+      city: place.city,
+      country: place.country,
+      remote,
+      sourceId: context.sourceId,
+      sourcePostingId: record.source_posting_id,
+    }),
+    content_hash: contentHash(record),
+    raw_json: safeJson(raw.raw ?? null),
+    roles: classifyRoles(title, description),
+    skills: matchSkills(`${title}\n${tags}\n${description ?? ''}`),
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { dedupKey, normaliseTitle } from '../../src/pipeline/dedup.js';
+
+const base = { title: 'AI训练师', company: '北京字节跳动科技有限公司', city: 'Beijing', country: 'China' };
+
+describe('dedupKey: the same job counts once', () => {
+  it('a repost under a new id on the same board gets the same key', () => {
+    expect(dedupKey({ ...base, sourceId: 'boss', sourcePostingId: 'a1' })).toBe(
+      dedupKey({ ...base, sourceId: 'boss', sourcePostingId: 'b2' }),
+    );
+  });
+
+  it('the same job on two boards, company written differently, gets the same key', () => {
+    expect(dedupKey({ ...base, sourceId: 'boss', sourcePostingId: '1' })).toBe(
+      dedupKey({ ...base, company: '字节跳动', sourceId: 'zhaopin', sourcePostingId: 'CC123' }),
+    );
+  });
+
+  it.each([
+    ['【急招】AI训练师'],
+    ['AI训练师（急聘）'],
+    ['AI训练师 急招'],
+    ['ai训练师'],
+    ['ＡＩ 训练师'],
+    ['AI-训练师'],
+  ])('recruiting noise and spelling do not split a job: %s', (title) => {
+    expect(dedupKey({ ...base, title })).toBe(dedupKey(base));
+  });
+
+  it('English near-duplicates match: case, punctuation, Sr./Senior, Urgent:', () => {
+    const a = { title: 'Senior AI Trainer - Chemistry', company: 'Scale AI, Inc.', city: 'San Francisco' };
+    for (const title of ['Sr. AI Trainer, Chemistry', 'senior ai trainer (chemistry)', 'Urgent: Senior AI Trainer - Chemistry']) {
+      expect(dedupKey({ ...a, title })).toBe(dedupKey(a));
+    }
+    expect(dedupKey({ ...a, company: 'Scale AI' })).toBe(dedupKey(a));
+  });
+});
+
+describe('dedupKey: different jobs that look alike stay apart', () => {
+  it('same title, same company, different city', () => {
+    expect(dedupKey({ ...base, city: 'Shanghai' })).not.toBe(dedupKey(base));
+  });
+
+  it('same title and city, different company', () => {
+    expect(dedupKey({ ...base, company: '百度' })).not.toBe(dedupKey(base));
+  });
+
+  it('a meaningful bracket in the title is kept', () => {
+    expect(dedupKey({ ...base, title: 'AI训练师（英语）' })).not.toBe(dedupKey({ ...base, title: 'AI训练师（日语）' }));
+  });
+
+  it('a different level is a different job', () => {
+    expect(dedupKey({ ...base, title: '高级AI训练师' })).not.toBe(dedupKey(base));
+  });
+
+  it('remote in the US and remote in the UK are different', () => {
+    const r = { title: 'AI Tutor', company: 'Outlier', city: null, remote: true };
+    expect(dedupKey({ ...r, country: 'United States' })).not.toBe(dedupKey({ ...r, country: 'United Kingdom' }));
+  });
+
+  it('postings without a company are never merged across ids', () => {
+    const noCompany = { title: '数据标注员', company: null, city: 'Chengdu' };
+    expect(dedupKey({ ...noCompany, sourceId: 'boss', sourcePostingId: '1' })).not.toBe(
+      dedupKey({ ...noCompany, sourceId: 'boss', sourcePostingId: '2' }),
+    );
+  });
+});
+
+describe('normaliseTitle', () => {
+  it('folds case, width, punctuation and recruiting noise', () => {
+    expect(normaliseTitle('【急招】AI训练师（双休）')).toBe('ai训练师');
+    expect(normaliseTitle('Hotel Manager')).toBe('hotelmanager');
+    expect(normaliseTitle('Sr. Data Annotator')).toBe('seniordataannotator');
+  });
+});
