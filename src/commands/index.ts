@@ -9,6 +9,7 @@ import { define as growth } from './growth.js';
 import { define as init } from './init.js';
 import { define as parse } from './parse.js';
 import { define as query } from './query.js';
+import { define as reindex } from './reindex.js';
 import { define as report } from './report.js';
 import { define as run } from './run.js';
 import { define as schedule } from './schedule.js';
@@ -35,4 +36,5 @@ export const commands: DefineCommand[] = [
   growth,
   skills,
   claim,
+  reindex,
 ];

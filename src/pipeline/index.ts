@@ -5,6 +5,7 @@ export { type ParsedSalary, type SalaryOptions, parseSalary } from './salary.js'
 export { type DateContext, type ParsedDate, parseDate } from './dates.js';
 export { type ParsedLocation, cityNames, parseLocation, resolveCity } from './location.js';
 export { normaliseCompany } from './company.js';
+export { type PostingClassification, classifyPosting } from './classify-posting.js';
 export { type Role, classifyRoles, roleIds, roleTaxonomy } from './roles.js';
 export { type Skill, type SkillMention, findSkillMentions, matchSkills, skillIds, skillTaxonomy } from './skills.js';
 export { type DedupFields, dedupKey, normaliseTitle } from './dedup.js';

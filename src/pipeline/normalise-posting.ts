@@ -7,9 +7,8 @@ import { contentHash } from './content-hash.js';
 import { parseDate } from './dates.js';
 import { dedupKey } from './dedup.js';
 import { parseLocation } from './location.js';
-import { classifyRoles } from './roles.js';
+import { classifyPosting } from './classify-posting.js';
 import { type ParsedSalary, parseSalary } from './salary.js';
-import { matchSkills } from './skills.js';
 
 export interface NormaliseContext {
   sourceId: string;
@@ -113,7 +112,6 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     posted_at_precision: posted?.precision ?? null,
     valid_through: validThrough?.value ?? null,
   };
-  const tags = Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === 'string').join('\n') : '';
   return {
     ...record,
     dedup_key: dedupKey({
@@ -127,7 +125,6 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     }),
     content_hash: contentHash(record),
     raw_json: safeJson(raw.raw ?? null),
-    roles: classifyRoles(title, description),
-    skills: matchSkills(`${title}\n${tags}\n${description ?? ''}`),
+    ...classifyPosting(title, description),
   };
 }

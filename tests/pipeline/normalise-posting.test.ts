@@ -12,7 +12,7 @@ const boss: RawPosting = {
   location: '上海·浦东新区·张江',
   salary: '15-25K·13薪',
   employmentType: '全职',
-  description: '负责大模型对话数据标注与质检，熟悉Python和SQL。',
+  description: '负责大模型对话数据标注与质检，熟悉Python和SQL，了解RLHF，会用Excel。',
   postedAt: '3天前',
   tags: ['RLHF', 'Excel'],
   raw: { encryptJobId: 'abc123', salaryDesc: '15-25K·13薪' },

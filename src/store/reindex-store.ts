@@ -1,0 +1,146 @@
+// Recomputing stored classifications after a taxonomy change: walks postings by id in batches (one
+// transaction per batch), replaces roles and skills that differ, optionally moves dedup keys (recording the
+// change and re-electing the primary posting of each key touched). The classification itself is passed in,
+// so the store stays free of pipeline rules.
+import type { Db } from './database.js';
+
+/** What reindexing reads of a posting: the stored raw title and description, and the dedup inputs. */
+export interface ReindexRow {
+  id: number;
+  source_id: string;
+  source_posting_id: string;
+  title: string;
+  company: string | null;
+  description: string | null;
+  city: string | null;
+  country: string | null;
+  remote: number | null;
+  dedup_key: string;
+}
+
+export interface ReindexClassification {
+  roles: string[];
+  skills: string[];
+  /** Given only when dedup keys are being recomputed. */
+  dedupKey?: string;
+}
+
+export interface ReindexOptions {
+  classify: (row: ReindexRow) => ReindexClassification;
+  batchSize?: number;
+  /** Called after each batch. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops after the current batch (each batch is committed). */
+  signal?: AbortSignal;
+  /** Time recorded for dedup-key changes in posting_changes. */
+  now?: () => Date;
+}
+
+export interface ReindexResult {
+  postings: number;
+  total: number;
+  rolesChanged: number;
+  skillsChanged: number;
+  dedupChanged: number;
+  interrupted: boolean;
+}
+
+export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
+  const now = options.now ?? (() => new Date());
+  const total = db.prepare('SELECT count(*) FROM postings').pluck().get() as number;
+  const page = db.prepare(
+    `SELECT id, source_id, source_posting_id, title, company, description, city, country, remote, dedup_key
+     FROM postings WHERE id > ? ORDER BY id LIMIT ?`,
+  );
+  const rolesIn = db.prepare(
+    'SELECT posting_id, role_id FROM posting_roles WHERE posting_id BETWEEN ? AND ? ORDER BY posting_id, role_id',
+  );
+  const skillsIn = db.prepare(
+    'SELECT posting_id, skill_id FROM posting_skills WHERE posting_id BETWEEN ? AND ? ORDER BY posting_id, skill_id',
+  );
+  const clearRoles = db.prepare('DELETE FROM posting_roles WHERE posting_id = ?');
+  const clearSkills = db.prepare('DELETE FROM posting_skills WHERE posting_id = ?');
+  const addRole = db.prepare('INSERT OR IGNORE INTO posting_roles (posting_id, role_id) VALUES (?, ?)');
+  const addSkill = db.prepare('INSERT OR IGNORE INTO posting_skills (posting_id, skill_id) VALUES (?, ?)');
+  const ensureRole = db.prepare('INSERT OR IGNORE INTO roles (id, name) VALUES (?, ?)');
+  const ensureSkill = db.prepare('INSERT OR IGNORE INTO skills (id, name) VALUES (?, ?)');
+  const setKey = db.prepare('UPDATE postings SET dedup_key = ? WHERE id = ?');
+  const change = db.prepare(
+    `INSERT INTO posting_changes (posting_id, run_id, changed_at, field, old_value, new_value)
+     VALUES (?, NULL, ?, 'dedup_key', ?, ?)`,
+  );
+  const elect = db.prepare(
+    `UPDATE postings SET is_primary = (id = (SELECT id FROM postings WHERE dedup_key = @key
+       ORDER BY effective_date, id LIMIT 1)) WHERE dedup_key = @key`,
+  );
+
+  const result: ReindexResult = { postings: 0, total, rolesChanged: 0, skillsChanged: 0, dedupChanged: 0, interrupted: false };
+  const known = new Set<string>();
+  let after = 0;
+  for (;;) {
+    if (options.signal?.aborted) {
+      result.interrupted = true;
+      break;
+    }
+    const rows = page.all(after, batchSize) as ReindexRow[];
+    if (rows.length === 0) break;
+    const first = (rows[0] as ReindexRow).id;
+    const last = (rows[rows.length - 1] as ReindexRow).id;
+    db.transaction(() => {
+      const roles = groupBy(rolesIn.all(first, last) as { posting_id: number; role_id: string }[], 'role_id');
+      const skills = groupBy(skillsIn.all(first, last) as { posting_id: number; skill_id: string }[], 'skill_id');
+      const touchedKeys = new Set<string>();
+      const changedAt = now().toISOString();
+      for (const row of rows) {
+        const next = options.classify(row);
+        const nextRoles = [...new Set(next.roles)].sort();
+        const nextSkills = [...new Set(next.skills)].sort();
+        if (!sameList(roles.get(row.id) ?? [], nextRoles)) {
+          clearRoles.run(row.id);
+          for (const role of nextRoles) {
+            if (!known.has(`r:${role}`)) ensureRole.run(role, role);
+            known.add(`r:${role}`);
+            addRole.run(row.id, role);
+          }
+          result.rolesChanged++;
+        }
+        if (!sameList(skills.get(row.id) ?? [], nextSkills)) {
+          clearSkills.run(row.id);
+          for (const skill of nextSkills) {
+            if (!known.has(`s:${skill}`)) ensureSkill.run(skill, skill);
+            known.add(`s:${skill}`);
+            addSkill.run(row.id, skill);
+          }
+          result.skillsChanged++;
+        }
+        if (next.dedupKey !== undefined && next.dedupKey !== row.dedup_key) {
+          setKey.run(next.dedupKey, row.id);
+          change.run(row.id, changedAt, row.dedup_key, next.dedupKey);
+          touchedKeys.add(row.dedup_key);
+          touchedKeys.add(next.dedupKey);
+          result.dedupChanged++;
+        }
+      }
+      for (const key of touchedKeys) elect.run({ key });
+    })();
+    result.postings += rows.length;
+    after = last;
+    options.onProgress?.(result.postings, total);
+  }
+  return result;
+}
+
+function groupBy<K extends string>(rows: ({ posting_id: number } & Record<K, string>)[], field: K): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = map.get(row.posting_id) ?? [];
+    list.push(row[field]);
+    map.set(row.posting_id, list);
+  }
+  return map;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
