@@ -77,6 +77,20 @@ describe.skipIf(!pipelineReady)('Chinese boards into the database', () => {
       district: '浦东新区',
     });
     expect(stored[1]!.salary_raw).toBe('8千-1.2万·13薪');
+    // 智联 writes Beijing time: 09:30 in Shanghai is 01:30 UTC.
+    expect(stored[0]).toMatchObject({
+      posted_at: '2026-11-20T01:30:00.000Z',
+      salary_min: 11000,
+      salary_months: null,
+    });
+    expect(stored[1]).toMatchObject({ salary_min: 8000, salary_max: 12000, salary_months: 13 });
+    const roles = db
+      .prepare(
+        'SELECT p.title, r.role_id FROM posting_roles r JOIN postings p ON p.id = r.posting_id WHERE p.source_id = ? ORDER BY p.source_posting_id, r.role_id',
+      )
+      .all('zhaopin') as { title: string; role_id: string }[];
+    expect(roles).toContainEqual({ title: '人工智能训练师（大模型方向）', role_id: 'ai-trainer' });
+    expect(roles).toContainEqual({ title: '数据标注员', role_id: 'data-annotator' });
   });
 
   it('51job GBK list pages are decoded by the engine and stored intact', async () => {
