@@ -22,7 +22,9 @@ export function define(context: CliContext): Command {
     .action((options: ReindexOptions) => {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-        throw new UsageError(`--batch-size must be a whole number from 1 to 100000, got "${options.batchSize}"`);
+        throw new UsageError(
+          `--batch-size must be a whole number from 1 to 100000, got "${options.batchSize}"`,
+        );
       }
       const db = context.openDb();
       try {
@@ -33,13 +35,17 @@ export function define(context: CliContext): Command {
           signal: context.signal,
           classify: (row) => classifyRow(row, options.dedup === true),
           onProgress: progress
-            ? (done, total) => context.err.write(`\rreindexing: ${done}/${total} postings (${percent(done, total)})`)
+            ? (done, total) =>
+                context.err.write(`\rreindexing: ${done}/${total} postings (${percent(done, total)})`)
             : undefined,
         });
         if (progress && result.postings > 0) context.err.write('\n');
         // Ids that left the taxonomy are unused now: a second sync removes them.
         const cleaned = syncTaxonomy(db);
-        const parts = [`roles changed on ${result.rolesChanged}`, `skills changed on ${result.skillsChanged}`];
+        const parts = [
+          `roles changed on ${result.rolesChanged}`,
+          `skills changed on ${result.skillsChanged}`,
+        ];
         if (options.dedup) parts.push(`dedup keys changed on ${result.dedupChanged}`);
         context.out.write(
           `taxonomy: ${synced.roles} roles, ${synced.skills} skills` +
@@ -49,14 +55,20 @@ export function define(context: CliContext): Command {
             `\nreindexed ${result.postings} of ${result.total} postings: ${parts.join(', ')}\n`,
         );
         if (result.interrupted) {
-          context.err.write(`reindex interrupted after ${result.postings} postings: run \`jobtrend reindex\` again to finish\n`);
+          context.err.write(
+            `reindex interrupted after ${result.postings} postings: run \`jobtrend reindex\` again to finish\n`,
+          );
           context.exitCode = 1;
         }
       } finally {
         db.close();
       }
     });
-  return withExamples(command, 'jobtrend reindex', 'jobtrend --db /srv/jobtrend/jobs.sqlite reindex --dedup --batch-size 5000');
+  return withExamples(
+    command,
+    'jobtrend reindex',
+    'jobtrend --db /srv/jobtrend/jobs.sqlite reindex --dedup --batch-size 5000',
+  );
 }
 
 function classifyRow(row: ReindexRow, withDedup: boolean) {

@@ -59,7 +59,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat | null {
 function partsIn(epochMs: number, timeZone: string): LocalParts {
   const f = formatter(timeZone) ?? (formatter('UTC') as Intl.DateTimeFormat);
   const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(epochMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of f.formatToParts(new Date(epochMs)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
     year: parts.year ?? 1970,
     month: parts.month ?? 1,
@@ -106,23 +107,60 @@ function day(value: string | null, precision: DatePrecision = 'day'): ParsedDate
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
 
 const UNIT_DAYS: Record<string, number> = {
-  天: 1, 日: 1, day: 1, 周: 7, 星期: 7, week: 7, wk: 7, 个月: 30, 月: 30, month: 30, 年: 365, year: 365, yr: 365,
+  天: 1,
+  日: 1,
+  day: 1,
+  周: 7,
+  星期: 7,
+  week: 7,
+  wk: 7,
+  个月: 30,
+  月: 30,
+  month: 30,
+  年: 365,
+  year: 365,
+  yr: 365,
 };
 const UNIT_MS: Record<string, number> = {
-  秒: 1000, second: 1000, sec: 1000, 分钟: 60_000, 分: 60_000, minute: 60_000, min: 60_000,
-  小时: 3_600_000, 钟头: 3_600_000, hour: 3_600_000, hr: 3_600_000, h: 3_600_000,
+  秒: 1000,
+  second: 1000,
+  sec: 1000,
+  分钟: 60_000,
+  分: 60_000,
+  minute: 60_000,
+  min: 60_000,
+  小时: 3_600_000,
+  钟头: 3_600_000,
+  hour: 3_600_000,
+  hr: 3_600_000,
+  h: 3_600_000,
 };
 
 /**
  * Parses a posting date as a source shows it. Null when the input is not a date; never throws.
  * Epoch numbers: above 1e11 are milliseconds, above 1e8 seconds.
  */
-export function parseDate(input: string | number | null | undefined, context: DateContext): ParsedDate | null {
+export function parseDate(
+  input: string | number | null | undefined,
+  context: DateContext,
+): ParsedDate | null {
   const seenMs = context.seenAt.getTime();
   if (!Number.isFinite(seenMs)) return null;
   const zone = context.timeZone && formatter(context.timeZone) ? context.timeZone : 'UTC';
@@ -132,7 +170,10 @@ export function parseDate(input: string | number | null | undefined, context: Da
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(re-?posted|posted|updated|active|published|发布于|更新于|发布时间[:：]?|更新时间[:：]?)\s*/, '')
+    .replace(
+      /^(re-?posted|posted|updated|active|published|发布于|更新于|发布时间[:：]?|更新时间[:：]?)\s*/,
+      '',
+    )
     .replace(/\s*(发布|更新)$/, '')
     .trim();
   if (text.length === 0 || text.length > 80) return null;
@@ -149,21 +190,30 @@ function parseEpoch(n: number): ParsedDate | null {
 }
 
 function parseAbsolute(text: string, zone: string, seenMs: number): ParsedDate | null {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text);
+  let m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text);
   if (m) return day(dayText(Number(m[1]), Number(m[2]), Number(m[3])));
 
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:t| )(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(text);
+  m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:t| )(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/.exec(
+      text,
+    );
   if (m) {
     if (!dayText(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
     const parts = {
-      year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-      hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0),
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6] ?? 0),
     };
     if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
     const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
     const zoneText = m[8];
     if (!zoneText) return exact(zonedToEpoch(parts, zone) + fraction);
-    const base = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + fraction;
+    const base =
+      Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + fraction;
     if (zoneText === 'z' || zoneText === 'utc' || zoneText === 'gmt') return exact(base);
     const sign = zoneText.startsWith('-') ? -1 : 1;
     const digits = zoneText.slice(1).replace(':', '');
@@ -173,7 +223,9 @@ function parseAbsolute(text: string, zone: string, seenMs: number): ParsedDate |
   }
 
   // RFC 2822 and similar with a time and a zone: "Wed, 05 Mar 2025 10:00:00 GMT".
-  m = new RegExp(`^(?:[a-z]{3},? )?(\\d{1,2}) ${MONTH_NAME} (\\d{4}) (\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?(gmt|utc|z|[+-]\\d{4})?$`).exec(text);
+  m = new RegExp(
+    `^(?:[a-z]{3},? )?(\\d{1,2}) ${MONTH_NAME} (\\d{4}) (\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?(gmt|utc|z|[+-]\\d{4})?$`,
+  ).exec(text);
   if (m) {
     const month = MONTHS[(m[2] as string).slice(0, 3)] ?? 0;
     const date = dayText(Number(m[3]), month, Number(m[1]));
@@ -215,7 +267,13 @@ function parseAbsolute(text: string, zone: string, seenMs: number): ParsedDate |
   return null;
 }
 
-function monthDay(month: number, dayOfMonth: number, yearText: string | undefined, zone: string, seenMs: number): ParsedDate | null {
+function monthDay(
+  month: number,
+  dayOfMonth: number,
+  yearText: string | undefined,
+  zone: string,
+  seenMs: number,
+): ParsedDate | null {
   if (yearText) return day(dayText(Number(yearText), month, dayOfMonth));
   const seen = partsIn(seenMs, zone);
   const today = dayText(seen.year, seen.month, seen.day) as string;
@@ -228,17 +286,33 @@ function parseRelative(text: string, zone: string, seenMs: number): ParsedDate |
   const seen = partsIn(seenMs, zone);
   const today = dayText(seen.year, seen.month, seen.day);
   if (!today) return null;
-  if (/^(刚刚|刚才|just now|just posted|moments? ago|a moment ago|few (seconds|minutes) ago|今天|今日|today|new|1秒前)$/.test(text)) {
+  if (
+    /^(刚刚|刚才|just now|just posted|moments? ago|a moment ago|few (seconds|minutes) ago|今天|今日|today|new|1秒前)$/.test(
+      text,
+    )
+  ) {
     return day(today);
   }
   if (/^(昨天|昨日|yesterday)$/.test(text)) return day(shiftDay(today, -1));
   if (/^(前天)$/.test(text)) return day(shiftDay(today, -2));
 
-  const zh = /^(\d+|一|两|半)\s*(\+)?\s*(秒|分钟|分|小时|钟头|天|日|周|星期|个月|月|年)(\+|以上)?前$/.exec(text);
-  const en = /^(\d+|an?|one)\s*(\+)?\s*(second|sec|minute|min|hour|hr|h|day|week|wk|month|year|yr)s?(\+)?\s*ago$/.exec(text);
+  const zh = /^(\d+|一|两|半)\s*(\+)?\s*(秒|分钟|分|小时|钟头|天|日|周|星期|个月|月|年)(\+|以上)?前$/.exec(
+    text,
+  );
+  const en =
+    /^(\d+|an?|one)\s*(\+)?\s*(second|sec|minute|min|hour|hr|h|day|week|wk|month|year|yr)s?(\+)?\s*ago$/.exec(
+      text,
+    );
   const m = zh ?? en;
   if (!m) return null;
-  const count = m[1] === '一' || m[1] === 'a' || m[1] === 'an' || m[1] === 'one' ? 1 : m[1] === '两' ? 2 : m[1] === '半' ? 0.5 : Number(m[1]);
+  const count =
+    m[1] === '一' || m[1] === 'a' || m[1] === 'an' || m[1] === 'one'
+      ? 1
+      : m[1] === '两'
+        ? 2
+        : m[1] === '半'
+          ? 0.5
+          : Number(m[1]);
   const unit = m[3] as string;
   const censored = Boolean(m[2] ?? m[4]);
   if (!Number.isFinite(count) || count > 10_000) return null;

@@ -1,12 +1,25 @@
 // The pipeline's public API: pure functions from raw postings to normalised, classified rows.
 // Others import from here, never from the files behind it.
-export { type NormaliseContext, CHINESE_SOURCES, normaliseEmploymentType, normalisePosting } from './normalise-posting.js';
-export { type ParsedSalary, type SalaryOptions, parseSalary } from './salary.js';
-export { type DateContext, type ParsedDate, parseDate } from './dates.js';
-export { type ParsedLocation, cityNames, parseLocation, resolveCity } from './location.js';
+
+export { classifyPosting, type PostingClassification } from './classify-posting.js';
 export { normaliseCompany } from './company.js';
-export { type PostingClassification, classifyPosting } from './classify-posting.js';
-export { type Role, classifyRoles, roleIds, roleTaxonomy } from './roles.js';
-export { type Skill, type SkillMention, findSkillMentions, matchSkills, skillIds, skillTaxonomy } from './skills.js';
+export { contentHash, HASHED_FIELDS } from './content-hash.js';
+export { type DateContext, type ParsedDate, parseDate } from './dates.js';
 export { type DedupFields, dedupKey, normaliseTitle } from './dedup.js';
-export { HASHED_FIELDS, contentHash } from './content-hash.js';
+export { cityNames, type ParsedLocation, parseLocation, resolveCity } from './location.js';
+export {
+  CHINESE_SOURCES,
+  type NormaliseContext,
+  normaliseEmploymentType,
+  normalisePosting,
+} from './normalise-posting.js';
+export { classifyRoles, type Role, roleIds, roleTaxonomy } from './roles.js';
+export { type ParsedSalary, parseSalary, type SalaryOptions } from './salary.js';
+export {
+  findSkillMentions,
+  matchSkills,
+  type Skill,
+  type SkillMention,
+  skillIds,
+  skillTaxonomy,
+} from './skills.js';

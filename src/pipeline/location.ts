@@ -68,9 +68,11 @@ for (const country of places.countries as CountryEntry[]) {
   for (const alias of [country.name, ...country.aliases]) countryByAlias.set(alias.toLowerCase(), country);
 }
 
-const REMOTE = /\b(remote|fully remote|100% remote|anywhere|work from home|wfh|telecommute|distributed)\b|远程|居家办公|在家办公|线上办公|不限地点/g;
-const NOISE = /\b(hybrid|on-?site|in-office|office|or|and|based|only|timezone|time zone)\b|(?:^|\s)(?:全国|不限|其他|异地招聘)(?:\s|$)/g;
-const SPLIT = /\s*(?:[·•・\/,，、|;；()（）[\]【】\n:：+&]|\s-\s|\s–\s|-)\s*/;
+const REMOTE =
+  /\b(remote|fully remote|100% remote|anywhere|work from home|wfh|telecommute|distributed)\b|远程|居家办公|在家办公|线上办公|不限地点/g;
+const NOISE =
+  /\b(hybrid|on-?site|in-office|office|or|and|based|only|timezone|time zone)\b|(?:^|\s)(?:全国|不限|其他|异地招聘)(?:\s|$)/g;
+const SPLIT = /\s*(?:[·•・/,，、|;；()（）[\]【】\n:：+&]|\s-\s|\s–\s|-)\s*/;
 
 /** Splits a Chinese segment written without separators ("上海浦东新区") into its city and the rest. */
 function cjkPrefixCity(segment: string): { city: CityEntry; rest: string } | null {
@@ -82,14 +84,25 @@ function cjkPrefixCity(segment: string): { city: CityEntry; rest: string } | nul
 
 /** Parses a location as a source shows it; unknown places leave the fields null (never throws). */
 export function parseLocation(text: string | null | undefined): ParsedLocation {
-  const result: ParsedLocation = { city: null, district: null, region: null, country: null, remote: false, cities: [] };
+  const result: ParsedLocation = {
+    city: null,
+    district: null,
+    region: null,
+    country: null,
+    remote: false,
+    cities: [],
+  };
   if (typeof text !== 'string') return result;
   let t = foldText(text).toLowerCase().trim();
   if (t.length === 0 || t.length > 500) return result;
   if (REMOTE.test(t)) result.remote = true;
   t = t.replace(REMOTE, ' ').replace(NOISE, ' ');
 
-  const segments = t.split(SPLIT).map((s) => s.trim()).filter((s) => s.length > 0).slice(0, 20);
+  const segments = t
+    .split(SPLIT)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .slice(0, 20);
   const found: CityEntry[] = [];
   let district: string | null = null;
   let region: RegionEntry | null = null;

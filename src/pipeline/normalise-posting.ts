@@ -2,12 +2,12 @@
 // its role and skill ids). Pure: no I/O, no clock (the time the page was seen comes in the context).
 import type { NormalisedPosting, RawPosting, SalaryPeriod } from '../domain/posting.js';
 import { normaliseWhitespace } from '../text/html-to-text.js';
+import { classifyPosting } from './classify-posting.js';
 import { normaliseCompany } from './company.js';
 import { contentHash } from './content-hash.js';
 import { parseDate } from './dates.js';
 import { dedupKey } from './dedup.js';
 import { parseLocation } from './location.js';
-import { classifyPosting } from './classify-posting.js';
 import { type ParsedSalary, parseSalary } from './salary.js';
 
 export interface NormaliseContext {
@@ -47,13 +47,17 @@ export function normaliseEmploymentType(value: unknown): string | null {
 
 function salaryFromRange(range: RawPosting['salaryRange']): ParsedSalary | null {
   if (!range || typeof range !== 'object') return null;
-  const amount = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
+  const amount = (v: unknown): number | null =>
+    typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
   let min = amount(range.min);
   let max = amount(range.max);
   if (min === null && max === null) return null;
   if (min !== null && max !== null && min > max) [min, max] = [max, min];
   const period: SalaryPeriod | null = range.period && PERIODS.has(range.period) ? range.period : null;
-  const currency = typeof range.currency === 'string' && /^[A-Za-z]{3}$/.test(range.currency) ? range.currency.toUpperCase() : null;
+  const currency =
+    typeof range.currency === 'string' && /^[A-Za-z]{3}$/.test(range.currency)
+      ? range.currency.toUpperCase()
+      : null;
   return { min, max, currency, period, months: null, negotiable: false, raw: safeJson(range) };
 }
 
@@ -74,14 +78,21 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
   const title = text(raw.title) ?? '';
   const company = text(raw.company);
   const locationRaw = text(raw.location);
-  const description = typeof raw.description === 'string' ? normaliseWhitespace(raw.description) || null : null;
+  const description =
+    typeof raw.description === 'string' ? normaliseWhitespace(raw.description) || null : null;
   const place = parseLocation(locationRaw);
   const remote = raw.remote === true || place.remote ? true : raw.remote === false ? false : null;
 
-  const salaryInput = typeof raw.salary === 'string' || (raw.salary && typeof raw.salary === 'object') ? raw.salary : undefined;
-  const salary = parseSalary(salaryInput, chinese ? { currency: 'CNY' } : {}) ?? salaryFromRange(raw.salaryRange);
+  const salaryInput =
+    typeof raw.salary === 'string' || (raw.salary && typeof raw.salary === 'object') ? raw.salary : undefined;
+  const salary =
+    parseSalary(salaryInput, chinese ? { currency: 'CNY' } : {}) ?? salaryFromRange(raw.salaryRange);
   const salaryRaw =
-    typeof raw.salary === 'string' ? text(raw.salary) : salaryInput ? safeJson(salaryInput) : (salary?.raw ?? null);
+    typeof raw.salary === 'string'
+      ? text(raw.salary)
+      : salaryInput
+        ? safeJson(salaryInput)
+        : (salary?.raw ?? null);
 
   const posted = parseDate(raw.postedAt, dateContext);
   const validThrough = parseDate(raw.validThrough, dateContext);

@@ -42,7 +42,12 @@ const globalExclude = compile(taxonomy.globalExclude);
 const trainingContext = compile(taxonomy.trainingContext);
 
 /** The roles of the taxonomy, as stored in the `roles` table. */
-export const roleTaxonomy: Role[] = rules.map(({ id, name, name_zh, description }) => ({ id, name, name_zh, description }));
+export const roleTaxonomy: Role[] = rules.map(({ id, name, name_zh, description }) => ({
+  id,
+  name,
+  name_zh,
+  description,
+}));
 
 /** Role ids, in taxonomy order. */
 export function roleIds(): string[] {

@@ -52,15 +52,22 @@ const CURRENCIES: [RegExp, string][] = [
 ];
 
 const PERIODS: [RegExp, SalaryPeriod][] = [
-  [/\/\s*(条|件|张|单|个|题|份|段|帧|框|篇|piece|task|item|unit)|每\s*(条|件|张|单|个|题|份)|\bper (task|item|piece|unit)\b|计件/, 'piece'],
+  [
+    /\/\s*(条|件|张|单|个|题|份|段|帧|框|篇|piece|task|item|unit)|每\s*(条|件|张|单|个|题|份)|\bper (task|item|piece|unit)\b|计件/,
+    'piece',
+  ],
   [/(\/|\bper\b|\ban?\b|每)\s*(hour|hr|h|小时|时)(?![a-z])|\bhourly\b|时薪|\d\s*k?\s*(hr|hrs)\b/, 'hour'],
   [/(\/|\bper\b|\ba\b|每)\s*(day|天|日)(?![a-z])|\bdaily\b|日薪|\bper diem\b/, 'day'],
   [/(\/|\bper\b|\ba\b|每)\s*(week|wk|周)(?![a-z])|\bweekly\b|周薪/, 'week'],
   [/(\/|\bper\b|\ba\b|每)\s*(month|mo|mth|月)(?![a-z])|\bmonthly\b|月薪|\bpcm\b/, 'month'],
-  [/(\/|\bper\b|\ba\b|每)\s*(year|yr|annum|年)(?![a-z])|\bannual(ly)?\b|\byearly\b|年薪|\bp\.?a\.?(?![a-z])|\bper annum\b/, 'year'],
+  [
+    /(\/|\bper\b|\ba\b|每)\s*(year|yr|annum|年)(?![a-z])|\bannual(ly)?\b|\byearly\b|年薪|\bp\.?a\.?(?![a-z])|\bper annum\b/,
+    'year',
+  ],
 ];
 
-const NEGOTIABLE = /面议|面谈|薪资面议|待遇面议|negotiable|\bdoe\b|depending on experience|commensurate|competitive/;
+const NEGOTIABLE =
+  /面议|面谈|薪资面议|待遇面议|negotiable|\bdoe\b|depending on experience|commensurate|competitive/;
 const LOWER_BOUND = /以上|起|\bfrom\b|\bat least\b|\bminimum\b|\bmin\b|\d\s*[k万千w]?\s*\+|≥|>=/;
 const UPPER_BOUND = /以下|以内|\bup to\b|\bmaximum\b|\bmax\b|不超过|最高|≤|<=|\bunder\b/;
 const NUMBER = /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:千|万)|[kw](?![a-z]))?/g;
@@ -180,8 +187,10 @@ const UNIT_TEXT: Record<string, SalaryPeriod> = {
 };
 
 function amountOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 && value <= MAX_AMOUNT ? value : null;
-  if (typeof value === 'string' && /^\s*\d[\d,]*(\.\d+)?\s*$/.test(value)) return amountOf(Number(value.replace(/,/g, '')));
+  if (typeof value === 'number')
+    return Number.isFinite(value) && value > 0 && value <= MAX_AMOUNT ? value : null;
+  if (typeof value === 'string' && /^\s*\d[\d,]*(\.\d+)?\s*$/.test(value))
+    return amountOf(Number(value.replace(/,/g, '')));
   return null;
 }
 
@@ -200,12 +209,15 @@ function parseSchemaOrgSalary(input: SchemaOrgSalary, options: SalaryOptions): P
   if (min === null && max === null && single !== null) min = max = single;
   if (min === null && max === null) {
     // Some sites put "40-60K" in value: read it as text.
-    const text = typeof value === 'string' ? value : typeof quantity?.value === 'string' ? quantity.value : null;
+    const text =
+      typeof value === 'string' ? value : typeof quantity?.value === 'string' ? quantity.value : null;
     const parsed = text ? parseSalaryText(text, { currency: input.currency ?? options.currency }) : null;
     return parsed ? { ...parsed, raw } : null;
   }
   if (min !== null && max !== null && min > max) [min, max] = [max, min];
-  const unitText = String(quantity?.unitText ?? input.unitText ?? '').toLowerCase().trim();
+  const unitText = String(quantity?.unitText ?? input.unitText ?? '')
+    .toLowerCase()
+    .trim();
   const currencyText = typeof input.currency === 'string' ? input.currency.trim().toUpperCase() : '';
   const currency = /^[A-Z]{3}$/.test(currencyText) ? currencyText : (options.currency?.toUpperCase() ?? null);
   const period = UNIT_TEXT[unitText] ?? null;

@@ -28,7 +28,12 @@ type Rule = (typeof Rule)[keyof typeof Rule];
 const skills = taxonomy.skills as SkillData[];
 
 /** The skills of the taxonomy, as stored in the `skills` table. */
-export const skillTaxonomy: Skill[] = skills.map(({ id, name, name_zh, category }) => ({ id, name, name_zh, category }));
+export const skillTaxonomy: Skill[] = skills.map(({ id, name, name_zh, category }) => ({
+  id,
+  name,
+  name_zh,
+  category,
+}));
 
 /** Skill ids, in taxonomy order. */
 export function skillIds(): string[] {
@@ -44,7 +49,8 @@ for (let c = 0xc0; c <= 0x24f; c++) isWord[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) isWord[c] = 1;
 for (let c = 0xff21; c <= 0xff3a; c++) isWord[c] = isWord[c + 32] = 1;
 
-const isCjk = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const isCjk = (code: number): boolean =>
+  (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 interface Term {
   skill: number;
@@ -155,7 +161,9 @@ let outTerms: Int32Array;
 }
 
 const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
-const implied: number[][] = skills.map((s) => (s.implies ?? []).map((id) => skillIndex.get(id) ?? -1).filter((i) => i >= 0));
+const implied: number[][] = skills.map((s) =>
+  (s.implies ?? []).map((id) => skillIndex.get(id) ?? -1).filter((i) => i >= 0),
+);
 const isProgramming = skills.map((s) => s.category === 'programming');
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
 
@@ -173,7 +181,10 @@ const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
 const CHECK_START = 1;
 const CHECK_END = 2;
-const termChecks = Uint8Array.from(terms, (t) => (t.checkStart ? CHECK_START : 0) | (t.checkEnd ? CHECK_END : 0));
+const termChecks = Uint8Array.from(
+  terms,
+  (t) => (t.checkStart ? CHECK_START : 0) | (t.checkEnd ? CHECK_END : 0),
+);
 
 /** Leftmost-longest selection (parallel arrays, `count` entries), in text order. */
 interface Selection {
@@ -216,7 +227,12 @@ function select(text: string): Selection {
       }
       let top = count - 1;
       while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
-        if (start === starts[top] && end === ends[top] && (termLength[ids[top] as number] as number) >= length) break;
+        if (
+          start === starts[top] &&
+          end === ends[top] &&
+          (termLength[ids[top] as number] as number) >= length
+        )
+          break;
         top--;
       }
       if (top >= 0 && (ends[top] as number) > start) continue; // an earlier-starting overlap wins

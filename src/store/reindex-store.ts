@@ -75,7 +75,14 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
        ORDER BY effective_date, id LIMIT 1)) WHERE dedup_key = @key`,
   );
 
-  const result: ReindexResult = { postings: 0, total, rolesChanged: 0, skillsChanged: 0, dedupChanged: 0, interrupted: false };
+  const result: ReindexResult = {
+    postings: 0,
+    total,
+    rolesChanged: 0,
+    skillsChanged: 0,
+    dedupChanged: 0,
+    interrupted: false,
+  };
   const known = new Set<string>();
   let after = 0;
   for (;;) {
@@ -89,7 +96,10 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
     const last = (rows[rows.length - 1] as ReindexRow).id;
     db.transaction(() => {
       const roles = groupBy(rolesIn.all(first, last) as { posting_id: number; role_id: string }[], 'role_id');
-      const skills = groupBy(skillsIn.all(first, last) as { posting_id: number; skill_id: string }[], 'skill_id');
+      const skills = groupBy(
+        skillsIn.all(first, last) as { posting_id: number; skill_id: string }[],
+        'skill_id',
+      );
       const touchedKeys = new Set<string>();
       const changedAt = now().toISOString();
       for (const row of rows) {
@@ -131,7 +141,10 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   return result;
 }
 
-function groupBy<K extends string>(rows: ({ posting_id: number } & Record<K, string>)[], field: K): Map<number, string[]> {
+function groupBy<K extends string>(
+  rows: ({ posting_id: number } & Record<K, string>)[],
+  field: K,
+): Map<number, string[]> {
   const map = new Map<number, string[]>();
   for (const row of rows) {
     const list = map.get(row.posting_id) ?? [];

@@ -17,7 +17,10 @@ export interface TaxonomySyncResult {
 }
 
 /** Upserts the taxonomy into `roles` and `skills` in one transaction. */
-export function syncTaxonomy(db: Db, taxonomy: Taxonomy = { roles: roleTaxonomy, skills: skillTaxonomy }): TaxonomySyncResult {
+export function syncTaxonomy(
+  db: Db,
+  taxonomy: Taxonomy = { roles: roleTaxonomy, skills: skillTaxonomy },
+): TaxonomySyncResult {
   const upsertRole = db.prepare(
     `INSERT INTO roles (id, name, name_zh, description) VALUES (@id, @name, @name_zh, @description)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_zh = excluded.name_zh, description = excluded.description`,

@@ -68,7 +68,10 @@ describe('parseDate', () => {
   });
 
   it('an unknown time zone falls back to UTC instead of throwing', () => {
-    expect(parseDate('今天', { seenAt, timeZone: 'Mars/Olympus' })).toEqual({ value: '2025-03-10', precision: 'day' });
+    expect(parseDate('今天', { seenAt, timeZone: 'Mars/Olympus' })).toEqual({
+      value: '2025-03-10',
+      precision: 'day',
+    });
   });
 
   it.each(['', 'soon', '2025-13-01', '2025-02-30', '13-45', '99天后', 'next week', '25:00', '12345'])(

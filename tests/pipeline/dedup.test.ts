@@ -29,7 +29,11 @@ describe('dedupKey: the same job counts once', () => {
 
   it('English near-duplicates match: case, punctuation, Sr./Senior, Urgent:', () => {
     const a = { title: 'Senior AI Trainer - Chemistry', company: 'Scale AI, Inc.', city: 'San Francisco' };
-    for (const title of ['Sr. AI Trainer, Chemistry', 'senior ai trainer (chemistry)', 'Urgent: Senior AI Trainer - Chemistry']) {
+    for (const title of [
+      'Sr. AI Trainer, Chemistry',
+      'senior ai trainer (chemistry)',
+      'Urgent: Senior AI Trainer - Chemistry',
+    ]) {
       expect(dedupKey({ ...a, title })).toBe(dedupKey(a));
     }
     expect(dedupKey({ ...a, company: 'Scale AI' })).toBe(dedupKey(a));
@@ -46,7 +50,9 @@ describe('dedupKey: different jobs that look alike stay apart', () => {
   });
 
   it('a meaningful bracket in the title is kept', () => {
-    expect(dedupKey({ ...base, title: 'AI训练师（英语）' })).not.toBe(dedupKey({ ...base, title: 'AI训练师（日语）' }));
+    expect(dedupKey({ ...base, title: 'AI训练师（英语）' })).not.toBe(
+      dedupKey({ ...base, title: 'AI训练师（日语）' }),
+    );
   });
 
   it('a different level is a different job', () => {
@@ -55,7 +61,9 @@ describe('dedupKey: different jobs that look alike stay apart', () => {
 
   it('remote in the US and remote in the UK are different', () => {
     const r = { title: 'AI Tutor', company: 'Outlier', city: null, remote: true };
-    expect(dedupKey({ ...r, country: 'United States' })).not.toBe(dedupKey({ ...r, country: 'United Kingdom' }));
+    expect(dedupKey({ ...r, country: 'United States' })).not.toBe(
+      dedupKey({ ...r, country: 'United Kingdom' }),
+    );
   });
 
   it('postings without a company are never merged across ids', () => {

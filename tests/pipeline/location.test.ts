@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocation, resolveCity } from '../../src/pipeline/location.js';
 
-type Row = [text: string, city: string | null, district: string | null, region: string | null, country: string | null, remote: boolean];
+type Row = [
+  text: string,
+  city: string | null,
+  district: string | null,
+  region: string | null,
+  country: string | null,
+  remote: boolean,
+];
 
 const rows: Row[] = [
   ['上海·浦东新区·张江', 'Shanghai', '浦东新区', 'Shanghai', 'China', false],
@@ -26,7 +33,7 @@ const rows: Row[] = [
   ['San Francisco, CA or Remote', 'San Francisco', null, 'California', 'United States', true],
   ['Texas', null, null, 'Texas', 'United States', false],
   ['United States', null, null, null, 'United States', false],
-  ['Xi\'an', 'Xi\'an', null, 'Shaanxi', 'China', false],
+  ["Xi'an", "Xi'an", null, 'Shaanxi', 'China', false],
   ['广东省', null, null, 'Guangdong', 'China', false],
   ['Somewhere nice', null, null, null, null, false],
   ['', null, null, null, null, false],
@@ -40,21 +47,35 @@ describe('parseLocation', () => {
   it('a list of cities keeps them all and uses the first as the city', () => {
     expect(parseLocation('北京/上海')).toMatchObject({ city: 'Beijing', cities: ['Beijing', 'Shanghai'] });
     expect(parseLocation('Shanghai / Beijing / Remote')).toMatchObject({
-      city: 'Shanghai', cities: ['Shanghai', 'Beijing'], remote: true,
+      city: 'Shanghai',
+      cities: ['Shanghai', 'Beijing'],
+      remote: true,
     });
   });
 
-  it('a district of the second city is not taken as the first city\'s district', () => {
+  it("a district of the second city is not taken as the first city's district", () => {
     expect(parseLocation('北京/上海·浦东新区')).toMatchObject({ city: 'Beijing', district: null });
   });
 });
 
 describe('resolveCity', () => {
   it.each([
-    ['上海', 'Shanghai'], ['shanghai', 'Shanghai'], ['Shanghai', 'Shanghai'], ['上海市', 'Shanghai'],
-    ['SHANGHAI', 'Shanghai'], ['北京', 'Beijing'], ['peking', 'Beijing'], ['深圳市', 'Shenzhen'],
-    ['广州', 'Guangzhou'], ['Hangzhou', 'Hangzhou'], ['香港', 'Hong Kong'], ['旧金山', 'San Francisco'],
-    ['new york', 'New York'], ['NYC', 'New York'], ['伦敦', 'London'], ['上海浦东', 'Shanghai'],
+    ['上海', 'Shanghai'],
+    ['shanghai', 'Shanghai'],
+    ['Shanghai', 'Shanghai'],
+    ['上海市', 'Shanghai'],
+    ['SHANGHAI', 'Shanghai'],
+    ['北京', 'Beijing'],
+    ['peking', 'Beijing'],
+    ['深圳市', 'Shenzhen'],
+    ['广州', 'Guangzhou'],
+    ['Hangzhou', 'Hangzhou'],
+    ['香港', 'Hong Kong'],
+    ['旧金山', 'San Francisco'],
+    ['new york', 'New York'],
+    ['NYC', 'New York'],
+    ['伦敦', 'London'],
+    ['上海浦东', 'Shanghai'],
   ])('%s → %s', (input, city) => {
     expect(resolveCity(input)).toBe(city);
   });

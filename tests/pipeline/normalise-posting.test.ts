@@ -47,7 +47,17 @@ describe('normalisePosting', () => {
       raw_json: JSON.stringify(boss.raw),
       roles: ['ai-trainer'],
     });
-    expect(row.skills).toEqual(expect.arrayContaining(['data-labeling', 'excel', 'llm', 'python', 'quality-inspection', 'rlhf', 'sql']));
+    expect(row.skills).toEqual(
+      expect.arrayContaining([
+        'data-labeling',
+        'excel',
+        'llm',
+        'python',
+        'quality-inspection',
+        'rlhf',
+        'sql',
+      ]),
+    );
     expect(row.content_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.dedup_key).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -60,9 +70,13 @@ describe('normalisePosting', () => {
 
   it('the content hash ignores the time seen and raw_json, and follows the content', () => {
     const a = normalisePosting(boss, { sourceId: 'boss', seenAt });
-    const later = normalisePosting({ ...boss, postedAt: '2025-03-07', raw: { other: 1 } }, {
-      sourceId: 'boss', seenAt: new Date('2025-03-10T05:00:00Z'),
-    });
+    const later = normalisePosting(
+      { ...boss, postedAt: '2025-03-07', raw: { other: 1 } },
+      {
+        sourceId: 'boss',
+        seenAt: new Date('2025-03-10T05:00:00Z'),
+      },
+    );
     expect(later.content_hash).toBe(a.content_hash);
     const edited = normalisePosting({ ...boss, salary: '16-26K·13薪' }, { sourceId: 'boss', seenAt });
     expect(edited.content_hash).not.toBe(a.content_hash);
@@ -70,27 +84,53 @@ describe('normalisePosting', () => {
 
   it('uses explicit salary fields when there is no salary text, and schema.org objects as raw JSON', () => {
     const ashby: RawPosting = {
-      sourcePostingId: 'x', title: 'AI Tutor - Math', salaryRange: { min: 40, max: 60, currency: 'usd', period: 'hour' }, raw: {},
+      sourcePostingId: 'x',
+      title: 'AI Tutor - Math',
+      salaryRange: { min: 40, max: 60, currency: 'usd', period: 'hour' },
+      raw: {},
     };
     expect(normalisePosting(ashby, { sourceId: 'ashby', seenAt })).toMatchObject({
-      salary_min: 40, salary_max: 60, salary_currency: 'USD', salary_period: 'hour', roles: ['ai-tutor'],
+      salary_min: 40,
+      salary_max: 60,
+      salary_currency: 'USD',
+      salary_period: 'hour',
+      roles: ['ai-tutor'],
     });
     const jsonld: RawPosting = {
-      sourcePostingId: 'y', title: 'Prompt Engineer', remote: true,
-      salary: { currency: 'USD', value: { minValue: 120000, maxValue: 150000, unitText: 'YEAR' } }, raw: {},
+      sourcePostingId: 'y',
+      title: 'Prompt Engineer',
+      remote: true,
+      salary: { currency: 'USD', value: { minValue: 120000, maxValue: 150000, unitText: 'YEAR' } },
+      raw: {},
     };
     const row = normalisePosting(jsonld, { sourceId: 'jsonld', seenAt });
-    expect(row).toMatchObject({ salary_min: 120000, salary_period: 'year', remote: true, roles: ['prompt-engineer'] });
+    expect(row).toMatchObject({
+      salary_min: 120000,
+      salary_period: 'year',
+      remote: true,
+      roles: ['prompt-engineer'],
+    });
     expect(row.salary_raw).toBe(JSON.stringify(jsonld.salary));
   });
 
   it('keeps the raw salary and date when they cannot be parsed', () => {
-    const odd = normalisePosting({ ...boss, salary: '待遇优厚', postedAt: 'sometime' }, { sourceId: 'boss', seenAt });
-    expect(odd).toMatchObject({ salary_raw: '待遇优厚', salary_min: null, salary_max: null, posted_at: null });
+    const odd = normalisePosting(
+      { ...boss, salary: '待遇优厚', postedAt: 'sometime' },
+      { sourceId: 'boss', seenAt },
+    );
+    expect(odd).toMatchObject({
+      salary_raw: '待遇优厚',
+      salary_min: null,
+      salary_max: null,
+      posted_at: null,
+    });
   });
 
   it('a remote posting is remote whichever field says so', () => {
-    const row = normalisePosting({ ...boss, location: 'Remote (US)', remote: undefined }, { sourceId: 'lever', seenAt });
+    const row = normalisePosting(
+      { ...boss, location: 'Remote (US)', remote: undefined },
+      { sourceId: 'lever', seenAt },
+    );
     expect(row).toMatchObject({ remote: true, country: 'United States', city: null });
   });
 });

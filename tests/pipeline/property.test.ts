@@ -20,11 +20,86 @@ const seenAt = new Date('2025-03-10T01:30:00.000Z');
 
 // Strings mixing the characters these parsers care about with anything else.
 const pieces = [
-  '15', '-', '25', 'K', '·', '13薪', '万', '千', '元', '/月', '/天', '/时', '/条', '$', '£', '€', '¥', 'k', 'per hour',
-  'a year', 'up to', 'from', '以上', '面议', '～', '—', '至', '１５', ',', '.', ' ', '\n', '天前', '小时前', 'days ago',
-  '30+', '昨天', '-03-', '2025', '月', '日', ':', 'T', 'Z', '+08:00', '上海', '·', '浦东新区', 'Remote', '(US)', ', CA',
-  '/', 'R', 'Go', 'C', '++', 'Python', 'SQL', '和', '、', 'prompt', 'AI', '训练师', '标注', 'trainer', '宠物', '\u0000',
-  '\uffff', '\ud800', '😀', '(', ')', '【', '】', '?', '*', '\\', '^', '$1', '%s',
+  '15',
+  '-',
+  '25',
+  'K',
+  '·',
+  '13薪',
+  '万',
+  '千',
+  '元',
+  '/月',
+  '/天',
+  '/时',
+  '/条',
+  '$',
+  '£',
+  '€',
+  '¥',
+  'k',
+  'per hour',
+  'a year',
+  'up to',
+  'from',
+  '以上',
+  '面议',
+  '～',
+  '—',
+  '至',
+  '１５',
+  ',',
+  '.',
+  ' ',
+  '\n',
+  '天前',
+  '小时前',
+  'days ago',
+  '30+',
+  '昨天',
+  '-03-',
+  '2025',
+  '月',
+  '日',
+  ':',
+  'T',
+  'Z',
+  '+08:00',
+  '上海',
+  '·',
+  '浦东新区',
+  'Remote',
+  '(US)',
+  ', CA',
+  '/',
+  'R',
+  'Go',
+  'C',
+  '++',
+  'Python',
+  'SQL',
+  '和',
+  '、',
+  'prompt',
+  'AI',
+  '训练师',
+  '标注',
+  'trainer',
+  '宠物',
+  '\u0000',
+  '\uffff',
+  '\ud800',
+  '😀',
+  '(',
+  ')',
+  '【',
+  '】',
+  '?',
+  '*',
+  '\\',
+  '^',
+  '$1',
+  '%s',
 ];
 const hostile = fc.oneof(
   fc.string({ maxLength: 60 }),
@@ -61,12 +136,16 @@ describe('parsers never throw on hostile input', () => {
 
   it('parseDate: null or a valid ISO value', () => {
     fc.assert(
-      fc.property(fc.oneof(hostile, fc.double(), fc.integer()), fc.constantFrom(undefined, 'Asia/Shanghai', 'Nope/Zone'), (input, timeZone) => {
-        const parsed = parseDate(input, { seenAt, timeZone });
-        if (parsed === null) return;
-        if (parsed.precision === 'exact') expect(new Date(parsed.value).toISOString()).toBe(parsed.value);
-        else expect(parsed.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      }),
+      fc.property(
+        fc.oneof(hostile, fc.double(), fc.integer()),
+        fc.constantFrom(undefined, 'Asia/Shanghai', 'Nope/Zone'),
+        (input, timeZone) => {
+          const parsed = parseDate(input, { seenAt, timeZone });
+          if (parsed === null) return;
+          if (parsed.precision === 'exact') expect(new Date(parsed.value).toISOString()).toBe(parsed.value);
+          else expect(parsed.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        },
+      ),
       runs,
     );
   });

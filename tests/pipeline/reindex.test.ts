@@ -11,16 +11,32 @@ import { tempDbPath } from '../support/temp-db.js';
 
 const seenAt = new Date('2025-03-10T01:30:00.000Z');
 
-function posting(id: string, title: string, description: string, extra: Partial<RawPosting> = {}): NormalisedPosting {
+function posting(
+  id: string,
+  title: string,
+  description: string,
+  extra: Partial<RawPosting> = {},
+): NormalisedPosting {
   return normalisePosting(
-    { sourcePostingId: id, title, description, company: '某某科技有限公司', location: '上海', raw: { id }, ...extra },
+    {
+      sourcePostingId: id,
+      title,
+      description,
+      company: '某某科技有限公司',
+      location: '上海',
+      raw: { id },
+      ...extra,
+    },
     { sourceId: 'boss', seenAt },
   );
 }
 
 function capture() {
   let text = '';
-  return { output: { write: (t: string) => void (text += t), isTTY: false }, text: () => text };
+  const write = (t: string): void => {
+    text += t;
+  };
+  return { output: { write, isTTY: false }, text: () => text };
 }
 
 let db: ReturnType<typeof openDatabase>;
@@ -38,17 +54,26 @@ afterEach(() => {
 });
 
 function rolesOf(id: number): string[] {
-  return db.prepare('SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY role_id').pluck().all(id) as string[];
+  return db
+    .prepare('SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY role_id')
+    .pluck()
+    .all(id) as string[];
 }
 function skillsOf(id: number): string[] {
-  return db.prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id').pluck().all(id) as string[];
+  return db
+    .prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id')
+    .pluck()
+    .all(id) as string[];
 }
 
 describe('syncTaxonomy', () => {
   it('writes every role and skill with its names, and is idempotent', () => {
     syncTaxonomy(db);
     syncTaxonomy(db);
-    const roles = db.prepare('SELECT id, name, name_zh FROM roles ORDER BY id').all() as { id: string; name_zh: string }[];
+    const roles = db.prepare('SELECT id, name, name_zh FROM roles ORDER BY id').all() as {
+      id: string;
+      name_zh: string;
+    }[];
     expect(roles.map((r) => r.id).sort()).toEqual([...roleIds()].sort());
     expect(roles.find((r) => r.id === 'ai-trainer')?.name_zh).toBe('人工智能训练师');
     expect(db.prepare('SELECT count(*) FROM skills').pluck().get()).toBe(skillIds().length);
@@ -74,8 +99,17 @@ describe('reindexPostings', () => {
       classify: (row) => posting(row.source_posting_id, row.title, row.description ?? ''),
       onProgress: (done, total) => progress.push([done, total]),
     });
-    expect(result).toMatchObject({ postings: 2, total: 2, rolesChanged: 1, skillsChanged: 1, interrupted: false });
-    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(result).toMatchObject({
+      postings: 2,
+      total: 2,
+      rolesChanged: 1,
+      skillsChanged: 1,
+      interrupted: false,
+    });
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(rolesOf(a?.id as number)).toEqual(['ai-trainer']);
     expect(skillsOf(a?.id as number)).toEqual(['python', 'sql']);
     expect(rolesOf(b?.id as number)).toEqual(['data-annotator']);
@@ -115,18 +149,30 @@ describe('jobtrend reindex', () => {
     upsertPostings(db, [first, repost], { seenAt: seenAt.toISOString() });
     expect(db.prepare('SELECT sum(is_primary) FROM postings').pluck().get()).toBe(2);
     const out = capture();
-    const code = await run(['--db', path, 'reindex', '--dedup', '--batch-size', '1'], { out: out.output, err: capture().output, env: {} });
+    const code = await run(['--db', path, 'reindex', '--dedup', '--batch-size', '1'], {
+      out: out.output,
+      err: capture().output,
+      env: {},
+    });
     expect(code).toBe(0);
     expect(out.text()).toContain('dedup keys changed on 2');
     const keys = db.prepare('SELECT DISTINCT dedup_key FROM postings').pluck().all();
     expect(keys).toHaveLength(1);
-    expect(db.prepare('SELECT source_posting_id FROM postings WHERE is_primary = 1').pluck().all()).toEqual(['2']);
-    expect(db.prepare("SELECT count(*) FROM posting_changes WHERE field = 'dedup_key'").pluck().get()).toBe(2);
+    expect(db.prepare('SELECT source_posting_id FROM postings WHERE is_primary = 1').pluck().all()).toEqual([
+      '2',
+    ]);
+    expect(db.prepare("SELECT count(*) FROM posting_changes WHERE field = 'dedup_key'").pluck().get()).toBe(
+      2,
+    );
   });
 
   it('a bad --batch-size is a usage error on one line', async () => {
     const err = capture();
-    const code = await run(['--db', path, 'reindex', '--batch-size', 'lots'], { out: capture().output, err: err.output, env: {} });
+    const code = await run(['--db', path, 'reindex', '--batch-size', 'lots'], {
+      out: capture().output,
+      err: err.output,
+      env: {},
+    });
     expect(code).toBe(2);
     expect(err.text().trim().split('\n')).toHaveLength(1);
     expect(err.text()).toContain('--batch-size');

@@ -18,7 +18,14 @@ const THRESHOLD = 0.95;
 
 describe('role taxonomy', () => {
   it('has the shared role ids', () => {
-    expect(roleIds()).toEqual(['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor', 'prompt-engineer', 'ai-other']);
+    expect(roleIds()).toEqual([
+      'ai-trainer',
+      'data-annotator',
+      'ai-rater',
+      'ai-tutor',
+      'prompt-engineer',
+      'ai-other',
+    ]);
     for (const role of roleTaxonomy) {
       expect(role.name).not.toBe('');
       expect(role.name_zh).not.toBe('');
@@ -60,7 +67,9 @@ describe('classifyRoles on the labelled titles', () => {
       total.fn += s.fn;
       const precision = s.tp / Math.max(1, s.tp + s.fp);
       const recall = s.tp / Math.max(1, s.tp + s.fn);
-      report.push(`${id}: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+      report.push(
+        `${id}: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+      );
       if (s.tp === 0 || precision < THRESHOLD || recall < THRESHOLD) failures.push(id);
     }
     const precision = total.tp / Math.max(1, total.tp + total.fp);
@@ -75,10 +84,18 @@ describe('classifyRoles on the labelled titles', () => {
 
 describe('classifyRoles rules', () => {
   it.each([
-    ['宠物训练师'], ['健身训练师'], ['游泳教练'], ['Personal Trainer'], ['Dog Trainer'], ['Sales Trainer'],
-    ['Corporate Trainer'], ['数据分析师'],
+    ['宠物训练师'],
+    ['健身训练师'],
+    ['游泳教练'],
+    ['Personal Trainer'],
+    ['Dog Trainer'],
+    ['Sales Trainer'],
+    ['Corporate Trainer'],
+    ['数据分析师'],
   ])('%s is not an AI role, even with AI in the description', (title) => {
-    expect(classifyRoles(title, 'We use AI tools and large language models to train AI models every day.')).toEqual([]);
+    expect(
+      classifyRoles(title, 'We use AI tools and large language models to train AI models every day.'),
+    ).toEqual([]);
   });
 
   it('an ambiguous title needs AI-training context in the description', () => {

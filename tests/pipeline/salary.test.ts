@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSalary } from '../../src/pipeline/salary.js';
 
-type Expected = [min: number | null, max: number | null, currency: string | null, period: string | null, months?: number | null];
+type Expected = [
+  min: number | null,
+  max: number | null,
+  currency: string | null,
+  period: string | null,
+  months?: number | null,
+];
 
 const cases: [string, Expected, { currency?: string }?][] = [
   ['15-25K·13薪', [15000, 25000, 'CNY', 'month', 13]],
@@ -53,7 +59,13 @@ describe('parseSalary on salary texts', () => {
   it('面议 and Negotiable are negotiable with no numbers', () => {
     for (const text of ['面议', 'Negotiable', '薪资面议']) {
       expect(parseSalary(text)).toEqual({
-        min: null, max: null, currency: null, period: null, months: null, negotiable: true, raw: text,
+        min: null,
+        max: null,
+        currency: null,
+        period: null,
+        months: null,
+        negotiable: true,
+        raw: text,
       });
     }
   });
@@ -80,7 +92,13 @@ describe('parseSalary on schema.org baseSalary objects', () => {
       currency: 'USD',
       value: { '@type': 'QuantitativeValue', minValue: 40, maxValue: 100, unitText: 'HOUR' },
     };
-    expect(parseSalary(salary)).toMatchObject({ min: 40, max: 100, currency: 'USD', period: 'hour', negotiable: false });
+    expect(parseSalary(salary)).toMatchObject({
+      min: 40,
+      max: 100,
+      currency: 'USD',
+      period: 'hour',
+      negotiable: false,
+    });
     expect(parseSalary(salary)?.raw).toBe(JSON.stringify(salary));
   });
 
@@ -90,7 +108,11 @@ describe('parseSalary on schema.org baseSalary objects', () => {
   });
 
   it('reads a value that is itself salary text', () => {
-    expect(parseSalary({ currency: 'CNY', value: '15-25K' })).toMatchObject({ min: 15000, max: 25000, currency: 'CNY' });
+    expect(parseSalary({ currency: 'CNY', value: '15-25K' })).toMatchObject({
+      min: 15000,
+      max: 25000,
+      currency: 'CNY',
+    });
   });
 
   it('an object without amounts is not a salary', () => {

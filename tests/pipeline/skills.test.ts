@@ -19,7 +19,10 @@ describe('matchSkills', () => {
     ['熟练使用Excel、Python，有数据标注经验', ['data-labeling', 'excel', 'python']],
     ['PYTHON / sql / Label Studio', ['label-studio', 'python', 'sql']],
     ['会用ＣＶＡＴ和Ｐｙｔｈｏｎ', ['cvat', 'python']],
-    ['负责图像标注与点云标注的质检工作', ['data-labeling', 'image-annotation', 'point-cloud-annotation', 'quality-inspection']],
+    [
+      '负责图像标注与点云标注的质检工作',
+      ['data-labeling', 'image-annotation', 'point-cloud-annotation', 'quality-inspection'],
+    ],
     ['参与RLHF与SFT指令数据构建，熟悉大模型', ['llm', 'rlhf', 'sft']],
     ['人类反馈强化学习', ['rlhf']],
     ['Experience with data labeling and annotation tools', ['data-labeling']],
@@ -86,7 +89,8 @@ describe('ambiguous short names', () => {
 
 describe('matchSkills speed', () => {
   it('matches a megabyte of posting text in a reasonable time, linear in length', () => {
-    const chunk = '岗位职责：负责大模型数据标注与质检，熟悉Python和SQL，有RLHF经验者优先。We need strong English and attention to detail. ';
+    const chunk =
+      '岗位职责：负责大模型数据标注与质检，熟悉Python和SQL，有RLHF经验者优先。We need strong English and attention to detail. ';
     const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
     matchSkills(text); // warm up
     const t0 = performance.now();
