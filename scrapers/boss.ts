@@ -271,7 +271,7 @@ export const bossScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07)',
+    'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07); tests on project fixtures in real Chromium (2026-11)',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseBoss(body, hint).postings,

@@ -285,7 +285,7 @@ export const job51Scraper: Scraper<Job51Options> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'search.51job.com GBK list page capture (2021-02-26, __SEARCH_RESULT__); search-pc API shape from the live site (not captured; the API may require a signed request)',
+    'search.51job.com GBK list page capture (2021-02-26, __SEARCH_RESULT__); search-pc API shape from the live site (not captured; the API may require a signed request); tests on project fixtures (2026-11)',
   optionsSchema: job51OptionsSchema,
   scrape,
   parse: (body, hint) => parseJob51(body, hint).postings,

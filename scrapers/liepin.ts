@@ -14,8 +14,8 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   repeatDetector,
+  reroot,
   searchPlan,
   text,
 } from './china/search-targets.js';
@@ -189,7 +189,7 @@ export const liepinScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template)',
+    'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template); tests on project fixtures (2026-11)',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseLiepin(body, hint),

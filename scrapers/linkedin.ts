@@ -233,7 +233,7 @@ export const linkedinScraper: Scraper<LinkedinOptions> = {
   kind: 'html',
   defaultBaseUrl: DEFAULT_BASE_URL,
   verifiedAgainst:
-    'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page',
+    'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page; tests on project fixtures (2026-11)',
   optionsSchema: linkedinOptionsSchema,
   scrape,
   parse: (body, hint) => parseLinkedin(body, hint),

@@ -14,8 +14,8 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   repeatDetector,
+  reroot,
   searchPlan,
   text,
   textList,
@@ -212,7 +212,7 @@ export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page',
+    'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page; tests on project fixtures (2026-11)',
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseZhaopin(body, hint).postings,
