@@ -2,7 +2,7 @@
 // period the change in share, a two-proportion z-test per skill and Benjamini–Hochberg q-values across
 // skills. "Emerging" skills rose significantly (q < 0.05) and are named by at least minSupport postings.
 import { UsageError } from '../errors.js';
-import { countPostings, type SkillCount, skillCounts } from '../store/analysis-queries.js';
+import { type SkillCount, skillCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
 import { DEDUP_NOTE } from './caveats.js';
 import { resolveFilter } from './filters.js';
@@ -26,12 +26,10 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
   const period = parsePeriod(query.period ?? 'last-12-months', now);
   const comparePeriod = query.compare ? parsePeriod(query.compare, now) : null;
 
-  const postings = countPostings(db, filter, period.start, period.end);
-  const counts = skillCounts(db, filter, period.start, period.end);
-  const comparePostings = comparePeriod
-    ? countPostings(db, filter, comparePeriod.start, comparePeriod.end)
-    : null;
-  const compareCounts = comparePeriod ? skillCounts(db, filter, comparePeriod.start, comparePeriod.end) : [];
+  const { postings, skills: counts } = skillCounts(db, filter, period.start, period.end);
+  const compared = comparePeriod ? skillCounts(db, filter, comparePeriod.start, comparePeriod.end) : null;
+  const comparePostings = compared ? compared.postings : null;
+  const compareCounts = compared ? compared.skills : [];
 
   const info = new Map<string, SkillCount>();
   for (const row of [...compareCounts, ...counts]) info.set(row.skill_id, row);
