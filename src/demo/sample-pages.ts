@@ -17,14 +17,14 @@ const paragraphs = (text: string): string =>
     .join('');
 
 /** Greenhouse `GET /v1/boards/{board}/jobs?content=true`: every job of the board, content HTML-escaped. */
-export function renderGreenhouseJobs(origin: string, board: string, postings: SamplePosting[]): string {
+export function renderGreenhouseJobs(board: string, postings: SamplePosting[]): string {
   const jobs = postings
     .filter((p) => p.source === 'greenhouse' && p.board === board)
     .map((p, i) => ({
       id: 4_000_000 + Number(p.id.replace(/\D/g, '')),
       internal_job_id: 9_000 + i,
       title: p.title,
-      absolute_url: `${origin}/gh/${board}/jobs/${p.id}`,
+      absolute_url: `https://boards.sample-ai.example/${board}/jobs/${p.id}`,
       company_name: board === 'example-ai-lab' ? 'Example AI Lab' : 'Sample Data Co',
       location: { name: p.remote ? 'Remote' : p.city },
       updated_at: p.postedAt.toISOString(),
@@ -41,7 +41,7 @@ export function renderGreenhouseJobs(origin: string, board: string, postings: Sa
 }
 
 /** A careers page carrying one schema.org JobPosting as JSON-LD. */
-export function renderJobPostingPage(origin: string, p: SamplePosting): string {
+export function renderJobPostingPage(p: SamplePosting): string {
   const node = {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',
@@ -71,7 +71,8 @@ export function renderJobPostingPage(origin: string, p: SamplePosting): string {
         unitText: p.salary.period.toUpperCase(),
       },
     },
-    url: `${origin}/careers/jobs/${p.id}.html`,
+    // A canonical URL on a reserved domain: stable across runs (the server's port changes), and plainly not real.
+    url: `https://careers.sample-ai.example/jobs/${p.id}.html`,
   };
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(p.title)} – ${escapeHtml(p.company)}</title>
@@ -112,7 +113,7 @@ export function renderJob51ListPage(
     engine_search_result: postings.map((p) => ({
       type: 'engine_search_result',
       jobid: String(130_000_000 + Number(p.id.replace(/\D/g, ''))),
-      job_href: `https://jobs.51job.com/sample/${130_000_000 + Number(p.id.replace(/\D/g, ''))}.html?s=sou_sou_soulb&t=0`,
+      job_href: `https://jobs.51job.example/sample/${130_000_000 + Number(p.id.replace(/\D/g, ''))}.html?s=sou_sou_soulb&t=0`,
       job_name: p.title,
       job_title: p.title,
       company_name: p.company,

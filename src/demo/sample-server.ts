@@ -52,16 +52,14 @@ export async function startSampleServer(
     if (board) {
       if (!SAMPLE_BOARDS.includes(board))
         return { status: 404, type: 'application/json', body: '{"status":404,"error":"Job not found"}' };
-      return { type: 'application/json; charset=utf-8', body: renderGreenhouseJobs(origin, board, postings) };
+      return { type: 'application/json; charset=utf-8', body: renderGreenhouseJobs(board, postings) };
     }
     if (path === '/careers/sitemap.xml')
       return { type: 'application/xml; charset=utf-8', body: renderSitemap(origin, postings) };
     const jobPage = /^\/careers\/jobs\/([\w-]+)\.html$/.exec(path)?.[1];
     if (jobPage) {
       const posting = postings.find((p) => p.source === 'jsonld' && p.id === jobPage);
-      return posting
-        ? { type: 'text/html; charset=utf-8', body: renderJobPostingPage(origin, posting) }
-        : undefined;
+      return posting ? { type: 'text/html; charset=utf-8', body: renderJobPostingPage(posting) } : undefined;
     }
     const list = /^\/list\/(\d+),[^/]*,(\d+)\.html$/.exec(path);
     if (list) {
