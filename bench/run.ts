@@ -32,18 +32,31 @@ if (phaseArg >= 0) {
   process.stdout.write(`FIGURES ${JSON.stringify(figures.map((f) => ({ ...f, peakRssMb })))}\n`);
 } else {
   const only = args.filter((a) => !a.startsWith('--'));
-  const selected = Object.keys(phases).filter((name) => only.length === 0 || only.includes(name) || name === 'build-db');
+  const selected = Object.keys(phases).filter(
+    (name) => only.length === 0 || only.includes(name) || name === 'build-db',
+  );
   const all: (Figure & { phase: string })[] = [];
   for (const name of selected) {
     let output: string;
     try {
-      output = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...args, '--phase', name], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      output = execFileSync(
+        process.execPath,
+        ['--expose-gc', fileURLToPath(import.meta.url), ...args, '--phase', name],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
     } catch (error) {
-      const failed = { phase: name, name: `${name} failed`, value: Number.NaN, unit: '', pass: false, target: (error as Error).message.split('\n')[0] };
+      const failed = {
+        phase: name,
+        name: `${name} failed`,
+        value: Number.NaN,
+        unit: '',
+        pass: false,
+        target: (error as Error).message.split('\n')[0],
+      };
       all.push(failed);
       process.stdout.write(`${JSON.stringify(failed)}\n`);
       continue;
@@ -56,7 +69,8 @@ if (phaseArg >= 0) {
       process.stdout.write(`${JSON.stringify(row)}\n`);
     }
   }
-  const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(3));
+  const fmt = (n: number | undefined) =>
+    n === undefined || Number.isNaN(n) ? '' : n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(3);
   process.stdout.write(
     `\n${formatTable(
       ['figure', 'value', 'unit', 'baseline', 'ratio', 'target', 'result', 'peak RSS MB'],

@@ -23,27 +23,100 @@ interface Template {
 }
 
 const TEMPLATES: Template[] = [
-  { title: 'AI训练师', role: 'ai-trainer', skills: ['data-labeling', 'llm', 'quality-assurance'], lang: 'zh' },
-  { title: '人工智能训练师（大模型方向）', role: 'ai-trainer', skills: ['llm', 'sft', 'prompt-engineering'], lang: 'zh' },
+  {
+    title: 'AI训练师',
+    role: 'ai-trainer',
+    skills: ['data-labeling', 'llm', 'quality-assurance'],
+    lang: 'zh',
+  },
+  {
+    title: '人工智能训练师（大模型方向）',
+    role: 'ai-trainer',
+    skills: ['llm', 'sft', 'prompt-engineering'],
+    lang: 'zh',
+  },
   { title: '对话训练师', role: 'ai-trainer', skills: ['dialogue', 'llm', 'writing'], lang: 'zh' },
-  { title: '大模型数据标注员', role: 'data-annotator', skills: ['data-labeling', 'text-annotation', 'excel'], lang: 'zh' },
-  { title: '图像标注员（兼职）', role: 'data-annotator', skills: ['image-annotation', 'data-labeling'], lang: 'zh' },
-  { title: '语音数据标注', role: 'data-annotator', skills: ['audio-annotation', 'data-labeling'], lang: 'zh' },
-  { title: '点云标注员', role: 'data-annotator', skills: ['point-cloud-annotation', 'data-labeling'], lang: 'zh' },
+  {
+    title: '大模型数据标注员',
+    role: 'data-annotator',
+    skills: ['data-labeling', 'text-annotation', 'excel'],
+    lang: 'zh',
+  },
+  {
+    title: '图像标注员（兼职）',
+    role: 'data-annotator',
+    skills: ['image-annotation', 'data-labeling'],
+    lang: 'zh',
+  },
+  {
+    title: '语音数据标注',
+    role: 'data-annotator',
+    skills: ['audio-annotation', 'data-labeling'],
+    lang: 'zh',
+  },
+  {
+    title: '点云标注员',
+    role: 'data-annotator',
+    skills: ['point-cloud-annotation', 'data-labeling'],
+    lang: 'zh',
+  },
   { title: '模型评测工程师', role: 'ai-rater', skills: ['model-evaluation', 'python', 'llm'], lang: 'zh' },
   { title: 'AI评测专员', role: 'ai-rater', skills: ['model-evaluation', 'rlhf', 'english'], lang: 'zh' },
-  { title: '提示词工程师', role: 'prompt-engineer', skills: ['prompt-engineering', 'llm', 'python'], lang: 'zh' },
+  {
+    title: '提示词工程师',
+    role: 'prompt-engineer',
+    skills: ['prompt-engineering', 'llm', 'python'],
+    lang: 'zh',
+  },
   { title: 'AI Trainer (Chinese)', role: 'ai-trainer', skills: ['rlhf', 'writing', 'chinese'], lang: 'en' },
-  { title: 'RLHF Rater - English', role: 'ai-rater', skills: ['rlhf', 'english', 'model-evaluation'], lang: 'en' },
-  { title: 'Data Annotation Specialist', role: 'data-annotator', skills: ['data-labeling', 'label-studio', 'quality-assurance'], lang: 'en' },
-  { title: 'AI Tutor - Mathematics', role: 'ai-tutor', skills: ['mathematics', 'writing', 'rlhf'], lang: 'en' },
-  { title: 'Prompt Engineer', role: 'prompt-engineer', skills: ['prompt-engineering', 'python', 'llm'], lang: 'en' },
+  {
+    title: 'RLHF Rater - English',
+    role: 'ai-rater',
+    skills: ['rlhf', 'english', 'model-evaluation'],
+    lang: 'en',
+  },
+  {
+    title: 'Data Annotation Specialist',
+    role: 'data-annotator',
+    skills: ['data-labeling', 'label-studio', 'quality-assurance'],
+    lang: 'en',
+  },
+  {
+    title: 'AI Tutor - Mathematics',
+    role: 'ai-tutor',
+    skills: ['mathematics', 'writing', 'rlhf'],
+    lang: 'en',
+  },
+  {
+    title: 'Prompt Engineer',
+    role: 'prompt-engineer',
+    skills: ['prompt-engineering', 'python', 'llm'],
+    lang: 'en',
+  },
   { title: 'Machine Learning Engineer', role: 'ai-other', skills: ['python', 'pytorch', 'llm'], lang: 'en' },
   { title: '算法工程师', role: 'ai-other', skills: ['python', 'pytorch', 'sql'], lang: 'zh' },
 ];
 
-const ZH_COMPANIES = ['上海智语科技有限公司', '北京数标信息技术有限公司', '杭州云图智能科技有限公司', '深圳星河数据服务有限公司', '成都蓝鲸标注科技有限公司', '广州知行人工智能有限公司', '南京慧眼数据科技有限公司', '苏州千言智能科技有限公司'];
-const EN_COMPANIES = ['Scale AI', 'Outlier', 'Turing', 'Invisible Technologies', 'Anthropic', 'Cohere', 'Surge AI', 'Mercor'];
+const ZH_COMPANIES = [
+  '上海智语科技有限公司',
+  '北京数标信息技术有限公司',
+  '杭州云图智能科技有限公司',
+  '深圳星河数据服务有限公司',
+  '成都蓝鲸标注科技有限公司',
+  '广州知行人工智能有限公司',
+  '南京慧眼数据科技有限公司',
+  '苏州千言智能科技有限公司',
+];
+const EN_COMPANIES = [
+  'Scale AI',
+  'Outlier',
+  'Turing',
+  'Invisible Technologies',
+  'Anthropic',
+  'Cohere',
+  'Surge AI',
+  'Mercor',
+];
 const ZH_CITIES: [string, string, string[]][] = [
   ['Shanghai', '上海', ['浦东新区', '徐汇区', '闵行区', '杨浦区', '静安区']],
   ['Beijing', '北京', ['海淀区', '朝阳区', '昌平区']],
@@ -102,7 +175,7 @@ export function* syntheticPostings(options: SyntheticOptions): Generator<Normali
     const template = pick(TEMPLATES);
     // Later dates are more likely for AI-trainer work: u^0.7 skews towards the end of the span.
     const u = template.role === 'ai-other' ? random() : random() ** 0.7;
-    const time = from + Math.floor(u * span / 86_400_000) * 86_400_000;
+    const time = from + Math.floor((u * span) / 86_400_000) * 86_400_000;
     const date = new Date(time).toISOString().slice(0, 10);
     const zh = template.lang === 'zh';
     const source = zh ? pick(SOURCES_ZH) : pick(SOURCES_EN);
@@ -141,7 +214,10 @@ export function* syntheticPostings(options: SyntheticOptions): Generator<Normali
       url: `https://jobs.example.test/${source}/${i}`,
       title: template.title,
       company,
-      company_norm: company.replace(/有限公司|科技|Inc\.?|Ltd\.?/g, '').trim().toLowerCase(),
+      company_norm: company
+        .replace(/有限公司|科技|Inc\.?|Ltd\.?/g, '')
+        .trim()
+        .toLowerCase(),
       location_raw: locationRaw,
       city,
       district,
@@ -166,7 +242,9 @@ export function* syntheticPostings(options: SyntheticOptions): Generator<Normali
       roles: [template.role],
       skills: template.skills,
     };
-    posting.content_hash = createHash('sha1').update(`${id}|${template.title}|${date}|${low}|${high}`).digest('hex');
+    posting.content_hash = createHash('sha1')
+      .update(`${id}|${template.title}|${date}|${low}|${high}`)
+      .digest('hex');
     yield posting;
   }
 }
@@ -174,6 +252,7 @@ export function* syntheticPostings(options: SyntheticOptions): Generator<Normali
 /** Descriptions only (for the matching benchmark). */
 export function syntheticDescriptions(count: number, seed = 7): string[] {
   const out: string[] = [];
-  for (const posting of syntheticPostings({ count, seed, sentences: 8 })) out.push(`${posting.title}\n${posting.description}`);
+  for (const posting of syntheticPostings({ count, seed, sentences: 8 }))
+    out.push(`${posting.title}\n${posting.description}`);
   return out;
 }

@@ -28,7 +28,10 @@ export const buildDb: Phase = async ({ quick, bigDbPath }) => {
   for (const posting of syntheticPostings({ count, seed: 1, from: FROM, to: TO })) {
     if (!runs.has(posting.source_id)) {
       ensureSource(db, { id: posting.source_id, name: posting.source_id, kind: 'api', base_url: null });
-      runs.set(posting.source_id, startRun(db, { sourceId: posting.source_id, startedAt: `${FROM}T00:00:00.000Z` }));
+      runs.set(
+        posting.source_id,
+        startRun(db, { sourceId: posting.source_id, startedAt: `${FROM}T00:00:00.000Z` }),
+      );
     }
     batch.push(posting);
     if (batch.length === 5000) {
@@ -37,9 +40,23 @@ export const buildDb: Phase = async ({ quick, bigDbPath }) => {
     }
   }
   if (batch.length > 0) upsertPostings(db, batch, { seenAt: `${TO}T12:00:00.000Z` });
-  const zero = { pages_fetched: 0, requests: 0, retries: 0, postings_seen: 0, postings_new: 0, postings_updated: 0, error_count: 0 };
+  const zero = {
+    pages_fetched: 0,
+    requests: 0,
+    retries: 0,
+    postings_seen: 0,
+    postings_new: 0,
+    postings_updated: 0,
+    error_count: 0,
+  };
   for (const runId of runs.values()) {
-    finishRun(db, runId, { status: 'ok', counters: zero, finishedAt: `${TO}T12:00:00.000Z`, coverageFrom: FROM, coverageTo: TO });
+    finishRun(db, runId, {
+      status: 'ok',
+      counters: zero,
+      finishedAt: `${TO}T12:00:00.000Z`,
+      coverageFrom: FROM,
+      coverageTo: TO,
+    });
   }
   db.exec('ANALYZE');
   db.close();

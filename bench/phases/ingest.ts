@@ -1,7 +1,8 @@
 // Ingest: upserting 200,000 normalised postings through the store (batches, dedup, roles, skills, FTS)
 // against a bare prepared INSERT of the same rows into the same schema in one transaction.
-import { join } from 'node:path';
+
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
@@ -24,8 +25,28 @@ export const ingest: Phase = async ({ quick, workDir }) => {
 
   // Baseline: the same rows, one prepared INSERT each, one transaction.
   const bare = fresh('ingest-bare.sqlite');
-  const columns = ['source_id', 'source_posting_id', 'url', 'title', 'company', 'city', 'salary_min', 'salary_max', 'salary_raw', 'description', 'posted_at', 'first_seen_at', 'last_seen_at', 'effective_date', 'dedup_key', 'content_hash', 'raw_json'];
-  const insert = bare.prepare(`INSERT INTO postings (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const columns = [
+    'source_id',
+    'source_posting_id',
+    'url',
+    'title',
+    'company',
+    'city',
+    'salary_min',
+    'salary_max',
+    'salary_raw',
+    'description',
+    'posted_at',
+    'first_seen_at',
+    'last_seen_at',
+    'effective_date',
+    'dedup_key',
+    'content_hash',
+    'raw_json',
+  ];
+  const insert = bare.prepare(
+    `INSERT INTO postings (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
   let start = process.hrtime.bigint();
   bare.transaction(() => {
     for (const p of postings) {
@@ -47,5 +68,14 @@ export const ingest: Phase = async ({ quick, workDir }) => {
   }
   const storeRate = count / seconds(start);
   db.close();
-  return [ratioFigure(`ingest ${count} postings (upsertPostings)`, 'postings/s', storeRate, 'bare INSERT', bareRate, 0.5)];
+  return [
+    ratioFigure(
+      `ingest ${count} postings (upsertPostings)`,
+      'postings/s',
+      storeRate,
+      'bare INSERT',
+      bareRate,
+      0.5,
+    ),
+  ];
 };

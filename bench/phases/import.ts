@@ -1,0 +1,75 @@
+// Import: rows/s importing a 200,000-row synthetic CSV (quick: 20,000) through src/import (CSV reading,
+// column mapping, the pipeline, the store), with a target of ≥ 20,000 rows/s. Memory must stay flat with file
+// size: a 10× smaller file (quick: 4×, so that it is still large enough for the heap to reach its steady
+// size) is imported first in the same process, and the peak RSS after it is compared with the peak after
+// the big one (peak RSS only grows, so the two readings bound each import's peak).
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { importFile } from '../../src/import/import-file.js';
+import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { openDatabase } from '../../src/store/database.js';
+import { type Figure, type Phase, seconds } from './types.js';
+
+const NOW = new Date('2026-11-01T00:00:00.000Z');
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function csvOf(workDir: string, rows: number): Promise<string> {
+  const path = join(workDir, `import-${rows}.csv`);
+  if (!existsSync(path)) {
+    await writeSyntheticCsv(`${path}.part`, rows, { seed: 5 });
+    renameSync(`${path}.part`, path);
+  }
+  return path;
+}
+
+async function importRate(workDir: string, csv: string, rows: number): Promise<number> {
+  const dbPath = join(workDir, `import-${rows}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const db = openDatabase(dbPath);
+  try {
+    const start = process.hrtime.bigint();
+    const summary = await importFile(db, csv, { sourceName: 'bench', now: () => NOW });
+    const took = seconds(start);
+    if (summary.inserted + summary.updated + summary.unchanged + summary.skippedCount !== rows) {
+      throw new Error(`import read ${summary.rows} rows of ${rows}`);
+    }
+    if (summary.skippedCount > rows / 100)
+      throw new Error(`import skipped ${summary.skippedCount} of ${rows} rows`);
+    return rows / took;
+  } finally {
+    db.close();
+  }
+}
+
+export const importPhase: Phase = async ({ quick, workDir }) => {
+  const rows = quick ? 20_000 : 200_000;
+  const small = quick ? rows / 4 : rows / 10;
+  const smallCsv = await csvOf(workDir, small);
+  const bigCsv = await csvOf(workDir, rows);
+  (globalThis as { gc?: () => void }).gc?.();
+
+  await importRate(workDir, smallCsv, small);
+  const smallPeak = peakRssMb();
+  const rate = await importRate(workDir, bigCsv, rows);
+  const bigPeak = peakRssMb();
+
+  const figures: Figure[] = [
+    {
+      name: `import a ${rows.toLocaleString('en')}-row CSV (importFile)`,
+      value: rate,
+      unit: 'rows/s',
+      target: '≥ 20,000 rows/s',
+      pass: rate >= 20_000,
+    },
+    {
+      name: `peak RSS importing ${rows.toLocaleString('en')} rows`,
+      value: bigPeak,
+      unit: 'MB',
+      baseline: { name: `peak RSS importing ${small.toLocaleString('en')} rows`, value: smallPeak },
+      ratio: bigPeak / smallPeak,
+      target: 'ratio ≤ 1.5 (flat with file size)',
+      pass: bigPeak / smallPeak <= 1.5,
+    },
+  ];
+  return figures;
+};
