@@ -288,7 +288,7 @@ export function createFetcher(
 
   function browserPool(): BrowserPool {
     if (isPool(options.browser)) return options.browser;
-    pool ??= createBrowserPool(options.browser ?? {}, { logger, env, userAgent: undefined });
+    pool ??= createBrowserPool(options.browser ?? {}, { logger, env });
     return pool;
   }
 

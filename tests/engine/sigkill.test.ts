@@ -21,34 +21,31 @@ let server: TestServer;
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'jobtrend-engine-dist-'));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  // Type errors elsewhere in a tree under construction must not stop the emit; the run is what is tested.
-  spawnSync(
-    process.execPath,
-    [
-      tsc,
-      '--outDir',
-      outDir,
-      '--rootDir',
-      root,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--lib',
-      'es2023',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--resolveJsonModule',
-      '--esModuleInterop',
-      '--noEmitOnError',
-      'false',
-      join(root, 'tests/engine/kill-child.ts'),
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
+  // Emit only (--noCheck): the typecheck is `npm run typecheck`'s job; here the run is what is tested.
+  const args = [
+    tsc,
+    '--outDir',
+    outDir,
+    '--rootDir',
+    root,
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2023',
+    '--types',
+    'node',
+    '--skipLibCheck',
+    '--resolveJsonModule',
+    '--esModuleInterop',
+    '--noCheck',
+    join(root, 'tests/engine/kill-child.ts'),
+  ];
+  const compiled = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
   // The compiled code finds its migrations and packages the way an installed jobtrend does.
   for (const entry of ['package.json', 'db', 'node_modules'])
     symlinkSync(join(root, entry), join(outDir, entry));
