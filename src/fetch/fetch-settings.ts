@@ -45,7 +45,7 @@ export const fetchSettingsSchema = z
       .int()
       .min(0)
       .default(30 * 60_000),
-    /** Per-host overrides, keyed by host name ("www.zhipin.com"). */
+    /** Per-host overrides, keyed by host as in the URL ("www.zhipin.com", or "127.0.0.1:8080" with a port). */
     hosts: z.record(z.string(), hostSettingsSchema).default({}),
   })
   .strict();

@@ -83,6 +83,26 @@ describe('jobtrend parse', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ source_posting_id: 'j9', title: '数据标注员' });
   });
 
+  it('fetches a URL politely and resolves links against it', async () => {
+    const config = writeConfig('parse-url.json', {});
+    const result = await runCli([
+      '--config',
+      config,
+      'parse',
+      '--source',
+      'fixture',
+      `${server.url}/jobs?page=2`,
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toMatchObject({ source_posting_id: 'p0020', url: `${server.url}/job/p0020` });
+    expect(server.requests.some((r) => r.path === '/robots.txt')).toBe(true);
+  });
+
   it('a verification page, a missing file and an unknown source are each one clear line', async () => {
     const blocked = join(dir, 'blocked.html');
     writeFileSync(blocked, VERIFICATION_PAGE);
