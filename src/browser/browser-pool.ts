@@ -72,17 +72,22 @@ export function createBrowserPool(
       );
     }
     options.logger?.debug({ executablePath }, 'browser started');
-    const context = await browser.newContext({
-      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      locale: 'zh-CN',
-      serviceWorkers: 'block',
-    });
-    await context.route('**/*', (route) =>
-      BLOCKED_RESOURCES.has(route.request().resourceType())
-        ? route.abort('blockedbyclient')
-        : route.continue(),
-    );
-    return { browser, context };
+    try {
+      const context = await browser.newContext({
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+      });
+      await context.route('**/*', (route) =>
+        BLOCKED_RESOURCES.has(route.request().resourceType())
+          ? route.abort('blockedbyclient')
+          : route.continue(),
+      );
+      return { browser, context };
+    } catch (error) {
+      await browser.close().catch(() => {});
+      throw error;
+    }
   }
 
   async function browse(url: string, request: BrowseRequest = {}): Promise<BrowsedPage> {
@@ -166,11 +171,12 @@ async function load(
     });
   }
 
+  let onAbort: (() => void) | undefined;
   const abort = new Promise<never>((_, reject) => {
     if (!request.signal) return;
-    const onAbort = () => reject(new RetryableError('browsing was aborted', url));
+    onAbort = () => reject(new RetryableError('browsing was aborted', url));
     if (request.signal.aborted) onAbort();
-    request.signal.addEventListener('abort', onAbort, { once: true });
+    else request.signal.addEventListener('abort', onAbort, { once: true });
   });
   abort.catch(() => {});
 
@@ -208,5 +214,8 @@ async function load(
       });
     }
     throw new NotRetryableError(`browsing ${url} failed: ${message}`, url, { cause: error });
+  } finally {
+    // The run's signal outlives many pages: leave no listener behind.
+    if (onAbort) request.signal?.removeEventListener('abort', onAbort);
   }
 }
