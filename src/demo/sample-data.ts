@@ -71,21 +71,16 @@ interface RoleTemplate {
 
 const ROLES: Record<string, RoleTemplate> = {
   'ai-trainer': {
-    zh: ['人工智能训练师', 'AI训练师', 'AI训练师（多模态）', '大模型训练师', '人工智能训练师（对话方向）'],
-    en: [
-      'AI Trainer (Chinese)',
-      'Generative AI Trainer',
-      'AI Trainer – Coding',
-      'AI Model Trainer (Mandarin)',
-    ],
+    zh: ['人工智能训练师', 'AI训练师', '大模型训练师', '对话训练师'],
+    en: ['AI Trainer', 'Generative AI Trainer', 'AI Model Trainer', 'AI Training Specialist'],
     skillsZh: ['数据标注', '大模型', 'Python', '质检', '多模态', 'Excel'],
     skillsEn: ['LLM', 'Python', 'data annotation', 'RLHF', 'writing'],
     cny: [7, 16],
     usd: [25, 55],
   },
   'data-annotator': {
-    zh: ['数据标注员', '数据标注专员（大模型方向）', '语料标注员', '图像标注员', '数据标注质检员'],
-    en: ['Data Annotator', 'Data Labeling Specialist', 'AI Data Annotator (Chinese)'],
+    zh: ['数据标注员', '数据标注专员', '语料标注员', '图像标注员', '数据标注质检员'],
+    en: ['Data Annotator', 'Data Labeling Specialist', 'AI Data Annotator'],
     skillsZh: ['数据标注', '质检', 'Excel', '标注工具', '语音标注'],
     skillsEn: ['data annotation', 'Label Studio', 'quality assurance'],
     cny: [5, 9],
@@ -100,8 +95,8 @@ const ROLES: Record<string, RoleTemplate> = {
     usd: [28, 50],
   },
   'ai-tutor': {
-    zh: ['AI导师（数学）', 'AI写作导师'],
-    en: ['AI Tutor – Mathematics', 'AI Writing Tutor', 'AI Tutor – Physics'],
+    zh: ['AI导师', 'AI写作导师', 'AI解题导师'],
+    en: ['AI Tutor', 'AI Writing Tutor', 'Expert AI Tutor'],
     skillsZh: ['数学', '写作', '大模型'],
     skillsEn: ['mathematics', 'writing', 'LLM'],
     cny: [10, 20],
@@ -124,23 +119,55 @@ const ROLE_WEIGHTS: [string, number][] = [
   ['prompt-engineer', 0.12],
 ];
 
-const COMPANIES_ZH = [
-  '示例智能科技（上海）有限公司',
-  '样例数据服务有限公司',
-  '演示云智能科技有限公司',
-  '虚构大模型研究院',
-  '模拟标注科技有限公司',
-  '范例人工智能（杭州）有限公司',
-  '测试数智科技有限公司',
+/** Invented company names, plainly fictitious (示例 = example, 样例 = sample, 演示 = demo, 虚构 = fictional). */
+const COMPANIES_ZH = ['示例', '样例', '演示', '虚构'].flatMap((lead) =>
+  ['星河', '云帆', '智谷', '蓝鲸', '千言', '知行', '数渊', '灵犀', '天工', '青藤', '北辰', '墨语'].flatMap(
+    (name) =>
+      ['智能科技有限公司', '数据服务有限公司', '人工智能研究院'].map((form) => `${lead}${name}${form}`),
+  ),
+);
+const COMPANIES_EN = ['Example', 'Sample', 'Demo', 'Placeholder', 'Fictional'].flatMap((lead) =>
+  ['AI Lab', 'Data Co', 'Models Inc.', 'Tutors Ltd', 'Annotation Works', 'Evals'].map(
+    (rest) => `${lead} ${rest}`,
+  ),
+);
+/**
+ * What a job is about, written into its title as boards do ("AI训练师（医疗方向）", "AI Trainer (Japanese)").
+ * Different directions are different jobs to the dedup rule, so the sample does not collapse into a few.
+ */
+const DIRECTIONS_ZH = [
+  '通用',
+  '医疗方向',
+  '金融方向',
+  '法律方向',
+  '教育方向',
+  '电商方向',
+  '自动驾驶',
+  '多模态',
+  '代码方向',
+  '英语',
+  '日语',
+  '客服对话',
 ];
-const COMPANIES_EN = [
-  'Example AI Lab',
-  'Sample Data Co',
-  'Demo Foundation Models Inc.',
-  'Placeholder Labs',
-  'Fictional Tutors Ltd',
+const DIRECTIONS_EN = [
+  'Chinese',
+  'Japanese',
+  'Spanish',
+  'French',
+  'German',
+  'Korean',
+  'Mathematics',
+  'Physics',
+  'Coding',
+  'Law',
+  'Medicine',
+  'Finance',
 ];
-const GREENHOUSE_BOARDS = ['example-ai-lab', 'sample-data-co'];
+/** Greenhouse boards and the company each belongs to (a board is one employer's). */
+const GREENHOUSE_BOARDS: Record<string, string> = {
+  'example-ai-lab': 'Example AI Lab',
+  'sample-data-co': 'Sample Data Co',
+};
 
 /** Per source: postings in the oldest month, monthly growth factor, and whether Chinese pages carry it. */
 const SOURCE_PLAN: { source: SampleSource; base: number; growth: number; chinese: boolean }[] = [
@@ -248,14 +275,21 @@ function makePosting(
       )
     : undefined;
   const western = chinese ? undefined : pick(random, WESTERN_CITIES);
-  const title = chinese ? pick(random, role.zh) : pick(random, role.en);
+  const title = chinese
+    ? `${pick(random, role.zh)}（${pick(random, DIRECTIONS_ZH)}）`
+    : `${pick(random, role.en)} (${pick(random, DIRECTIONS_EN)})`;
   const skills = [
     ...new Set([
       pick(random, chinese ? role.skillsZh : role.skillsEn),
       pick(random, chinese ? role.skillsZh : role.skillsEn),
     ]),
   ];
-  const company = chinese ? pick(random, COMPANIES_ZH) : pick(random, COMPANIES_EN);
+  const board = source === 'greenhouse' ? pick(random, Object.keys(GREENHOUSE_BOARDS)) : undefined;
+  const company = board
+    ? GREENHOUSE_BOARDS[board]!
+    : chinese
+      ? pick(random, COMPANIES_ZH)
+      : pick(random, COMPANIES_EN);
   const partTime = random() < 0.15;
   let salaryText: string;
   let salary: SamplePosting['salary'];
@@ -291,7 +325,7 @@ function makePosting(
   return {
     id: `${source}-${String(serial).padStart(4, '0')}`,
     source,
-    ...(source === 'greenhouse' ? { board: pick(random, GREENHOUSE_BOARDS) } : {}),
+    ...(board ? { board } : {}),
     title,
     company,
     city: city?.en ?? western!,
@@ -317,4 +351,4 @@ function wan(thousands: number): string {
 
 /** The sample Chinese cities (for the demo's config) and the Greenhouse boards. */
 export const SAMPLE_CITIES = CHINESE_CITIES.map((c) => c.en);
-export const SAMPLE_BOARDS = GREENHOUSE_BOARDS;
+export const SAMPLE_BOARDS = Object.keys(GREENHOUSE_BOARDS);

@@ -25,7 +25,7 @@ export function renderGreenhouseJobs(board: string, postings: SamplePosting[]): 
       internal_job_id: 9_000 + i,
       title: p.title,
       absolute_url: `https://boards.sample-ai.example/${board}/jobs/${p.id}`,
-      company_name: board === 'example-ai-lab' ? 'Example AI Lab' : 'Sample Data Co',
+      company_name: p.company,
       location: { name: p.remote ? 'Remote' : p.city },
       updated_at: p.postedAt.toISOString(),
       first_published: p.postedAt.toISOString(),
