@@ -26,8 +26,38 @@ function monthsOf(period: Period): Set<number> {
   return months;
 }
 
-/** Seasonality caveats for comparing two periods that do not cover the same months of the year. */
-export function seasonalityCaveats(current: Period, baseline: Period): string[] {
+/** Chinese New Year (春节, first day of the lunar year), from the published calendars. */
+const SPRING_FESTIVAL: Record<number, string> = {
+  2019: '2019-02-05',
+  2020: '2020-01-25',
+  2021: '2021-02-12',
+  2022: '2022-02-01',
+  2023: '2023-01-22',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+};
+
+function springFestivalDates(periods: Period[]): string[] {
+  const years = new Set<number>();
+  for (const p of periods) {
+    for (let y = Number(p.start.slice(0, 4)); y <= Number(p.end.slice(0, 4)); y++) years.add(y);
+  }
+  return [...years]
+    .sort()
+    .map((y) => SPRING_FESTIVAL[y])
+    .filter((d): d is string => d !== undefined && periods.some((p) => d >= p.start && d <= p.end));
+}
+
+/**
+ * Seasonality caveats for comparing two periods that do not cover the same months of the year. `chinese`
+ * adds the Chinese hiring calendar (Spring Festival, 金三银四); year-end applies everywhere.
+ */
+export function seasonalityCaveats(current: Period, baseline: Period, chinese = true): string[] {
   const now = monthsOf(current);
   const base = monthsOf(baseline);
   const sameMonths = now.size === base.size && [...now].every((m) => base.has(m));
@@ -40,16 +70,14 @@ export function seasonalityCaveats(current: Period, baseline: Period): string[] 
   }
   const touches = (months: number[]) => months.some((m) => now.has(m) || base.has(m));
   const differs = (months: number[]) => months.some((m) => now.has(m) !== base.has(m));
-  if (touches([1, 2]) && (differs([1, 2]) || !sameMonths)) {
+  if (chinese && touches([1, 2])) {
+    const dates = springFestivalDates([current, baseline]);
+    const when = dates.length > 0 ? ` (${dates.join(', ')} in these periods)` : '';
     caveats.push(
-      'Spring Festival (春节) falls in January or February on a different date each year: Chinese hiring pauses for about two weeks around it.',
-    );
-  } else if (touches([1, 2])) {
-    caveats.push(
-      'Spring Festival (春节) moves between January and February from year to year, which shifts postings between those months.',
+      `Spring Festival (春节) falls on a different day each year${when}: Chinese hiring pauses for about two weeks around it, which moves postings between January and February.`,
     );
   }
-  if (touches([3, 4]) && differs([3, 4])) {
+  if (chinese && touches([3, 4]) && differs([3, 4])) {
     caveats.push(
       '金三银四: March and April are the busiest hiring months in China; a period with them runs high against one without.',
     );

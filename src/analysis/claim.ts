@@ -8,7 +8,7 @@ import type { Db } from '../store/database.js';
 import { coverageCaveats, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES, seasonalityCaveats } from './caveats.js';
 import { countOnDays, planCoverage, sum } from './coverage.js';
 import { mondayOf } from './dates.js';
-import { resolveFilter } from './filters.js';
+import { isChineseCity, resolveFilter } from './filters.js';
 import { parsePeriod } from './period.js';
 import { pearsonDispersion, widenOnLogScale } from './stats/overdispersion.js';
 import { poissonRateRatio } from './stats/poisson-ratio.js';
@@ -178,7 +178,7 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     const { lower, upper } = estimate.interval;
     const pct = (v: number) => `${v >= 1 ? '+' : ''}${((v - 1) * 100).toFixed(1)}%`;
     const range = `${pct(estimate.ratio)} (95% interval ${pct(lower)} to ${pct(upper)})`;
-    const claimText = `${change.direction === 'rise' ? 'a rise' : 'a fall'} of ${change.direction === 'rise' ? 'more than' : 'more than'} ${Math.abs(change.threshold * 100).toFixed(0)}%`;
+    const claimText = `that it ${describeChange(change)}`;
     if (change.direction === 'rise' ? lower >= target : upper <= target) {
       verdict = 'supported';
       reason = `the change is ${range}: the whole interval is ${change.direction === 'rise' ? 'above' : 'below'} ${pct(target)}, so the data support ${claimText}`;
@@ -191,7 +191,10 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     }
   }
 
-  const caveats = [...coverageCaveats(coverage), ...seasonalityCaveats(current, baseline)];
+  const caveats = [
+    ...coverageCaveats(coverage),
+    ...seasonalityCaveats(current, baseline, filter.city === null || isChineseCity(filter.city)),
+  ];
   if (overdispersion?.widened) {
     caveats.push(
       `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`,
@@ -213,7 +216,7 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     share: 'The share of postings',
     active: 'Open postings per day',
   }[metric];
-  const statement = `${metricWords} (${filter.description}) ${change.direction === 'rise' ? 'rose' : 'fell'} by more than ${Math.abs(change.threshold * 100).toFixed(0)}% from ${baseline.label} to ${current.label}`;
+  const statement = `${metricWords} (${filter.description}) ${describeChange(change)} from ${baseline.label} to ${current.label}`;
   return {
     claim,
     statement,
@@ -267,6 +270,21 @@ function weekCells(
     weeks.set(week, cell);
   }
   return [...weeks.values()].map((w) => ({ observed: w.observed, expected: rate * w.days }));
+}
+
+/** The claimed change in words: "rose by more than 30%", "fell by at least 10%", "fell by less than 10% (or rose)". */
+export function describeChange(change: ClaimChange): string {
+  const size = formatThreshold(change.threshold);
+  const bound = change.inclusive ? 'at least' : 'more than';
+  if (change.direction === 'rise') {
+    return change.threshold >= 0 ? `rose by ${bound} ${size}` : `fell by less than ${size} (or rose)`;
+  }
+  return change.threshold <= 0 ? `fell by ${bound} ${size}` : `rose by less than ${size} (or fell)`;
+}
+
+/** 0.3 → "30%", −0.125 → "12.5%" (the sign is in the words: rose / fell). */
+function formatThreshold(threshold: number): string {
+  return `${Number((Math.abs(threshold) * 100).toFixed(1))}%`;
 }
 
 function formatP(p: number): string {

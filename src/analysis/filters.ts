@@ -78,6 +78,13 @@ function resolveFromCityList(input: string): string | null {
   return null;
 }
 
+/** True when the shipped city list places this canonical city in China (for the Chinese hiring calendar). */
+export function isChineseCity(name: string): boolean {
+  const cities = (cityList as { cities?: Array<{ name?: unknown; country?: unknown }> }).cities ?? [];
+  const city = cities.find((c) => c.name === name);
+  return city ? city.country === 'China' || city.country === 'CN' : false;
+}
+
 function describeFilter(filter: Omit<ResolvedFilter, 'description'>): string {
   const parts: string[] = [];
   if (filter.role) parts.push(`role ${filter.role}`);

@@ -1,7 +1,7 @@
 // Claim verdicts on databases where the truth is known: postings spread evenly over 2024 and 2025 from
 // sources whose watched days are recorded, so the true change is exactly what the test put in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkClaim, parseChange } from '../../src/analysis/claim.js';
+import { checkClaim, describeChange, parseChange } from '../../src/analysis/claim.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
 import { addPostings, keepOpen, memoryDb, watch } from './support/analysis-db.js';
@@ -177,6 +177,20 @@ describe('checkClaim', () => {
     expect(caveats).toMatch(/金三银四/);
   });
 
+  it('names the Spring Festival dates in the periods, and leaves the Chinese calendar out for London', () => {
+    yearlySource('zhaopin', 1000, 1500);
+    const shanghai = checkClaim(db, { ...claim, period: '2025-Q1', baseline: '2024-Q1' }, { now: NOW });
+    expect(shanghai.caveats.join('\n')).toMatch(/2024-02-10, 2025-01-29/);
+    const london = checkClaim(
+      db,
+      { ...claim, city: 'London', period: '2025-03', baseline: '2025-02' },
+      { now: NOW },
+    );
+    const caveats = london.caveats.join('\n');
+    expect(caveats).toMatch(/different months/);
+    expect(caveats).not.toMatch(/春节|金三银四/);
+  });
+
   it('refuses an unknown role with the list of roles', () => {
     expect(() => checkClaim(db, { ...claim, role: 'astronaut' })).toThrow(UsageError);
     expect(() => checkClaim(db, { ...claim, role: 'astronaut' })).toThrow(/ai-trainer/);
@@ -195,6 +209,16 @@ describe('parseChange', () => {
     const change = parseChange(text);
     expect(change.direction).toBe(direction);
     expect(change.threshold).toBeCloseTo(threshold, 12);
+  });
+
+  it.each([
+    ['>30%', 'rose by more than 30%'],
+    ['>=30%', 'rose by at least 30%'],
+    ['<-10%', 'fell by more than 10%'],
+    ['>-10%', 'fell by less than 10% (or rose)'],
+    ['<5%', 'rose by less than 5% (or fell)'],
+  ])('%s reads "%s"', (text, words) => {
+    expect(describeChange(parseChange(text))).toBe(words);
   });
 
   it.each([['lots'], ['>'], ['<-150%']])('%j is refused', (text) => {
