@@ -1,0 +1,198 @@
+// Reliability across processes, with the real `jobtrend` executable (compiled with tsc into a private
+// folder, as tests/engine/sigkill.test.ts does):
+// - a scrape and a report on the same database at the same time both succeed (WAL, busy timeout);
+// - a writing command on a read-only database file exits 1 with one line and changes nothing.
+//   Tests run as root here, and root writes through chmod 0444 (and read-only folders), so the command runs
+//   as the unprivileged user "nobody" (uid 65534) when the test runs as root: the file is then truly
+//   read-only for it, the way it is for any user who does not own the file.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load-config.js';
+import { scrapeSource } from '../../src/engine/scrape-source.js';
+import { openDatabase } from '../../src/store/database.js';
+import { fixtureScraper } from '../engine/fixture-scraper.js';
+import { renderListPage } from '../engine/fixture-site.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const root = resolve(import.meta.dirname, '../..');
+let outDir: string;
+let cli: string;
+let work: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'jobtrend-reliability-dist-'));
+  work = mkdtempSync(join(tmpdir(), 'jobtrend-reliability-'));
+  // Type errors elsewhere in a tree under construction must not stop the emit.
+  spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+      ...[
+        '--target',
+        'es2022',
+        '--lib',
+        'es2023',
+        '--types',
+        'node',
+        '--skipLibCheck',
+        '--resolveJsonModule',
+      ],
+      ...['--esModuleInterop', '--noEmitOnError', 'false', join(root, 'src/cli.ts')],
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  for (const entry of ['package.json', 'db', 'node_modules'])
+    symlinkSync(join(root, entry), join(outDir, entry));
+  cli = join(outDir, 'src/cli.js');
+  // Readable (not writable) by an unprivileged user.
+  chmodSync(outDir, 0o755);
+  chmodSync(work, 0o755);
+  server = await startTestServer();
+  server.route('/robots.txt', { status: 404 });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  for (const dir of [outDir, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function jobtrend(args: string[], options: { uid?: number } = {}): Promise<Exit> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: work,
+      env: { PATH: process.env.PATH, HOME: work },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function expectOneLine(stderr: string, pattern: RegExp) {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^jobtrend: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('a scrape and a report on the same database at the same time', () => {
+  it('both succeed, and the database is intact with every posting once', async () => {
+    expect(existsSync(cli), 'the CLI compiled').toBe(true);
+    const dbPath = join(work, 'shared.sqlite');
+    const perPage = 20;
+    // The listing goes on until the report has finished, then ends two pages later: the two overlap for sure.
+    let reportDoneAtPage: number | undefined;
+    let servedPages = 0;
+    server.route('/jobs', (_req, url) => {
+      const page = Number(url.searchParams.get('page'));
+      servedPages = Math.max(servedPages, page);
+      const last = reportDoneAtPage !== undefined && page >= reportDoneAtPage + 2;
+      const count = last ? page * perPage : (page + 1) * perPage;
+      return { body: renderListPage(page, { count, perPage }), delayMs: 25 };
+    });
+    const db = openDatabase(dbPath);
+    const config = parseConfig({ fetch: { requestsPerMinute: 60_000, backoffBaseMs: 10, timeoutMs: 5_000 } });
+    let reports: Promise<Exit[]> | undefined;
+    const reportsWhileScraping = async (): Promise<Exit[]> => {
+      const exits: Exit[] = [];
+      for (let i = 0; i < 2; i++) {
+        exits.push(
+          await jobtrend([
+            '--db',
+            dbPath,
+            'report',
+            '--period',
+            '2026-01',
+            '--now',
+            '2026-02-15',
+            '--out',
+            join(work, 'reports'),
+          ]),
+        );
+      }
+      reportDoneAtPage = servedPages;
+      return exits;
+    };
+    let summary: Awaited<ReturnType<typeof scrapeSource>>;
+    try {
+      summary = await scrapeSource({
+        db,
+        sourceId: 'fixture',
+        scraper: fixtureScraper,
+        baseUrl: server.url,
+        config,
+        onProgress: (progress) => {
+          if (progress.counters.pages_fetched === 2) reports = reportsWhileScraping();
+        },
+      });
+    } finally {
+      db.close();
+    }
+    const exits = await reports!;
+    for (const exit of exits) {
+      expect(exit.stderr).toBe('');
+      expect(exit.code).toBe(0);
+      expect(exit.stdout).toMatch(/^report written: .*\.md/);
+    }
+    expect(reportDoneAtPage, 'the reports finished while the scrape was still paging').toBeDefined();
+    expect(summary.status).toBe('ok');
+    const check = openDatabase(dbPath, { readonly: true });
+    try {
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      const total = summary.counters.pages_fetched * perPage;
+      expect(check.prepare('SELECT count(*) FROM postings').pluck().get()).toBe(total);
+      expect(check.prepare('SELECT count(DISTINCT source_posting_id) FROM postings').pluck().get()).toBe(
+        total,
+      );
+    } finally {
+      check.close();
+    }
+  }, 120_000);
+});
+
+describe('a read-only database file', () => {
+  it('a writing command (import) exits 1 with one line, and the file is unchanged', async () => {
+    expect(existsSync(cli), 'the CLI compiled').toBe(true);
+    const dbPath = join(work, 'read-only.sqlite');
+    openDatabase(dbPath).close();
+    const csv = join(work, 'postings.csv');
+    writeFileSync(
+      csv,
+      '职位编号,职位名称,公司名称,城市,发布时间\nA1,AI训练师,示例智能科技有限公司,上海,2026-01-05\n',
+    );
+    chmodSync(csv, 0o644);
+    chmodSync(dbPath, 0o444);
+    const before = readFileSync(dbPath);
+    const asRoot = process.getuid?.() === 0;
+    const exit = await jobtrend(['--db', dbPath, 'import', csv], asRoot ? { uid: 65534 } : {});
+    expect(exit.code, exit.stderr).toBe(1);
+    expectOneLine(exit.stderr, /read-only|cannot open|permission/i);
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+    expect(existsSync(`${dbPath}-wal`)).toBe(false);
+  }, 60_000);
+});
