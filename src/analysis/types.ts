@@ -13,11 +13,17 @@
 //   src/analysis/claim.ts
 //     checkClaim(db: Db, claim: Claim, options?: { now?: Date }): ClaimResult
 //     parseChange(text: string): ClaimChange               // '>30%', '<-10%', '>=0.3' …
+//     describeChange(change: ClaimChange): string          // "rose by more than 30%"
+//     MIN_POSTINGS = 20                                    // fewer in either period: 'insufficient data'
 //   src/analysis/claims-file.ts
 //     parseClaimsFile(path: string): Claim[]               // YAML (or JSON) list of Claim objects
 //     parseClaims(text: string, origin?: string): Claim[]
 //   src/analysis/filters.ts
-//     resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter   // role/city checks → UsageError
+//     resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter   // role/source checks → UsageError
+//     isChineseCity(name: string): boolean
+//   src/analysis/stats/*.ts: poissonRateRatio, twoProportionTest, benjaminiHochberg, pearsonDispersion,
+//     widenOnLogScale, proportionRatio, logLinearFit (pure functions, tested against scipy)
+//   src/store/analysis-queries.ts: the read-only SQL (daily counts, watch days, skill counts, active stock)
 // Errors: bad input (unknown role, unparseable period or change) throws UsageError from src/errors.ts.
 
 /** A closed range of calendar days. */
@@ -120,8 +126,6 @@ export interface GrowthQuery extends PostingFilter {
   from?: string;
   /** Last period — its end is used. Default: today (now). */
   to?: string;
-  /** Reserved: when false (default), buckets note sources that were not watched in them. */
-  allSources?: boolean;
   now?: Date;
 }
 
@@ -153,7 +157,11 @@ export interface GrowthBucket {
   yearOverYear: number | null;
 }
 
-/** Log-linear trend of monthly counts: ln(count per day) = a + b·month. */
+/**
+ * Log-linear trend of monthly counts: ln(postings per day in month x) = intercept + slope·x, where x = 0 is
+ * the month of the series' `from` day and x counts calendar months (months without postings are left out
+ * of the fit but keep their place). Postings in month x ≈ exp(intercept + slope·x) · days in the month.
+ */
 export interface Trend {
   /** Months used (with at least one posting and some coverage). */
   months: number;
