@@ -15,31 +15,28 @@ export function createProgressDisplay(
   stream: NodeJS.WriteStream = process.stderr,
 ): ProgressDisplay {
   if (!out.isTTY) return { onProgress() {}, stop() {} };
+  const counts = '{source} {value}{of} pages | {seen} seen, {new} new, {updated} updated | {retries} retries';
   const multi = new MultiBar(
-    {
-      format:
-        '{source} [{bar}] {value}{total} pages | {seen} seen, {new} new, {updated} updated | {retries} retries',
-      stream,
-      hideCursor: true,
-      clearOnComplete: false,
-      etaBuffer: 5,
-    },
+    // `{total}` is cli-progress's own token, so the "/N" of a bounded listing is `{of}`.
+    { format: counts, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 5 },
     Presets.shades_classic,
   );
   const bars = new Map<string, SingleBar>();
   return {
     onProgress(p) {
-      let bar = bars.get(p.sourceId);
       const payload = {
         source: p.sourceId.padEnd(10),
+        of: p.maxPages ? `/${p.maxPages}` : '',
         seen: p.counters.postings_seen,
         new: p.counters.postings_new,
         updated: p.counters.postings_updated,
         retries: p.counters.retries,
       };
-      const total = p.maxPages ?? 0;
+      let bar = bars.get(p.sourceId);
       if (!bar) {
-        bar = multi.create(total, 0, { ...payload, total: total ? `/${total}` : '' });
+        // A bar only when the listing's length is known; otherwise the counts alone.
+        const format = p.maxPages ? counts.replace('{source} ', '{source} [{bar}] ') : counts;
+        bar = multi.create(p.maxPages ?? 1, 0, payload, { format });
         bars.set(p.sourceId, bar);
       }
       bar.update(p.counters.pages_fetched, payload);
