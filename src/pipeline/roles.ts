@@ -56,26 +56,59 @@ export function roleIds(): string[] {
 
 const MAX_DESCRIPTION = 20_000;
 
+interface TitleAnalysis {
+  /** Roles from the title alone. */
+  plain: string[];
+  /** Roles when the posting shows AI-training context (differs only for ambiguous titles). */
+  inContext: string[];
+  /** Whether the title itself shows that context. */
+  titleContext: boolean;
+  /** Whether plain and inContext differ, i.e. whether the description can matter. */
+  ambiguous: boolean;
+}
+
+// Titles repeat a lot ("AI训练师" thousands of times), so the title's part of the work is remembered.
+const MAX_CACHED_TITLES = 50_000;
+const titleCache = new Map<string, TitleAnalysis>();
+
+function analyseTitle(title: string): TitleAnalysis {
+  const cached = titleCache.get(title);
+  if (cached) return cached;
+  const t = matchForm(title);
+  const analysis: TitleAnalysis = { plain: [], inContext: [], titleContext: false, ambiguous: false };
+  if (t && !globalExclude.some((re) => re.test(t))) {
+    analysis.titleContext = trainingContext.some((re) => re.test(t));
+    for (const rule of rules) {
+      if (rule.exclude.some((re) => re.test(t))) continue;
+      const included = rule.include.some((re) => re.test(t));
+      const ambiguous = !included && rule.ambiguous.some((re) => re.test(t));
+      if (rule.catchAll) {
+        if (included && analysis.plain.length === 0) analysis.plain.push(rule.id);
+        if (included && analysis.inContext.length === 0) analysis.inContext.push(rule.id);
+        continue;
+      }
+      if (included) {
+        analysis.plain.push(rule.id);
+        analysis.inContext.push(rule.id);
+      } else if (ambiguous) {
+        analysis.inContext.push(rule.id);
+      }
+    }
+  }
+  analysis.ambiguous = analysis.plain.join() !== analysis.inContext.join();
+  if (titleCache.size >= MAX_CACHED_TITLES) titleCache.clear();
+  titleCache.set(title, analysis);
+  return analysis;
+}
+
 /** Role ids for a posting (possibly several, possibly none), in taxonomy order. Never throws. */
 export function classifyRoles(title: string, description?: string | null): string[] {
   if (typeof title !== 'string') return [];
-  const t = matchForm(title);
-  if (!t || globalExclude.some((re) => re.test(t))) return [];
-  let context: boolean | undefined;
-  const hasContext = (): boolean => {
-    if (context === undefined) {
-      const text = typeof description === 'string' ? matchForm(description.slice(0, MAX_DESCRIPTION)) : '';
-      context = trainingContext.some((re) => re.test(t) || (text !== '' && re.test(text)));
-    }
-    return context;
-  };
-  const roles: string[] = [];
-  for (const rule of rules) {
-    if (rule.catchAll && roles.length > 0) continue;
-    if (rule.exclude.some((re) => re.test(t))) continue;
-    if (rule.include.some((re) => re.test(t)) || (rule.ambiguous.some((re) => re.test(t)) && hasContext())) {
-      roles.push(rule.id);
-    }
-  }
-  return roles;
+  const analysis = analyseTitle(title);
+  if (!analysis.ambiguous) return [...analysis.plain];
+  // An ambiguous title ("训练师", "Trainer"): the title or the description must show AI-training context.
+  if (analysis.titleContext) return [...analysis.inContext];
+  const text = typeof description === 'string' ? matchForm(description.slice(0, MAX_DESCRIPTION)) : '';
+  const context = text !== '' && trainingContext.some((re) => re.test(text));
+  return [...(context ? analysis.inContext : analysis.plain)];
 }

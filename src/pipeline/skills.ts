@@ -120,7 +120,7 @@ const SHIFT = Math.max(1, Math.ceil(Math.log2(alphabet)));
 const A = 1 << SHIFT;
 const delta = new Int32Array(stateCount * A);
 const outStart = new Int32Array(stateCount + 1);
-let outTerms: Int32Array;
+let outTermsBuilt = new Int32Array(0);
 {
   const fail = new Int32Array(stateCount);
   const outputs: number[][] = ownTerms.map((t) => [...t]);
@@ -152,8 +152,8 @@ let outTerms: Int32Array;
     total += (outputs[s] as number[]).length;
   }
   outStart[stateCount] = total;
-  outTerms = new Int32Array(total);
-  for (let s = 0; s < stateCount; s++) outTerms.set(outputs[s] as number[], outStart[s] as number);
+  outTermsBuilt = new Int32Array(total);
+  for (let s = 0; s < stateCount; s++) outTermsBuilt.set(outputs[s] as number[], outStart[s] as number);
   for (let k = 0; k < next.length; k++) {
     const target = next[k] as number;
     delta[k] = (target << SHIFT) | ((outputs[target] as number[]).length > 0 ? 1 : 0);
@@ -177,6 +177,7 @@ export interface SkillMention {
 }
 
 // Term properties as typed arrays for the hot path.
+const outTerms: Int32Array = outTermsBuilt;
 const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
 const CHECK_START = 1;
@@ -194,44 +195,62 @@ interface Selection {
   count: number;
 }
 
+// Reused between calls (matching is synchronous and each caller reads its selection before the next call),
+// so matching millions of postings allocates almost nothing.
+let buffers: Selection = {
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  term: new Int32Array(256),
+  count: 0,
+};
+const named = new Uint8Array(skills.length);
+const idOrder = skills
+  .map((_, i) => i)
+  .sort((a, b) => ((skills[a] as SkillData).id < (skills[b] as SkillData).id ? -1 : 1));
+
 /**
  * One pass of the automaton. Candidates arrive in order of their end and are kept on a stack: a candidate
  * removes the overlapping ones that start at or after it (it is further left, or as far left and longer);
  * an overlapping one that starts before it wins instead, and then nothing changes.
  */
 function select(text: string): Selection {
+  // Module bindings copied to locals: the hot loop then reads registers, not module context slots.
+  const table = delta;
+  const symbols = symbolOf;
+  const word = isWord;
+  const outFrom = outStart;
+  const outList = outTerms;
+  const checksOf = termChecks;
+  const lengthOf = termLength;
+  const shift = SHIFT;
   const n = text.length;
-  let capacity = 64;
-  let starts: Int32Array = new Int32Array(capacity);
-  let ends: Int32Array = new Int32Array(capacity);
-  let ids: Int32Array = new Int32Array(capacity);
+  let capacity = buffers.start.length;
+  let starts = buffers.start;
+  let ends = buffers.end;
+  let ids = buffers.term;
   let count = 0;
   let row = 0;
   for (let i = 0; i < n; i++) {
-    const v = delta[row + (symbolOf[text.charCodeAt(i)] as number)] as number;
+    const v = table[row + (symbols[text.charCodeAt(i)] as number)] as number;
     row = v & ~1;
     if ((v & 1) === 0) continue;
-    const state = row >>> SHIFT;
-    const to = outStart[state + 1] as number;
-    for (let k = outStart[state] as number; k < to; k++) {
-      const t = outTerms[k] as number;
-      const checks = termChecks[t] as number;
-      const length = termLength[t] as number;
+    const state = row >>> shift;
+    const to = outFrom[state + 1] as number;
+    for (let k = outFrom[state] as number; k < to; k++) {
+      const t = outList[k] as number;
+      const checks = checksOf[t] as number;
+      const length = lengthOf[t] as number;
       const start = i + 1 - length;
-      if ((checks & CHECK_START) !== 0 && start > 0 && isWord[text.charCodeAt(start - 1)] === 1) continue;
+      if ((checks & CHECK_START) !== 0 && start > 0 && word[text.charCodeAt(start - 1)] === 1) continue;
       let end = i + 1;
-      if ((checks & CHECK_END) !== 0 && end < n && isWord[text.charCodeAt(end)] === 1) {
+      if ((checks & CHECK_END) !== 0 && end < n && word[text.charCodeAt(end)] === 1) {
         const after = text.charCodeAt(end) | 0x20;
-        if (after !== 0x73 || (end + 1 < n && isWord[text.charCodeAt(end + 1)] === 1)) continue;
+        if (after !== 0x73 || (end + 1 < n && word[text.charCodeAt(end + 1)] === 1)) continue;
         end++; // a plural "s"
       }
       let top = count - 1;
       while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
-        if (
-          start === starts[top] &&
-          end === ends[top] &&
-          (termLength[ids[top] as number] as number) >= length
-        )
+        if (start === starts[top] && end === ends[top] && (lengthOf[ids[top] as number] as number) >= length)
           break;
         top--;
       }
@@ -242,6 +261,7 @@ function select(text: string): Selection {
         starts = grow(starts, capacity);
         ends = grow(ends, capacity);
         ids = grow(ids, capacity);
+        buffers = { start: starts, end: ends, term: ids, count: 0 };
       }
       starts[count] = start;
       ends[count] = end;
@@ -293,7 +313,7 @@ export function findSkillMentions(text: string): SkillMention[] {
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const sel = select(text);
-  const named = new Uint8Array(skills.length);
+  named.fill(0);
   for (let c = 0; c < sel.count; c++) {
     const skill = termSkill[sel.term[c] as number] as number;
     if (named[skill] === 1 || !accepted(text, sel, c)) continue;
@@ -301,6 +321,6 @@ export function matchSkills(text: string): string[] {
     for (const parent of implied[skill] as number[]) named[parent] = 1;
   }
   const ids: string[] = [];
-  for (let i = 0; i < skills.length; i++) if (named[i] === 1) ids.push((skills[i] as SkillData).id);
-  return ids.sort();
+  for (const i of idOrder) if (named[i] === 1) ids.push((skills[i] as SkillData).id);
+  return ids;
 }

@@ -105,6 +105,19 @@ describe('classifyRoles rules', () => {
     expect(classifyRoles('Evaluator', 'Evaluate social programmes for NGOs.')).toEqual([]);
   });
 
+  it('an ambiguous title that also names AI still depends on its description', () => {
+    expect(classifyRoles('ML Trainer', 'Run workshops that teach staff to use ML tools.')).toEqual([
+      'ai-other',
+    ]);
+    expect(classifyRoles('ML Trainer', 'Help train AI models by ranking responses.')).toEqual(['ai-trainer']);
+  });
+
+  it('a title seen before classifies the same with a different description', () => {
+    expect(classifyRoles('训练师', '负责宠物行为训练')).toEqual([]);
+    expect(classifyRoles('训练师', '负责训练AI大模型')).toEqual(['ai-trainer']);
+    expect(classifyRoles('训练师', '负责宠物行为训练')).toEqual([]);
+  });
+
   it('a clear title does not need a description, and a description cannot add a role to it', () => {
     expect(classifyRoles('AI训练师')).toEqual(['ai-trainer']);
     expect(classifyRoles('Java开发工程师', '参与大模型训练数据平台开发, RLHF')).toEqual([]);
