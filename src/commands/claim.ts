@@ -41,7 +41,10 @@ export function define(context: CliContext): Command {
       'new',
     )
     .option('--all-sources', 'count every source, not only those watched in both periods')
-    .option('--file <claims.yaml>', 'check every claim in a YAML list (see `jobtrend claim --help`)')
+    .option(
+      '--file <claims.yaml>',
+      'check every claim in a YAML list; each item has period, baseline, change and optionally id, text, role, match, city, sources, metric, allSources',
+    )
     .action((options: ClaimOptions) => {
       const claims = claimsFrom(options);
       const db = context.openDb({ readonly: true });
