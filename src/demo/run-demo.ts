@@ -70,7 +70,7 @@ export function demoConfig(origin: string): Config {
           mode: 'list',
           cities: SAMPLE_CITIES,
           query: '人工智能训练师',
-          maxPages: 3,
+          maxPages: 20,
         },
         boss: { baseUrl: origin, cities: SAMPLE_CITIES, query: 'AI训练师', maxPages: 1 },
       },

@@ -173,8 +173,8 @@ const GREENHOUSE_BOARDS: Record<string, string> = {
 const SOURCE_PLAN: { source: SampleSource; base: number; growth: number; chinese: boolean }[] = [
   { source: 'greenhouse', base: 1.5, growth: 1.05, chinese: false },
   { source: 'jsonld', base: 0.8, growth: 1.05, chinese: true },
-  { source: '51job', base: 3, growth: 1.06, chinese: true },
-  { source: 'dataset', base: 2.5, growth: 1.05, chinese: true },
+  { source: '51job', base: 6, growth: 1.06, chinese: true },
+  { source: 'dataset', base: 5, growth: 1.05, chinese: true },
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
