@@ -2,10 +2,12 @@
 // One headless browser, one context (cookies persist across pages, as a visitor's would), at most
 // `maxPages` pages at once. Images, fonts and media are never downloaded. Use it through the Fetcher's
 // browse() (which adds rate limits, robots.txt, retries and block detection), not directly.
+
 import type { Browser, BrowserContext, Page, Response } from 'playwright';
 import { chromium } from 'playwright';
 import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../../scrapers/types.js';
 import { UserError } from '../errors.js';
+import { detectBlock } from '../fetch/detect-block.js';
 import { NotRetryableError, RetryableError } from '../fetch/errors.js';
 import { type BrowserSettings, browserSettings } from '../fetch/fetch-settings.js';
 import { Semaphore } from '../fetch/host-limiter.js';
@@ -186,16 +188,30 @@ async function load(
     if (status >= 500 || status === 429)
       throw new RetryableError(`HTTP ${status} from ${url}`, url, undefined, status);
     if (request.waitForCapture && request.captureResponses) {
-      await Promise.race([
-        captured,
-        abort,
-        new Promise<never>((_, reject) =>
-          setTimeout(
-            () => reject(new RetryableError(`no matching response within ${timeoutMs} ms`, url)),
-            timeoutMs,
-          ).unref(),
-        ),
-      ]);
+      // A verification page never makes the request we wait for: look at what loaded before waiting,
+      // and again when the wait times out, so a block is reported as one and not retried as a timeout.
+      const loaded = await page.content();
+      if (detectBlock({ requestedUrl: url, finalUrl: page.url(), status, text: loaded })) {
+        return { url: page.url(), html: loaded, responses: [...responses] };
+      }
+      try {
+        await Promise.race([
+          captured,
+          abort,
+          new Promise<never>((_, reject) =>
+            setTimeout(
+              () => reject(new RetryableError(`no matching response within ${timeoutMs} ms`, url)),
+              timeoutMs,
+            ).unref(),
+          ),
+        ]);
+      } catch (error) {
+        const html = await page.content().catch(() => '');
+        if (detectBlock({ requestedUrl: url, finalUrl: page.url(), status, text: html })) {
+          return { url: page.url(), html, responses: [...responses] };
+        }
+        throw error;
+      }
     } else {
       await page.waitForLoadState('networkidle', { timeout: Math.min(timeoutMs, 10_000) }).catch(() => {});
     }

@@ -20,7 +20,11 @@ const STRONG_MARKERS: [RegExp, string][] = [
   [/访问行为异常|异常访问行为/, 'abnormal-access page'],
   [/请完成(下方)?验证|人机验证/, 'verification page'],
   [/id=["']nocaptcha["']|geetest_|class=["'][^"']*\bnc_scale\b/, 'CAPTCHA widget'],
-  [/cf-challenge|challenge-platform|Attention Required! \| Cloudflare/, 'Cloudflare challenge'],
+  // Not `challenge-platform`: Cloudflare injects that script path into ordinary pages too.
+  [
+    /cf-challenge|cf_chl_opt|<title>Just a moment\.\.\.<\/title>|Attention Required! \| Cloudflare/,
+    'Cloudflare challenge',
+  ],
 ];
 
 const WEAK_TITLE =

@@ -89,6 +89,26 @@ describe.skipIf(!chromiumPath)('the Chromium pool', () => {
     }
   });
 
+  it('waiting for a response that a verification page never requests is a block, found without waiting it out', async () => {
+    const fetcher = createFetcher(
+      { requestsPerMinute: 6000 },
+      { browser: { maxPages: 1, timeoutMs: 20_000 }, env: {} },
+    );
+    try {
+      const started = Date.now();
+      await expect(
+        fetcher.browse(`${server.url}/verify`, {
+          captureResponses: (url) => url.includes('/api/joblist'),
+          waitForCapture: true,
+        }),
+      ).rejects.toBeInstanceOf(BlockedError);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(server.requests.filter((r) => r.path === '/verify')).toHaveLength(1);
+    } finally {
+      await fetcher.close();
+    }
+  });
+
   it('through the fetcher, browse() waits for the captured response and a verification page is a block', async () => {
     const fetcher = createFetcher(
       { requestsPerMinute: 6000 },
@@ -100,8 +120,10 @@ describe.skipIf(!chromiumPath)('the Chromium pool', () => {
         waitForCapture: true,
       });
       expect(JSON.parse(page.responses[0]!.body).jobs).toHaveLength(2);
+      const before = server.requests.filter((r) => r.path === '/verify').length;
       await expect(fetcher.browse(`${server.url}/verify`)).rejects.toBeInstanceOf(BlockedError);
-      expect(server.requests.filter((r) => r.path === '/verify')).toHaveLength(1);
+      expect(server.requests.filter((r) => r.path === '/verify')).toHaveLength(before + 1);
+
     } finally {
       await fetcher.close();
     }

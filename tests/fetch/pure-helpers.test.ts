@@ -56,6 +56,22 @@ describe('block detection', () => {
     expect(check('{"code":0,"zpData":{"jobList":[]}}')).toBeNull();
   });
 
+  it("Cloudflare's interstitial is a block; the challenge-platform script it adds to ordinary pages is not", () => {
+    expect(check('<html><head><title>Just a moment...</title></head><body>cf_chl_opt</body></html>')).toMatch(
+      /Cloudflare/,
+    );
+    expect(
+      check(
+        '<title>AI Prompt Engineer</title><script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>',
+      ),
+    ).toBeNull();
+  });
+
+  const builtin = '/work/shared/fixtures/builtin_jobpage_AI_Prompt_Engineer_8543870.html';
+  it.skipIf(!existsSync(builtin))('a real job page served through Cloudflare is content, not a block', () => {
+    expect(check(readFileSync(builtin, 'utf8'))).toBeNull();
+  });
+
   const real = '/work/shared/fixtures/zhaopin_slider_captcha_block_page.html';
   it.skipIf(!existsSync(real))('the real zhaopin slider-captcha page is recognised', () => {
     expect(check(readFileSync(real, 'utf8'))).not.toBeNull();
