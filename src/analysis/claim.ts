@@ -64,9 +64,12 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   const { coverage } = plan;
 
   // Without a role or text filter the matching postings are the totals the coverage plan already counted.
+  // (The active metric counts open postings instead, so it skips these counts.)
   const topical = filter.role !== null || filter.match !== null;
-  const rowsNow = topical ? dailyCounts(db, filter, current.start, current.end) : plan.totalsNow;
-  const rowsBase = topical ? dailyCounts(db, filter, baseline.start, baseline.end) : plan.totalsBase;
+  const count = (period: typeof current, totals: typeof plan.totalsNow) =>
+    metric === 'active' ? [] : topical ? dailyCounts(db, filter, period.start, period.end) : totals;
+  const rowsNow = count(current, plan.totalsNow);
+  const rowsBase = count(baseline, plan.totalsBase);
   const matchNow = countOnDays(rowsNow, plan.included, plan.currentDays);
   const matchBase = countOnDays(rowsBase, plan.included, plan.baselineDays);
   const x1 = sum(matchNow.values());
