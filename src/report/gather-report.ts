@@ -16,12 +16,16 @@ import {
   databaseExtent,
   districtCounts,
   payPercentiles,
+  prepareForLargeReads,
   problemRuns,
   type ReportFilter,
   sourceCoverage,
   topCompanies,
 } from '../store/report-queries.js';
 import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
+
+/** Months in the report's time series. */
+export const SERIES_MONTHS = 13;
 
 export interface GatherOptions extends ReportRequest {
   /** The report's clock: the default period is the last full month before it. */
@@ -45,6 +49,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
     ...(options.claims ?? []),
   ];
 
+  prepareForLargeReads(db);
   const filter: ReportFilter = {
     start: period.start,
     end: period.end,
@@ -126,7 +131,11 @@ function compareWith(
   }
 }
 
-/** Months from up to two years before the period's end (never before the first posting); weeks when that is under 3 months. */
+/**
+ * The last 13 months up to the period's end (the same month a year earlier included; never before the
+ * first posting); weeks when there are fewer than 3 months. Thirteen, not more, because the series is the
+ * costliest read of a report over millions of postings.
+ */
 function seriesFor(
   db: Db,
   subject: Subject,
@@ -149,9 +158,9 @@ function growthSeries(db: Db, subject: Subject, period: Period, firstDate: strin
   const end = [period.end, today].sort()[0]!;
   const endMonth = end.slice(0, 7);
   const [y, m] = endMonth.split('-').map(Number) as [number, number];
-  const twoYears = new Date(Date.UTC(y, m - 1 - 23, 1)).toISOString().slice(0, 7);
+  const yearBack = new Date(Date.UTC(y, m - 1 - SERIES_MONTHS + 1, 1)).toISOString().slice(0, 7);
   const firstMonth = firstDate.slice(0, 7);
-  const from = [firstMonth, twoYears].sort()[1]!;
+  const from = [firstMonth, yearBack].sort()[1]!;
   const months = (y - Number(from.slice(0, 4))) * 12 + (m - Number(from.slice(5, 7))) + 1;
   if (months >= 3) {
     return growth(db, { ...subject, by: 'month', from, to: end, now });
