@@ -155,10 +155,11 @@ function detectCurrency(text: string): string | null {
   return null;
 }
 
-/** When the text names no period: Chinese pay is monthly (yearly from 100k up); large western figures yearly. */
+/** When the text names no period: Chinese pay is monthly (yearly from 100k up); large figures in another
+ * named currency yearly; without a currency there is no telling. */
 function defaultPeriod(currency: string | null, top: number, hasUnit: boolean): SalaryPeriod | null {
   if (currency === 'CNY') return top >= 100_000 ? 'year' : hasUnit || top >= 1000 ? 'month' : null;
-  if (top >= 10_000) return 'year';
+  if (currency !== null && top >= 10_000) return 'year';
   return null;
 }
 

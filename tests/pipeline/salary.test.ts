@@ -80,6 +80,10 @@ describe('parseSalary on salary texts', () => {
     expect(parseSalary(undefined)).toBeNull();
   });
 
+  it('K without a currency or a period leaves the period open (it could be a month in CNY or a year in USD)', () => {
+    expect(parseSalary('9k-15k')).toMatchObject({ min: 9000, max: 15000, currency: null, period: null });
+  });
+
   it('a range written high to low is put in order', () => {
     expect(parseSalary('25-15K', { currency: 'CNY' })).toMatchObject({ min: 15000, max: 25000 });
   });
