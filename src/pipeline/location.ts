@@ -95,7 +95,7 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   if (typeof text !== 'string') return result;
   let t = foldText(text).toLowerCase().trim();
   if (t.length === 0 || t.length > 500) return result;
-  if (REMOTE.test(t)) result.remote = true;
+  if (IS_REMOTE.test(t)) result.remote = true;
   t = t.replace(REMOTE, ' ').replace(NOISE, ' ');
 
   const segments = t
