@@ -88,6 +88,11 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
 
   const trend = monthlyTrend(matching, from, to);
   const caveats: string[] = [];
+  if (buckets.every((b) => b.count === 0)) {
+    caveats.push(
+      `No postings match (${filter.description}) between ${from} and ${to}: check the filter, or scrape first.`,
+    );
+  }
   const incomplete = buckets.filter((b) => !b.complete);
   if (incomplete.length > 0) {
     caveats.push(

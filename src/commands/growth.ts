@@ -70,6 +70,6 @@ export function renderGrowth(result: GrowthResult): string {
       `  ${t.method}`,
     );
   }
-  lines.push('', 'Caveats:', ...result.caveats.map((c) => `  - ${c}`));
+  lines.push(...(result.trend ? [''] : []), 'Caveats:', ...result.caveats.map((c) => `  - ${c}`));
   return `${lines.join('\n')}\n`;
 }
