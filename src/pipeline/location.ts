@@ -70,6 +70,8 @@ for (const country of places.countries as CountryEntry[]) {
 
 const REMOTE =
   /\b(remote|fully remote|100% remote|anywhere|work from home|wfh|telecommute|distributed)\b|远程|居家办公|在家办公|线上办公|不限地点/g;
+// Without /g: test() must not keep state between calls.
+const IS_REMOTE = new RegExp(REMOTE.source);
 const NOISE =
   /\b(hybrid|on-?site|in-office|office|or|and|based|only|timezone|time zone)\b|(?:^|\s)(?:全国|不限|其他|异地招聘)(?:\s|$)/g;
 const SPLIT = /\s*(?:[·•・/,，、|;；()（）[\]【】\n:：+&]|\s-\s|\s–\s|-)\s*/;
