@@ -166,6 +166,23 @@ describe('jobtrend reindex', () => {
     );
   });
 
+  it('shows a progress line on a terminal, and none when not on one', async () => {
+    upsertPostings(db, [posting('1', 'AI训练师', ''), posting('2', '数据标注员', '')], { seenAt: seenAt.toISOString() });
+    let tty = '';
+    const terminal = {
+      write: (t: string): void => {
+        tty += t;
+      },
+      isTTY: true,
+    };
+    const plain = capture();
+    await run(['--db', path, 'reindex', '--batch-size', '1'], { out: capture().output, err: terminal, env: {} });
+    await run(['--db', path, 'reindex'], { out: capture().output, err: plain.output, env: {} });
+    expect(tty).toContain('\rreindexing: 1/2 postings (50%)');
+    expect(tty).toContain('\rreindexing: 2/2 postings (100%)');
+    expect(plain.text()).toBe('');
+  });
+
   it('a bad --batch-size is a usage error on one line', async () => {
     const err = capture();
     const code = await run(['--db', path, 'reindex', '--batch-size', 'lots'], {
