@@ -167,7 +167,9 @@ describe('jobtrend reindex', () => {
   });
 
   it('shows a progress line on a terminal, and none when not on one', async () => {
-    upsertPostings(db, [posting('1', 'AI训练师', ''), posting('2', '数据标注员', '')], { seenAt: seenAt.toISOString() });
+    upsertPostings(db, [posting('1', 'AI训练师', ''), posting('2', '数据标注员', '')], {
+      seenAt: seenAt.toISOString(),
+    });
     let tty = '';
     const terminal = {
       write: (t: string): void => {
@@ -176,7 +178,11 @@ describe('jobtrend reindex', () => {
       isTTY: true,
     };
     const plain = capture();
-    await run(['--db', path, 'reindex', '--batch-size', '1'], { out: capture().output, err: terminal, env: {} });
+    await run(['--db', path, 'reindex', '--batch-size', '1'], {
+      out: capture().output,
+      err: terminal,
+      env: {},
+    });
     await run(['--db', path, 'reindex'], { out: capture().output, err: plain.output, env: {} });
     expect(tty).toContain('\rreindexing: 1/2 postings (50%)');
     expect(tty).toContain('\rreindexing: 2/2 postings (100%)');
