@@ -1,38 +1,20 @@
 // Checks a user's posting filter before any counting: the role must be in the taxonomy, the sources must
-// exist, the city is resolved to the canonical English name ("上海", "shanghai" → "Shanghai") through the
-// pipeline's resolveCity (or the shipped city list while the pipeline is not there), else taken as typed.
+// exist, the city is resolved to the canonical English name ("上海", "shanghai" → "Shanghai") by the
+// pipeline's resolveCity, else matched against the database's cities, else taken as typed.
 import { UsageError } from '../errors.js';
+import { resolveCity, roleIds as taxonomyRoleIds } from '../pipeline/index.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
 import cityList from '../taxonomy/cities.json' with { type: 'json' };
 import type { PostingFilter, ResolvedFilter } from './types.js';
-
-/** The taxonomy's role ids, used when the roles table is still empty (a database nobody has filled). */
-export const ROLE_IDS = [
-  'ai-trainer',
-  'data-annotator',
-  'ai-rater',
-  'ai-tutor',
-  'prompt-engineer',
-  'ai-other',
-] as const;
-
-type CityResolver = (input: string) => string | null;
-
-// The pipeline is loaded lazily by name so analysis keeps working (with the fallback) if it is absent.
-const pipelineModule = '../pipeline/index.js';
-const pipelineResolveCity: CityResolver | null = await import(pipelineModule).then(
-  (module: { resolveCity?: unknown }) =>
-    typeof module.resolveCity === 'function' ? (module.resolveCity as CityResolver) : null,
-  () => null,
-);
 
 /** Checks and resolves a filter; throws UsageError for an unknown role or source, or an empty match. */
 export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
   const role = filter.role?.trim() || null;
   if (role) {
     const known = roleIds(db);
-    const ids = known.length > 0 ? known : [...ROLE_IDS];
+    // A database nobody has filled yet has an empty roles table: fall back to the shipped taxonomy.
+    const ids = known.length > 0 ? known : taxonomyRoleIds();
     if (!ids.includes(role)) throw new UsageError(`unknown role "${role}": use one of ${ids.join(', ')}`);
   }
   let match: string | null = null;
@@ -57,25 +39,10 @@ export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
 
 /** The canonical city for what the user typed. */
 export function resolveCityName(db: Db, input: string): string {
-  const fromPipeline = pipelineResolveCity?.(input) ?? null;
-  if (fromPipeline) return fromPipeline;
-  const fromList = resolveFromCityList(input);
-  if (fromList) return fromList;
+  const canonical = resolveCity(input);
+  if (canonical) return canonical;
   if (cityExists(db, input)) return input;
   return cityLike(db, input) ?? input;
-}
-
-function resolveFromCityList(input: string): string | null {
-  const wanted = input.normalize('NFKC').toLowerCase();
-  const cities =
-    (cityList as { cities?: Array<{ name?: unknown; zh?: unknown; aliases?: unknown }> }).cities ?? [];
-  for (const city of cities) {
-    if (typeof city.name !== 'string') continue;
-    const names = [city.name, city.zh, ...(Array.isArray(city.aliases) ? city.aliases : [])];
-    if (names.some((n) => typeof n === 'string' && n.normalize('NFKC').toLowerCase() === wanted))
-      return city.name;
-  }
-  return null;
 }
 
 /** True when the shipped city list places this canonical city in China (for the Chinese hiring calendar). */
