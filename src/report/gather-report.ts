@@ -91,10 +91,13 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   if (postings === 0) return data;
 
   const base = { role: subject.role ?? undefined, city: subject.city ?? undefined };
-  data.headline = [
-    compareWith(db, base, period, previousPeriod(period), 'the previous period', now),
-    compareWith(db, base, period, yearBefore(period), 'a year earlier', now),
-  ];
+  const previous = compareWith(db, base, period, previousPeriod(period), 'the previous period', now);
+  const yearEarlier = yearBefore(period);
+  // For a year the previous period is the year before: one comparison, not the same one twice.
+  data.headline =
+    yearEarlier.start === previous.baseline.start && yearEarlier.end === previous.baseline.end
+      ? [{ ...previous, against: 'the year before' }]
+      : [previous, compareWith(db, base, period, yearEarlier, 'a year earlier', now)];
   data.series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
   data.skills = skillsFor(db, base, period, now);
   data.companies = topCompanies(db, filter);

@@ -73,6 +73,8 @@ describe('gatherReport on the fixture database', () => {
       expect(data.period).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
       expect(data.series.buckets.at(-1)).toMatchObject({ label: '2026-11', end: '2026-11-25' });
       expect(data.postings).toBe(15 * 11);
+      // For a year, the previous period and the year before are the same: compared once.
+      expect(data.headline.map((h) => h.baseline.label)).toEqual(['2025']);
     } finally {
       db.close();
     }
