@@ -1,8 +1,10 @@
-// `jobtrend init`: create the database or bring it to the current schema. Running it again changes nothing.
+// `jobtrend init`: create the database or bring it to the current schema and taxonomy. Running it again
+// changes nothing.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { openDatabase } from '../store/database.js';
 import { migrate, schemaVersion } from '../store/migrate.js';
+import { syncTaxonomy } from '../store/taxonomy-store.js';
 import { withExamples } from './help.js';
 
 export function define(context: CliContext): Command {
@@ -14,6 +16,8 @@ export function define(context: CliContext): Command {
       try {
         const applied = migrate(db);
         const version = schemaVersion(db);
+        // The role and skill tables carry the shipped taxonomy's names (a no-op when they already do).
+        syncTaxonomy(db);
         context.out.write(
           applied.length > 0
             ? `initialised ${path}: applied migrations ${applied.join(', ')} (schema version ${version})\n`

@@ -96,6 +96,8 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   const baseUrl = options.baseUrl ?? settings.engine.baseUrl ?? scraper.defaultBaseUrl;
 
   recoverAbandonedRuns(db);
+  // Role and skill names for analysts (a no-op when the tables already match the shipped taxonomy).
+  (await import('../store/taxonomy-store.js')).syncTaxonomy(db);
   ensureSource(
     db,
     { id: sourceId, name: scraper.name, kind: scraper.kind, base_url: baseUrl },

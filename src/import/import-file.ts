@@ -6,9 +6,15 @@ import { basename, extname } from 'node:path';
 import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import { ensureImportedSource, type RestoredPosting, restorePostings } from '../store/import-store.js';
+import {
+  ensureImportedSource,
+  type RestoredPosting,
+  restorePostings,
+  withBulkFullTextIndex,
+} from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import { finishRun, type RunCounters, recordRunProgress, startRun } from '../store/run-store.js';
+import { syncTaxonomy } from '../store/taxonomy-store.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
 import { type DatasetFormat, detectFormat, readDataset } from './dataset-records.js';
 import { isJobtrendExport, readExportedRow } from './exported-rows.js';
@@ -114,6 +120,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const tally = (sourceId: string): SourceTally => {
     let t = tallies.get(sourceId);
     if (!t) {
+      if (tallies.size === 0) syncTaxonomy(db);
       ensureImportedSource(
         db,
         sourceId,
@@ -147,6 +154,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
 
   const flush = () => {
     if (pipelineBatch.length === 0 && restoreBatch.length === 0) return;
+    withBulkFullTextIndex(db, storeBatch);
+  };
+  const storeBatch = () => {
     const seenAt = now().toISOString();
     const batch: { sourceId: string; date: string }[] = [];
     let result: UpsertResult;

@@ -16,18 +16,20 @@ export interface TaxonomySyncResult {
   removedSkills: number;
 }
 
-/** Upserts the taxonomy into `roles` and `skills` in one transaction. */
+/** Upserts the taxonomy into `roles` and `skills` in one transaction; rows already current are not rewritten. */
 export function syncTaxonomy(
   db: Db,
   taxonomy: Taxonomy = { roles: roleTaxonomy, skills: skillTaxonomy },
 ): TaxonomySyncResult {
   const upsertRole = db.prepare(
     `INSERT INTO roles (id, name, name_zh, description) VALUES (@id, @name, @name_zh, @description)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_zh = excluded.name_zh, description = excluded.description`,
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_zh = excluded.name_zh, description = excluded.description
+     WHERE name IS NOT excluded.name OR name_zh IS NOT excluded.name_zh OR description IS NOT excluded.description`,
   );
   const upsertSkill = db.prepare(
     `INSERT INTO skills (id, name, name_zh, category) VALUES (@id, @name, @name_zh, @category)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_zh = excluded.name_zh, category = excluded.category`,
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_zh = excluded.name_zh, category = excluded.category
+     WHERE name IS NOT excluded.name OR name_zh IS NOT excluded.name_zh OR category IS NOT excluded.category`,
   );
   const roleIds = JSON.stringify(taxonomy.roles.map((r) => r.id));
   const skillIds = JSON.stringify(taxonomy.skills.map((s) => s.id));

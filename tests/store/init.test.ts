@@ -52,3 +52,19 @@ describe('jobtrend init', () => {
     expect(result.stdout).toContain(temp.path);
   });
 });
+
+describe('the taxonomy tables', () => {
+  it('init fills roles and skills with the shipped names', async () => {
+    await runCli(['--db', temp.path, 'init']);
+    const db = new Database(temp.path, { readonly: true });
+    const trainer = db.prepare("SELECT name, name_zh FROM roles WHERE id = 'ai-trainer'").get() as {
+      name: string;
+      name_zh: string;
+    };
+    expect(trainer.name_zh).toMatch(/训练师/);
+    expect(
+      Number(db.prepare('SELECT count(*) FROM skills WHERE name_zh IS NOT NULL').pluck().get()),
+    ).toBeGreaterThanOrEqual(60);
+    db.close();
+  });
+});
