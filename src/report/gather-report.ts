@@ -15,7 +15,7 @@ import {
   countReportPostings,
   databaseExtent,
   districtCounts,
-  payPercentiles,
+  payPercentileGroups,
   prepareForLargeReads,
   problemRuns,
   type ReportFilter,
@@ -103,8 +103,9 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   data.companies = topCompanies(db, filter);
   data.cities = cityCounts(db, filter);
   data.districts = districtCounts(db, filter);
-  data.pay = payPercentiles(db, filter, { byCity: true });
-  data.payByRole = payPercentiles(db, filter, { byCity: false });
+  const pay = payPercentileGroups(db, filter);
+  data.pay = pay.byCity;
+  data.payByRole = pay.allCities;
   return data;
 }
 

@@ -125,20 +125,27 @@ export interface PayPercentileRow {
   p90: number;
 }
 
+export interface PayGroups {
+  /** By role, city, currency and pay period. */
+  byCity: PayPercentileRow[];
+  /** By role, currency and pay period over all cities (city null). */
+  allCities: PayPercentileRow[];
+}
+
 /**
  * Pay percentiles (nearest rank) of the midpoint of each posted range, grouped by role, currency and pay
- * period — and by city unless `byCity` is false. Currencies and periods are never mixed; piece rates come
- * out as their own groups (period "piece"). Groups with fewer than `minPostings` figures are left out.
+ * period, both per city and over all cities, in one pass over the matching postings. Currencies and
+ * periods are never mixed; piece rates come out as their own groups (period "piece"). Groups with fewer
+ * than `minPostings` figures are left out; each grouping keeps at most `limit` groups.
  */
-export function payPercentiles(
+export function payPercentileGroups(
   db: Db,
   filter: ReportFilter,
-  options: { byCity: boolean; minPostings?: number; limit?: number },
-): PayPercentileRow[] {
-  const city = options.byCity ? 'city' : 'NULL';
-  return db
+  options: { minPostings?: number; limit?: number } = {},
+): PayGroups {
+  const rows = db
     .prepare(
-      `WITH pay AS (
+      `WITH pay AS MATERIALIZED (
          SELECT r.role_id AS role, p.city AS city, p.salary_currency AS currency, p.salary_period AS period,
                 (coalesce(p.salary_min, p.salary_max) + coalesce(p.salary_max, p.salary_min)) / 2.0 AS value
          FROM postings p JOIN posting_roles r ON r.posting_id = p.id
@@ -146,28 +153,47 @@ export function payPercentiles(
            AND p.salary_currency IS NOT NULL AND p.salary_period IS NOT NULL
            AND (p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)
        ), ranked AS (
-         SELECT role, ${city} AS city, currency, period, value,
-                row_number() OVER (PARTITION BY role, ${city}, currency, period ORDER BY value) AS rn,
-                count(*) OVER (PARTITION BY role, ${city}, currency, period) AS n
+         SELECT 1 AS by_city, role, city, currency, period, value,
+                row_number() OVER (PARTITION BY role, city, currency, period ORDER BY value) AS rn,
+                count(*) OVER (PARTITION BY role, city, currency, period) AS n
+         FROM pay WHERE value > 0
+         UNION ALL
+         SELECT 0 AS by_city, role, NULL AS city, currency, period, value,
+                row_number() OVER (PARTITION BY role, currency, period ORDER BY value) AS rn,
+                count(*) OVER (PARTITION BY role, currency, period) AS n
          FROM pay WHERE value > 0
        )
-       SELECT role, city, currency, period, n,
+       SELECT by_city AS byCity, role, city, currency, period, n,
               max(CASE WHEN rn = (n + 9) / 10 THEN value END) AS p10,
               max(CASE WHEN rn = (n + 3) / 4 THEN value END) AS p25,
               max(CASE WHEN rn = (n + 1) / 2 THEN value END) AS median,
               max(CASE WHEN rn = (3 * n + 3) / 4 THEN value END) AS p75,
               max(CASE WHEN rn = (9 * n + 9) / 10 THEN value END) AS p90
        FROM ranked
-       GROUP BY role, city, currency, period
+       GROUP BY by_city, role, city, currency, period
        HAVING n >= @minPostings
-       ORDER BY currency, period, role, n DESC, city
-       LIMIT @limit`,
+       ORDER BY by_city DESC, currency, period, role, n DESC, city`,
     )
-    .all({
-      ...params(filter),
-      minPostings: options.minPostings ?? 3,
-      limit: options.limit ?? 40,
-    }) as PayPercentileRow[];
+    .all({ ...params(filter), minPostings: options.minPostings ?? 3 }) as (PayPercentileRow & {
+    byCity: number;
+  })[];
+  const limit = options.limit ?? 40;
+  const pick = (flag: number) =>
+    rows
+      .filter((r) => r.byCity === flag)
+      .slice(0, limit)
+      .map(({ byCity: _flag, ...row }) => row);
+  return { byCity: pick(1), allCities: pick(0) };
+}
+
+/** One grouping of payPercentileGroups: per city (`byCity`) or over all cities. */
+export function payPercentiles(
+  db: Db,
+  filter: ReportFilter,
+  options: { byCity: boolean; minPostings?: number; limit?: number },
+): PayPercentileRow[] {
+  const groups = payPercentileGroups(db, filter, options);
+  return options.byCity ? groups.byCity : groups.allCities;
 }
 
 export interface SourceCoverageQueryRow {
