@@ -30,13 +30,27 @@ const TITLES = [
   'Data Annotation Specialist',
   'AI Tutor - Mathematics',
 ];
-const COMPANIES = [
-  '示例智能科技有限公司',
-  '样例数据服务有限公司',
-  '演示云智能科技有限公司',
-  '虚构大模型研究院',
-  'Example AI Lab',
-  'Sample Data Co',
+// Invented companies and the direction a title names, so that most rows are distinct jobs to the dedup rule
+// (120 titles × 144 companies × 5 cities), as in a real dataset.
+const COMPANIES = ['示例', '样例', '演示', '虚构'].flatMap((lead) =>
+  ['星河', '云帆', '智谷', '蓝鲸', '千言', '知行', '数渊', '灵犀', '天工', '青藤', '北辰', '墨语'].flatMap(
+    (name) =>
+      ['智能科技有限公司', '数据服务有限公司', '人工智能研究院'].map((form) => `${lead}${name}${form}`),
+  ),
+);
+const DIRECTIONS = [
+  '通用',
+  '医疗方向',
+  '金融方向',
+  '法律方向',
+  '教育方向',
+  '电商方向',
+  '自动驾驶',
+  '多模态',
+  '代码方向',
+  '英语',
+  '日语',
+  '客服对话',
 ];
 const CITIES: [string, string[]][] = [
   ['上海', ['浦东新区', '徐汇区', '闵行区']],
@@ -84,7 +98,7 @@ export function* syntheticCsvChunks(
       const posted = new Date(end - span * (1 - Math.sqrt(random()))).toISOString().slice(0, 10);
       chunk.push([
         `S${String(i + 1).padStart(8, '0')}`,
-        pick(TITLES),
+        `${pick(TITLES)}（${pick(DIRECTIONS)}）`,
         pick(COMPANIES),
         city,
         pick(districts),
