@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markSample } from '../../src/demo/run-demo.js';
@@ -96,6 +96,19 @@ describe('jobtrend demo, offline, end to end', () => {
     expect(path.startsWith(reports)).toBe(true);
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, 'utf8')).toMatch(/\*\*Sample data\.\*\*/);
+  });
+
+  it('exports postings that import into a fresh database and export again identically', async () => {
+    const first = await runCli(['--db', dbPath, 'export', '--all']);
+    expect(first.code).toBe(0);
+    const file = join(dir, 'demo-export.jsonl');
+    writeFileSync(file, first.stdout);
+    const copy = join(dir, 'copy.sqlite');
+    const imported = await runCli(['--db', copy, 'import', file]);
+    expect(imported.stdout).toMatch(/0 skipped/);
+    const second = await runCli(['--db', copy, 'export', '--all']);
+    expect(second.stdout.split('\n').length).toBeGreaterThan(500);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it('running it again on the same clock adds no postings', async () => {

@@ -237,6 +237,13 @@ describe('jobtrend export (CLI)', () => {
     const role = await runCli(['--db', path, 'export', '--role', 'trainer']);
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/unknown role "trainer"/);
+    const city = await runCli(['--db', path, 'export', '--city', '北京']);
+    expect(
+      city.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).source_posting_id),
+    ).toEqual(['b3']);
     const month = await runCli(['--db', path, 'export', '--all', '--from', '2025-03', '--to', '2025-03']);
     expect(month.stdout.trim().split('\n')).toHaveLength(3);
   });
