@@ -57,7 +57,8 @@ export function define(context: CliContext): Command {
         throw new UsageError(`--format must be jsonl or csv, not "${flags.format}"`);
       }
       const unknown = flags.role.find((r) => !ROLE_IDS.includes(r));
-      if (unknown) throw new UsageError(`--role: unknown role "${unknown}": use one of ${ROLE_IDS.join(', ')}`);
+      if (unknown)
+        throw new UsageError(`--role: unknown role "${unknown}": use one of ${ROLE_IDS.join(', ')}`);
       const from = flags.from ? parseBound(flags.from, 'from') : undefined;
       const to = flags.to ? parseBound(flags.to, 'to') : undefined;
       if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);

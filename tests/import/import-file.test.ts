@@ -56,18 +56,26 @@ describe('importing a dataset through the pipeline', () => {
 
   it('indexes imported postings for full-text search and leaves the index triggers in place', async () => {
     const { db } = fresh();
-    const triggers = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const triggers = () =>
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     const before = triggers();
     await importFile(db, file('fts.csv', CSV), { now });
     expect(triggers()).toEqual(before);
-    const found = db.prepare("SELECT p.title FROM postings_fts f JOIN postings p ON p.id = f.rowid WHERE postings_fts MATCH '图像标注'").pluck().all();
+    const found = db
+      .prepare(
+        "SELECT p.title FROM postings_fts f JOIN postings p ON p.id = f.rowid WHERE postings_fts MATCH '图像标注'",
+      )
+      .pluck()
+      .all();
     expect(found).toEqual(['数据标注员']);
     // Postings stored later, outside an import, are still indexed by the trigger.
     db.prepare("INSERT INTO sources (id, name, kind, created_at) VALUES ('t', 't', 'api', 'now')").run();
     db.prepare(
       "INSERT INTO postings (source_id, source_posting_id, title, description, first_seen_at, last_seen_at, effective_date, dedup_key, content_hash) VALUES ('t', '1', 'Prompt Engineer', '撰写提示词模板', 'x', 'x', '2026-01-01', 'k', 'h')",
     ).run();
-    expect(db.prepare("SELECT count(*) FROM postings_fts WHERE postings_fts MATCH '提示词模板'").pluck().get()).toBe(1);
+    expect(
+      db.prepare("SELECT count(*) FROM postings_fts WHERE postings_fts MATCH '提示词模板'").pluck().get(),
+    ).toBe(1);
     db.close();
   });
 
