@@ -23,13 +23,13 @@ const options: PhaseOptions = {
 
 const phaseArg = args.indexOf('--phase');
 if (phaseArg >= 0) {
-  // Child: run one phase, print its figures with this process's peak RSS.
+  // Child: run one phase, print its figures with this process's peak RSS (unless a figure measured its own).
   const name = args[phaseArg + 1]!;
   const phase = phases[name];
   if (!phase) throw new Error(`unknown phase ${name}`);
   const figures = await phase(options);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`FIGURES ${JSON.stringify(figures.map((f) => ({ ...f, peakRssMb })))}\n`);
+  process.stdout.write(`FIGURES ${JSON.stringify(figures.map((f) => ({ peakRssMb, ...f })))}\n`);
 } else {
   const only = args.filter((a) => !a.startsWith('--'));
   const selected = Object.keys(phases).filter(
