@@ -11,16 +11,14 @@ import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/type
 import { UsageError, UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import {
-  cityCounts,
   countReportPostings,
   databaseExtent,
-  districtCounts,
   payPercentileGroups,
+  periodBreakdown,
   prepareForLargeReads,
   problemRuns,
   type ReportFilter,
   sourceCoverage,
-  topCompanies,
 } from '../store/report-queries.js';
 import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
 
@@ -57,7 +55,8 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
     city: subject.city,
   };
   const extent = databaseExtent(db);
-  const postings = extent.postings > 0 ? countReportPostings(db, filter) : 0;
+  const breakdown = extent.postings > 0 ? periodBreakdown(db, filter) : null;
+  const postings = breakdown?.postings ?? 0;
   const allPostings = extent.postings > 0 ? countReportPostings(db, { ...filter, role: null }) : 0;
   const sources = sourceCoverage(db, filter);
   const problems = problemRuns(db, filter);
@@ -100,9 +99,9 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
       : [previous, compareWith(db, base, period, yearEarlier, 'a year earlier', now)];
   data.series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
   data.skills = skillsFor(db, base, period, now);
-  data.companies = topCompanies(db, filter);
-  data.cities = cityCounts(db, filter);
-  data.districts = districtCounts(db, filter);
+  data.companies = breakdown?.companies ?? [];
+  data.cities = breakdown?.cities ?? [];
+  data.districts = breakdown?.districts ?? [];
   const pay = payPercentileGroups(db, filter);
   data.pay = pay.byCity;
   data.payByRole = pay.allCities;

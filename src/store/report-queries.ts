@@ -111,6 +111,61 @@ export function districtCounts(db: Db, filter: ReportFilter, limit = 15): Distri
     .all({ ...params(filter), limit }) as DistrictCountRow[];
 }
 
+export interface PeriodBreakdown {
+  /** Matching deduplicated postings. */
+  postings: number;
+  companies: CompanyCountRow[];
+  cities: CityCountRow[];
+  districts: DistrictCountRow[];
+}
+
+/**
+ * The count, top companies, cities and districts of the matching postings in one pass over them (the
+ * same numbers as countReportPostings, topCompanies, cityCounts and districtCounts, read once).
+ */
+export function periodBreakdown(db: Db, filter: ReportFilter, limit = 15): PeriodBreakdown {
+  const rows = db
+    .prepare(
+      `WITH m AS MATERIALIZED (
+         SELECT p.company AS company, coalesce(nullif(p.company_norm, ''), p.company) AS company_key,
+                p.city AS city, p.district AS district
+         FROM postings p WHERE ${MATCHING}
+       )
+       SELECT 'total' AS part, NULL AS a, NULL AS b, count(*) AS postings, 1 AS ord FROM m
+       UNION ALL
+       SELECT * FROM (
+         SELECT 'company', min(company), NULL, count(*) AS n,
+                row_number() OVER (ORDER BY count(*) DESC, min(company)) FROM m
+         WHERE company IS NOT NULL AND trim(company) != ''
+         GROUP BY company_key ORDER BY n DESC, min(company) LIMIT @limit)
+       UNION ALL
+       SELECT * FROM (
+         SELECT 'city', city, NULL, count(*) AS n,
+                row_number() OVER (ORDER BY count(*) DESC, city IS NULL, city) FROM m
+         GROUP BY city ORDER BY n DESC, city IS NULL, city LIMIT @limit)
+       UNION ALL
+       SELECT * FROM (
+         SELECT 'district', city, district, count(*) AS n,
+                row_number() OVER (ORDER BY count(*) DESC, city, district) FROM m
+         WHERE district IS NOT NULL AND trim(district) != ''
+         GROUP BY city, district ORDER BY n DESC, city, district LIMIT @limit)`,
+    )
+    .all({ ...params(filter), limit }) as {
+    part: string;
+    a: string | null;
+    b: string | null;
+    postings: number;
+    ord: number;
+  }[];
+  const of = (part: string) => rows.filter((r) => r.part === part).sort((x, y) => x.ord - y.ord);
+  return {
+    postings: of('total')[0]?.postings ?? 0,
+    companies: of('company').map((r) => ({ company: r.a!, postings: r.postings })),
+    cities: of('city').map((r) => ({ city: r.a, postings: r.postings })),
+    districts: of('district').map((r) => ({ city: r.a, district: r.b!, postings: r.postings })),
+  };
+}
+
 export interface PayPercentileRow {
   role: string;
   /** Null in the all-cities grouping. */

@@ -10,6 +10,7 @@ import {
   countReportPostings,
   districtCounts,
   payPercentiles,
+  periodBreakdown,
   problemRuns,
   sourceCoverage,
   topCompanies,
@@ -140,6 +141,21 @@ describe('report queries on the fixture database', () => {
     ]);
     const districts = districtCounts(fixture, { ...october, city: 'Beijing' });
     expect(districts).toEqual([{ city: 'Beijing', district: '海淀区', postings: 15 }]);
+  });
+
+  it('reads count, companies, cities and districts in one pass with the same numbers as one by one', () => {
+    for (const filter of [
+      october,
+      { ...october, role: 'ai-trainer' },
+      { start: '2026-01-01', end: '2026-12-31', city: 'Beijing' },
+    ]) {
+      expect(periodBreakdown(fixture, filter, 5)).toEqual({
+        postings: countReportPostings(fixture, filter),
+        companies: topCompanies(fixture, filter, 5),
+        cities: cityCounts(fixture, filter, 5),
+        districts: districtCounts(fixture, filter, 5),
+      });
+    }
   });
 
   it('agrees with the source_watch_days view on the days each source was watched', () => {
