@@ -80,7 +80,9 @@ export function define(context: CliContext): Command {
         if (lastShown > 0) context.err.write('\n');
         if (flags.json) context.out.write(`${JSON.stringify(summary, null, 2)}\n`);
         else context.out.write(renderSummary(summary));
-        if (summary.interrupted) context.exitCode = 1;
+        // Every row refused: the file is not what the flags say (format, encoding, mapping).
+        if (summary.interrupted || (summary.rows > 0 && summary.skippedCount === summary.rows))
+          context.exitCode = 1;
       } finally {
         db.close();
       }

@@ -49,6 +49,10 @@ async function readHead(path: string, bytes: number): Promise<string> {
   } catch {
     throw new UserError(`cannot read ${path}: check that the file exists and is readable`);
   }
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    throw new UserError(`${path} is a folder: give the dataset file itself`);
+  }
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);

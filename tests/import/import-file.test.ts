@@ -228,5 +228,11 @@ describe('jobtrend import (CLI)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*nope\.csv/);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const folder = await runCli(['--db', path, 'import', dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/is a folder: give the dataset file itself/);
+    const allBad = await runCli(['--db', path, 'import', file('bad.jsonl', 'not json\n{broken\n')]);
+    expect(allBad.code).toBe(1);
+    expect(allBad.stdout).toMatch(/skipped line 2: not valid JSON/);
   });
 });
