@@ -11,7 +11,6 @@ import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/type
 import { UsageError, UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import {
-  countReportPostings,
   databaseExtent,
   payPercentileGroups,
   periodBreakdown,
@@ -57,8 +56,9 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const extent = databaseExtent(db);
   const breakdown = extent.postings > 0 ? periodBreakdown(db, filter) : null;
   const postings = breakdown?.postings ?? 0;
-  const allPostings = extent.postings > 0 ? countReportPostings(db, { ...filter, role: null }) : 0;
   const sources = sourceCoverage(db, filter);
+  // Every posting belongs to a source, so the per-source counts (any role, this city) add up to the total.
+  const allPostings = sources.reduce((sum, source) => sum + source.postings, 0);
   const problems = problemRuns(db, filter);
   const checked = checkClaims(db, claims, now);
 

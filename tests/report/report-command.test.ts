@@ -10,6 +10,7 @@ import { gatherReport } from '../../src/report/gather-report.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
+import { countReportPostings } from '../../src/store/report-queries.js';
 import { tempDir } from '../support/temp-db.js';
 import { buildFixtureDb, FIXTURE_NOW, trainerCount } from './fixture-db.js';
 import { collector, injectedMarkup } from './html-checks.js';
@@ -58,9 +59,26 @@ describe('gatherReport on the fixture database', () => {
       expect(data.period.label).toBe('2026-10');
       // zhaopin's postings of 2026-10 (month 13) plus BOSS's ten, three of which are cross-posts.
       expect(data.postings).toBe(trainerCount(13) + 10 - 3);
+      // All postings in Shanghai in 2026-10, any role: here every one of them is an AI-trainer posting.
+      expect(data.allPostings).toBe(
+        countReportPostings(db, { start: '2026-10-01', end: '2026-10-31', city: 'Shanghai' }),
+      );
+      expect(data.allPostings).toBe(data.postings);
       expect(data.headline.map((h) => h.baseline.label)).toEqual(['2026-09', '2025-10']);
       expect(data.series.buckets.at(-1)?.label).toBe('2026-10');
       expect(data.skills?.emerging).toContain('rlhf');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('divides a role by all postings of the period for its share', () => {
+    const db = openDatabase(dbPath, { readonly: true });
+    try {
+      const data = gatherReport(db, { now: FIXTURE_NOW, role: 'ai-rater' });
+      expect(data.postings).toBe(8);
+      expect(data.allPostings).toBe(countReportPostings(db, { start: '2026-10-01', end: '2026-10-31' }));
+      expect(data.allPostings).toBe(66 + 15 + 8);
     } finally {
       db.close();
     }
