@@ -31,7 +31,7 @@ export function define(context: CliContext): Command {
     .argument('<file>', 'the dataset file')
     .option(
       '--source <name>',
-      'name of the dataset: postings are stored under source "import:<name>" (default: the file name)',
+      'name of the dataset: postings are stored under source "import:<name>" (default: the file name; a jobtrend export keeps its own source ids unless --source or --map is given)',
     )
     .option(
       '--format <format>',

@@ -149,6 +149,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   let mode: 'restore' | 'pipeline' | null = null;
   let columns: string[] | null = null;
   let mapping: ColumnMapping = {};
+  let jsonKeys: Set<string> | null = null;
   let pipelineBatch: NormalisedPosting[] = [];
   let restoreBatch: RestoredPosting[] = [];
 
@@ -217,13 +218,27 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         summary.mode = mode;
         if (mode === 'pipeline') {
           normalise ??= await defaultNormaliser();
-          mapping = resolveMapping(names, options.mapping);
+          if (columns === null) {
+            // JSON records need not all have the same keys: the mapping follows the keys seen so far, and
+            // an explicitly mapped key may first appear in a later record.
+            jsonKeys = new Set([...names, ...Object.values(options.mapping ?? {})]);
+          }
+          mapping = resolveMapping(jsonKeys ? [...jsonKeys] : names, options.mapping);
           if (!mapping.title) {
             throw new UserError(
               `no title column among ${names.slice(0, 20).join(', ')}: name it with --map title=COLUMN`,
             );
           }
         }
+      } else if (jsonKeys) {
+        let grew = false;
+        for (const key of Object.keys(record.values)) {
+          if (!jsonKeys.has(key)) {
+            jsonKeys.add(key);
+            grew = true;
+          }
+        }
+        if (grew) mapping = resolveMapping([...jsonKeys], options.mapping);
       }
       if (mode === 'restore') {
         const restored = readExportedRow(record.values);

@@ -160,6 +160,20 @@ describe('importing a dataset through the pipeline', () => {
     db.close();
   });
 
+  it('follows JSON records whose keys vary from one record to the next', async () => {
+    const { db } = fresh();
+    const lines = [
+      { title: 'AI训练师', id: 'v1' },
+      { title: '数据标注员', id: 'v2', salary: '6-8K', 城市: '上海' },
+    ];
+    await importFile(db, file('vary.jsonl', lines.map((l) => JSON.stringify(l)).join('\n')), { now });
+    expect(db.prepare("SELECT salary_raw, city FROM postings WHERE source_posting_id = 'v2'").get()).toEqual({
+      salary_raw: '6-8K',
+      city: 'Shanghai',
+    });
+    db.close();
+  });
+
   it('imports a synthetic CSV of many rows in batches', async () => {
     const { db } = fresh();
     const path = join(dir, 'synthetic.csv');
