@@ -17,9 +17,9 @@ interface ExportFlags {
   format: string;
   output?: string;
   all?: boolean;
-  role: string[];
-  city: string[];
-  source: string[];
+  role?: string[];
+  city?: string[];
+  source?: string[];
   from?: string;
   to?: string;
 }
@@ -36,19 +36,12 @@ export function define(context: CliContext): Command {
       '--role <id>',
       'only postings with this role (ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other); repeatable',
       collect,
-      [],
     )
-    .option(
-      '--city <name>',
-      'only postings in this city (canonical name, e.g. Shanghai); repeatable',
-      collect,
-      [],
-    )
+    .option('--city <name>', 'only postings in this city (Shanghai or 上海); repeatable', collect)
     .option(
       '--source <id>',
       'only postings from this source (e.g. greenhouse, import:mydata); repeatable',
       collect,
-      [],
     )
     .option('--from <date>', 'effective date on or after (YYYY-MM-DD or YYYY-MM)')
     .option('--to <date>', 'effective date on or before (YYYY-MM-DD or YYYY-MM)')
@@ -56,13 +49,13 @@ export function define(context: CliContext): Command {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') {
         throw new UsageError(`--format must be jsonl or csv, not "${flags.format}"`);
       }
-      const unknown = flags.role.find((r) => !ROLE_IDS.includes(r));
+      const unknown = (flags.role ?? []).find((r) => !ROLE_IDS.includes(r));
       if (unknown)
         throw new UsageError(`--role: unknown role "${unknown}": use one of ${ROLE_IDS.join(', ')}`);
       const from = flags.from ? parseBound(flags.from, 'from') : undefined;
       const to = flags.to ? parseBound(flags.to, 'to') : undefined;
       if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
-      const cities = await Promise.all(flags.city.map(canonicalCity));
+      const cities = await Promise.all((flags.city ?? []).map(canonicalCity));
       const filters = {
         all: flags.all,
         roles: flags.role,
@@ -130,6 +123,6 @@ async function canonicalCity(name: string): Promise<string> {
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

@@ -17,7 +17,7 @@ interface ImportFlags {
   source?: string;
   format?: string;
   encoding?: string;
-  map: string[];
+  map?: string[];
   mapping?: string;
   timeZone?: string;
   json?: boolean;
@@ -42,7 +42,6 @@ export function define(context: CliContext): Command {
       '--map <field=column>',
       `which column feeds a field; repeatable. Fields: ${IMPORT_FIELDS.join(', ')}`,
       collect,
-      [],
     )
     .option('--mapping <file>', 'a YAML or JSON file of field: column pairs')
     .option('--time-zone <tz>', "time zone of the dataset's dates, e.g. Asia/Shanghai (default UTC)")
@@ -56,7 +55,7 @@ export function define(context: CliContext): Command {
       }
       const mapping: ColumnMapping = {
         ...(flags.mapping ? loadMappingFile(flags.mapping) : {}),
-        ...parseMapFlags(flags.map),
+        ...parseMapFlags(flags.map ?? []),
       };
       const db = context.openDb();
       try {
@@ -110,7 +109,7 @@ export function renderSummary(summary: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
