@@ -23,12 +23,13 @@ describe('jobtrend demo, offline, end to end', () => {
     seconds = (Date.now() - started) / 1000;
   }, 180_000);
 
-  it('finishes with exit 0 and says plainly that the data are samples', () => {
+  it('finishes within a minute with exit 0 and says plainly that the data are samples', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/SAMPLE DATA/);
     expect(result.stdout).toMatch(/reminder: These are SAMPLE DATA/);
-    process.stdout.write(`demo took ${seconds.toFixed(1)} s\n`);
+    // The issue's promise is "under a minute"; it takes 8–16 s on a loaded 2-core machine.
+    expect(seconds).toBeLessThan(60);
   });
 
   it('scraped every sample site with the real scrapers (API, HTML, GBK, Chromium) and imported the dataset', () => {
