@@ -9,6 +9,9 @@ import { type Config, parseConfig } from '../config/load-config.js';
 import { type RunSummary, scrapeSource } from '../engine/scrape-source.js';
 import { type ImportSummary, importFile } from '../import/import-file.js';
 import { type Logger, silentLogger } from '../log.js';
+import { gatherReport } from '../report/gather-report.js';
+import { renderReport } from '../report/render-report.js';
+import { writeReport } from '../report/write-report.js';
 import type { Db } from '../store/database.js';
 import { coverDemoRuns, DEMO_JOB_NAME } from '../store/demo-store.js';
 import { generateSamplePostings, SAMPLE_BOARDS, SAMPLE_CITIES, type SamplePosting } from './sample-data.js';
@@ -44,8 +47,6 @@ export interface DemoResult {
   runs: RunSummary[];
   dataset: ImportSummary | null;
   reportPath: string | null;
-  /** Why there is no report, when there is none. */
-  reportSkipped: string | null;
   samplePostings: number;
 }
 
@@ -90,7 +91,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     runs: [],
     dataset: null,
     reportPath: null,
-    reportSkipped: null,
     samplePostings: postings.length,
   };
   const scratch = mkdtempSync(join(tmpdir(), 'jobtrend-demo-'));
@@ -138,9 +138,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       );
     }
     if (options.report !== false && !options.signal?.aborted) {
-      const written = await writeDemoReport(db, options.reportsDir, now);
-      result.reportPath = written.path;
-      result.reportSkipped = written.skipped;
+      result.reportPath = writeDemoReport(db, options.reportsDir, now);
     }
   } finally {
     await browser?.close().catch(() => {});
@@ -155,22 +153,11 @@ function range(postings: SamplePosting[]): string {
   return `${dates[0]} to ${dates[dates.length - 1]}`;
 }
 
-/** The report over everything stored, with the sample notice at its top; skipped (with the reason) when the report module is missing. */
-async function writeDemoReport(
-  db: Db,
-  outDir: string,
-  now: Date,
-): Promise<{ path: string | null; skipped: string | null }> {
-  const [{ gatherReport }, { renderReport }, { writeReport }] = await Promise.all([
-    import('../report/gather-report.js'),
-    import('../report/render-report.js'),
-    import('../report/write-report.js'),
-  ]);
-  const data = gatherReport(db, { now });
-  const rendered = renderReport(data, { now });
+/** The report over everything stored, with the sample notice under its title. */
+function writeDemoReport(db: Db, outDir: string, now: Date): string {
+  const rendered = renderReport(gatherReport(db, { now }), { now });
   rendered.markdown = markSample(rendered.markdown);
-  const written = writeReport(outDir, rendered);
-  return { path: written.markdownPath, skipped: null };
+  return writeReport(outDir, rendered).markdownPath;
 }
 
 /** Puts the sample notice right under the report's title (or at the top when it has none). */
