@@ -24,18 +24,21 @@ export async function detectFormat(path: string): Promise<DatasetFormat> {
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  const head = await readHead(path, 65_536);
+  const head = await readHead(path, 1 << 20);
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
-    // JSON Lines when the first line is a whole object; else one JSON object holding the records.
-    const firstLine = text.split('\n', 1)[0] ?? '';
-    try {
-      JSON.parse(firstLine);
-      return 'jsonl';
-    } catch {
-      return 'json';
-    }
+    // JSON Lines when the first two lines are whole objects; else one JSON object holding the records
+    // (an API response saved on one line, like {"jobs": [...]}, is one object too).
+    const lines = text.split('\n', 3).filter((l) => l.trim() !== '');
+    const parses = (line: string | undefined) => {
+      try {
+        return line !== undefined && typeof JSON.parse(line) === 'object';
+      } catch {
+        return false;
+      }
+    };
+    return parses(lines[0]) && parses(lines[1]) ? 'jsonl' : 'json';
   }
   if (lower.endsWith('.json')) return 'json';
   const firstLine = text.split('\n', 1)[0] ?? '';

@@ -122,6 +122,7 @@ describe('format detection', () => {
     expect(await detectFormat(file('x.ndjson', '{}\n'))).toBe('jsonl');
     expect(await detectFormat(file('x.json', '{"a":1}\n{"a":2}\n'))).toBe('jsonl');
     expect(await detectFormat(file('y.json', '{\n "jobs": []\n}'))).toBe('json');
+    expect(await detectFormat(file('one-line.json', '{"jobs": [{"title": "A"}]}\n'))).toBe('json');
     expect(await detectFormat(file('data', '[{"a":1}]'))).toBe('json');
     expect(await detectFormat(file('data2', 'title\tcity\nA\tB\n'))).toBe('tsv');
   });
