@@ -1,10 +1,13 @@
 // Skill matching against the bilingual skill taxonomy (src/taxonomy/skills.json): every skill in one pass
 // over the text with an Aho–Corasick automaton compiled once at module load into a dense transition table.
-// Case and full-width forms are folded by the symbol table itself (no lower-casing copy of the text).
+// Case and full-width forms are folded by the symbol table itself (no lower-casing copy of the text). The
+// hot loop reads the text's UTF-16 code units from a reused typed array, and while no term is under way it
+// skips what starts none (most punctuation and Chinese, the rest of a word) without touching the automaton.
 // Matches are leftmost-longest. ASCII terms need word boundaries on both sides (CJK characters count as
 // boundaries, so "熟悉Python和SQL" finds python and sql) and accept a plural "s". Ambiguous short names:
 // listTerms (R, Go, C) count only in a list next to another programming language ("Python/R", "C/C++",
 // "Python、R和SQL"), never in "R&D" or "go-getter"; cjkTerms ("prompt") only right next to Chinese text.
+import { Buffer } from 'node:buffer';
 import taxonomy from '../taxonomy/skills.json' with { type: 'json' };
 
 export interface Skill {
@@ -55,7 +58,6 @@ const isCjk = (code: number): boolean =>
 interface Term {
   skill: number;
   length: number;
-  checkStart: boolean;
   checkEnd: boolean;
   rule: Rule;
 }
@@ -63,14 +65,20 @@ interface Term {
 const terms: Term[] = [];
 const symbolOf = new Uint16Array(65536);
 let alphabet = 1; // symbol 0: any character no term contains
+const symbolIsWord: number[] = [0];
 
 function symbolFor(code: number): number {
-  if (symbolOf[code] === 0) symbolOf[code] = alphabet++;
+  if (symbolOf[code] === 0) {
+    symbolOf[code] = alphabet++;
+    symbolIsWord.push(isWord[code] as number);
+  }
   return symbolOf[code] as number;
 }
 
 const children: Map<number, number>[] = [new Map()];
 const ownTerms: number[][] = [[]];
+/** Whether a state's last character (the one that led to it) is a word character. */
+const endsInWord: number[] = [0];
 
 function addTerm(text: string, skill: number, rule: Rule): void {
   const term = text.normalize('NFKC').toLowerCase();
@@ -85,6 +93,7 @@ function addTerm(text: string, skill: number, rule: Rule): void {
       node.set(symbol, next);
       children.push(new Map());
       ownTerms.push([]);
+      endsInWord.push(isWord[term.charCodeAt(i)] as number);
     }
     state = next;
   }
@@ -92,7 +101,6 @@ function addTerm(text: string, skill: number, rule: Rule): void {
   terms.push({
     skill,
     length: term.length,
-    checkStart: isWord[term.charCodeAt(0)] === 1,
     checkEnd: isWord[term.charCodeAt(term.length - 1)] === 1,
     rule,
   });
@@ -114,11 +122,12 @@ for (let c = 0xff01; c <= 0xff5e; c++) {
 }
 
 const stateCount = children.length;
-// Rows are state × A with A a power of two, so the low bit of a stored row is free: it flags states that
-// end some term, and the hot loop tests one bit instead of looking up an output table for every character.
+// The row of a state starts at state << SHIFT. An entry is the next state times two plus one bit that flags
+// states ending some term, so the hot loop tests one bit instead of looking up an output table for every
+// character. Entries are 16-bit while the automaton is small enough, to keep the table in cache.
 const SHIFT = Math.max(1, Math.ceil(Math.log2(alphabet)));
 const A = 1 << SHIFT;
-const delta = new Int32Array(stateCount * A);
+const delta = stateCount < 1 << 15 ? new Uint16Array(stateCount * A) : new Uint32Array(stateCount * A);
 const outStart = new Int32Array(stateCount + 1);
 let outTermsBuilt = new Int32Array(0);
 {
@@ -135,12 +144,18 @@ let outTermsBuilt = new Int32Array(0);
     const f = fail[state] as number;
     (outputs[state] as number[]).push(...(outputs[f] as number[]));
     const node = children[state] as Map<number, number>;
+    const wordBefore = endsInWord[state] === 1;
     for (let a = 1; a < alphabet; a++) {
       const child = node.get(a);
+      // Where a leads from the failure state. Failure links skip suffixes that start a term in the middle
+      // of a word (that term needs a boundary before it and could never count): from the root, a word
+      // character right after a word character starts nothing. So every term the automaton reports starts
+      // at a boundary, and the skip loop can take over whenever it falls back to the root.
+      const fallback = f !== 0 || !wordBefore || symbolIsWord[a] !== 1 ? (next[f * A + a] as number) : 0;
       if (child === undefined) {
-        next[state * A + a] = next[f * A + a] as number;
+        next[state * A + a] = fallback;
       } else {
-        fail[child] = next[f * A + a] as number;
+        fail[child] = fallback;
         next[state * A + a] = child;
         order.push(child);
       }
@@ -156,10 +171,21 @@ let outTermsBuilt = new Int32Array(0);
   for (let s = 0; s < stateCount; s++) outTermsBuilt.set(outputs[s] as number[], outStart[s] as number);
   for (let k = 0; k < next.length; k++) {
     const target = next[k] as number;
-    delta[k] = (target << SHIFT) | ((outputs[target] as number[]).length > 0 ? 1 : 0);
+    delta[k] = (target << 1) | ((outputs[target] as number[]).length > 0 ? 1 : 0);
   }
 }
 
+// What a character can do in the root state, for the skip loop: WORD if it is a word character, STARTS if
+// some term begins with it. At 0 nothing starts; at WORD nothing starts, and neither can anything before the
+// word ends (a term that begins with a word character needs a boundary before it); STARTS | WORD starts a
+// term only at the beginning of a word; STARTS (a Chinese character) starts one anywhere.
+const WORD = 1;
+const STARTS = 2;
+const kind = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const symbol = symbolOf[c] as number;
+  kind[c] = (isWord[c] as number) | (symbol !== 0 && (delta[symbol] as number) !== 0 ? STARTS : 0);
+}
 const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
 const implied: number[][] = skills.map((s) =>
   (s.implies ?? []).map((id) => skillIndex.get(id) ?? -1).filter((i) => i >= 0),
@@ -180,12 +206,8 @@ export interface SkillMention {
 const outTerms: Int32Array = outTermsBuilt;
 const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
-const CHECK_START = 1;
-const CHECK_END = 2;
-const termChecks = Uint8Array.from(
-  terms,
-  (t) => (t.checkStart ? CHECK_START : 0) | (t.checkEnd ? CHECK_END : 0),
-);
+/** Whether a term ends in a word character, and so needs a boundary (or a plural "s") after it. */
+const termEndsInWord = Uint8Array.from(terms, (t) => (t.checkEnd ? 1 : 0));
 
 /** Leftmost-longest selection (parallel arrays, `count` entries), in text order. */
 interface Selection {
@@ -203,10 +225,36 @@ let buffers: Selection = {
   term: new Int32Array(256),
   count: 0,
 };
-const named = new Uint8Array(skills.length);
-const idOrder = skills
+const termRule = Uint8Array.from(terms, (t) => t.rule);
+const skillId = skills.map((s) => s.id);
+/** Each skill's position in id order, to sort what a text names. */
+const idRank = new Int32Array(skills.length);
+skills
   .map((_, i) => i)
-  .sort((a, b) => ((skills[a] as SkillData).id < (skills[b] as SkillData).id ? -1 : 1));
+  .sort((a, b) => ((skillId[a] as string) < (skillId[b] as string) ? -1 : 1))
+  .forEach((skill, rank) => {
+    idRank[skill] = rank;
+  });
+/** Skills named so far in the current text (all zero between calls), and which they are. */
+const named = new Uint8Array(skills.length);
+const namedList = new Int32Array(skills.length);
+
+// The text's UTF-16 code units, copied natively into a reused buffer: reading a Uint16Array is about twice
+// as fast as charCodeAt on strings of mixed representation (one-byte and two-byte, flat and concatenated).
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let unitBytes = Buffer.alloc(1 << 16);
+let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+
+function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (n > units.length) {
+    unitBytes = Buffer.alloc(2 * Math.max(n, 2 * units.length));
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+  }
+  if (littleEndian) unitBytes.write(text, 0, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
 
 /**
  * One pass of the automaton. Candidates arrive in order of their end and are kept on a stack: a candidate
@@ -214,62 +262,82 @@ const idOrder = skills
  * an overlapping one that starts before it wins instead, and then nothing changes.
  */
 function select(text: string): Selection {
-  // Module bindings copied to locals: the hot loop then reads registers, not module context slots.
+  // Module bindings copied to locals: the hot loops then read registers, not module context slots.
   const table = delta;
   const symbols = symbolOf;
   const word = isWord;
+  const kinds = kind;
   const outFrom = outStart;
   const outList = outTerms;
-  const checksOf = termChecks;
+  const endsInWord = termEndsInWord;
   const lengthOf = termLength;
   const shift = SHIFT;
   const n = text.length;
+  const u = codeUnits(text);
   let capacity = buffers.start.length;
   let starts = buffers.start;
   let ends = buffers.end;
   let ids = buffers.term;
   let count = 0;
-  let row = 0;
-  for (let i = 0; i < n; i++) {
-    const v = table[row + (symbols[text.charCodeAt(i)] as number)] as number;
-    row = v & ~1;
-    if ((v & 1) === 0) continue;
-    const state = row >>> shift;
-    const to = outFrom[state + 1] as number;
-    for (let k = outFrom[state] as number; k < to; k++) {
-      const t = outList[k] as number;
-      const checks = checksOf[t] as number;
-      const length = lengthOf[t] as number;
-      const start = i + 1 - length;
-      if ((checks & CHECK_START) !== 0 && start > 0 && word[text.charCodeAt(start - 1)] === 1) continue;
-      let end = i + 1;
-      if ((checks & CHECK_END) !== 0 && end < n && word[text.charCodeAt(end)] === 1) {
-        const after = text.charCodeAt(end) | 0x20;
-        if (after !== 0x73 || (end + 1 < n && word[text.charCodeAt(end + 1)] === 1)) continue;
-        end++; // a plural "s"
+  let i = 0;
+  while (i < n) {
+    // In the root state: skip what starts no term (see `kind`), the rest of a word at a time.
+    for (;;) {
+      const k = kinds[u[i] as number] as number;
+      if (k === STARTS) break;
+      if (k === (STARTS | WORD) && (i === 0 || word[u[i - 1] as number] === 0)) break;
+      i++;
+      if (k !== 0) while (i < n && word[u[i] as number] === 1) i++;
+      if (i >= n) break;
+    }
+    // Run the automaton until it falls back to the root.
+    let state = 0;
+    while (i < n) {
+      const v = table[(state << shift) + (symbols[u[i] as number] as number)] as number;
+      i++;
+      state = v >>> 1;
+      if ((v & 1) !== 0) {
+        const to = outFrom[state + 1] as number;
+        for (let k = outFrom[state] as number; k < to; k++) {
+          const t = outList[k] as number;
+          const length = lengthOf[t] as number;
+          const start = i - length;
+          let end = i;
+          if (endsInWord[t] === 1 && end < n && word[u[end] as number] === 1) {
+            const after = (u[end] as number) | 0x20;
+            if (after !== 0x73 || (end + 1 < n && word[u[end + 1] as number] === 1)) continue;
+            end++; // a plural "s"
+          }
+          let top = count - 1;
+          while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
+            if (
+              start === starts[top] &&
+              end === ends[top] &&
+              (lengthOf[ids[top] as number] as number) >= length
+            )
+              break;
+            top--;
+          }
+          if (top >= 0 && (ends[top] as number) > start) continue; // an earlier-starting overlap wins
+          count = top + 1;
+          if (count === capacity) {
+            capacity *= 2;
+            starts = grow(starts, capacity);
+            ends = grow(ends, capacity);
+            ids = grow(ids, capacity);
+            buffers = { start: starts, end: ends, term: ids, count: 0 };
+          }
+          starts[count] = start;
+          ends[count] = end;
+          ids[count] = t;
+          count++;
+        }
       }
-      let top = count - 1;
-      while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
-        if (start === starts[top] && end === ends[top] && (lengthOf[ids[top] as number] as number) >= length)
-          break;
-        top--;
-      }
-      if (top >= 0 && (ends[top] as number) > start) continue; // an earlier-starting overlap wins
-      count = top + 1;
-      if (count === capacity) {
-        capacity *= 2;
-        starts = grow(starts, capacity);
-        ends = grow(ends, capacity);
-        ids = grow(ids, capacity);
-        buffers = { start: starts, end: ends, term: ids, count: 0 };
-      }
-      starts[count] = start;
-      ends[count] = end;
-      ids[count] = t;
-      count++;
+      if (state === 0) break;
     }
   }
-  return { start: starts, end: ends, term: ids, count };
+  buffers.count = count;
+  return buffers;
 }
 
 function grow(array: Int32Array, capacity: number): Int32Array {
@@ -313,14 +381,36 @@ export function findSkillMentions(text: string): SkillMention[] {
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const sel = select(text);
-  named.fill(0);
+  if (sel.count === 0) return [];
+  let found = 0;
   for (let c = 0; c < sel.count; c++) {
-    const skill = termSkill[sel.term[c] as number] as number;
-    if (named[skill] === 1 || !accepted(text, sel, c)) continue;
+    const t = sel.term[c] as number;
+    const skill = termSkill[t] as number;
+    if (named[skill] === 1 || (termRule[t] !== Rule.Plain && !accepted(text, sel, c))) continue;
     named[skill] = 1;
-    for (const parent of implied[skill] as number[]) named[parent] = 1;
+    namedList[found++] = skill;
+    for (const parent of implied[skill] as number[]) {
+      if (named[parent] === 1) continue;
+      named[parent] = 1;
+      namedList[found++] = parent;
+    }
   }
-  const ids: string[] = [];
-  for (const i of idOrder) if (named[i] === 1) ids.push((skills[i] as SkillData).id);
+  // Insertion sort by id: a text names a handful of skills.
+  for (let j = 1; j < found; j++) {
+    const skill = namedList[j] as number;
+    const rank = idRank[skill] as number;
+    let k = j - 1;
+    while (k >= 0 && (idRank[namedList[k] as number] as number) > rank) {
+      namedList[k + 1] = namedList[k] as number;
+      k--;
+    }
+    namedList[k + 1] = skill;
+  }
+  const ids = new Array<string>(found);
+  for (let j = 0; j < found; j++) {
+    const skill = namedList[j] as number;
+    named[skill] = 0;
+    ids[j] = skillId[skill] as string;
+  }
   return ids;
 }

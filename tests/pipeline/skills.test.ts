@@ -51,6 +51,54 @@ describe('matchSkills', () => {
   });
 });
 
+describe('matching edges', () => {
+  it.each([
+    ['Python', [{ skill: 'python', start: 0, end: 6 }]],
+    [
+      'SQL和Python',
+      [
+        { skill: 'sql', start: 0, end: 3 },
+        { skill: 'python', start: 4, end: 10 },
+      ],
+    ],
+    ['岗位职责包括日常沟通协调，熟悉Python', [{ skill: 'python', start: 15, end: 21 }]],
+    [
+      '会用ＰＹＴＨＯＮ和ｓｑｌ',
+      [
+        { skill: 'python', start: 2, end: 8 },
+        { skill: 'sql', start: 9, end: 12 },
+      ],
+    ],
+    ['pythonic python', [{ skill: 'python', start: 9, end: 15 }]],
+    ['pyth/python', [{ skill: 'python', start: 5, end: 11 }]],
+    ['mypython, xsql', []],
+    ['ABC数据标注', [{ skill: 'data-labeling', start: 3, end: 7 }]],
+    [
+      'SQLs and Pythons',
+      [
+        { skill: 'sql', start: 0, end: 4 },
+        { skill: 'python', start: 9, end: 16 },
+      ],
+    ],
+    [
+      'Python\u3000SQL',
+      [
+        { skill: 'python', start: 0, end: 6 },
+        { skill: 'sql', start: 7, end: 10 },
+      ],
+    ],
+    ['\ud800Python\udc00', [{ skill: 'python', start: 1, end: 7 }]],
+  ])('%s', (text, expected) => {
+    expect(findSkillMentions(text)).toEqual(expected);
+  });
+
+  it('finds a term at the end of a text longer than any before', () => {
+    const text = `${'x'.repeat(70_000)} sql`;
+    expect(findSkillMentions(text)).toEqual([{ skill: 'sql', start: 70_001, end: 70_004 }]);
+    expect(matchSkills('Python')).toEqual(['python']);
+  });
+});
+
 describe('ambiguous short names', () => {
   it.each([
     ['熟悉R语言', ['r']],
