@@ -88,7 +88,7 @@ function prepareStatements(db: Db) {
       `INSERT INTO postings (source_id, source_posting_id, ${WRITE_COLUMNS.join(', ')},
          first_seen_at, last_seen_at, effective_date, is_primary, first_run_id, last_run_id)
        VALUES (@source_id, @source_posting_id, ${WRITE_COLUMNS.map((c) => `@${c}`).join(', ')},
-         @seen_at, @seen_at, @effective_date, 0, @run_id, @run_id)`,
+         @seen_at, @seen_at, @effective_date, @is_primary, @run_id, @run_id)`,
     ),
     touch: db.prepare(
       `UPDATE postings SET last_seen_at = max(last_seen_at, ?), last_run_id = coalesce(?, last_run_id),
@@ -113,7 +113,9 @@ function prepareStatements(db: Db) {
          ORDER BY effective_date, id LIMIT 1)) WHERE dedup_key = @key`,
     ),
     rolesOf: db.prepare('SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY role_id').pluck(),
-    skillsOf: db.prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id').pluck(),
+    skillsOf: db
+      .prepare('SELECT skill_id FROM posting_skills WHERE posting_id = ? ORDER BY skill_id')
+      .pluck(),
     clearRoles: db.prepare('DELETE FROM posting_roles WHERE posting_id = ?'),
     clearSkills: db.prepare('DELETE FROM posting_skills WHERE posting_id = ?'),
     addRole: db.prepare('INSERT OR IGNORE INTO posting_roles (posting_id, role_id) VALUES (?, ?)'),
@@ -139,6 +141,11 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
       const existing = s.find.get(posting.source_id, posting.source_posting_id) as ExistingRow | undefined;
       if (!existing) {
         const date = effectiveDate(posting, options.seenAt);
+        // The row is written once with its final is_primary: an earlier appearance of the same job keeps it.
+        const current = s.currentPrimary.get(posting.dedup_key) as
+          | { id: number; effective_date: string }
+          | undefined;
+        const primary = !current || date < current.effective_date;
         const id = Number(
           s.insert.run({
             ...values,
@@ -146,10 +153,11 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
             source_posting_id: posting.source_posting_id,
             seen_at: options.seenAt,
             effective_date: date,
+            is_primary: primary ? 1 : 0,
             run_id: runId,
           }).lastInsertRowid,
         );
-        placeAsPrimary(s, posting.dedup_key, id, date);
+        if (current && primary) s.setPrimary.run(0, current.id);
         writeClassification(s, id, posting, known, false);
         result.inserted++;
         result.items.push({ id, status: 'new' });
@@ -174,7 +182,13 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
       // A repost must not move a posting's date forward: it counts at its first appearance.
       const candidate = effectiveDate(posting, options.seenAt);
       const date = candidate < existing.effective_date ? candidate : existing.effective_date;
-      s.update.run({ ...values, id: existing.id, seen_at: options.seenAt, effective_date: date, run_id: runId });
+      s.update.run({
+        ...values,
+        id: existing.id,
+        seen_at: options.seenAt,
+        effective_date: date,
+        run_id: runId,
+      });
       if (existing.dedup_key !== posting.dedup_key || date !== existing.effective_date) {
         s.recomputePrimary.run({ key: existing.dedup_key });
         s.recomputePrimary.run({ key: posting.dedup_key });
@@ -184,17 +198,6 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
     }
   })();
   return result;
-}
-
-/** A new row becomes primary unless an earlier appearance of the same job exists. */
-function placeAsPrimary(s: ReturnType<typeof prepareStatements>, key: string, id: number, date: string): void {
-  const current = s.currentPrimary.get(key) as { id: number; effective_date: string } | undefined;
-  if (!current) {
-    s.setPrimary.run(1, id);
-  } else if (date < current.effective_date) {
-    s.setPrimary.run(0, current.id);
-    s.setPrimary.run(1, id);
-  }
 }
 
 /** Writes roles and skills when they differ from what is stored; returns whether they did. */
@@ -243,7 +246,9 @@ function textOf(value: unknown): string | null {
 export function knownPostingIds(db: Db, sourceId: string, ids: string[]): Set<string> {
   if (ids.length === 0) return new Set();
   const found = new Set<string>();
-  const stmt = db.prepare('SELECT source_posting_id FROM postings WHERE source_id = ? AND source_posting_id = ?').pluck();
+  const stmt = db
+    .prepare('SELECT source_posting_id FROM postings WHERE source_id = ? AND source_posting_id = ?')
+    .pluck();
   for (const id of ids) if (stmt.get(sourceId, id) !== undefined) found.add(id);
   return found;
 }
