@@ -87,8 +87,9 @@ export const importPhase: Phase = async ({ quick, workDir }) => {
       unit: 'MB',
       baseline: { name: `peak RSS importing ${small.toLocaleString('en')} rows`, value: smallPeak },
       ratio: bigPeak / smallPeak,
-      target: 'ratio ≤ 1.5 (flat with file size)',
-      pass: bigPeak / smallPeak <= 1.5,
+      // Quick files are too small for the heap to settle: the figure is shown, and judged in the full run.
+      target: quick ? 'ratio ≤ 1.5 (judged in the full run only)' : 'ratio ≤ 1.5 (flat with file size)',
+      ...(quick ? {} : { pass: bigPeak / smallPeak <= 1.5 }),
       peakRssMb: bigPeak,
     },
   ];
