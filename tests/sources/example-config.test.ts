@@ -46,3 +46,12 @@ describe('the example config', () => {
     ).toThrow(/^config sources\.greenhouse\.boards: Required: list the board tokens/);
   });
 });
+
+describe('the example config as the daemon reads it', () => {
+  it('every job names known sources with valid sections, so `jobtrend schedule` would start', async () => {
+    const { checkJobSources } = await import('../../src/schedule/check-jobs.js');
+    const config = loadConfig(examplePath);
+    expect(config.jobs.length).toBeGreaterThanOrEqual(3);
+    expect(() => checkJobSources(config, config.jobs)).not.toThrow();
+  });
+});
