@@ -1,6 +1,6 @@
 // Checks a user's posting filter before any counting: the role must be in the taxonomy, the sources must
 // exist, the city is resolved to the canonical English name ("上海", "shanghai" → "Shanghai") by the
-// pipeline's resolveCity, else matched against the database's cities, else taken as typed.
+// pipeline's resolveCity, else matched against the database's cities; anything else is a usage error.
 import { UsageError } from '../errors.js';
 import { resolveCity, roleIds as taxonomyRoleIds } from '../pipeline/index.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
@@ -42,7 +42,11 @@ export function resolveCityName(db: Db, input: string): string {
   const canonical = resolveCity(input);
   if (canonical) return canonical;
   if (cityExists(db, input)) return input;
-  return cityLike(db, input) ?? input;
+  const like = cityLike(db, input);
+  if (like) return like;
+  throw new UsageError(
+    `unknown city "${input}": give a city name such as 上海 or Shanghai (the cities in the database: jobtrend query "SELECT DISTINCT city FROM postings")`,
+  );
 }
 
 /** True when the shipped city list places this canonical city in China (for the Chinese hiring calendar). */

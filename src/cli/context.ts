@@ -1,7 +1,9 @@
 // What every command gets: the global options, output streams (so tests can capture them), and helpers to
 // open the database and load the configuration the same way everywhere.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config/load-config.js';
+import { type Config, loadConfig } from '../config/load-config.js';
+import { UserError } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { type Db, openDatabase } from '../store/database.js';
 
@@ -19,8 +21,11 @@ export interface CliContext {
   signal: AbortSignal;
   /** The database path from --db, JOBTREND_DB, or db/jobtrend.sqlite. */
   dbPath(): string;
-  /** Opens the database: writers create and migrate it, readers require it to exist. */
-  openDb(options?: { readonly?: boolean }): Db;
+  /**
+   * Opens the database: writers create and migrate it, readers require it to exist. `mustExist` makes a
+   * writer that only makes sense on existing data (reindex) refuse a path with no database.
+   */
+  openDb(options?: { readonly?: boolean; mustExist?: boolean }): Db;
   /** The config from --config, else jobtrend.config.yaml/.json in the current folder, else defaults. */
   config(): Config;
   /** Set by a command that finished but must report failure (e.g. a scrape that was blocked): 1. */
@@ -32,7 +37,10 @@ export interface GlobalOptions {
   config?: string;
 }
 
-export function makeContext(program: Command, io: Pick<CliContext, 'out' | 'err' | 'env' | 'signal'>): CliContext {
+export function makeContext(
+  program: Command,
+  io: Pick<CliContext, 'out' | 'err' | 'env' | 'signal'>,
+): CliContext {
   const globals = () => program.opts<GlobalOptions>();
   let config: Config | undefined;
   return {
@@ -40,7 +48,13 @@ export function makeContext(program: Command, io: Pick<CliContext, 'out' | 'err'
     exitCode: 0,
     dbPath: () => resolveDbPath(globals().db ?? io.env.JOBTREND_DB),
     openDb(options = {}) {
-      return openDatabase(this.dbPath(), { readonly: options.readonly ?? false });
+      const path = this.dbPath();
+      if (options.mustExist && !existsSync(path)) {
+        throw new UserError(
+          `no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`,
+        );
+      }
+      return openDatabase(path, { readonly: options.readonly ?? false });
     },
     config() {
       config ??= loadConfig(globals().config);

@@ -26,7 +26,7 @@ export function define(context: CliContext): Command {
           `--batch-size must be a whole number from 1 to 100000, got "${options.batchSize}"`,
         );
       }
-      const db = context.openDb();
+      const db = context.openDb({ mustExist: true });
       try {
         const synced = syncTaxonomy(db);
         const progress = context.err.isTTY;

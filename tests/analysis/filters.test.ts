@@ -43,8 +43,9 @@ describe('resolveFilter', () => {
     expect(resolveFilter(db, { city }).city).toBe('Shanghai');
   });
 
-  it('a city nobody knows is kept as typed', () => {
-    expect(resolveFilter(db, { city: 'Atlantis' }).city).toBe('Atlantis');
+  it('a city neither the city list nor the database knows is a usage error, not an empty answer', () => {
+    expect(() => resolveFilter(db, { city: 'Atlantis' })).toThrow(UsageError);
+    expect(() => resolveFilter(db, { city: 'Atlantis' })).toThrow(/unknown city "Atlantis"/);
   });
 
   it('refuses an unknown source, listing the known ones', () => {

@@ -190,6 +190,7 @@ const CASES: Record<string, Case[]> = {
     { what: 'a bad period', argv: ['--from', '20x5'], code: 2, says: /"20x5" is not a period/ },
     { what: 'an unknown source', argv: ['--source', 'nosuch'], code: 2, says: /unknown source "nosuch"/ },
     { what: 'an unknown granularity', argv: ['--by', 'fortnight'], code: 2, says: /--by/ },
+    { what: 'an unknown city', argv: ['--city', 'Atlantis'], code: 2, says: /unknown city "Atlantis"/ },
   ],
   skills: [
     { what: 'a bad period', argv: ['--period', 'nonsense'], code: 2, says: /"nonsense" is not a period/ },
@@ -208,6 +209,13 @@ const CASES: Record<string, Case[]> = {
       argv: ['--batch-size', '0'],
       code: 2,
       says: /--batch-size must be a whole number/,
+    },
+    {
+      what: 'a database that does not exist',
+      argv: [],
+      globals: onDb(missing('jobs.sqlite')),
+      code: 1,
+      says: /no database at .*run `jobtrend init` first/,
     },
   ],
   claim: [
