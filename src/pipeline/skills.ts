@@ -122,11 +122,12 @@ for (let c = 0xff01; c <= 0xff5e; c++) {
 }
 
 const stateCount = children.length;
-// The row of a state starts at state << SHIFT. An entry is the next state times two plus one bit that flags
-// states ending some term, so the hot loop tests one bit instead of looking up an output table for every
-// character. Entries are 16-bit while the automaton is small enough, to keep the table in cache.
-const SHIFT = Math.max(1, Math.ceil(Math.log2(alphabet)));
-const A = 1 << SHIFT;
+// The table is stored by symbol: the transitions on symbol a are delta[a * stateCount + state], with states
+// numbered breadth first, so the few shallow states the text visits most share cache lines. An entry is the
+// next state times two plus one bit that flags states ending some term, so the hot loop tests one bit
+// instead of looking up an output table for every character. Entries are 16-bit while the automaton is
+// small enough, to keep the table in cache.
+const A = alphabet;
 const delta = stateCount < 1 << 15 ? new Uint16Array(stateCount * A) : new Uint32Array(stateCount * A);
 const outStart = new Int32Array(stateCount + 1);
 let outTermsBuilt = new Int32Array(0);
@@ -161,17 +162,27 @@ let outTermsBuilt = new Int32Array(0);
       }
     }
   }
+  const byNumber = [0, ...order]; // breadth-first numbering
+  const number = new Int32Array(stateCount);
+  byNumber.forEach((state, k) => {
+    number[state] = k;
+  });
   let total = 0;
-  for (let s = 0; s < stateCount; s++) {
-    outStart[s] = total;
-    total += (outputs[s] as number[]).length;
+  for (let k = 0; k < stateCount; k++) {
+    outStart[k] = total;
+    total += (outputs[byNumber[k] as number] as number[]).length;
   }
   outStart[stateCount] = total;
   outTermsBuilt = new Int32Array(total);
-  for (let s = 0; s < stateCount; s++) outTermsBuilt.set(outputs[s] as number[], outStart[s] as number);
-  for (let k = 0; k < next.length; k++) {
-    const target = next[k] as number;
-    delta[k] = (target << 1) | ((outputs[target] as number[]).length > 0 ? 1 : 0);
+  for (let k = 0; k < stateCount; k++) {
+    outTermsBuilt.set(outputs[byNumber[k] as number] as number[], outStart[k] as number);
+  }
+  for (let state = 0; state < stateCount; state++) {
+    for (let a = 0; a < A; a++) {
+      const target = next[state * A + a] as number;
+      const flag = (outputs[target] as number[]).length > 0 ? 1 : 0;
+      delta[a * stateCount + (number[state] as number)] = ((number[target] as number) << 1) | flag;
+    }
   }
 }
 
@@ -184,7 +195,8 @@ const STARTS = 2;
 const kind = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   const symbol = symbolOf[c] as number;
-  kind[c] = (isWord[c] as number) | (symbol !== 0 && (delta[symbol] as number) !== 0 ? STARTS : 0);
+  kind[c] =
+    (isWord[c] as number) | (symbol !== 0 && (delta[symbol * stateCount] as number) !== 0 ? STARTS : 0);
 }
 const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
 const implied: number[][] = skills.map((s) =>
@@ -226,18 +238,17 @@ let buffers: Selection = {
   count: 0,
 };
 const termRule = Uint8Array.from(terms, (t) => t.rule);
-const skillId = skills.map((s) => s.id);
-/** Each skill's position in id order, to sort what a text names. */
-const idRank = new Int32Array(skills.length);
-skills
-  .map((_, i) => i)
-  .sort((a, b) => ((skillId[a] as string) < (skillId[b] as string) ? -1 : 1))
-  .forEach((skill, rank) => {
-    idRank[skill] = rank;
-  });
-/** Skills named so far in the current text (all zero between calls), and which they are. */
-const named = new Uint8Array(skills.length);
-const namedList = new Int32Array(skills.length);
+/** Skill ids in sorted order, and each skill's rank in it. */
+const sortedIds = skills.map((s) => s.id).sort();
+const idRank = Int32Array.from(skills, (s) => sortedIds.indexOf(s.id));
+/** Skills (plus the skills they imply), each as a rank. */
+const impliedStart = new Int32Array(skills.length + 1);
+const impliedRanks = Int32Array.from(implied.flat(), (skill) => idRank[skill] as number);
+for (let skill = 0; skill < skills.length; skill++) {
+  impliedStart[skill + 1] = (impliedStart[skill] as number) + (implied[skill] as number[]).length;
+}
+/** The skills named so far in the current text as a bit set over ranks (all zero between calls). */
+const named = new Int32Array(Math.ceil(skills.length / 32));
 
 // The text's UTF-16 code units, copied natively into a reused buffer: reading a Uint16Array is about twice
 // as fast as charCodeAt on strings of mixed representation (one-byte and two-byte, flat and concatenated).
@@ -271,7 +282,7 @@ function select(text: string): Selection {
   const outList = outTerms;
   const endsInWord = termEndsInWord;
   const lengthOf = termLength;
-  const shift = SHIFT;
+  const states = stateCount;
   const n = text.length;
   const u = codeUnits(text);
   let capacity = buffers.start.length;
@@ -293,7 +304,7 @@ function select(text: string): Selection {
     // Run the automaton until it falls back to the root.
     let state = 0;
     while (i < n) {
-      const v = table[(state << shift) + (symbols[u[i] as number] as number)] as number;
+      const v = table[(symbols[u[i] as number] as number) * states + state] as number;
       i++;
       state = v >>> 1;
       if ((v & 1) !== 0) {
@@ -352,7 +363,11 @@ function accepted(text: string, sel: Selection, c: number): boolean {
   if (term.rule === Rule.Plain) return true;
   const start = sel.start[c] as number;
   const end = sel.end[c] as number;
-  if (term.rule === Rule.Cjk) return isCjk(text.charCodeAt(start - 1)) || isCjk(text.charCodeAt(end));
+  if (term.rule === Rule.Cjk) {
+    // The code units of the text select just read (charCodeAt would flatten a concatenated string).
+    const u = units;
+    return (start > 0 && isCjk(u[start - 1] as number)) || (end < text.length && isCjk(u[end] as number));
+  }
   const before = c - 1;
   if (before >= 0 && isProgramming[(terms[sel.term[before] as number] as Term).skill]) {
     if (LIST_GAP.test(text.slice(sel.end[before] as number, start))) return true;
@@ -386,31 +401,32 @@ export function matchSkills(text: string): string[] {
   for (let c = 0; c < sel.count; c++) {
     const t = sel.term[c] as number;
     const skill = termSkill[t] as number;
-    if (named[skill] === 1 || (termRule[t] !== Rule.Plain && !accepted(text, sel, c))) continue;
-    named[skill] = 1;
-    namedList[found++] = skill;
-    for (const parent of implied[skill] as number[]) {
-      if (named[parent] === 1) continue;
-      named[parent] = 1;
-      namedList[found++] = parent;
-    }
-  }
-  // Insertion sort by id: a text names a handful of skills.
-  for (let j = 1; j < found; j++) {
-    const skill = namedList[j] as number;
     const rank = idRank[skill] as number;
-    let k = j - 1;
-    while (k >= 0 && (idRank[namedList[k] as number] as number) > rank) {
-      namedList[k + 1] = namedList[k] as number;
-      k--;
+    const bit = 1 << (rank & 31);
+    if ((named[rank >>> 5] as number) & bit) continue;
+    if (termRule[t] !== Rule.Plain && !accepted(text, sel, c)) continue;
+    named[rank >>> 5] = (named[rank >>> 5] as number) | bit;
+    found++;
+    const to = impliedStart[skill + 1] as number;
+    for (let k = impliedStart[skill] as number; k < to; k++) {
+      const parent = impliedRanks[k] as number;
+      const parentBit = 1 << (parent & 31);
+      if ((named[parent >>> 5] as number) & parentBit) continue;
+      named[parent >>> 5] = (named[parent >>> 5] as number) | parentBit;
+      found++;
     }
-    namedList[k + 1] = skill;
   }
+  // Read the set in rank order, which is id order, clearing it for the next call.
   const ids = new Array<string>(found);
-  for (let j = 0; j < found; j++) {
-    const skill = namedList[j] as number;
-    named[skill] = 0;
-    ids[j] = skillId[skill] as string;
+  let j = 0;
+  for (let w = 0; w < named.length; w++) {
+    let bits = named[w] as number;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      ids[j++] = sortedIds[(w << 5) + 31 - Math.clz32(low)] as string;
+      bits ^= low;
+    }
+    named[w] = 0;
   }
   return ids;
 }
