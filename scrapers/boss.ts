@@ -3,11 +3,13 @@
 // responses it receives (zpData.jobList) instead of the rendered DOM. Job card / detail responses
 // (/wapi/zpgeek/job/card.json, detail.json) give descriptions when captured; the server-rendered job page
 // (job_detail/<id>.html, cambrian ld+json) parses too. Code 37 and verification pages are blocks.
+
 import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
+import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractCambrian } from './china/embedded-json.js';
 import {
   type ChineseSearchOptions,
@@ -228,40 +230,25 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
       if (result.postings.length === 0 || repeats(result.postings)) break;
       const blocked = context.options.fetchDetails
-        ? await addDescriptions(context, result.postings)
+        ? await fillFromDetailPages(result.postings, {
+            // Job pages want the browser's cookies, so they are opened in the browser too.
+            site: 'BOSS',
+            signal: context.signal,
+            urlOf: (posting) =>
+              `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`,
+            load: async (url) => (await context.fetcher.browse(url)).html,
+            apply: (posting, html, url) => {
+              const detail = parseBossDetailPage(html, { url });
+              if (detail?.description) posting.description = detail.description;
+              if (detail?.postedAt) posting.postedAt = detail.postedAt;
+            },
+          })
         : undefined;
       yield { url, postings: result.postings };
       if (blocked) throw blocked;
       if (result.hasMore === false) break;
     }
   }
-}
-
-/**
- * Opens the job page of each posting still without a description (in the browser: the pages want its
- * cookies). Returns the BlockedError that stopped it, if one did, so the list page is stored first.
- */
-async function addDescriptions(
-  context: ScrapeContext<ChineseSearchOptions>,
-  postings: RawPosting[],
-): Promise<BlockedError | undefined> {
-  for (const posting of postings) {
-    if (posting.description || context.signal.aborted) continue;
-    const url = `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`;
-    try {
-      const page = await context.fetcher.browse(url);
-      const blocked = detectChineseBlock(page.html);
-      if (blocked) return new BlockedError(`blocked: BOSS ${blocked}`, url);
-      const detail = parseBossDetailPage(page.html, { url });
-      if (detail?.description) posting.description = detail.description;
-      if (detail?.postedAt) posting.postedAt = detail.postedAt;
-    } catch (error) {
-      if (error instanceof BlockedError) return error;
-      if (error instanceof NotRetryableError) continue;
-      throw error;
-    }
-  }
-  return undefined;
 }
 
 export const bossScraper: Scraper<ChineseSearchOptions> = {

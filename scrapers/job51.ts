@@ -3,12 +3,14 @@
 // (search.51job.com/list/….html) whose results sit in `window.__SEARCH_RESULT__` (engine_search_result, later
 // engine_jds; also served as bare JSON). Job pages (jobs.51job.com/<city>/<id>.html, GBK) give descriptions.
 // The fetch layer decodes GBK; parse() takes text. Salary strings stay as shown ("1-1.5万", "1-2万/月").
+
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
+import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import {
   chineseSearchOptionsSchema,
@@ -246,36 +248,22 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
       // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
       if (result.postings.length === 0 || repeats(result.postings)) break;
       const blocked = context.options.fetchDetails
-        ? await addDescriptions(context, result.postings)
+        ? await fillFromDetailPages(result.postings, {
+            site: '51job',
+            signal: context.signal,
+            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+            load: async (url) => (await context.fetcher.fetch(url)).text,
+            apply: (posting, html, url) => {
+              const detail = parseJob51Detail(html, { url });
+              if (detail?.description) posting.description = detail.description;
+            },
+          })
         : undefined;
       yield { url, postings: result.postings };
       if (blocked) throw blocked;
       if (result.totalPages !== undefined && page >= result.totalPages) break;
     }
   }
-}
-
-/** Fills descriptions from job pages; returns the BlockedError that stopped it, if one did. */
-async function addDescriptions(
-  context: ScrapeContext<Job51Options>,
-  postings: RawPosting[],
-): Promise<BlockedError | undefined> {
-  for (const posting of postings) {
-    if (posting.description || !posting.url || context.signal.aborted) continue;
-    const url = reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL);
-    try {
-      const page = await context.fetcher.fetch(url);
-      const blocked = detectChineseBlock(page.text);
-      if (blocked) return new BlockedError(`blocked: 51job ${blocked}`, url);
-      const detail = parseJob51Detail(page.text, { url });
-      if (detail?.description) posting.description = detail.description;
-    } catch (error) {
-      if (error instanceof BlockedError) return error;
-      if (error instanceof NotRetryableError) continue;
-      throw error;
-    }
-  }
-  return undefined;
 }
 
 export const job51Scraper: Scraper<Job51Options> = {

@@ -2,11 +2,13 @@
 // &currentPage=0) is server-rendered job cards (.job-card-pc-container); each card links a job page
 // (/job/<id>.shtml for companies, /a/<id>.shtml for headhunters) whose .job-apply-container, intro text and
 // Baidu cambrian ld+json (pubDate) give the rest. A redirect to the passport page is a login wall.
+
 import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
+import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
 import {
   type ChineseSearchOptions,
@@ -150,36 +152,27 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
         throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
       const postings = parseLiepin(fetched.text, { url: fetched.url });
       if (postings.length === 0 || repeats(postings)) break;
-      const blocked = fetchDetails ? await addDetails(context, postings) : undefined;
+      const blocked = fetchDetails
+        ? await fillFromDetailPages(postings, {
+            site: '猎聘',
+            signal: context.signal,
+            needs: () => true,
+            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+            load: async (url) => (await context.fetcher.fetch(url)).text,
+            apply: (posting, html, url) => {
+              const [detail] = parseLiepin(html, { url });
+              if (!detail) return;
+              posting.description = detail.description ?? posting.description;
+              posting.postedAt = detail.postedAt ?? posting.postedAt;
+              posting.company = posting.company ?? detail.company;
+              posting.extra = { ...detail.extra, ...posting.extra };
+            },
+          })
+        : undefined;
       yield { url, postings };
       if (blocked) throw blocked;
     }
   }
-}
-
-/** Completes cards from their job pages; returns the BlockedError that stopped it, if one did. */
-async function addDetails(
-  context: ScrapeContext<ChineseSearchOptions>,
-  postings: RawPosting[],
-): Promise<BlockedError | undefined> {
-  for (const posting of postings) {
-    if (!posting.url || context.signal.aborted) continue;
-    const url = reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL);
-    try {
-      const page = await context.fetcher.fetch(url);
-      const [detail] = parseLiepin(page.text, { url });
-      if (!detail) continue;
-      posting.description = detail.description ?? posting.description;
-      posting.postedAt = detail.postedAt ?? posting.postedAt;
-      posting.company = posting.company ?? detail.company;
-      posting.extra = { ...detail.extra, ...posting.extra };
-    } catch (error) {
-      if (error instanceof BlockedError) return error;
-      if (error instanceof NotRetryableError) continue;
-      throw error;
-    }
-  }
-  return undefined;
 }
 
 export const liepinScraper: Scraper<ChineseSearchOptions> = {

@@ -38,7 +38,9 @@ export function findScraper(id: string): Scraper<unknown> | undefined {
 export function getScraper(id: string): Scraper<unknown> {
   const scraper = findScraper(id);
   if (!scraper) {
-    throw new UsageError(`unknown source "${id}": choose one of ${scrapers.map((s) => s.id).join(', ')} (see jobtrend sources)`);
+    throw new UsageError(
+      `unknown source "${id}": choose one of ${scrapers.map((s) => s.id).join(', ')} (see jobtrend sources)`,
+    );
   }
   return scraper;
 }

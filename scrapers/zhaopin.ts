@@ -2,11 +2,13 @@
 // carries its results as embedded state (`window.__INITIAL_STATE__`, positionList); the positions API
 // answers with the same items under data.list. Detail pages (jobs.zhaopin.com/CC…J….htm) give the
 // description. Salary strings stay as shown ("1.1万-1.5万", "8千-1.2万·13薪"): the pipeline parses them.
+
 import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
+import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import {
   type ChineseSearchOptions,
@@ -170,39 +172,22 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       if (result.postings.length === 0 || repeats(result.postings)) break;
       // A block met while reading details still lets the list page be stored first.
       const blocked = context.options.fetchDetails
-        ? await addDescriptions(context, result.postings)
+        ? await fillFromDetailPages(result.postings, {
+            site: '智联',
+            signal: context.signal,
+            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+            load: async (url) => (await context.fetcher.fetch(url)).text,
+            apply: (posting, html, url) => {
+              const detail = parseZhaopinDetail(html, { url });
+              if (detail?.description) posting.description = detail.description;
+            },
+          })
         : undefined;
       yield { url, postings: result.postings };
       if (blocked) throw blocked;
       if (result.pages !== undefined && page >= result.pages) break;
     }
   }
-}
-
-/**
- * Fills descriptions from detail pages; a detail that fails to parse leaves its posting as listed. Returns
- * the BlockedError that stopped it, if one did, so the caller can store the page before giving up.
- */
-async function addDescriptions(
-  context: ScrapeContext<ChineseSearchOptions>,
-  postings: RawPosting[],
-): Promise<BlockedError | undefined> {
-  for (const posting of postings) {
-    if (posting.description || !posting.url || context.signal.aborted) continue;
-    const url = reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL);
-    try {
-      const page = await context.fetcher.fetch(url);
-      const blocked = detectChineseBlock(page.text);
-      if (blocked) throw new BlockedError(`blocked: 智联 ${blocked}`, url);
-      const detail = parseZhaopinDetail(page.text, { url });
-      if (detail?.description) posting.description = detail.description;
-    } catch (error) {
-      if (error instanceof BlockedError) return error;
-      if (error instanceof NotRetryableError) continue;
-      throw error;
-    }
-  }
-  return undefined;
 }
 
 export const zhaopinScraper: Scraper<ChineseSearchOptions> = {

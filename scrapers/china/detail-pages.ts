@@ -1,0 +1,45 @@
+// Completing list postings from their job pages, shared by the Chinese boards: one page per posting that
+// needs it, loaded over HTTP or in the browser. A verification page stops the filling and is returned (not
+// thrown), so the engine stores the list page before the run is marked blocked; a page that does not parse
+// is skipped; anything else propagates.
+import type { RawPosting } from '../../src/domain/posting.js';
+import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
+import { detectChineseBlock } from './block-detection.js';
+
+export interface DetailPageReader {
+  /** The site's name in messages ("智联", "BOSS"). */
+  site: string;
+  signal: AbortSignal;
+  /** Whether this posting still needs its job page (default: it has no description). */
+  needs?: (posting: RawPosting) => boolean;
+  /** The posting's job page, or undefined to skip it. */
+  urlOf(posting: RawPosting): string | undefined;
+  /** The page's HTML. */
+  load(url: string): Promise<string>;
+  /** Copies what the page adds onto the posting. */
+  apply(posting: RawPosting, html: string, url: string): void;
+}
+
+/** Fills postings from their job pages; returns the BlockedError that stopped it, if one did. */
+export async function fillFromDetailPages(
+  postings: RawPosting[],
+  reader: DetailPageReader,
+): Promise<BlockedError | undefined> {
+  const needs = reader.needs ?? ((posting: RawPosting) => !posting.description);
+  for (const posting of postings) {
+    if (reader.signal.aborted || !needs(posting)) continue;
+    const url = reader.urlOf(posting);
+    if (!url) continue;
+    try {
+      const html = await reader.load(url);
+      const blocked = detectChineseBlock(html);
+      if (blocked) return new BlockedError(`blocked: ${reader.site} ${blocked}`, url);
+      reader.apply(posting, html, url);
+    } catch (error) {
+      if (error instanceof BlockedError) return error;
+      if (error instanceof NotRetryableError) continue;
+      throw error;
+    }
+  }
+  return undefined;
+}
