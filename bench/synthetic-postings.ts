@@ -3,17 +3,7 @@
 // Deterministic for a seed, so two runs of the bench measure the same data.
 import { createHash } from 'node:crypto';
 import type { NormalisedPosting } from '../src/domain/posting.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/seeded-random.js';
 
 interface Template {
   title: string;
@@ -166,7 +156,7 @@ export interface SyntheticOptions {
 
 /** Yields `count` normalised postings. Demand for AI-trainer work rises over time (about +40% a year). */
 export function* syntheticPostings(options: SyntheticOptions): Generator<NormalisedPosting> {
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const from = Date.parse(`${options.from ?? '2022-01-01'}T00:00:00Z`);
   const to = Date.parse(`${options.to ?? '2026-10-31'}T00:00:00Z`);
   const span = to - from;

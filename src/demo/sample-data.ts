@@ -2,6 +2,7 @@
 // jobs at invented companies, generated deterministically from a seed and dated over the years before
 // `now` (three by default), rising (and dipping at Spring Festival) so the report has a trend to show. Pure.
 // Nothing here describes a real company or a real job.
+import { seededRandom } from '../seeded-random.js';
 
 export type SampleSource = 'greenhouse' | 'jsonld' | '51job' | 'boss' | 'dataset';
 
@@ -26,18 +27,6 @@ export interface SamplePosting {
   skills: string[];
   postedAt: Date;
   employmentType: 'FULL_TIME' | 'PART_TIME' | 'CONTRACTOR';
-}
-
-/** mulberry32: a small, well-known seeded generator, so the same seed gives the same sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface City {

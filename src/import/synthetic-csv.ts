@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { seededRandom } from '../seeded-random.js';
 
 export const SYNTHETIC_CSV_COLUMNS = [
   '职位编号',
@@ -67,23 +68,12 @@ const SENTENCES = [
   'Experience with Label Studio is a plus.',
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The CSV text, header first, a chunk of rows at a time. Dates spread over the two years before `end`. */
 export function* syntheticCsvChunks(
   rows: number,
   options: { seed?: number; end?: Date; chunkRows?: number } = {},
 ): Generator<string> {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const end = (options.end ?? new Date('2026-11-01T00:00:00Z')).getTime();
   const span = 730 * 86_400_000;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

@@ -3,6 +3,7 @@
 // Every request is logged with its arrival time, so tests can measure rates and count retries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../src/seeded-random.js';
 
 export interface CannedResponse {
   status?: number;
@@ -48,18 +49,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A small seeded PRNG (mulberry32) so fault sequences are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startTestServer(): Promise<TestServer> {
   const routes: { match: string | RegExp; handler: RouteHandler }[] = [];
   const requests: RequestLogEntry[] = [];
@@ -68,7 +57,12 @@ export async function startTestServer(): Promise<TestServer> {
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname + url.search, at: Date.now(), headers: req.headers };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      at: Date.now(),
+      headers: req.headers,
+    };
     requests.push(entry);
 
     if (faultOptions && url.pathname !== '/robots.txt' && random() < faultOptions.rate) {
@@ -77,9 +71,11 @@ export async function startTestServer(): Promise<TestServer> {
       if (await injectFault(kind, res, faultOptions, req, url)) return;
     }
 
-    const route = [...routes].reverse().find((r) =>
-      typeof r.match === 'string' ? r.match === url.pathname : r.match.test(url.pathname + url.search),
-    );
+    const route = [...routes]
+      .reverse()
+      .find((r) =>
+        typeof r.match === 'string' ? r.match === url.pathname : r.match.test(url.pathname + url.search),
+      );
     const answer = route ? await route.handler(req, url) : undefined;
     if (answer === 'reset') {
       req.socket.destroy();
@@ -91,7 +87,13 @@ export async function startTestServer(): Promise<TestServer> {
     res.writeHead(entry.status, { 'content-type': 'text/html; charset=utf-8', ...response.headers });
     res.end(response.body ?? '');
 
-    async function injectFault(kind: Fault, out: ServerResponse, options: FaultOptions, request: IncomingMessage, u: URL) {
+    async function injectFault(
+      kind: Fault,
+      out: ServerResponse,
+      options: FaultOptions,
+      request: IncomingMessage,
+      u: URL,
+    ) {
       switch (kind) {
         case '500':
         case '503':
@@ -110,12 +112,17 @@ export async function startTestServer(): Promise<TestServer> {
           return false;
         case 'truncated': {
           // Promise a longer body than is sent, then cut the connection.
-          const route = [...routes].reverse().find((r) =>
-            typeof r.match === 'string' ? r.match === u.pathname : r.match.test(u.pathname + u.search),
-          );
+          const route = [...routes]
+            .reverse()
+            .find((r) =>
+              typeof r.match === 'string' ? r.match === u.pathname : r.match.test(u.pathname + u.search),
+            );
           const answer = route ? await route.handler(request, u) : undefined;
           const body = answer && answer !== 'reset' ? String(answer.body ?? '') : 'partial';
-          out.writeHead(200, { 'content-length': String(Buffer.byteLength(body) + 100), ...(answer && answer !== 'reset' ? answer.headers : {}) });
+          out.writeHead(200, {
+            'content-length': String(Buffer.byteLength(body) + 100),
+            ...(answer && answer !== 'reset' ? answer.headers : {}),
+          });
           out.write(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
           setTimeout(() => request.socket.destroy(), 10);
           return true;
