@@ -35,7 +35,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping;
   /** Time zone of the dataset's dates (default: the pipeline's, UTC). */
   timeZone?: string;
-  /** Rows per transaction (default 2000). */
+  /** Rows per transaction (default 10,000: each commit rewrites the index pages it touched, so fewer, larger
+   *  transactions import faster; memory stays bounded by the batch). */
   batchSize?: number;
   /** The clock: first_seen_at of new postings. */
   now?: () => Date;
@@ -96,7 +97,7 @@ interface SourceTally {
 export async function importFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const format = options.format ?? (await detectFormat(path));
   const now = options.now ?? (() => new Date());
-  const batchSize = Math.max(1, options.batchSize ?? 2000);
+  const batchSize = Math.max(1, options.batchSize ?? 10_000);
   const name = importSourceName(options.sourceName ?? basename(path, extname(path)));
   let normalise = options.normalise;
   const summary: ImportSummary = {
