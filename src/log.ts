@@ -16,16 +16,27 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const destination = options.destination ?? 2;
   const level = options.level ?? process.env.JOBTREND_LOG_LEVEL ?? 'info';
-  const isTTY = typeof destination === 'number' ? Boolean((destination === 1 ? process.stdout : process.stderr).isTTY) : false;
+  const isTTY =
+    typeof destination === 'number'
+      ? Boolean((destination === 1 ? process.stdout : process.stderr).isTTY)
+      : false;
   const stream =
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination;
   if (options.pretty ?? isTTY) {
     return pino(
       { level, base: undefined },
-      pretty({ destination: stream as NodeJS.WritableStream, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+      pretty({
+        destination: stream as NodeJS.WritableStream,
+        sync: true,
+        ignore: 'pid,hostname',
+        translateTime: 'SYS:HH:MM:ss',
+      }),
     );
   }
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, stream as pino.DestinationStream);
+  return pino(
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    stream as pino.DestinationStream,
+  );
 }
 
 /** A logger that drops everything (tests, --quiet). */

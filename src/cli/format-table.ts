@@ -40,5 +40,5 @@ export function formatTable(columns: string[], rows: Record<string, unknown>[], 
       .map((v, i) => v + ' '.repeat(widths[i]! - displayWidth(v)))
       .join('  ')
       .trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  return `${[line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')}\n`;
 }

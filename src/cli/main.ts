@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from '../commands/index.js';
 import { UsageError, UserError } from '../errors.js';
-import { makeContext, type CliContext, type Output } from './context.js';
+import { type CliContext, makeContext, type Output } from './context.js';
 
 export interface RunIo {
   out?: Output;
@@ -19,7 +19,9 @@ const stream = (s: NodeJS.WriteStream): Output => ({
 
 export function buildProgram(io: Required<RunIo>): { program: Command; context: CliContext } {
   const program = new Command('jobtrend')
-    .description('Watch the job market for AI-trainer work and tell, with honest numbers, how demand is moving.')
+    .description(
+      'Watch the job market for AI-trainer work and tell, with honest numbers, how demand is moving.',
+    )
     .option('--db <path>', 'SQLite database file (env JOBTREND_DB; default db/jobtrend.sqlite)')
     .option('--config <path>', 'config file (default jobtrend.config.yaml or .json in this folder)')
     .version('0.1.0')
@@ -65,7 +67,11 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
 function report(error: unknown, io: Required<RunIo>): number {
   const line = (text: string) => io.err.write(`jobtrend: ${text.replace(/\s*\n\s*/g, ' ').trim()}\n`);
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return 0;
     }
     line(`${error.message.replace(/^error: /, '')} (see jobtrend --help)`);

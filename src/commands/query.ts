@@ -31,7 +31,9 @@ export function define(context: CliContext): Command {
           throw new UserError(`the SQL does not parse: ${(error as Error).message}`);
         }
         if (!statement.readonly) {
-          throw new UserError('query only reads: this statement would change the database (use sqlite3 to write)');
+          throw new UserError(
+            'query only reads: this statement would change the database (use sqlite3 to write)',
+          );
         }
         if (!statement.reader) {
           throw new UserError('query prints rows: use a SELECT statement');
@@ -39,14 +41,20 @@ export function define(context: CliContext): Command {
         const params = Object.fromEntries((options.param ?? []).map(parseParam));
         let rows: Record<string, unknown>[];
         try {
-          rows = (Object.keys(params).length > 0 ? statement.all(params) : statement.all([])) as Record<string, unknown>[];
+          rows = (Object.keys(params).length > 0 ? statement.all(params) : statement.all([])) as Record<
+            string,
+            unknown
+          >[];
         } catch (error) {
           throw new UserError(`the query failed: ${(error as Error).message}`);
         }
         const columns = statement.columns().map((c) => c.name);
         if (options.json) context.out.write(`${JSON.stringify(rows, null, 2)}\n`);
         else if (options.csv) context.out.write(stringify(rows, { header: true, columns }));
-        else context.out.write(formatTable(columns, rows, context.out.isTTY ? 40 : 1000) + `(${rows.length} rows)\n`);
+        else
+          context.out.write(
+            `${formatTable(columns, rows, context.out.isTTY ? 40 : 1000)}(${rows.length} rows)\n`,
+          );
       } finally {
         db.close();
       }

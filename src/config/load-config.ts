@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { jobsSchema } from '../schedule/job-config.js';
 import { browserSettingsSchema, fetchSettingsSchema } from '../fetch/fetch-settings.js';
+import { jobsSchema } from '../schedule/job-config.js';
 
 export const configSchema = z
   .object({

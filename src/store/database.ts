@@ -24,13 +24,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') {
     const folder = dirname(path);
     if (!existsSync(folder)) {
-      throw new UserError(`the folder ${folder} does not exist: create it, or pass --db with a path in an existing folder`);
+      throw new UserError(
+        `the folder ${folder} does not exist: create it, or pass --db with a path in an existing folder`,
+      );
     }
     if (existsSync(path) && statSync(path).isDirectory()) {
       throw new UserError(`${path} is a folder, not a database file: pass --db with a file path`);
     }
     if (readonly && !existsSync(path)) {
-      throw new UserError(`no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`);
+      throw new UserError(
+        `no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`,
+      );
     }
   }
   let db: Db;
@@ -61,7 +65,9 @@ export function asUserError(error: unknown, path: string): unknown {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB' || /file is not a database/i.test(message)) {
-    return new UserError(`${path} is not a SQLite database: pass --db with a jobtrend database, or a new path`);
+    return new UserError(
+      `${path} is not a SQLite database: pass --db with a jobtrend database, or a new path`,
+    );
   }
   if (code === 'SQLITE_CORRUPT') {
     return new UserError(`${path} is corrupt: restore it from a backup, or pass --db with a new path`);

@@ -181,6 +181,7 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
       }
       // A repost must not move a posting's date forward: it counts at its first appearance.
       const candidate = effectiveDate(posting, options.seenAt);
+      // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, compared as text
       const date = candidate < existing.effective_date ? candidate : existing.effective_date;
       s.update.run({
         ...values,

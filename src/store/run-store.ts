@@ -32,13 +32,25 @@ export function startRun(db: Db, options: StartRunOptions): number {
         `INSERT INTO scrape_runs (source_id, job_name, query, city, started_at, heartbeat_at, pid, status)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
       )
-      .run(options.sourceId, options.jobName ?? null, options.query ?? null, options.city ?? null, now, now, process.pid)
-      .lastInsertRowid,
+      .run(
+        options.sourceId,
+        options.jobName ?? null,
+        options.query ?? null,
+        options.city ?? null,
+        now,
+        now,
+        process.pid,
+      ).lastInsertRowid,
   );
 }
 
 /** Writes the counters so far (call inside the page's transaction to keep them consistent with the rows). */
-export function recordRunProgress(db: Db, runId: number, counters: RunCounters, now = new Date().toISOString()): void {
+export function recordRunProgress(
+  db: Db,
+  runId: number,
+  counters: RunCounters,
+  now = new Date().toISOString(),
+): void {
   db.prepare(
     `UPDATE scrape_runs SET pages_fetched = @pages_fetched, requests = @requests, retries = @retries,
        postings_seen = @postings_seen, postings_new = @postings_new, postings_updated = @postings_updated,
@@ -82,9 +94,11 @@ export function finishRun(db: Db, runId: number, options: FinishRunOptions): voi
  * heartbeat is older than `staleAfterMs`.
  */
 export function recoverAbandonedRuns(db: Db, staleAfterMs = 15 * 60_000, now = new Date()): number {
-  const rows = db
-    .prepare(`SELECT id, pid, heartbeat_at FROM scrape_runs WHERE status = 'running'`)
-    .all() as { id: number; pid: number | null; heartbeat_at: string | null }[];
+  const rows = db.prepare(`SELECT id, pid, heartbeat_at FROM scrape_runs WHERE status = 'running'`).all() as {
+    id: number;
+    pid: number | null;
+    heartbeat_at: string | null;
+  }[];
   const mark = db.prepare(
     `UPDATE scrape_runs SET status = 'interrupted', finished_at = coalesce(heartbeat_at, started_at),
        error_summary = coalesce(error_summary, 'process ended without finishing the run') WHERE id = ?`,

@@ -31,7 +31,12 @@ export function readStatus(db: Db): StoreStatus {
     // Table names come from sqlite_master, not from the user; quoting keeps odd names safe anyway.
     tables: tables.map((table) => ({
       table,
-      rows: Number(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get()),
+      rows: Number(
+        db
+          .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+          .pluck()
+          .get(),
+      ),
     })),
     last_runs: hasRuns
       ? (db

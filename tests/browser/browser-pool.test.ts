@@ -123,7 +123,6 @@ describe.skipIf(!chromiumPath)('the Chromium pool', () => {
       const before = server.requests.filter((r) => r.path === '/verify').length;
       await expect(fetcher.browse(`${server.url}/verify`)).rejects.toBeInstanceOf(BlockedError);
       expect(server.requests.filter((r) => r.path === '/verify')).toHaveLength(before + 1);
-
     } finally {
       await fetcher.close();
     }

@@ -47,7 +47,9 @@ describe('bad input', () => {
       expect(r.code, argv.join(' ')).toBe(1);
       expectOneLine(r.stderr, /is not a SQLite database/);
     }
-    expect((await import('node:fs')).readFileSync(path, 'utf8')).toBe('these are my notes, not a database\n'.repeat(20));
+    expect((await import('node:fs')).readFileSync(path, 'utf8')).toBe(
+      'these are my notes, not a database\n'.repeat(20),
+    );
   });
 
   it('status and query on a database that does not exist say to run init', async () => {
@@ -67,7 +69,13 @@ describe('bad input', () => {
     const r = await runCli(['--db', temp.path, 'query', sql]);
     expect(r.code).toBe(1);
     expectOneLine(r.stderr, /query only reads/);
-    const check = await runCli(['--db', temp.path, 'query', '--json', "SELECT count(*) AS n FROM sqlite_master WHERE name = 'postings'"]);
+    const check = await runCli([
+      '--db',
+      temp.path,
+      'query',
+      '--json',
+      "SELECT count(*) AS n FROM sqlite_master WHERE name = 'postings'",
+    ]);
     expect(JSON.parse(check.stdout)).toEqual([{ n: 1 }]);
   });
 
@@ -103,7 +111,9 @@ describe('help', () => {
   it('every command has help text with an example', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    const names = [...top.stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((n) => n !== 'help');
+    const names = [...top.stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z-]+)/gm)]
+      .map((m) => m[1]!)
+      .filter((n) => n !== 'help');
     expect(names).toEqual(expect.arrayContaining(['init', 'status', 'query']));
     for (const name of names) {
       const help = await runCli([name, '--help']);

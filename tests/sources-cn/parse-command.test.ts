@@ -15,8 +15,18 @@ async function parse(
   let out = '';
   let err = '';
   const code = await run(['parse', '--source', source, file], {
-    out: { write: (t: string) => void (out += t), isTTY: false },
-    err: { write: (t: string) => void (err += t), isTTY: false },
+    out: {
+      write: (t: string) => {
+        out += t;
+      },
+      isTTY: false,
+    },
+    err: {
+      write: (t: string) => {
+        err += t;
+      },
+      isTTY: false,
+    },
     env: {},
   });
   const lines = out

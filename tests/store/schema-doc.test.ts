@@ -45,13 +45,20 @@ describe('db/SCHEMA.md', () => {
     const docTables = documented('table');
     expect([...docTables.keys()].sort()).toEqual(tables);
     for (const table of tables) {
-      const columns = sqlite(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).map((r) => String(r.name));
-      expect({ table, columns: [...docTables.get(table)!].sort() }).toEqual({ table, columns: [...columns].sort() });
+      const columns = sqlite(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).map((r) =>
+        String(r.name),
+      );
+      expect({ table, columns: [...docTables.get(table)!].sort() }).toEqual({
+        table,
+        columns: [...columns].sort(),
+      });
     }
   });
 
   it('lists exactly the views', () => {
-    const views = sqlite(`SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name`).map((r) => String(r.name));
+    const views = sqlite(`SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name`).map((r) =>
+      String(r.name),
+    );
     expect([...documented('view').keys()].sort()).toEqual(views);
   });
 

@@ -12,7 +12,13 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const count = (sql: string, ...params: unknown[]) => Number(db.prepare(sql).pluck().get(...params));
+const count = (sql: string, ...params: unknown[]) =>
+  Number(
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params),
+  );
 
 describe('upsertPostings', () => {
   it('repeated upserts of the same postings make no duplicates', () => {
@@ -33,21 +39,32 @@ describe('upsertPostings', () => {
     // An older observation arriving late does not move last_seen_at backwards.
     upsertPostings(db, [posting], { seenAt: '2025-03-07T08:00:00.000Z' });
     const row = db.prepare('SELECT first_seen_at, last_seen_at FROM postings').get();
-    expect(row).toEqual({ first_seen_at: '2025-03-05T10:00:00.000Z', last_seen_at: '2025-03-09T08:00:00.000Z' });
+    expect(row).toEqual({
+      first_seen_at: '2025-03-05T10:00:00.000Z',
+      last_seen_at: '2025-03-09T08:00:00.000Z',
+    });
   });
 
   it('updates changed fields and records each change with its old and new value', () => {
-    upsertPostings(db, [makePosting({ source_posting_id: 'a', salary_max: 12000 })], { seenAt: '2025-03-05T10:00:00.000Z' });
-    const result = upsertPostings(db, [makePosting({ source_posting_id: 'a', salary_max: 15000, title: 'AI训练师（急招）' })], {
-      seenAt: '2025-03-06T10:00:00.000Z',
+    upsertPostings(db, [makePosting({ source_posting_id: 'a', salary_max: 12000 })], {
+      seenAt: '2025-03-05T10:00:00.000Z',
     });
+    const result = upsertPostings(
+      db,
+      [makePosting({ source_posting_id: 'a', salary_max: 15000, title: 'AI训练师（急招）' })],
+      {
+        seenAt: '2025-03-06T10:00:00.000Z',
+      },
+    );
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
     expect(db.prepare('SELECT title, salary_max, updated_at FROM postings').get()).toEqual({
       title: 'AI训练师（急招）',
       salary_max: 15000,
       updated_at: '2025-03-06T10:00:00.000Z',
     });
-    const changes = db.prepare('SELECT field, old_value, new_value FROM posting_changes ORDER BY field').all();
+    const changes = db
+      .prepare('SELECT field, old_value, new_value FROM posting_changes ORDER BY field')
+      .all();
     expect(changes).toEqual([
       { field: 'salary_max', old_value: '12000', new_value: '15000' },
       { field: 'title', old_value: 'AI训练师', new_value: 'AI训练师（急招）' },
@@ -55,8 +72,12 @@ describe('upsertPostings', () => {
   });
 
   it('a repost with a later date keeps counting at its first appearance', () => {
-    upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2025-03-05' })], { seenAt: '2025-03-05T10:00:00.000Z' });
-    upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2025-04-01' })], { seenAt: '2025-04-01T10:00:00.000Z' });
+    upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2025-03-05' })], {
+      seenAt: '2025-03-05T10:00:00.000Z',
+    });
+    upsertPostings(db, [makePosting({ source_posting_id: 'a', posted_at: '2025-04-01' })], {
+      seenAt: '2025-04-01T10:00:00.000Z',
+    });
     expect(db.prepare('SELECT effective_date, posted_at FROM postings').get()).toEqual({
       effective_date: '2025-03-05',
       posted_at: '2025-04-01',
@@ -64,12 +85,20 @@ describe('upsertPostings', () => {
   });
 
   it('the same job under two ids counts once, at its earliest appearance', () => {
-    upsertPostings(db, [makePosting({ source_posting_id: 'late', dedup_key: 'k', posted_at: '2025-03-09' })], {
-      seenAt: '2025-03-09T00:00:00.000Z',
-    });
-    upsertPostings(db, [makePosting({ source_posting_id: 'early', dedup_key: 'k', posted_at: '2025-03-01' })], {
-      seenAt: '2025-03-10T00:00:00.000Z',
-    });
+    upsertPostings(
+      db,
+      [makePosting({ source_posting_id: 'late', dedup_key: 'k', posted_at: '2025-03-09' })],
+      {
+        seenAt: '2025-03-09T00:00:00.000Z',
+      },
+    );
+    upsertPostings(
+      db,
+      [makePosting({ source_posting_id: 'early', dedup_key: 'k', posted_at: '2025-03-01' })],
+      {
+        seenAt: '2025-03-10T00:00:00.000Z',
+      },
+    );
     expect(db.prepare('SELECT source_posting_id FROM postings_dedup').pluck().all()).toEqual(['early']);
     expect(count('SELECT count(*) FROM postings')).toBe(2);
   });
@@ -78,12 +107,19 @@ describe('upsertPostings', () => {
     upsertPostings(db, [makePosting({ source_posting_id: 'a', roles: ['ai-trainer'], skills: ['python'] })], {
       seenAt: '2025-03-05T10:00:00.000Z',
     });
-    const result = upsertPostings(db, [makePosting({ source_posting_id: 'a', roles: ['data-annotator'], skills: ['python', 'sql'] })], {
-      seenAt: '2025-03-06T10:00:00.000Z',
-    });
+    const result = upsertPostings(
+      db,
+      [makePosting({ source_posting_id: 'a', roles: ['data-annotator'], skills: ['python', 'sql'] })],
+      {
+        seenAt: '2025-03-06T10:00:00.000Z',
+      },
+    );
     expect(result.items[0]?.status).toBe('updated');
     expect(db.prepare('SELECT role_id FROM posting_roles').pluck().all()).toEqual(['data-annotator']);
-    expect(db.prepare('SELECT skill_id FROM posting_skills ORDER BY skill_id').pluck().all()).toEqual(['python', 'sql']);
+    expect(db.prepare('SELECT skill_id FROM posting_skills ORDER BY skill_id').pluck().all()).toEqual([
+      'python',
+      'sql',
+    ]);
   });
 
   it('full-text search finds postings by Chinese and English words', () => {
@@ -96,7 +132,12 @@ describe('upsertPostings', () => {
       { seenAt: '2025-03-05T10:00:00.000Z' },
     );
     const search = (q: string) =>
-      db.prepare('SELECT p.source_posting_id FROM postings_fts f JOIN postings p ON p.id = f.rowid WHERE postings_fts MATCH ?').pluck().all(q);
+      db
+        .prepare(
+          'SELECT p.source_posting_id FROM postings_fts f JOIN postings p ON p.id = f.rowid WHERE postings_fts MATCH ?',
+        )
+        .pluck()
+        .all(q);
     expect(search('数据标注')).toEqual(['a']);
     expect(search('rater')).toEqual(['b']);
   });

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import type { NormalisedPosting } from '../../src/domain/posting.js';
 
-export function makePosting(overrides: Partial<NormalisedPosting> & { source_posting_id: string }): NormalisedPosting {
+export function makePosting(
+  overrides: Partial<NormalisedPosting> & { source_posting_id: string },
+): NormalisedPosting {
   const base: NormalisedPosting = {
     source_id: 'test',
     source_posting_id: overrides.source_posting_id,

@@ -7,12 +7,26 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  signal?: AbortSignal,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
-    out: { write: (t) => void (stdout += t), isTTY: false },
-    err: { write: (t) => void (stderr += t), isTTY: false },
+    out: {
+      write: (t) => {
+        stdout += t;
+      },
+      isTTY: false,
+    },
+    err: {
+      write: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+    },
     env: { ...env },
     signal: signal ?? new AbortController().signal,
   });
