@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBody, detectCharset, normaliseCharset } from '../../src/fetch/decode-body.js';
 import { detectBlock } from '../../src/fetch/detect-block.js';
 import { parseRetryAfter, retryDelayMs } from '../../src/fetch/retry-policy.js';
+import { sharedFixture } from '../support/shared-fixtures.js';
 
 describe('charset decoding', () => {
   it('GB2312 and GBK are read as GB18030, their superset', () => {
@@ -25,7 +26,7 @@ describe('charset decoding', () => {
     expect(decodeBody(Buffer.from('\ufeff{"a":1}'))).toBe('{"a":1}');
   });
 
-  const fixture = '/work/shared/fixtures/51job_search_gbk_2021-02-26.html';
+  const fixture = sharedFixture('51job_search_gbk_2021-02-26.html');
   it.skipIf(!existsSync(fixture))('a real GBK capture from 51job decodes to readable Chinese', () => {
     const text = decodeBody(readFileSync(fixture));
     expect(text).toMatch(/前程无忧|51job/);
@@ -67,12 +68,12 @@ describe('block detection', () => {
     ).toBeNull();
   });
 
-  const builtin = '/work/shared/fixtures/builtin_jobpage_AI_Prompt_Engineer_8543870.html';
+  const builtin = sharedFixture('builtin_jobpage_AI_Prompt_Engineer_8543870.html');
   it.skipIf(!existsSync(builtin))('a real job page served through Cloudflare is content, not a block', () => {
     expect(check(readFileSync(builtin, 'utf8'))).toBeNull();
   });
 
-  const real = '/work/shared/fixtures/zhaopin_slider_captcha_block_page.html';
+  const real = sharedFixture('zhaopin_slider_captcha_block_page.html');
   it.skipIf(!existsSync(real))('the real zhaopin slider-captcha page is recognised', () => {
     expect(check(readFileSync(real, 'utf8'))).not.toBeNull();
   });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseLocation, parseSalary } from '../../src/pipeline/index.js';
+import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
-const dir = new URL('../../../shared/fixtures/', import.meta.url).pathname;
+const dir = `${SHARED_FIXTURES}/`;
 const seenAt = new Date('2026-09-30T04:00:00.000Z');
 const shanghai = { seenAt, timeZone: 'Asia/Shanghai' };
 

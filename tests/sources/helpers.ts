@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
+import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -14,7 +15,7 @@ export function fixture(path: string): string {
 }
 
 /** The folder of real captures next to the repository, absent in a user's clone. */
-export const realCaptures = join(here, '..', '..', '..', 'shared', 'fixtures');
+export const realCaptures = SHARED_FIXTURES;
 export const haveRealCaptures = existsSync(realCaptures);
 
 export function realCapture(name: string): string {

@@ -1,14 +1,15 @@
 // Helpers for the Chinese-board and LinkedIn scraper tests: read the project's own fixtures, find the
 // shared real captures (when that folder exists), and build a ScrapeContext around a Fetcher.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Fetcher, ScrapeContext, ScrapedPage, ScrapeRequest, Scraper } from '../../../scrapers/types.js';
 import type { RawPosting } from '../../../src/domain/posting.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'sources-cn');
-export const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures');
-export const hasShared = existsSync(SHARED);
+export { hasSharedFixtures as hasShared, SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
+
+import { SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
 
 export function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
