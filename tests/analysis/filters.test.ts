@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFilter } from '../../src/analysis/filters.js';
 import { growth } from '../../src/analysis/growth.js';
+import type { PostingFilter } from '../../src/analysis/types.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
 import { addPostings, memoryDb, watch } from './support/analysis-db.js';
@@ -35,8 +36,8 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const total = (filter: Parameters<typeof growth>[1]) =>
-  growth(db, { by: 'month', from: '2025-01', to: '2025-01', ...filter }).buckets[0]!.count;
+const total = (filter: PostingFilter) =>
+  growth(db, { ...filter, by: 'month', from: '2025-01', to: '2025-01' }).buckets[0]!.count;
 
 describe('resolveFilter', () => {
   it.each([['上海'], ['shanghai'], ['SHANGHAI'], ['Shanghai']])('city %s is Shanghai', (city) => {
