@@ -9,16 +9,14 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
-import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractCambrian } from './china/embedded-json.js';
+import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
-  repeatDetector,
-  searchPlan,
   text,
   textList,
 } from './china/search-targets.js';
@@ -209,11 +207,9 @@ export function postingsFromResponses(responses: BrowserResponse[]): BossListPag
 }
 
 async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  const { query, maxPages, targets } = searchPlan('boss', context);
-  for (const target of targets) {
-    const repeats = repeatDetector();
-    for (let page = 1; page <= maxPages; page++) {
-      if (context.signal.aborted) return;
+  yield* searchPages(context, {
+    board: 'boss',
+    async loadPage(target, page, query) {
       const url = `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`;
       // Not waitForCapture: a verification page makes no job-list request, and waiting for one would end in a
       // timeout that gets retried; loading to network idle sees the block at once and catches card responses.
@@ -227,28 +223,20 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
           throw new BlockedError('blocked: BOSS login wall', browsed.url);
       }
       const result = postingsFromResponses(browsed.responses);
-      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
-      if (result.postings.length === 0 || repeats(result.postings)) break;
-      const blocked = context.options.fetchDetails
-        ? await fillFromDetailPages(result.postings, {
-            // Job pages want the browser's cookies, so they are opened in the browser too.
-            site: 'BOSS',
-            signal: context.signal,
-            urlOf: (posting) =>
-              `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`,
-            load: async (url) => (await context.fetcher.browse(url)).html,
-            apply: (posting, html, url) => {
-              const detail = parseBossDetailPage(html, { url });
-              if (detail?.description) posting.description = detail.description;
-              if (detail?.postedAt) posting.postedAt = detail.postedAt;
-            },
-          })
-        : undefined;
-      yield { url, postings: result.postings };
-      if (blocked) throw blocked;
-      if (result.hasMore === false) break;
-    }
-  }
+      return { url, postings: result.postings, last: result.hasMore === false };
+    },
+    details: {
+      // Job pages want the browser's cookies, so they are opened in the browser too.
+      site: 'BOSS',
+      urlOf: (posting) => `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`,
+      load: async (url) => (await context.fetcher.browse(url)).html,
+      apply: (posting, html, url) => {
+        const detail = parseBossDetailPage(html, { url });
+        if (detail?.description) posting.description = detail.description;
+        if (detail?.postedAt) posting.postedAt = detail.postedAt;
+      },
+    },
+  });
 }
 
 export const bossScraper: Scraper<ChineseSearchOptions> = {

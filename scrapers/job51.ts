@@ -10,16 +10,14 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
-import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
+import { searchPages } from './china/search-pages.js';
 import {
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
-  repeatDetector,
   reroot,
-  searchPlan,
   text,
   textList,
 } from './china/search-targets.js';
@@ -227,15 +225,13 @@ function listUrl(base: string, query: string, code: string, page: number): strin
 }
 
 async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<ScrapedPage> {
-  const { query, maxPages, targets } = searchPlan('51job', context);
   const mode = context.options.mode ?? 'api';
   const pageSize = context.options.pageSize ?? 50;
   let base = context.baseUrl.replace(/\/$/, '');
   if (mode === 'list' && base === DEFAULT_BASE_URL) base = LIST_BASE_URL;
-  for (const target of targets) {
-    const repeats = repeatDetector();
-    for (let page = 1; page <= maxPages; page++) {
-      if (context.signal.aborted) return;
+  yield* searchPages(context, {
+    board: '51job',
+    async loadPage(target, page, query) {
       const url =
         mode === 'api'
           ? apiUrl(base, query, target.code, page, pageSize)
@@ -245,25 +241,22 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
         mode === 'api' ? { headers: { accept: 'application/json' } } : {},
       );
       const result = parseJob51(fetched.text, { url, contentType: fetched.headers['content-type'] });
-      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
-      if (result.postings.length === 0 || repeats(result.postings)) break;
-      const blocked = context.options.fetchDetails
-        ? await fillFromDetailPages(result.postings, {
-            site: '51job',
-            signal: context.signal,
-            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-            load: async (url) => (await context.fetcher.fetch(url)).text,
-            apply: (posting, html, url) => {
-              const detail = parseJob51Detail(html, { url });
-              if (detail?.description) posting.description = detail.description;
-            },
-          })
-        : undefined;
-      yield { url, postings: result.postings };
-      if (blocked) throw blocked;
-      if (result.totalPages !== undefined && page >= result.totalPages) break;
-    }
-  }
+      return {
+        url,
+        postings: result.postings,
+        last: result.totalPages !== undefined && page >= result.totalPages,
+      };
+    },
+    details: {
+      site: '51job',
+      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+      load: async (url) => (await context.fetcher.fetch(url)).text,
+      apply: (posting, html, url) => {
+        const detail = parseJob51Detail(html, { url });
+        if (detail?.description) posting.description = detail.description;
+      },
+    },
+  });
 }
 
 export const job51Scraper: Scraper<Job51Options> = {

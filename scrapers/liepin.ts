@@ -8,17 +8,15 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
-import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
+import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
-  repeatDetector,
   reroot,
-  searchPlan,
   text,
 } from './china/search-targets.js';
 import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
@@ -140,39 +138,32 @@ function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint)
 }
 
 async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  const { query, maxPages, targets } = searchPlan('liepin', context);
-  const fetchDetails = context.options.fetchDetails ?? true;
-  for (const target of targets) {
-    const repeats = repeatDetector();
-    for (let page = 0; page < maxPages; page++) {
-      if (context.signal.aborted) return;
+  yield* searchPages(context, {
+    board: 'liepin',
+    firstPage: 0,
+    fetchDetails: context.options.fetchDetails ?? true,
+    async loadPage(target, page, query) {
       const url = `${context.baseUrl.replace(/\/$/, '')}/zhaopin/?key=${encodeURIComponent(query)}&dq=${target.code}&currentPage=${page}`;
       const fetched = await context.fetcher.fetch(url);
       if (/passport\.liepin\.com|\/login/.test(fetched.url))
         throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
-      const postings = parseLiepin(fetched.text, { url: fetched.url });
-      if (postings.length === 0 || repeats(postings)) break;
-      const blocked = fetchDetails
-        ? await fillFromDetailPages(postings, {
-            site: '猎聘',
-            signal: context.signal,
-            needs: () => true,
-            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-            load: async (url) => (await context.fetcher.fetch(url)).text,
-            apply: (posting, html, url) => {
-              const [detail] = parseLiepin(html, { url });
-              if (!detail) return;
-              posting.description = detail.description ?? posting.description;
-              posting.postedAt = detail.postedAt ?? posting.postedAt;
-              posting.company = posting.company ?? detail.company;
-              posting.extra = { ...detail.extra, ...posting.extra };
-            },
-          })
-        : undefined;
-      yield { url, postings };
-      if (blocked) throw blocked;
-    }
-  }
+      return { url, postings: parseLiepin(fetched.text, { url: fetched.url }) };
+    },
+    details: {
+      site: '猎聘',
+      needs: () => true,
+      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+      load: async (url) => (await context.fetcher.fetch(url)).text,
+      apply: (posting, html, url) => {
+        const [detail] = parseLiepin(html, { url });
+        if (!detail) return;
+        posting.description = detail.description ?? posting.description;
+        posting.postedAt = detail.postedAt ?? posting.postedAt;
+        posting.company = posting.company ?? detail.company;
+        posting.extra = { ...detail.extra, ...posting.extra };
+      },
+    },
+  });
 }
 
 export const liepinScraper: Scraper<ChineseSearchOptions> = {

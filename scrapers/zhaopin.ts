@@ -8,17 +8,15 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
-import { fillFromDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
+import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
-  repeatDetector,
   reroot,
-  searchPlan,
   text,
   textList,
 } from './china/search-targets.js';
@@ -157,37 +155,27 @@ export function parseZhaopinDetail(html: string, hint: ParseHint = {}): RawPosti
 }
 
 async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  const { query, maxPages, targets } = searchPlan('zhaopin', context);
-  for (const target of targets) {
-    const repeats = repeatDetector();
-    for (let page = 1; page <= maxPages; page++) {
-      if (context.signal.aborted) return;
+  yield* searchPages(context, {
+    board: 'zhaopin',
+    async loadPage(target, page, query) {
       const url = `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`;
       const fetched = await context.fetcher.fetch(url);
       const result = parseZhaopin(fetched.text, {
         url: fetched.url,
         contentType: fetched.headers['content-type'],
       });
-      // An empty page ends the search; so does a page that repeats the last (the site ignored page=).
-      if (result.postings.length === 0 || repeats(result.postings)) break;
-      // A block met while reading details still lets the list page be stored first.
-      const blocked = context.options.fetchDetails
-        ? await fillFromDetailPages(result.postings, {
-            site: '智联',
-            signal: context.signal,
-            urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-            load: async (url) => (await context.fetcher.fetch(url)).text,
-            apply: (posting, html, url) => {
-              const detail = parseZhaopinDetail(html, { url });
-              if (detail?.description) posting.description = detail.description;
-            },
-          })
-        : undefined;
-      yield { url, postings: result.postings };
-      if (blocked) throw blocked;
-      if (result.pages !== undefined && page >= result.pages) break;
-    }
-  }
+      return { url, postings: result.postings, last: result.pages !== undefined && page >= result.pages };
+    },
+    details: {
+      site: '智联',
+      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
+      load: async (url) => (await context.fetcher.fetch(url)).text,
+      apply: (posting, html, url) => {
+        const detail = parseZhaopinDetail(html, { url });
+        if (detail?.description) posting.description = detail.description;
+      },
+    },
+  });
 }
 
 export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
