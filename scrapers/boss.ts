@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock } from './china/block-detection.js';
+import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
 import { extractCambrian } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -33,18 +33,8 @@ export interface BossListPage {
 
 /** Reads a BOSS body: a joblist.json response, a job card/detail response, or a job page. */
 export function parseBoss(body: string, hint: ParseHint = {}): BossListPage {
-  const trimmed = body.trimStart();
-  if (trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      throw new NotRetryableError('BOSS response is not valid JSON', hint.url);
-    }
-    return fromJson(value, hint);
-  }
-  const blocked = detectChineseBlock(body);
-  if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, hint.url);
+  const json = readBoardBody(body, 'BOSS', hint.url);
+  if (json !== undefined) return fromJson(json, hint);
   const detail = parseBossDetailPage(body, hint);
   if (detail) return { postings: [detail] };
   throw new NotRetryableError('not a BOSS job-list response or job page', hint.url);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock } from './china/block-detection.js';
+import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -43,18 +43,8 @@ export interface Job51ListPage {
 
 /** Reads a 51job body: API JSON, a list page with __SEARCH_RESULT__ (or that object as JSON), or a job page. */
 export function parseJob51(body: string, hint: ParseHint = {}): Job51ListPage {
-  const trimmed = body.trimStart();
-  if (trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      throw new NotRetryableError('51job response is not valid JSON', hint.url);
-    }
-    return fromJson(value, hint);
-  }
-  const blocked = detectChineseBlock(body);
-  if (blocked) throw new BlockedError(`blocked: 51job ${blocked}`, hint.url);
+  const json = readBoardBody(body, '51job', hint.url);
+  if (json !== undefined) return fromJson(json, hint);
   const result = extractAssignedJson(body, '__SEARCH_RESULT__');
   if (isRecord(result)) return fromSearchResult(result, hint);
   const detail = parseJob51Detail(body, hint);

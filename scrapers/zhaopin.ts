@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock } from './china/block-detection.js';
+import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -33,18 +33,8 @@ export interface ZhaopinListPage {
 
 /** Reads a 智联 body: search page HTML, its `__INITIAL_STATE__` JSON, a positions API body or a detail page. */
 export function parseZhaopin(body: string, hint: ParseHint = {}): ZhaopinListPage {
-  const trimmed = body.trimStart();
-  if (trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      throw new NotRetryableError('智联 response is not valid JSON', hint.url);
-    }
-    return fromJson(value, hint);
-  }
-  const blocked = detectChineseBlock(body);
-  if (blocked) throw new BlockedError(`blocked: 智联 ${blocked}`, hint.url);
+  const json = readBoardBody(body, '智联', hint.url);
+  if (json !== undefined) return fromJson(json, hint);
   const state = extractAssignedJson(body, '__INITIAL_STATE__');
   if (isRecord(state) && Array.isArray(state.positionList)) return fromState(state, hint);
   const detail = parseZhaopinDetail(body, hint);

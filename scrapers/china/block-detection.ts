@@ -2,6 +2,7 @@
 // checks (安全验证, "您的环境存在异常"), BOSS直聘's code 37 ("当前IP地址可能存在异常访问行为") and login walls.
 // Scrapers call detectChineseBlock on every body and throw BlockedError with its reason; nothing here tries
 // to get past such a page.
+import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 
 interface BlockSign {
   test: RegExp;
@@ -33,4 +34,23 @@ export function detectChineseBlock(text: string): string | null {
     if (sign.test.test(head)) return sign.reason;
   }
   return null;
+}
+
+/**
+ * The first step of every board's parser: a body that is JSON (it starts with "{") comes back parsed, and
+ * one that does not parse is a NotRetryableError naming the site; an HTML verification page is a
+ * BlockedError ("blocked: <site> <what was seen>"); any other HTML comes back as undefined, for the caller.
+ */
+export function readBoardBody(body: string, site: string, url?: string): unknown {
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith('{')) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      throw new NotRetryableError(`${site} response is not valid JSON`, url);
+    }
+  }
+  const blocked = detectChineseBlock(body);
+  if (blocked) throw new BlockedError(`blocked: ${site} ${blocked}`, url);
+  return undefined;
 }
