@@ -4,7 +4,6 @@
 // browse() (which adds rate limits, robots.txt, retries and block detection), not directly.
 
 import type { Browser, BrowserContext, Page, Response } from 'playwright';
-import { chromium } from 'playwright';
 import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../../scrapers/types.js';
 import { UserError } from '../errors.js';
 import { detectBlock } from '../fetch/detect-block.js';
@@ -61,6 +60,8 @@ export function createBrowserPool(
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;
     try {
+      // Loaded on the first launch: Playwright is large, and most commands never need a browser.
+      const { chromium } = await import('playwright');
       browser = await chromium.launch({
         executablePath,
         headless: config.headless,

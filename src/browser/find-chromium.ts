@@ -1,7 +1,7 @@
 // Where Chromium is: JOBTREND_CHROMIUM, then the configured path, then Playwright's own download, then a
 // system Chromium (Debian's /usr/lib/chromium/chromium and friends). No path is assumed to exist.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
+import { createRequire } from 'node:module';
 import { UserError } from '../errors.js';
 
 export const SYSTEM_CHROMIUM_PATHS = [
@@ -43,6 +43,8 @@ export function findChromium(options: FindChromiumOptions = {}): string {
   const candidates: string[] = [];
   if (options.usePlaywright ?? true) {
     try {
+      // Loaded only here: Playwright is large, and most commands never need a browser.
+      const { chromium } = createRequire(import.meta.url)('playwright') as typeof import('playwright');
       candidates.push(chromium.executablePath());
     } catch {
       // Playwright knows no browser for this platform.
