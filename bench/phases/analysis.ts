@@ -35,6 +35,9 @@ export const analysis: Phase = async ({ quick, bigDbPath, workDir }) => {
     const s = timed(() => skills(db, { ...SUBJECT, period: '2025', compare: '2024', now: NOW }));
     if (s.result.skills.length === 0) throw new Error('skills found no skill: is the big database filled?');
     figures.push(timeFigure(`skills 2025 vs 2024, ai-trainer Shanghai (${size})`, s.took, 1));
+    // The same question over all cities joins every AI-trainer posting of two years to its skills.
+    const all = timed(() => skills(db, { role: SUBJECT.role, period: '2025', compare: '2024', now: NOW }));
+    figures.push(timeFigure(`skills 2025 vs 2024, ai-trainer, all cities (${size})`, all.took, 1));
 
     const c = timed(() =>
       checkClaim(db, { ...SUBJECT, period: '2025', baseline: '2024', change: '>30%' }, { now: NOW }),

@@ -65,7 +65,9 @@ function likePattern(text: string): string {
 function filterClause(filter: SqlFilter, withTopic: boolean): Clause {
   const clause: Clause = { joins: [], where: [], params: [] };
   if (withTopic && filter.role) {
-    clause.joins.push('JOIN posting_roles r ON r.posting_id = p.id AND r.role_id = ?');
+    // CROSS JOIN fixes the order: postings by their date (or city and date) index first, then one role
+    // lookup each. Left to itself SQLite 3.53 starts from the role's whole history instead (2.5× slower).
+    clause.joins.push('CROSS JOIN posting_roles r ON r.posting_id = p.id AND r.role_id = ?');
     clause.params.push(filter.role);
   }
   if (filter.city) {
@@ -160,7 +162,7 @@ export function skillCounts(
     UNION ALL
     SELECT * FROM (
       SELECT ps.skill_id, count(*) AS postings
-      FROM matching m JOIN posting_skills ps ON ps.posting_id = m.id
+      FROM matching m CROSS JOIN posting_skills ps ON ps.posting_id = m.id
       GROUP BY ps.skill_id
     )`;
   const rows = db.prepare(sql).all(...joinParams, start, end, ...whereParams) as Array<{
