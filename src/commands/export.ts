@@ -11,8 +11,6 @@ import type { ExportFormat } from '../export/export-format.js';
 import { exportPostings } from '../export/export-postings.js';
 import { withExamples } from './help.js';
 
-const ROLE_IDS = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor', 'prompt-engineer', 'ai-other'];
-
 interface ExportFlags {
   format: string;
   output?: string;
@@ -34,7 +32,7 @@ export function define(context: CliContext): Command {
     .option('--all', 'every stored posting, reposts and cross-posts included (default: deduplicated)')
     .option(
       '--role <id>',
-      'only postings with this role (ai-trainer, data-annotator, ai-rater, ai-tutor, prompt-engineer, ai-other); repeatable',
+      'only postings with this role (a role id: see `jobtrend query "SELECT id, name FROM roles"`); repeatable',
       collect,
     )
     .option('--city <name>', 'only postings in this city (Shanghai or 上海); repeatable', collect)
@@ -49,9 +47,10 @@ export function define(context: CliContext): Command {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') {
         throw new UsageError(`--format must be jsonl or csv, not "${flags.format}"`);
       }
-      const unknown = (flags.role ?? []).find((r) => !ROLE_IDS.includes(r));
-      if (unknown)
-        throw new UsageError(`--role: unknown role "${unknown}": use one of ${ROLE_IDS.join(', ')}`);
+      // The taxonomy decides which roles exist, as it does for analysis and reports.
+      const known = (await import('../pipeline/index.js')).roleIds();
+      const unknown = (flags.role ?? []).find((r) => !known.includes(r));
+      if (unknown) throw new UsageError(`--role: unknown role "${unknown}": use one of ${known.join(', ')}`);
       const from = flags.from ? parseBound(flags.from, 'from') : undefined;
       const to = flags.to ? parseBound(flags.to, 'to') : undefined;
       if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
