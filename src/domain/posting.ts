@@ -90,6 +90,34 @@ export interface PostingRecord {
   raw_json: string;
 }
 
+/**
+ * What a posting says, in a fixed order: the fields whose change means the posting was edited. The content
+ * hash is taken over them in this order (so never reorder it: every stored hash would change).
+ */
+export const POSTING_CONTENT_FIELDS = [
+  'url',
+  'title',
+  'company',
+  'location_raw',
+  'city',
+  'district',
+  'region',
+  'country',
+  'remote',
+  'employment_type',
+  'salary_min',
+  'salary_max',
+  'salary_currency',
+  'salary_period',
+  'salary_months',
+  'salary_negotiable',
+  'salary_raw',
+  'description',
+  'posted_at',
+  'posted_at_precision',
+  'valid_through',
+] as const satisfies readonly (keyof PostingRecord)[];
+
 /** What the pipeline returns: the row plus its classification (role and skill ids from the taxonomy). */
 export interface NormalisedPosting extends PostingRecord {
   roles: string[];

@@ -1,7 +1,7 @@
 // Upserting normalised postings: one transaction per batch, keyed on (source_id, source_posting_id).
 // Keeps first_seen_at, advances last_seen_at, records each changed field in posting_changes, keeps the
 // effective date at the first appearance, and maintains is_primary (the first appearance of a dedup_key).
-import type { NormalisedPosting, PostingRecord } from '../domain/posting.js';
+import { type NormalisedPosting, POSTING_CONTENT_FIELDS, type PostingRecord } from '../domain/posting.js';
 import type { Db } from './database.js';
 
 export type UpsertStatus = 'new' | 'updated' | 'unchanged';
@@ -21,31 +21,7 @@ export interface UpsertOptions {
 }
 
 /** Columns whose changes are recorded in posting_changes (raw_json and hashes are not interesting to diff). */
-export const TRACKED_FIELDS = [
-  'url',
-  'title',
-  'company',
-  'company_norm',
-  'location_raw',
-  'city',
-  'district',
-  'region',
-  'country',
-  'remote',
-  'employment_type',
-  'salary_min',
-  'salary_max',
-  'salary_currency',
-  'salary_period',
-  'salary_months',
-  'salary_negotiable',
-  'salary_raw',
-  'description',
-  'posted_at',
-  'posted_at_precision',
-  'valid_through',
-  'dedup_key',
-] as const satisfies readonly (keyof PostingRecord)[];
+export const TRACKED_FIELDS = [...POSTING_CONTENT_FIELDS, 'company_norm', 'dedup_key'] as const;
 
 const WRITE_COLUMNS = [...TRACKED_FIELDS, 'content_hash', 'raw_json'] as const;
 
