@@ -11,7 +11,9 @@ export async function* scrapeEachTarget<T>(
   signal: AbortSignal,
   scrapeOne: (target: T) => AsyncIterable<ScrapedPage>,
 ): AsyncIterable<ScrapedPage> {
-  const failures: string[] = [];
+  // Failed targets grouped by their reason, so one unreachable host is said once, not once per board.
+  const failures = new Map<string, string[]>();
+  let failed = 0;
   let lastUrl: string | undefined;
   for (const target of targets) {
     if (signal.aborted) return;
@@ -19,15 +21,15 @@ export async function* scrapeEachTarget<T>(
       yield* scrapeOne(target);
     } catch (error) {
       if (!(error instanceof NotRetryableError || error instanceof RetryableError)) throw error;
-      failures.push(`${describe(target)}: ${error.message}`);
+      failures.set(error.message, [...(failures.get(error.message) ?? []), describe(target)]);
+      failed++;
       lastUrl = error.url ?? lastUrl;
     }
   }
-  if (failures.length > 0) {
+  if (failed > 0) {
+    const reasons = [...failures].map(([reason, names]) => `${names.join(', ')}: ${reason}`);
     const summary =
-      targets.length === 1
-        ? failures[0]!
-        : `${failures.length} of ${targets.length} failed: ${failures.join('; ')}`;
+      targets.length === 1 ? reasons[0]! : `${failed} of ${targets.length} failed: ${reasons.join('; ')}`;
     throw new NotRetryableError(summary, lastUrl);
   }
 }

@@ -145,6 +145,14 @@ export function createFetcher(
     const loaded = await rules;
     if (!loaded.isAllowed(url)) {
       stats.errors++;
+      if (loaded.hostUnreachable) {
+        throw fail(
+          new NotRetryableError(
+            `cannot reach ${new URL(url).host} (${loaded.unreachable}): check the network connection and proxy settings (HTTPS_PROXY)`,
+            url,
+          ),
+        );
+      }
       const why = loaded.unreachable
         ? `robots.txt could not be read (${loaded.unreachable})`
         : 'robots.txt disallows';
@@ -171,7 +179,8 @@ export function createFetcher(
       return rules;
     } catch (error) {
       if (outer?.aborted) throw error;
-      return disallowAll((error as Error).message);
+      // After its retries a network failure means the host cannot be reached at all: say that, not "robots".
+      return disallowAll((error as Error).message, isRetryable(error));
     }
   }
 

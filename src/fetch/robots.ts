@@ -16,6 +16,8 @@ export interface RobotsRules {
   crawlDelaySeconds: number | undefined;
   /** Why everything is disallowed, when the file could not be read. */
   unreachable?: string;
+  /** True when the host itself could not be reached (DNS, refused, reset): a network problem, not robots. */
+  hostUnreachable?: boolean;
 }
 
 /** Parses a robots.txt body for one user agent. */
@@ -30,10 +32,11 @@ export function parseRobots(robotsUrl: string, body: string, userAgent: string):
 
 export const allowAll = (): RobotsRules => ({ isAllowed: () => true, crawlDelaySeconds: undefined });
 
-export const disallowAll = (reason: string): RobotsRules => ({
+export const disallowAll = (reason: string, hostUnreachable = false): RobotsRules => ({
   isAllowed: () => false,
   crawlDelaySeconds: undefined,
   unreachable: reason,
+  hostUnreachable,
 });
 
 /** The product token robots.txt groups are matched against ("jobtrend/0.1 (…)" → "jobtrend"). */

@@ -60,6 +60,21 @@ describe('robots.txt', () => {
     expect(page.text).toBe('fine');
   });
 
+  it('a host that cannot be reached is reported as unreachable, not as a robots.txt refusal', async () => {
+    // A port nobody listens on: the robots.txt request is refused, retried, then given up.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const f = fetcher({ maxRetries: 1 });
+    const failure = f.fetch(`http://127.0.0.1:${closed}/jobs`);
+    await expect(failure).rejects.toBeInstanceOf(NotRetryableError);
+    await expect(failure).rejects.toThrow(/cannot reach 127\.0\.0\.1:\d+ .*check the network/);
+    await expect(failure).rejects.not.toThrow(/respectRobots/);
+  });
+
   it('a crawl-delay spaces the requests to that host at least that far apart', async () => {
     const s = await startTestServer();
     try {
