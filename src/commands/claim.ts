@@ -153,20 +153,21 @@ export function renderClaim(result: ClaimResult): string {
         [
           'source',
           `days_${c.current.period.label}`,
-          `postings_${c.current.period.label}`,
+          `all_postings_${c.current.period.label}`,
           `days_${c.baseline.period.label}`,
-          `postings_${c.baseline.period.label}`,
+          `all_postings_${c.baseline.period.label}`,
           'counted',
         ],
         sources.map((id) => ({
           source: id,
           [`days_${c.current.period.label}`]: find(c.current.sources, id)?.watchedDays ?? 0,
-          [`postings_${c.current.period.label}`]: find(c.current.sources, id)?.postings ?? 0,
+          [`all_postings_${c.current.period.label}`]: find(c.current.sources, id)?.postings ?? 0,
           [`days_${c.baseline.period.label}`]: find(c.baseline.sources, id)?.watchedDays ?? 0,
-          [`postings_${c.baseline.period.label}`]: find(c.baseline.sources, id)?.postings ?? 0,
+          [`all_postings_${c.baseline.period.label}`]: find(c.baseline.sources, id)?.postings ?? 0,
           counted: c.included.includes(id) ? 'yes' : 'no',
         })),
       ).trimEnd(),
+      '(days: days the source was watched; all_postings: everything it listed in the period, any role or city)',
     );
   }
   lines.push('', 'Caveats:', ...result.caveats.map((text) => `  - ${text}`));
