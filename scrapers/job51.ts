@@ -10,6 +10,7 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
+import { copyDescription, httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -17,7 +18,6 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   text,
   textList,
 } from './china/search-targets.js';
@@ -237,15 +237,7 @@ async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<Scra
         last: result.totalPages !== undefined && page >= result.totalPages,
       };
     },
-    details: {
-      site: '51job',
-      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-      load: async (url) => (await context.fetcher.fetch(url)).text,
-      apply: (posting, html, url) => {
-        const detail = parseJob51Detail(html, { url });
-        if (detail?.description) posting.description = detail.description;
-      },
-    },
+    details: httpDetailPages(context, DEFAULT_BASE_URL, '51job', copyDescription(parseJob51Detail)),
   });
 }
 

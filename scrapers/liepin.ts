@@ -8,6 +8,7 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock } from './china/block-detection.js';
+import { httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -16,7 +17,6 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   text,
 } from './china/search-targets.js';
 import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
@@ -150,18 +150,16 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       return { url, postings: parseLiepin(fetched.text, { url: fetched.url }) };
     },
     details: {
-      site: '猎聘',
-      needs: () => true,
-      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-      load: async (url) => (await context.fetcher.fetch(url)).text,
-      apply: (posting, html, url) => {
+      // Cards lack the posting date and company details: every job page is read, not only those without text.
+      ...httpDetailPages(context, DEFAULT_BASE_URL, '猎聘', (posting, html, url) => {
         const [detail] = parseLiepin(html, { url });
         if (!detail) return;
         posting.description = detail.description ?? posting.description;
         posting.postedAt = detail.postedAt ?? posting.postedAt;
         posting.company = posting.company ?? detail.company;
         posting.extra = { ...detail.extra, ...posting.extra };
-      },
+      }),
+      needs: () => true,
     },
   });
 }

@@ -8,6 +8,7 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
+import { copyDescription, httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { searchPages } from './china/search-pages.js';
 import {
@@ -16,7 +17,6 @@ import {
   compact,
   isRecord,
   joinLocation,
-  reroot,
   text,
   textList,
 } from './china/search-targets.js';
@@ -156,15 +156,7 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       });
       return { url, postings: result.postings, last: result.pages !== undefined && page >= result.pages };
     },
-    details: {
-      site: '智联',
-      urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, DEFAULT_BASE_URL),
-      load: async (url) => (await context.fetcher.fetch(url)).text,
-      apply: (posting, html, url) => {
-        const detail = parseZhaopinDetail(html, { url });
-        if (detail?.description) posting.description = detail.description;
-      },
-    },
+    details: httpDetailPages(context, DEFAULT_BASE_URL, '智联', copyDescription(parseZhaopinDetail)),
   });
 }
 

@@ -4,7 +4,9 @@
 // is skipped; anything else propagates.
 import type { RawPosting } from '../../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
+import type { ScrapeContext } from '../types.js';
 import { detectChineseBlock } from './block-detection.js';
+import { reroot } from './search-targets.js';
 
 export interface DetailPageReader {
   /** The site's name in messages ("智联", "BOSS"). */
@@ -43,3 +45,31 @@ export async function fillFromDetailPages(
   }
   return undefined;
 }
+
+/**
+ * The job-page reader of a board whose job pages are plain HTTP at the posting's own URL (moved onto the
+ * configured base URL, so tests and mirrors work).
+ */
+export function httpDetailPages(
+  context: Pick<ScrapeContext<unknown>, 'fetcher' | 'baseUrl'>,
+  defaultBaseUrl: string,
+  site: string,
+  apply: DetailPageReader['apply'],
+): Omit<DetailPageReader, 'signal'> {
+  return {
+    site,
+    urlOf: (posting) => posting.url && reroot(posting.url, context.baseUrl, defaultBaseUrl),
+    load: async (url) => (await context.fetcher.fetch(url)).text,
+    apply,
+  };
+}
+
+/** An `apply` that copies the description a job-page parser finds. */
+export const copyDescription =
+  (
+    parse: (html: string, hint: { url: string }) => { description?: string } | undefined,
+  ): DetailPageReader['apply'] =>
+  (posting, html, url) => {
+    const detail = parse(html, { url });
+    if (detail?.description) posting.description = detail.description;
+  };
