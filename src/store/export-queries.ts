@@ -1,6 +1,7 @@
 // The SQL behind `jobtrend export`: postings (deduplicated by default) with their role and skill ids,
 // filtered by role, city, source and effective date, read one row at a time (stmt.iterate) so a large
 // database streams out in constant memory.
+import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
 import type { Db } from './database.js';
 
 /**
@@ -10,28 +11,9 @@ import type { Db } from './database.js';
 export const EXPORT_COLUMNS = [
   'source_id',
   'source_posting_id',
-  'url',
-  'title',
-  'company',
+  ...POSTING_CONTENT_FIELDS.slice(0, 3), // url, title, company
   'company_norm',
-  'location_raw',
-  'city',
-  'district',
-  'region',
-  'country',
-  'remote',
-  'employment_type',
-  'salary_min',
-  'salary_max',
-  'salary_currency',
-  'salary_period',
-  'salary_months',
-  'salary_negotiable',
-  'salary_raw',
-  'description',
-  'posted_at',
-  'posted_at_precision',
-  'valid_through',
+  ...POSTING_CONTENT_FIELDS.slice(3), // location_raw … valid_through
   'first_seen_at',
   'last_seen_at',
   'closed_at',
