@@ -10,6 +10,7 @@ import type {
   SkillsResult,
   Trend,
 } from '../analysis/types.js';
+import type { PayPercentileRow } from '../store/report-queries.js';
 
 /** What the report is about, as the user asked for it. */
 export interface ReportRequest {
@@ -50,21 +51,7 @@ export interface DistrictCount {
 }
 
 /** Pay distribution of one group within one currency and one pay period (never mixed). */
-export interface PayRow {
-  role: string;
-  /** Null in the all-cities rows. */
-  city: string | null;
-  currency: string;
-  /** hour | day | week | month | year | piece. */
-  period: string;
-  /** Postings with a usable figure (midpoint of the posted range). */
-  n: number;
-  p10: number;
-  p25: number;
-  median: number;
-  p75: number;
-  p90: number;
-}
+export type PayRow = PayPercentileRow;
 
 export interface SourceCoverageRow {
   sourceId: string;
