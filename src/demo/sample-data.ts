@@ -109,7 +109,7 @@ const ROLE_WEIGHTS: [string, number][] = [
 ];
 
 /** Invented company names, plainly fictitious (示例 = example, 样例 = sample, 演示 = demo, 虚构 = fictional). */
-const COMPANIES_ZH = ['示例', '样例', '演示', '虚构'].flatMap((lead) =>
+export const COMPANIES_ZH = ['示例', '样例', '演示', '虚构'].flatMap((lead) =>
   ['星河', '云帆', '智谷', '蓝鲸', '千言', '知行', '数渊', '灵犀', '天工', '青藤', '北辰', '墨语'].flatMap(
     (name) =>
       ['智能科技有限公司', '数据服务有限公司', '人工智能研究院'].map((form) => `${lead}${name}${form}`),
@@ -124,7 +124,7 @@ const COMPANIES_EN = ['Example', 'Sample', 'Demo', 'Placeholder', 'Fictional'].f
  * What a job is about, written into its title as boards do ("AI训练师（医疗方向）", "AI Trainer (Japanese)").
  * Different directions are different jobs to the dedup rule, so the sample does not collapse into a few.
  */
-const DIRECTIONS_ZH = [
+export const DIRECTIONS_ZH = [
   '通用',
   '医疗方向',
   '金融方向',

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { COMPANIES_ZH, DIRECTIONS_ZH } from '../demo/sample-data.js';
 import { seededRandom } from '../seeded-random.js';
 
 export const SYNTHETIC_CSV_COLUMNS = [
@@ -33,26 +34,6 @@ const TITLES = [
 ];
 // Invented companies and the direction a title names, so that most rows are distinct jobs to the dedup rule
 // (120 titles × 144 companies × 5 cities), as in a real dataset.
-const COMPANIES = ['示例', '样例', '演示', '虚构'].flatMap((lead) =>
-  ['星河', '云帆', '智谷', '蓝鲸', '千言', '知行', '数渊', '灵犀', '天工', '青藤', '北辰', '墨语'].flatMap(
-    (name) =>
-      ['智能科技有限公司', '数据服务有限公司', '人工智能研究院'].map((form) => `${lead}${name}${form}`),
-  ),
-);
-const DIRECTIONS = [
-  '通用',
-  '医疗方向',
-  '金融方向',
-  '法律方向',
-  '教育方向',
-  '电商方向',
-  '自动驾驶',
-  '多模态',
-  '代码方向',
-  '英语',
-  '日语',
-  '客服对话',
-];
 const CITIES: [string, string[]][] = [
   ['上海', ['浦东新区', '徐汇区', '闵行区']],
   ['北京', ['海淀区', '朝阳区']],
@@ -88,8 +69,8 @@ export function* syntheticCsvChunks(
       const posted = new Date(end - span * (1 - Math.sqrt(random()))).toISOString().slice(0, 10);
       chunk.push([
         `S${String(i + 1).padStart(8, '0')}`,
-        `${pick(TITLES)}（${pick(DIRECTIONS)}）`,
-        pick(COMPANIES),
+        `${pick(TITLES)}（${pick(DIRECTIONS_ZH)}）`,
+        pick(COMPANIES_ZH),
         city,
         pick(districts),
         `${low}-${low + 2 + Math.floor(random() * 8)}K${random() < 0.3 ? '·13薪' : ''}`,
