@@ -122,6 +122,59 @@ describe('upsertPostings', () => {
     ]);
   });
 
+  it('a posting twice in one batch is inserted once, then updated with its links replaced', () => {
+    const result = upsertPostings(
+      db,
+      [
+        makePosting({ source_posting_id: 'a', skills: ['python'] }),
+        makePosting({ source_posting_id: 'b' }),
+        makePosting({ source_posting_id: 'a', title: 'AI训练师（英语）', skills: ['sql', 'excel'] }),
+      ],
+      { seenAt: '2025-03-05T10:00:00.000Z' },
+    );
+    expect(result).toMatchObject({ inserted: 2, updated: 1, unchanged: 0 });
+    expect(result.items.map((i) => i.status)).toEqual(['new', 'new', 'updated']);
+    expect(result.items[2]?.id).toBe(result.items[0]?.id);
+    expect(db.prepare("SELECT title FROM postings WHERE source_posting_id = 'a'").pluck().get()).toBe(
+      'AI训练师（英语）',
+    );
+    const skillsOf = (id: string) =>
+      db
+        .prepare(
+          `SELECT skill_id FROM posting_skills JOIN postings ON postings.id = posting_id
+           WHERE source_posting_id = ? ORDER BY skill_id`,
+        )
+        .pluck()
+        .all(id);
+    expect(skillsOf('a')).toEqual(['excel', 'sql']);
+    expect(skillsOf('b')).toEqual(['data-labeling']);
+  });
+
+  it('writes every role and skill of a large batch, over several multi-row statements', () => {
+    const skills = ['python', 'sql', 'excel', 'data-labeling', 'rlhf'];
+    const batch = Array.from({ length: 300 }, (_, i) =>
+      makePosting({
+        source_posting_id: `p${i}`,
+        skills: skills.slice(0, 1 + (i % skills.length)),
+        roles: i % 2 ? ['ai-trainer'] : ['ai-trainer', 'data-annotator', 'ai-trainer'],
+      }),
+    );
+    upsertPostings(db, batch, { seenAt: '2025-03-05T10:00:00.000Z' });
+    const expectedSkills = batch.reduce((sum, p) => sum + p.skills.length, 0);
+    const expectedRoles = batch.reduce((sum, p) => sum + new Set(p.roles).size, 0);
+    expect(count('SELECT count(*) FROM posting_skills')).toBe(expectedSkills);
+    expect(count('SELECT count(*) FROM posting_roles')).toBe(expectedRoles);
+    expect(
+      db
+        .prepare(
+          `SELECT group_concat(skill_id, ',') FROM (SELECT skill_id FROM posting_skills
+           JOIN postings ON postings.id = posting_id WHERE source_posting_id = 'p299' ORDER BY skill_id)`,
+        )
+        .pluck()
+        .get(),
+    ).toBe([...skills].sort().join(','));
+  });
+
   it('full-text search finds postings by Chinese and English words', () => {
     upsertPostings(
       db,
