@@ -232,7 +232,7 @@ export function sourceIds(db: Db): string[] {
   return db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as string[];
 }
 
-/** Whether any deduplicated posting has this exact city value (uses postings_primary_city_date). */
+/** Whether any deduplicated posting has this exact city value (uses postings_primary_city_date_source). */
 export function cityExists(db: Db, city: string): boolean {
   return (
     db.prepare('SELECT 1 FROM postings WHERE is_primary = 1 AND city = ? LIMIT 1').get(city) !== undefined
