@@ -1,12 +1,14 @@
 // Skill matching against the bilingual skill taxonomy (src/taxonomy/skills.json): every skill in one pass
-// over the text with an Aho–Corasick automaton compiled once at module load into a dense transition table.
-// Case and full-width forms are folded by the symbol table itself (no lower-casing copy of the text). The
-// hot loop reads the text's UTF-16 code units from a reused typed array, and while no term is under way it
-// skips what starts none (most punctuation and Chinese, the rest of a word) without touching the automaton.
-// Matches are leftmost-longest. ASCII terms need word boundaries on both sides (CJK characters count as
-// boundaries, so "熟悉Python和SQL" finds python and sql) and accept a plural "s". Ambiguous short names:
-// listTerms (R, Go, C) count only in a list next to another programming language ("Python/R", "C/C++",
-// "Python、R和SQL"), never in "R&D" or "go-getter"; cjkTerms ("prompt") only right next to Chinese text.
+// over the text. The terms are compiled once at module load into a trie stored as one flat table, with case
+// and full-width forms folded by the symbol table itself (no lower-cased copy of the text). Matches are
+// leftmost-longest: the scan goes left to right, and wherever a term may start it walks the trie for the
+// longest term that fits there, takes it and goes on after it. Most places start nothing, and the scan tells
+// without walking: a word is tried only when its first two letters, last letter and length are those of some
+// term's first word, and a Chinese character only when it and the next one begin some term. ASCII terms need
+// word boundaries on both sides (CJK characters count as boundaries, so "熟悉Python和SQL" finds python and
+// sql) and accept a plural "s". Ambiguous short names: listTerms (R, Go, C) count only in a list next to
+// another programming language ("Python/R", "C/C++", "Python、R和SQL"), never in "R&D" or "go-getter";
+// cjkTerms ("prompt") only right next to Chinese text.
 import { Buffer } from 'node:buffer';
 import taxonomy from '../taxonomy/skills.json' with { type: 'json' };
 
@@ -43,7 +45,7 @@ export function skillIds(): string[] {
   return skills.map((s) => s.id);
 }
 
-// ---- the automaton, built once --------------------------------------------------------------------------
+// ---- the trie, built once -------------------------------------------------------------------------------
 
 const isWord = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) isWord[c] = 1;
@@ -63,6 +65,8 @@ interface Term {
 }
 
 const terms: Term[] = [];
+/** Each term as added to the trie (NFKC, lower case). */
+const termTexts: string[] = [];
 const symbolOf = new Uint16Array(65536);
 let alphabet = 1; // symbol 0: any character no term contains
 const symbolIsWord: number[] = [0];
@@ -76,35 +80,28 @@ function symbolFor(code: number): number {
 }
 
 const children: Map<number, number>[] = [new Map()];
-const ownTerms: number[][] = [[]];
-/** Whether a state's last character (the one that led to it) is a word character. */
-const endsInWord: number[] = [0];
+/** The term that ends at each node, or -1. A term listed twice counts as its first listing. */
+const nodeTerm: number[] = [-1];
 
 function addTerm(text: string, skill: number, rule: Rule): void {
   const term = text.normalize('NFKC').toLowerCase();
   if (!term) return;
-  let state = 0;
+  let node = 0;
   for (let i = 0; i < term.length; i++) {
     const symbol = symbolFor(term.charCodeAt(i));
-    const node = children[state] as Map<number, number>;
-    let next = node.get(symbol);
+    const edges = children[node] as Map<number, number>;
+    let next = edges.get(symbol);
     if (next === undefined) {
       next = children.length;
-      node.set(symbol, next);
+      edges.set(symbol, next);
       children.push(new Map());
-      ownTerms.push([]);
-      endsInWord.push(isWord[term.charCodeAt(i)] as number);
+      nodeTerm.push(-1);
     }
-    state = next;
+    node = next;
   }
-  const index = terms.length;
-  terms.push({
-    skill,
-    length: term.length,
-    checkEnd: isWord[term.charCodeAt(term.length - 1)] === 1,
-    rule,
-  });
-  (ownTerms[state] as number[]).push(index);
+  if (nodeTerm[node] === -1) nodeTerm[node] = terms.length;
+  terms.push({ skill, length: term.length, checkEnd: isWord[term.charCodeAt(term.length - 1)] === 1, rule });
+  termTexts.push(term);
 }
 
 skills.forEach((s, i) => {
@@ -121,83 +118,124 @@ for (let c = 0xff01; c <= 0xff5e; c++) {
   symbolOf[c] = symbolOf[lower] as number;
 }
 
-const stateCount = children.length;
-// The table is stored by symbol: the transitions on symbol a are delta[a * stateCount + state], with states
-// numbered breadth first, so the few shallow states the text visits most share cache lines. An entry is the
-// next state times two plus one bit that flags states ending some term, so the hot loop tests one bit
-// instead of looking up an output table for every character. Entries are 16-bit while the automaton is
-// small enough, to keep the table in cache.
-const A = alphabet;
-const delta = stateCount < 1 << 15 ? new Uint16Array(stateCount * A) : new Uint32Array(stateCount * A);
-const outStart = new Int32Array(stateCount + 1);
-let outTermsBuilt = new Int32Array(0);
+// The trie as one table. Node k's row starts at k * STRIDE, and trie[row + symbol] is the entry of the child
+// on that symbol: its row offset, plus TERM when a term ends at the child and LEAF when nothing goes on from
+// it; 0 when there is no child (the root, row 0, is nobody's child). No term contains symbol 0, so slot 0 of
+// a row is free and keeps the row's own term, as -2 - term (-1 for none): negative, so a walk that reads it
+// stops there as it would on a missing child.
+const TERM = 1;
+const LEAF = 2;
+const STRIDE = (alphabet + 3) & ~3; // a multiple of 4, keeping the two low bits of an entry for the flags
+const nodeCount = children.length;
+const trie = new Int32Array(nodeCount * STRIDE);
+for (let node = 0; node < nodeCount; node++) {
+  for (const [symbol, child] of children[node] as Map<number, number>) {
+    trie[node * STRIDE + symbol] =
+      (child * STRIDE) |
+      ((nodeTerm[child] as number) >= 0 ? TERM : 0) |
+      ((children[child] as Map<number, number>).size === 0 ? LEAF : 0);
+  }
+  trie[node * STRIDE] = -2 - (nodeTerm[node] as number);
+}
+/** The entry of the node a term's text leads to. */
+function entryOf(text: string): number {
+  let entry = 0;
+  for (let i = 0; i < text.length; i++)
+    entry = trie[(entry & ~3) + (symbolOf[text.charCodeAt(i)] as number)] as number;
+  return entry;
+}
+
+// What the scan needs to know about a character, in one lookup: its symbol, whether it is a word character,
+// and whether some term starts with it although it is not one (a Chinese character, say).
+const SYMBOL = 0xffff;
+const WORD = 1 << 16;
+const STARTS = 1 << 17;
+const charInfo = new Int32Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const symbol = symbolOf[c] as number;
+  const startsTerm = symbol !== 0 && (trie[symbol] as number) !== 0;
+  charInfo[c] = symbol | (isWord[c] === 1 ? WORD : startsTerm ? STARTS : 0);
+}
+
+// The words that may begin a term: the first word of each term (its leading run of word characters), and
+// that word plus "s" when the term is one word, found by shape (first symbol, second symbol or 0 for a
+// one-letter word, last symbol, length) in an open-addressing table. Each shape lists its words; a word of
+// the text is tried only when its shape is in the table, and then against those words only, symbol by
+// symbol (no chain of trie lookups), before the walk goes on from where the word leads.
+function wordShape(first: number, second: number, last: number, length: number): number {
+  return (first ^ (second << 9) ^ (last << 18) ^ (Math.min(length, 15) << 27)) & 0x7fffffff;
+}
+const SHAPE_BITS = 12;
+const SHAPE_MASK = (1 << SHAPE_BITS) - 1;
+const shapeSlot = (shape: number): number => Math.imul(shape, 0x9e3779b1) >>> (32 - SHAPE_BITS);
+/** Per slot: the shape there, and 1 + the index of its first listed word (0: empty slot). */
+const slotShape = new Int32Array(1 << SHAPE_BITS);
+const slotWords = new Int32Array(1 << SHAPE_BITS);
+/** The listed words, grouped by shape: their symbols, the walk's entry after them, and how many to compare. */
+const wordSymbols: number[] = [];
+const wordFrom: number[] = [];
+const wordCompare: number[] = [];
+const wordEntry: number[] = [];
+/** Whether the word is a one-word term plus "s" (compared without the "s"). */
+const wordPlural: number[] = [];
+/** Whether the word is the last of its shape. */
+const wordLast: number[] = [];
 {
-  const fail = new Int32Array(stateCount);
-  const outputs: number[][] = ownTerms.map((t) => [...t]);
-  const order: number[] = [];
-  const next = new Int32Array(stateCount * A); // plain state numbers while building
-  for (const [symbol, child] of children[0] as Map<number, number>) {
-    next[symbol] = child;
-    order.push(child);
+  const byShape = new Map<number, { text: string; plural: boolean }[]>();
+  const list = (word: string, plural: boolean) => {
+    const length = plural ? word.length + 1 : word.length;
+    const sym = (i: number) =>
+      i < word.length ? (symbolOf[word.charCodeAt(i)] as number) : (symbolOf[0x73] as number);
+    const shape = wordShape(sym(0), length > 1 ? sym(1) : 0, sym(length - 1), length);
+    const words = byShape.get(shape) ?? [];
+    if (!words.some((w) => w.text === word && w.plural === plural)) words.push({ text: word, plural });
+    byShape.set(shape, words);
+  };
+  for (const term of termTexts) {
+    if (isWord[term.charCodeAt(0)] !== 1) continue;
+    let length = 1;
+    while (length < term.length && isWord[term.charCodeAt(length)] === 1) length++;
+    list(term.slice(0, length), false);
+    if (length === term.length) list(term, true);
   }
-  for (let q = 0; q < order.length; q++) {
-    const state = order[q] as number;
-    const f = fail[state] as number;
-    (outputs[state] as number[]).push(...(outputs[f] as number[]));
-    const node = children[state] as Map<number, number>;
-    const wordBefore = endsInWord[state] === 1;
-    for (let a = 1; a < alphabet; a++) {
-      const child = node.get(a);
-      // Where a leads from the failure state. Failure links skip suffixes that start a term in the middle
-      // of a word (that term needs a boundary before it and could never count): from the root, a word
-      // character right after a word character starts nothing. So every term the automaton reports starts
-      // at a boundary, and the skip loop can take over whenever it falls back to the root.
-      const fallback = f !== 0 || !wordBefore || symbolIsWord[a] !== 1 ? (next[f * A + a] as number) : 0;
-      if (child === undefined) {
-        next[state * A + a] = fallback;
-      } else {
-        fail[child] = fallback;
-        next[state * A + a] = child;
-        order.push(child);
-      }
+  if (byShape.size * 2 > 1 << SHAPE_BITS) throw new Error('skills: too many first words for the shape table');
+  for (const [shape, words] of byShape) {
+    let slot = shapeSlot(shape);
+    while (slotWords[slot] !== 0) slot = (slot + 1) & SHAPE_MASK;
+    slotShape[slot] = shape;
+    slotWords[slot] = wordFrom.length + 1;
+    for (const { text, plural } of words) {
+      wordFrom.push(wordSymbols.length);
+      for (let i = 0; i < text.length; i++) wordSymbols.push(symbolOf[text.charCodeAt(i)] as number);
+      wordCompare.push(text.length);
+      wordEntry.push(entryOf(text));
+      wordPlural.push(plural ? 1 : 0);
+      wordLast.push(0);
     }
+    wordLast[wordLast.length - 1] = 1;
   }
-  const byNumber = [0, ...order]; // breadth-first numbering
-  const number = new Int32Array(stateCount);
-  byNumber.forEach((state, k) => {
-    number[state] = k;
-  });
-  let total = 0;
-  for (let k = 0; k < stateCount; k++) {
-    outStart[k] = total;
-    total += (outputs[byNumber[k] as number] as number[]).length;
-  }
-  outStart[stateCount] = total;
-  outTermsBuilt = new Int32Array(total);
-  for (let k = 0; k < stateCount; k++) {
-    outTermsBuilt.set(outputs[byNumber[k] as number] as number[], outStart[k] as number);
-  }
-  for (let state = 0; state < stateCount; state++) {
-    for (let a = 0; a < A; a++) {
-      const target = next[state * A + a] as number;
-      const flag = (outputs[target] as number[]).length > 0 ? 1 : 0;
-      delta[a * stateCount + (number[state] as number)] = ((number[target] as number) << 1) | flag;
-    }
+}
+const firstWordSymbols = Uint16Array.from(wordSymbols);
+const firstWordFrom = Int32Array.from(wordFrom);
+const firstWordCompare = Int32Array.from(wordCompare);
+const firstWordEntry = Int32Array.from(wordEntry);
+const firstWordPlural = Uint8Array.from(wordPlural);
+const firstWordLast = Uint8Array.from(wordLast);
+
+// For characters that start terms without being word characters: the trie entry two characters in, by the
+// symbols of the pair (0 when no term starts with the pair), so that one lookup decides whether to walk.
+const pairs = new Int32Array(alphabet * alphabet);
+/** Symbols that are a whole term alone although not word characters: walked from the root every time. */
+const aloneIsTerm = new Uint8Array(alphabet);
+for (let first = 1; first < alphabet; first++) {
+  const entry = trie[first] as number;
+  if (entry === 0 || symbolIsWord[first] === 1) continue;
+  if ((entry & TERM) !== 0) aloneIsTerm[first] = 1;
+  for (let second = 1; second < alphabet; second++) {
+    pairs[first * alphabet + second] = trie[(entry & ~3) + second] as number;
   }
 }
 
-// What a character can do in the root state, for the skip loop: WORD if it is a word character, STARTS if
-// some term begins with it. At 0 nothing starts; at WORD nothing starts, and neither can anything before the
-// word ends (a term that begins with a word character needs a boundary before it); STARTS | WORD starts a
-// term only at the beginning of a word; STARTS (a Chinese character) starts one anywhere.
-const WORD = 1;
-const STARTS = 2;
-const kind = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  const symbol = symbolOf[c] as number;
-  kind[c] =
-    (isWord[c] as number) | (symbol !== 0 && (delta[symbol * stateCount] as number) !== 0 ? STARTS : 0);
-}
 const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
 const implied: number[][] = skills.map((s) =>
   (s.implies ?? []).map((id) => skillIndex.get(id) ?? -1).filter((i) => i >= 0),
@@ -215,13 +253,12 @@ export interface SkillMention {
 }
 
 // Term properties as typed arrays for the hot path.
-const outTerms: Int32Array = outTermsBuilt;
-const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
+const termRule = Uint8Array.from(terms, (t) => t.rule);
 /** Whether a term ends in a word character, and so needs a boundary (or a plural "s") after it. */
 const termEndsInWord = Uint8Array.from(terms, (t) => (t.checkEnd ? 1 : 0));
 
-/** Leftmost-longest selection (parallel arrays, `count` entries), in text order. */
+/** The selected terms (parallel arrays, `count` entries), in text order. */
 interface Selection {
   start: Int32Array;
   end: Int32Array;
@@ -237,21 +274,41 @@ let buffers: Selection = {
   term: new Int32Array(256),
   count: 0,
 };
-const termRule = Uint8Array.from(terms, (t) => t.rule);
-/** Skill ids in sorted order, and each skill's rank in it. */
+
+/** Skill ids in sorted order; each skill's rank in it. */
 const sortedIds = skills.map((s) => s.id).sort();
 const idRank = Int32Array.from(skills, (s) => sortedIds.indexOf(s.id));
-/** Skills (plus the skills they imply), each as a rank. */
-const impliedStart = new Int32Array(skills.length + 1);
-const impliedRanks = Int32Array.from(implied.flat(), (skill) => idRank[skill] as number);
-for (let skill = 0; skill < skills.length; skill++) {
-  impliedStart[skill + 1] = (impliedStart[skill] as number) + (implied[skill] as number[]).length;
-}
-/** The skills named so far in the current text as a bit set over ranks (all zero between calls). */
-const named = new Int32Array(Math.ceil(skills.length / 32));
+/** Words in a bit set over ranks. */
+const SET_WORDS = Math.ceil(skills.length / 32);
+/**
+ * The skills named so far in the current text, as a bit set over ranks (all zero between calls). select
+ * sets the bit of each term without a context rule as it selects it; matchSkills adds the rest.
+ */
+const named = new Int32Array(SET_WORDS);
+/** Where select sets a term's bit in `named`: the word, and the bit (0 for terms with a context rule). */
+const termNamedWord = Int32Array.from(terms, (t) => (idRank[t.skill] as number) >>> 5);
+const termNamedBit = Int32Array.from(terms, (t) =>
+  t.rule === Rule.Plain ? 1 << ((idRank[t.skill] as number) & 31) : 0,
+);
+/** The skills each skill implies, as that bit set by rank (SET_WORDS entries per rank). */
+const impliedByRank = new Int32Array(skills.length * SET_WORDS);
+skills.forEach((_, skill) => {
+  for (const s of implied[skill] as number[]) {
+    const rank = idRank[s] as number;
+    const at = (idRank[skill] as number) * SET_WORDS + (rank >>> 5);
+    impliedByRank[at] = (impliedByRank[at] as number) | (1 << (rank & 31));
+  }
+});
+/** The ranks of the skills that imply others, and room to gather what they imply. */
+const implyingRanks = Int32Array.from(
+  skills.flatMap((_, skill) => ((implied[skill] as number[]).length > 0 ? [idRank[skill] as number] : [])),
+);
+const impliedScratch = new Int32Array(SET_WORDS);
 
 // The text's UTF-16 code units, copied natively into a reused buffer: reading a Uint16Array is about twice
 // as fast as charCodeAt on strings of mixed representation (one-byte and two-byte, flat and concatenated).
+// One more unit, 0, follows the text: it is no word character and starts no term, so loops that look one or
+// two characters ahead stop there without testing the length.
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // Buffer's write(text, offset, 'utf16le') ends in a native ucs2Write, present in every Node release but not
 // documented; calling it directly skips write's argument handling in JavaScript, which shows on short texts
@@ -265,32 +322,30 @@ let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.le
 
 function codeUnits(text: string): Uint16Array {
   const n = text.length;
-  if (n > units.length) {
-    unitBytes = Buffer.alloc(2 * Math.max(n, 2 * units.length));
+  if (n + 1 > units.length) {
+    unitBytes = Buffer.alloc(2 * Math.max(n + 1, 2 * units.length));
     units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
   }
   if (!littleEndian) for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   else if (nativeWrite) (unitBytes as unknown as NativeWrite).ucs2Write!(text, 0, 2 * n);
   else unitBytes.write(text, 0, 'utf16le');
+  units[n] = 0;
   return units;
 }
 
 /**
- * One pass of the automaton. Candidates arrive in order of their end and are kept on a stack: a candidate
- * removes the overlapping ones that start at or after it (it is further left, or as far left and longer);
- * an overlapping one that starts before it wins instead, and then nothing changes.
+ * The leftmost-longest terms of the text. Only places at a boundary are tried: the scan moves a whole word,
+ * a character that starts nothing, or a whole selected term at a time, so it always stands after a
+ * non-word character (or at the start), and a word character there begins a word.
  */
 function select(text: string): Selection {
   // Module bindings copied to locals: the hot loops then read registers, not module context slots.
-  const table = delta;
-  const symbols = symbolOf;
-  const word = isWord;
-  const kinds = kind;
-  const outFrom = outStart;
-  const outList = outTerms;
+  const info = charInfo;
+  const table = trie;
+  const pairTable = pairs;
+  const symbols = alphabet;
   const endsInWord = termEndsInWord;
-  const lengthOf = termLength;
-  const states = stateCount;
+  const set = named;
   const n = text.length;
   const u = codeUnits(text);
   let capacity = buffers.start.length;
@@ -300,60 +355,103 @@ function select(text: string): Selection {
   let count = 0;
   let i = 0;
   while (i < n) {
-    // In the root state: skip what starts no term (see `kind`), the rest of a word at a time.
-    for (;;) {
-      const k = kinds[u[i] as number] as number;
-      if (k === STARTS) break;
-      if (k === (STARTS | WORD) && (i === 0 || word[u[i - 1] as number] === 0)) break;
+    const k = info[u[i] as number] as number;
+    /** Where the scan goes on when no term starts at i. */
+    let next: number;
+    /** The walk: the trie entry reached, the text position after it, and the longest term so far. */
+    let entry: number;
+    let at: number;
+    let best = -1;
+    let bestEnd = 0;
+    if ((k & WORD) !== 0) {
+      next = i + 1;
+      while (((info[u[next] as number] as number) & WORD) !== 0) next++;
+      const length = next - i;
+      const second = length > 1 ? (info[u[i + 1] as number] as number) & SYMBOL : 0;
+      const shape = wordShape(k & SYMBOL, second, (info[u[next - 1] as number] as number) & SYMBOL, length);
+      let slot = shapeSlot(shape);
+      let w = slotWords[slot] as number;
+      while (w !== 0 && slotShape[slot] !== shape) {
+        slot = (slot + 1) & SHAPE_MASK;
+        w = slotWords[slot] as number;
+      }
+      if (w === 0) {
+        i = next;
+        continue;
+      }
+      // The words of this shape: a term's first word to walk on from, or a one-word term plus "s".
+      entry = -1;
+      at = i;
+      for (w--; ; w++) {
+        const from = firstWordFrom[w] as number;
+        const compare = firstWordCompare[w] as number;
+        let c = 0;
+        while (c < compare && ((info[u[i + c] as number] as number) & SYMBOL) === firstWordSymbols[from + c])
+          c++;
+        if (c === compare) {
+          if (firstWordPlural[w] === 0) {
+            entry = firstWordEntry[w] as number;
+            at = i + compare;
+          } else if (((u[i + compare] as number) | 0x20) === 0x73) {
+            best = -2 - (table[(firstWordEntry[w] as number) & ~3] as number);
+            bestEnd = next;
+          }
+        }
+        if (firstWordLast[w] === 1) break;
+      }
+      if (entry < 0) entry = LEAF; // nothing to walk on from: only the plural, if any
+    } else if ((k & STARTS) !== 0) {
+      next = i + 1;
+      entry = pairTable[(k & SYMBOL) * symbols + ((info[u[next] as number] as number) & SYMBOL)] as number;
+      if (entry !== 0) at = i + 2;
+      else if (aloneIsTerm[k & SYMBOL] === 1) at = i;
+      else {
+        i = next;
+        continue;
+      }
+    } else {
       i++;
-      if (k !== 0) while (i < n && word[u[i] as number] === 1) i++;
-      if (i >= n) break;
+      continue;
     }
-    // Run the automaton until it falls back to the root.
-    let state = 0;
-    while (i < n) {
-      const v = table[(symbols[u[i] as number] as number) * states + state] as number;
-      i++;
-      state = v >>> 1;
-      if ((v & 1) !== 0) {
-        const to = outFrom[state + 1] as number;
-        for (let k = outFrom[state] as number; k < to; k++) {
-          const t = outList[k] as number;
-          const length = lengthOf[t] as number;
-          const start = i - length;
-          let end = i;
-          if (endsInWord[t] === 1 && end < n && word[u[end] as number] === 1) {
-            const after = (u[end] as number) | 0x20;
-            if (after !== 0x73 || (end + 1 < n && word[u[end + 1] as number] === 1)) continue;
-            end++; // a plural "s"
-          }
-          let top = count - 1;
-          while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
-            if (
-              start === starts[top] &&
-              end === ends[top] &&
-              (lengthOf[ids[top] as number] as number) >= length
-            )
-              break;
-            top--;
-          }
-          if (top >= 0 && (ends[top] as number) > start) continue; // an earlier-starting overlap wins
-          count = top + 1;
-          if (count === capacity) {
-            capacity *= 2;
-            starts = grow(starts, capacity);
-            ends = grow(ends, capacity);
-            ids = grow(ids, capacity);
-            buffers = { start: starts, end: ends, term: ids, count: 0 };
-          }
-          starts[count] = start;
-          ends[count] = end;
-          ids[count] = t;
-          count++;
+    // Walk the trie on from there; the last term that fits is the longest.
+    for (;;) {
+      if ((entry & TERM) !== 0) {
+        const t = -2 - (table[entry & ~3] as number);
+        let end = at;
+        if (endsInWord[t] === 1 && ((info[u[at] as number] as number) & WORD) !== 0) {
+          // A word character follows: only a plural "s" that ends the word is allowed.
+          const plural =
+            ((u[at] as number) | 0x20) === 0x73 && ((info[u[at + 1] as number] as number) & WORD) === 0;
+          end = plural ? at + 1 : -1;
+        }
+        if (end >= 0) {
+          best = t;
+          bestEnd = end;
         }
       }
-      if (state === 0) break;
+      if ((entry & LEAF) !== 0) break;
+      entry = table[(entry & ~3) + ((info[u[at] as number] as number) & SYMBOL)] as number;
+      if (entry <= 0) break;
+      at++;
     }
+    if (best < 0) {
+      i = next;
+      continue;
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grow(starts, capacity);
+      ends = grow(ends, capacity);
+      ids = grow(ids, capacity);
+      buffers = { start: starts, end: ends, term: ids, count: 0 };
+    }
+    starts[count] = i;
+    ends[count] = bestEnd;
+    ids[count] = best;
+    count++;
+    i = bestEnd;
+    const word = termNamedWord[best] as number;
+    set[word] = (set[word] as number) | (termNamedBit[best] as number);
   }
   buffers.count = count;
   return buffers;
@@ -391,6 +489,7 @@ function accepted(text: string, sel: Selection, c: number): boolean {
 export function findSkillMentions(text: string): SkillMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const sel = select(text);
+  named.fill(0);
   const mentions: SkillMention[] = [];
   for (let c = 0; c < sel.count; c++) {
     if (!accepted(text, sel, c)) continue;
@@ -405,36 +504,34 @@ export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const sel = select(text);
   if (sel.count === 0) return [];
-  let found = 0;
+  const set = named;
+  const width = SET_WORDS;
+  // select named the skills of the terms without a context rule; add those of the others that pass it.
   for (let c = 0; c < sel.count; c++) {
     const t = sel.term[c] as number;
-    const skill = termSkill[t] as number;
-    const rank = idRank[skill] as number;
-    const bit = 1 << (rank & 31);
-    if ((named[rank >>> 5] as number) & bit) continue;
-    if (termRule[t] !== Rule.Plain && !accepted(text, sel, c)) continue;
-    named[rank >>> 5] = (named[rank >>> 5] as number) | bit;
-    found++;
-    const to = impliedStart[skill + 1] as number;
-    for (let k = impliedStart[skill] as number; k < to; k++) {
-      const parent = impliedRanks[k] as number;
-      const parentBit = 1 << (parent & 31);
-      if ((named[parent >>> 5] as number) & parentBit) continue;
-      named[parent >>> 5] = (named[parent >>> 5] as number) | parentBit;
-      found++;
-    }
+    if (termRule[t] === Rule.Plain || !accepted(text, sel, c)) continue;
+    const rank = idRank[termSkill[t] as number] as number;
+    set[rank >>> 5] = (set[rank >>> 5] as number) | (1 << (rank & 31));
+  }
+  // The skills those imply, one step as the taxonomy lists them (an implied skill's own implies do not count).
+  const more = impliedScratch;
+  for (let k = 0; k < implyingRanks.length; k++) {
+    const rank = implyingRanks[k] as number;
+    if (((set[rank >>> 5] as number) & (1 << (rank & 31))) === 0) continue;
+    for (let w = 0; w < width; w++)
+      more[w] = (more[w] as number) | (impliedByRank[rank * width + w] as number);
   }
   // Read the set in rank order, which is id order, clearing it for the next call.
-  const ids = new Array<string>(found);
-  let j = 0;
-  for (let w = 0; w < named.length; w++) {
-    let bits = named[w] as number;
+  const ids: string[] = [];
+  for (let w = 0; w < width; w++) {
+    let bits = (set[w] as number) | (more[w] as number);
+    set[w] = 0;
+    more[w] = 0;
     while (bits !== 0) {
       const low = bits & -bits;
-      ids[j++] = sortedIds[(w << 5) + 31 - Math.clz32(low)] as string;
+      ids.push(sortedIds[(w << 5) + 31 - Math.clz32(low)] as string);
       bits ^= low;
     }
-    named[w] = 0;
   }
   return ids;
 }
