@@ -1,7 +1,7 @@
 // Turns one mapped record of an imported dataset into a RawPosting for the pipeline: text as the dataset
 // has it, numbers where the dataset gives numbers, and a stable id (the id column, else a hash of the
 // mapped content) so importing the same file twice finds the same postings. Pure.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RawPosting, SalaryPeriod } from '../domain/posting.js';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportField } from './column-mapping.js';
 
@@ -59,7 +59,7 @@ export function contentId(values: Record<string, unknown>, mapping: ColumnMappin
     f,
     cellText(values[mapping[f]!]) ?? null,
   ]);
-  return `h:${createHash('sha256').update(JSON.stringify(mapped)).digest('hex').slice(0, 24)}`;
+  return `h:${hash('sha256', JSON.stringify(mapped), 'hex').slice(0, 24)}`;
 }
 
 /** The raw posting a record describes, or why it cannot be one (no title). */

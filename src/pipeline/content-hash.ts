@@ -1,6 +1,6 @@
 // content_hash: a sha256 over what a posting says (its normalised fields), so the store can tell an
 // unchanged re-scrape from an edit. Not over raw_json (sites add tracking noise) nor the time it was seen.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { POSTING_CONTENT_FIELDS, type PostingRecord } from '../domain/posting.js';
 
 /** The fields whose change means the posting changed, in a fixed order. */
@@ -11,5 +11,5 @@ export type HashedFields = Pick<PostingRecord, (typeof HASHED_FIELDS)[number]>;
 /** sha256 hex of the hashed fields (JSON array of their values, nulls included). */
 export function contentHash(posting: HashedFields): string {
   const values = HASHED_FIELDS.map((field) => posting[field] ?? null);
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+  return hash('sha256', JSON.stringify(values), 'hex');
 }

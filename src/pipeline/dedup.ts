@@ -13,7 +13,7 @@
 // the source and posting id, so they are never merged. Two real vacancies with identical title, company and
 // city merge into one: jobtrend counts postings of distinct jobs, not vacancies.
 // The key is the first 32 hex digits of sha256 over "v1|company|title|place".
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normaliseCompany } from './company.js';
 import { matchForm } from './text.js';
 
@@ -25,6 +25,8 @@ export interface DedupFields {
   remote?: boolean | null;
   sourceId?: string;
   sourcePostingId?: string;
+  /** normaliseCompany(company), when the caller has it already. */
+  companyNorm?: string | null;
 }
 
 const NOISE =
@@ -56,10 +58,10 @@ function placeOf(fields: DedupFields): string {
 
 /** The dedup key of a posting (see the rule at the top of this file). */
 export function dedupKey(fields: DedupFields): string {
-  const company = fields.company ? normaliseCompany(fields.company) : '';
+  const company = fields.company ? (fields.companyNorm ?? normaliseCompany(fields.company)) : '';
   const title = normaliseTitle(fields.title);
   const identity = company
     ? `v1|${company}|${title}|${placeOf(fields)}`
     : `v1|source:${fields.sourceId ?? ''}:${fields.sourcePostingId ?? ''}|${title}|${placeOf(fields)}`;
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+  return hash('sha256', identity, 'hex').slice(0, 32);
 }

@@ -128,6 +128,7 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     dedup_key: dedupKey({
       title,
       company,
+      companyNorm: record.company_norm ?? '',
       city: place.city,
       country: place.country,
       remote,
