@@ -3,27 +3,24 @@
 // a scrape run whose coverage spans the data's dates. A jobtrend export is restored as it was instead.
 // Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
 import { basename, extname } from 'node:path';
-import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import {
-  ensureImportedSource,
-  type RestoredPosting,
-  restorePostings,
-  withBulkFullTextIndex,
-} from '../store/import-store.js';
+import { ensureImportedSource, restorePostings, withBulkFullTextIndex } from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import { finishRun, type RunCounters, recordRunProgress, startRun } from '../store/run-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
-import { type ColumnMapping, resolveMapping } from './column-mapping.js';
-import { type DatasetFormat, detectFormat, readDataset } from './dataset-records.js';
-import { isJobtrendExport, readExportedRow } from './exported-rows.js';
-import { rowToRawPosting } from './row-to-raw.js';
+import type { ColumnMapping } from './column-mapping.js';
+import { type DatasetFormat, detectFormat } from './dataset-records.js';
+import {
+  type ImportBatch,
+  type Normalise,
+  type ReadOptions,
+  readImportBatches,
+  type SkippedRow,
+} from './import-batches.js';
+import { readBatches } from './worker-batches.js';
 
-export type Normalise = (
-  raw: RawPosting,
-  context: { sourceId: string; seenAt: Date; timeZone?: string },
-) => NormalisedPosting;
+export type { Normalise, SkippedRow } from './import-batches.js';
 
 export interface ImportOptions {
   /** Name of the dataset: the source id becomes "import:<name>". Default: the file name without extension. */
@@ -49,11 +46,6 @@ export interface ImportOptions {
   onProgress?: (progress: { rows: number; skipped: number }) => void;
 }
 
-export interface SkippedRow {
-  line: number;
-  reason: string;
-}
-
 export interface ImportSummary {
   path: string;
   format: DatasetFormat;
@@ -74,6 +66,8 @@ export interface ImportSummary {
 }
 
 const MAX_LISTED = 1000;
+/** WAL pages between checkpoints during an import (64 MiB of 4 KiB pages; SQLite's default is 1000). */
+const IMPORT_CHECKPOINT_PAGES = 16_384;
 
 /** A source name usable in "import:<name>": lower case, letters, digits, - and _. */
 export function importSourceName(name: string): string {
@@ -99,7 +93,6 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const now = options.now ?? (() => new Date());
   const batchSize = Math.max(1, options.batchSize ?? 10_000);
   const name = importSourceName(options.sourceName ?? basename(path, extname(path)));
-  let normalise = options.normalise;
   const summary: ImportSummary = {
     path,
     format,
@@ -146,42 +139,30 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     if (summary.skipped.length < MAX_LISTED) summary.skipped.push({ line, reason });
   };
 
-  // Decided on the first record: explicit mappings and --source mean "treat as a foreign dataset".
-  let mode: 'restore' | 'pipeline' | null = null;
-  let columns: string[] | null = null;
-  let mapping: ColumnMapping = {};
-  let jsonKeys: Set<string> | null = null;
-  let pipelineBatch: NormalisedPosting[] = [];
-  let restoreBatch: RestoredPosting[] = [];
-
-  const flush = () => {
-    if (pipelineBatch.length === 0 && restoreBatch.length === 0) return;
-    withBulkFullTextIndex(db, storeBatch);
-  };
-  const storeBatch = () => {
+  const storeBatch = (batch: ImportBatch) => {
     const seenAt = now().toISOString();
-    const batch: { sourceId: string; date: string }[] = [];
+    const dates: { sourceId: string; date: string }[] = [];
     let result: UpsertResult;
-    if (mode === 'restore') {
+    if (batch.mode === 'restore') {
       // One transaction per source keeps the counters of each run honest.
-      const bySource = groupBy(restoreBatch, (p) => p.source_id);
+      const bySource = groupBy(batch.postings, (p) => p.source_id);
       result = { inserted: 0, updated: 0, unchanged: 0, items: [] };
       for (const [sourceId, postings] of bySource) {
         const t = tally(sourceId);
         const r = restorePostings(db, postings, { seenAt, runId: t.runId });
         count(t, r, postings.length);
         for (const p of postings)
-          batch.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
+          dates.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
         addResult(result, r);
       }
     } else {
       const sourceId = `import:${name}`;
       const t = tally(sourceId);
-      result = upsertPostings(db, pipelineBatch, { seenAt, runId: t.runId });
-      count(t, result, pipelineBatch.length);
-      for (const p of pipelineBatch) batch.push({ sourceId, date: effectiveDate(p, seenAt) });
+      result = upsertPostings(db, batch.postings, { seenAt, runId: t.runId });
+      count(t, result, batch.postings.length);
+      for (const p of batch.postings) dates.push({ sourceId, date: effectiveDate(p, seenAt) });
     }
-    for (const { sourceId, date } of batch) {
+    for (const { sourceId, date } of dates) {
       const t = tallies.get(sourceId)!;
       if (t.from === null || date < t.from) t.from = date;
       if (t.to === null || date > t.to) t.to = date;
@@ -190,86 +171,42 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     summary.inserted += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
-    pipelineBatch = [];
-    restoreBatch = [];
-    options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
   };
 
+  const readOptions: ReadOptions = {
+    format,
+    encoding: options.encoding,
+    mapping: options.mapping,
+    explicit: Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0,
+    sourceId: `import:${name}`,
+    timeZone: options.timeZone,
+    seenAt: startedAt,
+    batchSize,
+  };
+  // A replaced pipeline (benchmarks) is a function, which cannot cross into a worker thread.
+  const batches = options.normalise
+    ? readImportBatches(path, readOptions, options.normalise)
+    : readBatches(path, readOptions);
+  // Fewer checkpoints while importing: each one syncs the file, and a large import commits many batches.
+  const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
   try {
-    const records = readDataset(path, format, {
-      encoding: options.encoding,
-      onColumns: (header) => {
-        columns = header;
-      },
-    });
-    for await (const record of records) {
+    for await (const batch of batches) {
+      summary.rows += batch.rows;
+      for (const { line, reason } of batch.skipped) skip(line, reason);
+      summary.mode = batch.mode;
+      if (batch.postings.length > 0) withBulkFullTextIndex(db, () => storeBatch(batch));
+      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
-      summary.rows++;
-      if (record.error !== undefined) {
-        skip(record.line, record.error);
-        continue;
-      }
-      if (mode === null) {
-        const names: string[] = columns ?? Object.keys(record.values);
-        const explicit = Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0;
-        mode = !explicit && isJobtrendExport(names) ? 'restore' : 'pipeline';
-        summary.mode = mode;
-        if (mode === 'pipeline') {
-          normalise ??= await defaultNormaliser();
-          if (columns === null) {
-            // JSON records need not all have the same keys: the mapping follows the keys seen so far, and
-            // an explicitly mapped key may first appear in a later record.
-            jsonKeys = new Set([...names, ...Object.values(options.mapping ?? {})]);
-          }
-          mapping = resolveMapping(jsonKeys ? [...jsonKeys] : names, options.mapping);
-          if (!mapping.title) {
-            throw new UserError(
-              `no title column among ${names.slice(0, 20).join(', ')}: name it with --map title=COLUMN`,
-            );
-          }
-        }
-      } else if (jsonKeys) {
-        let grew = false;
-        for (const key of Object.keys(record.values)) {
-          if (!jsonKeys.has(key)) {
-            jsonKeys.add(key);
-            grew = true;
-          }
-        }
-        if (grew) mapping = resolveMapping([...jsonKeys], options.mapping);
-      }
-      if (mode === 'restore') {
-        const restored = readExportedRow(record.values);
-        if ('error' in restored) skip(record.line, restored.error);
-        else restoreBatch.push(restored.posting);
-        if (restoreBatch.length >= batchSize) flush();
-        continue;
-      }
-      const raw = rowToRawPosting(record.values, mapping);
-      if (raw.error !== undefined) {
-        skip(record.line, raw.error);
-        continue;
-      }
-      try {
-        pipelineBatch.push(
-          normalise!(raw.posting, {
-            sourceId: `import:${name}`,
-            seenAt: now(),
-            ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-          }),
-        );
-      } catch (error) {
-        skip(record.line, `cannot be normalised: ${(error as Error).message.split('\n')[0]}`);
-      }
-      if (pipelineBatch.length >= batchSize) flush();
     }
-    flush();
   } catch (error) {
     closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
     throw error;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
   closeRuns(db, tallies, status, summary, now, summary.skippedCount > 0 ? describeSkips(summary) : null);
@@ -338,9 +275,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-async function defaultNormaliser(): Promise<Normalise> {
-  const pipeline = await import('../pipeline/index.js');
-  return pipeline.normalisePosting;
 }

@@ -1,0 +1,145 @@
+// The reading side of an import: a dataset file's records → batches of postings ready to store (normalised
+// by the pipeline, or restored as a jobtrend export wrote them) with the rows that could not be read. It never
+// touches the database, so it can run in a worker thread (import-worker.ts) while the main thread stores the
+// batch before.
+import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
+import { UserError } from '../errors.js';
+import type { RestoredPosting } from '../store/import-store.js';
+import { type ColumnMapping, resolveMapping } from './column-mapping.js';
+import { type DatasetFormat, readDataset } from './dataset-records.js';
+import { isJobtrendExport, readExportedRow } from './exported-rows.js';
+import { rowToRawPosting } from './row-to-raw.js';
+
+export type Normalise = (
+  raw: RawPosting,
+  context: { sourceId: string; seenAt: Date; timeZone?: string },
+) => NormalisedPosting;
+
+/** What reading needs to know; plain data, so that it can be handed to a worker thread. */
+export interface ReadOptions {
+  format: DatasetFormat;
+  encoding?: string;
+  /** Field → column, over the default column names. */
+  mapping?: ColumnMapping;
+  /** A source name or a mapping was given: the file is a foreign dataset even if it looks like an export. */
+  explicit: boolean;
+  /** Source id of pipeline postings ("import:<name>"). */
+  sourceId: string;
+  timeZone?: string;
+  /** ISO time the rows are seen: relative dates ("3天前") count back from it. */
+  seenAt: string;
+  batchSize: number;
+}
+
+export interface SkippedRow {
+  line: number;
+  reason: string;
+}
+
+/** A batch: how many records it read (skipped ones included), and what came of them. */
+export type ImportBatch = { rows: number; skipped: SkippedRow[] } & (
+  | { mode: 'pipeline'; postings: NormalisedPosting[] }
+  | { mode: 'restore'; postings: RestoredPosting[] }
+);
+
+/** Reads a dataset into batches of at most `batchSize` postings; the last batch may hold only skips. */
+export async function* readImportBatches(
+  path: string,
+  options: ReadOptions,
+  normalise?: Normalise,
+): AsyncGenerator<ImportBatch> {
+  // Decided on the first record: an explicit mapping or source name means "treat as a foreign dataset".
+  let mode: 'restore' | 'pipeline' | null = null;
+  let columns: string[] | null = null;
+  let mapping: ColumnMapping = {};
+  let jsonKeys: Set<string> | null = null;
+  const seenAt = new Date(options.seenAt);
+  const context = {
+    sourceId: options.sourceId,
+    seenAt,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+  let pipeline: NormalisedPosting[] = [];
+  let restore: RestoredPosting[] = [];
+  let skipped: SkippedRow[] = [];
+  let rows = 0;
+  const take = (): ImportBatch => {
+    const batch: ImportBatch =
+      mode === 'restore'
+        ? { mode, postings: restore, skipped, rows }
+        : { mode: 'pipeline', postings: pipeline, skipped, rows };
+    pipeline = [];
+    restore = [];
+    skipped = [];
+    rows = 0;
+    return batch;
+  };
+
+  const records = readDataset(path, options.format, {
+    encoding: options.encoding,
+    onColumns: (header) => {
+      columns = header;
+    },
+  });
+  for await (const record of records) {
+    rows++;
+    if (record.error !== undefined) {
+      skipped.push({ line: record.line, reason: record.error });
+      continue;
+    }
+    if (mode === null) {
+      const names: string[] = columns ?? Object.keys(record.values);
+      mode = !options.explicit && isJobtrendExport(names) ? 'restore' : 'pipeline';
+      if (mode === 'pipeline') {
+        normalise ??= await defaultNormaliser();
+        if (columns === null) {
+          // JSON records need not all have the same keys: the mapping follows the keys seen so far, and an
+          // explicitly mapped key may first appear in a later record.
+          jsonKeys = new Set([...names, ...Object.values(options.mapping ?? {})]);
+        }
+        mapping = resolveMapping(jsonKeys ? [...jsonKeys] : names, options.mapping);
+        if (!mapping.title) {
+          throw new UserError(
+            `no title column among ${names.slice(0, 20).join(', ')}: name it with --map title=COLUMN`,
+          );
+        }
+      }
+    } else if (jsonKeys) {
+      let grew = false;
+      for (const key of Object.keys(record.values)) {
+        if (!jsonKeys.has(key)) {
+          jsonKeys.add(key);
+          grew = true;
+        }
+      }
+      if (grew) mapping = resolveMapping([...jsonKeys], options.mapping);
+    }
+    if (mode === 'restore') {
+      const restored = readExportedRow(record.values);
+      if ('error' in restored) skipped.push({ line: record.line, reason: restored.error });
+      else restore.push(restored.posting);
+      if (restore.length >= options.batchSize) yield take();
+      continue;
+    }
+    const raw = rowToRawPosting(record.values, mapping);
+    if (raw.error !== undefined) {
+      skipped.push({ line: record.line, reason: raw.error });
+      continue;
+    }
+    try {
+      pipeline.push(normalise!(raw.posting, context));
+    } catch (error) {
+      skipped.push({
+        line: record.line,
+        reason: `cannot be normalised: ${(error as Error).message.split('\n')[0]}`,
+      });
+    }
+    if (pipeline.length >= options.batchSize) yield take();
+  }
+  if (rows > 0) yield take();
+}
+
+async function defaultNormaliser(): Promise<Normalise> {
+  const pipeline = await import('../pipeline/index.js');
+  return pipeline.normalisePosting;
+}

@@ -1,0 +1,71 @@
+// readImportBatches in a worker thread: the file is read and normalised on a second core while the main
+// thread stores the batch before, which is most of an import's time. Falls back to reading in this thread
+// when the worker's compiled script is absent (running from the TypeScript sources, as the tests do).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UsageError, UserError } from '../errors.js';
+import { type ImportBatch, type ReadOptions, readImportBatches } from './import-batches.js';
+import type { WorkerMessage } from './worker-messages.js';
+
+const WORKER_SCRIPT = fileURLToPath(new URL('./import-worker.js', import.meta.url));
+
+/** Whether batches can be read in a worker here (the compiled worker script is present). */
+export function canReadInWorker(): boolean {
+  return existsSync(WORKER_SCRIPT);
+}
+
+/** The batches of readImportBatches, read in a worker thread when possible. */
+export function readBatches(path: string, options: ReadOptions): AsyncGenerator<ImportBatch> {
+  return canReadInWorker() ? readBatchesInWorker(path, options) : readImportBatches(path, options);
+}
+
+/** The batches of readImportBatches, read in a worker thread; the worker stops when the caller does. */
+export async function* readBatchesInWorker(path: string, options: ReadOptions): AsyncGenerator<ImportBatch> {
+  const worker = new Worker(WORKER_SCRIPT, { workerData: { path, options } });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  // Set when the thread fails or ends; read only once the queue is empty, so its last messages count.
+  let failure: Error | null = null;
+  const arrive = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    queue.push(message);
+    arrive();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    arrive();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the import's reading thread stopped early (exit code ${code})`);
+    arrive();
+  });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if ('batch' in message) {
+        worker.postMessage('more');
+        yield message.batch;
+      } else if ('done' in message) {
+        return;
+      } else {
+        const { kind, message: text } = message.error;
+        throw kind === 'usage'
+          ? new UsageError(text)
+          : kind === 'user'
+            ? new UserError(text)
+            : new Error(text);
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

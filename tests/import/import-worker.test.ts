@@ -1,0 +1,78 @@
+// The import's reading thread: the compiled worker (dist/, built by `npm test` before vitest runs) must give
+// the batches that reading in-process gives, pass the user's errors through as the same kind of error, and
+// stop when the import stops early. Tests run from the TypeScript sources, where importFile reads
+// in-process, so this is where the worker itself is exercised.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportBatch, ReadOptions } from '../../src/import/import-batches.js';
+import { readImportBatches } from '../../src/import/import-batches.js';
+import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { tempDir } from '../support/temp-db.js';
+
+const DIST = join(import.meta.dirname, '../../dist/src/import/worker-batches.js');
+type WorkerBatches = typeof import('../../src/import/worker-batches.js');
+let built: WorkerBatches;
+
+const { dir, cleanup } = tempDir('jobtrend-importworker-');
+afterAll(cleanup);
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`);
+  built = (await import(DIST)) as WorkerBatches;
+});
+
+const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
+  format: 'csv',
+  explicit: false,
+  sourceId: 'import:sample',
+  seenAt: '2026-11-20T10:00:00.000Z',
+  batchSize: 250,
+  ...overrides,
+});
+
+async function collect(batches: AsyncGenerator<ImportBatch>): Promise<ImportBatch[]> {
+  const all: ImportBatch[] = [];
+  for await (const batch of batches) all.push(batch);
+  return all;
+}
+
+describe('reading an import in a worker thread', () => {
+  it('the built worker script is there, so imports from dist read in a worker', () => {
+    expect(built.canReadInWorker()).toBe(true);
+  });
+
+  it('gives the same batches, skipped rows included, as reading in-process', async () => {
+    const path = join(dir, 'sample.csv');
+    await writeSyntheticCsv(path, 1000, { seed: 7, end: new Date('2026-11-01') });
+    // Two unreadable rows: a row without a title, and a row with an unclosed quote at the end.
+    writeFileSync(path, 'S8,,示例科技,上海,,8-12K,2025-03-05,没有职位名称,\nS9,"AI训练师,示例\n', {
+      flag: 'a',
+    });
+    const inWorker = await collect(built.readBatchesInWorker(path, options()));
+    const inProcess = await collect(readImportBatches(path, options()));
+    expect(inWorker.length).toBe(5);
+    expect(inWorker.reduce((n, b) => n + b.postings.length, 0)).toBe(1000);
+    expect(inWorker.flatMap((b) => b.skipped).map((s) => s.line)).toEqual([1002, 1003]);
+    expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+  });
+
+  it("passes a user's mistake through as a one-line user error", async () => {
+    const path = join(dir, 'no-title.csv');
+    writeFileSync(path, 'company,city\n示例科技,上海\n');
+    const failure = await collect(built.readBatchesInWorker(path, options())).catch((e: Error) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).name).toBe('UserError');
+    expect((failure as Error).message).toMatch(/^no title column among company, city: name it with --map/);
+  });
+
+  it('stops the thread when the import stops early, without reading the rest', async () => {
+    const path = join(dir, 'long.csv');
+    await writeSyntheticCsv(path, 5000, { seed: 8, end: new Date('2026-11-01') });
+    let taken = 0;
+    for await (const batch of built.readBatchesInWorker(path, options({ batchSize: 100 }))) {
+      taken += batch.postings.length;
+      if (taken >= 200) break;
+    }
+    expect(taken).toBe(200);
+  });
+});
