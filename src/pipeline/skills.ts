@@ -147,35 +147,44 @@ function entryOf(text: string): number {
 
 // What the scan needs to know about a character, in one lookup: its symbol, whether it is a word character,
 // and whether some term starts with it although it is not one (a Chinese character, say).
-const SYMBOL = 0xffff;
-const WORD = 1 << 16;
-const STARTS = 1 << 17;
-const charInfo = new Int32Array(65536);
+// The unit 0 also carries END, as the unit after the text always is one: it stops the scan's skipping.
+const SYMBOL = 0x1fff;
+const END = 1 << 13;
+const WORD = 1 << 14;
+const STARTS = 1 << 15;
+if (alphabet > SYMBOL) throw new Error('skills: too many different characters in terms');
+const charInfo = new Uint16Array(65536);
 for (let c = 0; c < 65536; c++) {
   const symbol = symbolOf[c] as number;
   const startsTerm = symbol !== 0 && (trie[symbol] as number) !== 0;
-  charInfo[c] = symbol | (isWord[c] === 1 ? WORD : startsTerm ? STARTS : 0);
+  charInfo[c] = symbol | (isWord[c] === 1 ? WORD : startsTerm ? STARTS : 0) | (c === 0 ? END : 0);
 }
 
 // The words that may begin a term: the first word of each term (its leading run of word characters), and
 // that word plus "s" when the term is one word, found by shape (first symbol, second symbol or 0 for a
 // one-letter word, last symbol, length) in an open-addressing table. Each shape lists its words; a word of
-// the text is tried only when its shape is in the table, and then against those words only, symbol by
-// symbol (no chain of trie lookups), before the walk goes on from where the word leads.
+// the text is tried only when its shape is in the table, and then against those words only, by length and
+// by the symbols its shape does not already fix (no chain of trie lookups), before the walk goes on from
+// where the word leads.
 function wordShape(first: number, second: number, last: number, length: number): number {
   return (first ^ (second << 9) ^ (last << 18) ^ (Math.min(length, 15) << 27)) & 0x7fffffff;
 }
+/** Whether different shapes always differ as numbers: while symbols fit in 9 bits (the length is exact). */
+const shapesAreExact = alphabet <= 512;
 const SHAPE_BITS = 12;
 const SHAPE_MASK = (1 << SHAPE_BITS) - 1;
 const shapeSlot = (shape: number): number => Math.imul(shape, 0x9e3779b1) >>> (32 - SHAPE_BITS);
 /** Per slot: the shape there, and 1 + the index of its first listed word (0: empty slot). */
 const slotShape = new Int32Array(1 << SHAPE_BITS);
 const slotWords = new Int32Array(1 << SHAPE_BITS);
-/** The listed words, grouped by shape: their symbols, the walk's entry after them, and how many to compare. */
+/** The listed words, grouped by shape: their symbols, length, and the walk's entry after them. */
 const wordSymbols: number[] = [];
 const wordFrom: number[] = [];
-const wordCompare: number[] = [];
+const wordLength: number[] = [];
 const wordEntry: number[] = [];
+/** Where the symbols that the shape does not fix start and end (all of them, if shapes can collide). */
+const wordCheckFrom: number[] = [];
+const wordCheckTo: number[] = [];
 /** Whether the word is a one-word term plus "s" (compared without the "s"). */
 const wordPlural: number[] = [];
 /** Whether the word is the last of its shape. */
@@ -207,7 +216,10 @@ const wordLast: number[] = [];
     for (const { text, plural } of words) {
       wordFrom.push(wordSymbols.length);
       for (let i = 0; i < text.length; i++) wordSymbols.push(symbolOf[text.charCodeAt(i)] as number);
-      wordCompare.push(text.length);
+      const length = plural ? text.length + 1 : text.length;
+      wordLength.push(length);
+      wordCheckFrom.push(shapesAreExact ? 2 : 0);
+      wordCheckTo.push(shapesAreExact ? length - 1 : text.length);
       wordEntry.push(entryOf(text));
       wordPlural.push(plural ? 1 : 0);
       wordLast.push(0);
@@ -217,7 +229,9 @@ const wordLast: number[] = [];
 }
 const firstWordSymbols = Uint16Array.from(wordSymbols);
 const firstWordFrom = Int32Array.from(wordFrom);
-const firstWordCompare = Int32Array.from(wordCompare);
+const firstWordLength = Int32Array.from(wordLength);
+const firstWordCheckFrom = Int32Array.from(wordCheckFrom);
+const firstWordCheckTo = Int32Array.from(wordCheckTo);
 const firstWordEntry = Int32Array.from(wordEntry);
 const firstWordPlural = Uint8Array.from(wordPlural);
 const firstWordLast = Uint8Array.from(wordLast);
@@ -264,6 +278,8 @@ interface Selection {
   end: Int32Array;
   term: Int32Array;
   count: number;
+  /** How many of them have a context rule. */
+  ruled: number;
 }
 
 // Reused between calls (matching is synchronous and each caller reads its selection before the next call),
@@ -273,6 +289,7 @@ let buffers: Selection = {
   end: new Int32Array(256),
   term: new Int32Array(256),
   count: 0,
+  ruled: 0,
 };
 
 /** Skill ids in sorted order; each skill's rank in it. */
@@ -353,9 +370,12 @@ function select(text: string): Selection {
   let ends = buffers.end;
   let ids = buffers.term;
   let count = 0;
+  let ruled = 0;
   let i = 0;
   while (i < n) {
-    const k = info[u[i] as number] as number;
+    // Skip what neither begins a word nor starts a term (most Chinese, spaces and punctuation).
+    let k = info[u[i] as number] as number;
+    while ((k & (WORD | STARTS | END)) === 0) k = info[u[++i] as number] as number;
     /** Where the scan goes on when no term starts at i. */
     let next: number;
     /** The walk: the trie entry reached, the text position after it, and the longest term so far. */
@@ -383,18 +403,20 @@ function select(text: string): Selection {
       entry = -1;
       at = i;
       for (w--; ; w++) {
-        const from = firstWordFrom[w] as number;
-        const compare = firstWordCompare[w] as number;
-        let c = 0;
-        while (c < compare && ((info[u[i + c] as number] as number) & SYMBOL) === firstWordSymbols[from + c])
-          c++;
-        if (c === compare) {
-          if (firstWordPlural[w] === 0) {
-            entry = firstWordEntry[w] as number;
-            at = i + compare;
-          } else if (((u[i + compare] as number) | 0x20) === 0x73) {
-            best = -2 - (table[(firstWordEntry[w] as number) & ~3] as number);
-            bestEnd = next;
+        if (firstWordLength[w] === length) {
+          const symbolsAt = (firstWordFrom[w] as number) - i;
+          const to = i + (firstWordCheckTo[w] as number);
+          let c = i + (firstWordCheckFrom[w] as number);
+          while (c < to && ((info[u[c] as number] as number) & SYMBOL) === firstWordSymbols[symbolsAt + c])
+            c++;
+          if (c >= to) {
+            if (firstWordPlural[w] === 0) {
+              entry = firstWordEntry[w] as number;
+              at = next;
+            } else if (((u[next - 1] as number) | 0x20) === 0x73) {
+              best = -2 - (table[(firstWordEntry[w] as number) & ~3] as number);
+              bestEnd = next;
+            }
           }
         }
         if (firstWordLast[w] === 1) break;
@@ -403,14 +425,16 @@ function select(text: string): Selection {
     } else if ((k & STARTS) !== 0) {
       next = i + 1;
       entry = pairTable[(k & SYMBOL) * symbols + ((info[u[next] as number] as number) & SYMBOL)] as number;
-      if (entry !== 0) at = i + 2;
-      else if (aloneIsTerm[k & SYMBOL] === 1) at = i;
+      if (aloneIsTerm[k & SYMBOL] === 1) {
+        entry = 0; // walk from the root, so as not to miss the term of one character
+        at = i;
+      } else if (entry !== 0) at = i + 2;
       else {
         i = next;
         continue;
       }
     } else {
-      i++;
+      i++; // the end, or a 0 unit in the text
       continue;
     }
     // Walk the trie on from there; the last term that fits is the longest.
@@ -443,7 +467,7 @@ function select(text: string): Selection {
       starts = grow(starts, capacity);
       ends = grow(ends, capacity);
       ids = grow(ids, capacity);
-      buffers = { start: starts, end: ends, term: ids, count: 0 };
+      buffers = { start: starts, end: ends, term: ids, count: 0, ruled: 0 };
     }
     starts[count] = i;
     ends[count] = bestEnd;
@@ -452,8 +476,10 @@ function select(text: string): Selection {
     i = bestEnd;
     const word = termNamedWord[best] as number;
     set[word] = (set[word] as number) | (termNamedBit[best] as number);
+    if (termRule[best] !== Rule.Plain) ruled++;
   }
   buffers.count = count;
+  buffers.ruled = ruled;
   return buffers;
 }
 
@@ -507,7 +533,7 @@ export function matchSkills(text: string): string[] {
   const set = named;
   const width = SET_WORDS;
   // select named the skills of the terms without a context rule; add those of the others that pass it.
-  for (let c = 0; c < sel.count; c++) {
+  for (let c = 0; sel.ruled > 0 && c < sel.count; c++) {
     const t = sel.term[c] as number;
     if (termRule[t] === Rule.Plain || !accepted(text, sel, c)) continue;
     const rank = idRank[termSkill[t] as number] as number;

@@ -106,6 +106,17 @@ const text = fc
   .map((pieces) => pieces.join(''));
 
 describe('matchSkills against the reference matcher', () => {
+  it('the taxonomy has no chains of implies (on those the two differ: see skills-odd-taxonomy.test.ts)', () => {
+    const implying = new Set(
+      (taxonomy.skills as { id: string; implies?: string[] }[])
+        .filter((s) => s.implies?.length)
+        .map((s) => s.id),
+    );
+    for (const skill of taxonomy.skills as { implies?: string[] }[]) {
+      for (const id of skill.implies ?? []) expect(implying.has(id), id).toBe(false);
+    }
+  });
+
   it('finds the same skills and mentions in random bilingual texts', () => {
     fc.assert(
       fc.property(text, (t) => {
