@@ -237,8 +237,9 @@ const firstWordPlural = Uint8Array.from(wordPlural);
 const firstWordLast = Uint8Array.from(wordLast);
 
 // For characters that start terms without being word characters: the trie entry two characters in, by the
-// symbols of the pair (0 when no term starts with the pair), so that one lookup decides whether to walk.
-const pairs = new Int32Array(alphabet * alphabet);
+// pair of symbols, in a small open-addressing table (a pair not in it starts no term), so that one lookup in
+// a table that stays in cache decides whether to walk.
+const pairList: [number, number][] = [];
 /** Symbols that are a whole term alone although not word characters: walked from the root every time. */
 const aloneIsTerm = new Uint8Array(alphabet);
 for (let first = 1; first < alphabet; first++) {
@@ -246,8 +247,21 @@ for (let first = 1; first < alphabet; first++) {
   if (entry === 0 || symbolIsWord[first] === 1) continue;
   if ((entry & TERM) !== 0) aloneIsTerm[first] = 1;
   for (let second = 1; second < alphabet; second++) {
-    pairs[first * alphabet + second] = trie[(entry & ~3) + second] as number;
+    const next = trie[(entry & ~3) + second] as number;
+    if (next > 0) pairList.push([first * alphabet + second, next]);
   }
+}
+const PAIR_BITS = Math.max(8, 32 - Math.clz32(pairList.length * 4));
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const pairSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
+/** Per slot: the pair (first symbol * alphabet + second symbol, never 0), or 0 when empty; its entry. */
+const pairKeys = new Int32Array(1 << PAIR_BITS);
+const pairEntries = new Int32Array(1 << PAIR_BITS);
+for (const [key, entry] of pairList) {
+  let slot = pairSlot(key);
+  while (pairKeys[slot] !== 0) slot = (slot + 1) & PAIR_MASK;
+  pairKeys[slot] = key;
+  pairEntries[slot] = entry;
 }
 
 const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
@@ -359,7 +373,7 @@ function select(text: string): Selection {
   // Module bindings copied to locals: the hot loops then read registers, not module context slots.
   const info = charInfo;
   const table = trie;
-  const pairTable = pairs;
+  const pairKeyAt = pairKeys;
   const symbols = alphabet;
   const endsInWord = termEndsInWord;
   const set = named;
@@ -424,7 +438,14 @@ function select(text: string): Selection {
       if (entry < 0) entry = LEAF; // nothing to walk on from: only the plural, if any
     } else if ((k & STARTS) !== 0) {
       next = i + 1;
-      entry = pairTable[(k & SYMBOL) * symbols + ((info[u[next] as number] as number) & SYMBOL)] as number;
+      const pair = (k & SYMBOL) * symbols + ((info[u[next] as number] as number) & SYMBOL);
+      let slot = pairSlot(pair);
+      let key = pairKeyAt[slot] as number;
+      while (key !== pair && key !== 0) {
+        slot = (slot + 1) & PAIR_MASK;
+        key = pairKeyAt[slot] as number;
+      }
+      entry = key === 0 ? 0 : (pairEntries[slot] as number);
       if (aloneIsTerm[k & SYMBOL] === 1) {
         entry = 0; // walk from the root, so as not to miss the term of one character
         at = i;
