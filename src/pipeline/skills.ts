@@ -248,13 +248,16 @@ for (let first = 1; first < alphabet; first++) {
   if ((entry & TERM) !== 0) aloneIsTerm[first] = 1;
   for (let second = 1; second < alphabet; second++) {
     const next = trie[(entry & ~3) + second] as number;
-    if (next > 0) pairList.push([first * alphabet + second, next]);
+    if (next > 0) pairList.push([first * alphabet + second, aloneIsTerm[first] === 1 ? -1 : next]);
   }
 }
 const PAIR_BITS = Math.max(8, 32 - Math.clz32(pairList.length * 4));
 const PAIR_MASK = (1 << PAIR_BITS) - 1;
 const pairSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
-/** Per slot: the pair (first symbol * alphabet + second symbol, never 0), or 0 when empty; its entry. */
+/**
+ * Per slot: the pair (first symbol * alphabet + second symbol, never 0), or 0 when empty; and its entry, or -1
+ * when the first character alone is a term too (the walk then starts from the root so as not to miss it).
+ */
 const pairKeys = new Int32Array(1 << PAIR_BITS);
 const pairEntries = new Int32Array(1 << PAIR_BITS);
 for (const [key, entry] of pairList) {
@@ -292,7 +295,8 @@ interface Selection {
   end: Int32Array;
   term: Int32Array;
   count: number;
-  /** How many of them have a context rule. */
+  /** Which of them have a context rule (their indexes, `ruled` entries). */
+  ruledAt: Int32Array;
   ruled: number;
 }
 
@@ -303,6 +307,7 @@ let buffers: Selection = {
   end: new Int32Array(256),
   term: new Int32Array(256),
   count: 0,
+  ruledAt: new Int32Array(256),
   ruled: 0,
 };
 
@@ -383,6 +388,7 @@ function select(text: string): Selection {
   let starts = buffers.start;
   let ends = buffers.end;
   let ids = buffers.term;
+  let ruledAt = buffers.ruledAt;
   let count = 0;
   let ruled = 0;
   let i = 0;
@@ -446,11 +452,11 @@ function select(text: string): Selection {
         key = pairKeyAt[slot] as number;
       }
       entry = key === 0 ? 0 : (pairEntries[slot] as number);
-      if (aloneIsTerm[k & SYMBOL] === 1) {
+      if (entry > 0) at = i + 2;
+      else if (entry < 0 || aloneIsTerm[k & SYMBOL] === 1) {
         entry = 0; // walk from the root, so as not to miss the term of one character
         at = i;
-      } else if (entry !== 0) at = i + 2;
-      else {
+      } else {
         i = next;
         continue;
       }
@@ -488,7 +494,8 @@ function select(text: string): Selection {
       starts = grow(starts, capacity);
       ends = grow(ends, capacity);
       ids = grow(ids, capacity);
-      buffers = { start: starts, end: ends, term: ids, count: 0, ruled: 0 };
+      ruledAt = grow(ruledAt, capacity);
+      buffers = { start: starts, end: ends, term: ids, count: 0, ruledAt, ruled: 0 };
     }
     starts[count] = i;
     ends[count] = bestEnd;
@@ -497,7 +504,7 @@ function select(text: string): Selection {
     i = bestEnd;
     const word = termNamedWord[best] as number;
     set[word] = (set[word] as number) | (termNamedBit[best] as number);
-    if (termRule[best] !== Rule.Plain) ruled++;
+    if (termRule[best] !== Rule.Plain) ruledAt[ruled++] = count - 1;
   }
   buffers.count = count;
   buffers.ruled = ruled;
@@ -554,9 +561,10 @@ export function matchSkills(text: string): string[] {
   const set = named;
   const width = SET_WORDS;
   // select named the skills of the terms without a context rule; add those of the others that pass it.
-  for (let c = 0; sel.ruled > 0 && c < sel.count; c++) {
+  for (let r = 0; r < sel.ruled; r++) {
+    const c = sel.ruledAt[r] as number;
     const t = sel.term[c] as number;
-    if (termRule[t] === Rule.Plain || !accepted(text, sel, c)) continue;
+    if (!accepted(text, sel, c)) continue;
     const rank = idRank[termSkill[t] as number] as number;
     set[rank >>> 5] = (set[rank >>> 5] as number) | (1 << (rank & 31));
   }
