@@ -4,6 +4,7 @@
 // in-process, so this is where the worker itself is exercised.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatch, ReadOptions } from '../../src/import/import-batches.js';
 import { readImportBatches } from '../../src/import/import-batches.js';
@@ -54,6 +55,39 @@ describe('reading an import in a worker thread', () => {
     expect(inWorker.reduce((n, b) => n + b.postings.length, 0)).toBe(1000);
     expect(inWorker.flatMap((b) => b.skipped).map((s) => s.line)).toEqual([1002, 1003]);
     expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+  });
+
+  it('reads JSON Lines and a GBK-encoded CSV in the worker as in-process', async () => {
+    const jsonl = join(dir, 'sample.jsonl');
+    writeFileSync(
+      jsonl,
+      [
+        { positionName: 'AI训练师', companyFullName: '示例科技', city: '上海', salary: '8-12K' },
+        'not json',
+        { job_title: 'RLHF Rater', company: 'Example AI', location: 'Remote', description: 'Rate answers' },
+      ]
+        .map((row) => (typeof row === 'string' ? row : JSON.stringify(row)))
+        .join('\n'),
+    );
+    const gbk = join(dir, 'sample-gbk.csv');
+    writeFileSync(gbk, iconv.encode('职位名称,公司名称,城市\n数据标注员,样例数据,北京\n', 'gbk'));
+    for (const [path, read] of [
+      [jsonl, options({ format: 'jsonl' })],
+      [gbk, options({ encoding: 'gbk' })],
+    ] as const) {
+      const inWorker = await collect(built.readBatchesInWorker(path, read));
+      const inProcess = await collect(readImportBatches(path, read));
+      expect(inWorker.flatMap((b) => b.postings).length).toBeGreaterThan(0);
+      expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+    }
+    const [gbkBatch] = await collect(built.readBatchesInWorker(gbk, options({ encoding: 'gbk' })));
+    expect(gbkBatch?.postings[0]).toMatchObject({
+      title: '数据标注员',
+      company: '样例数据',
+      city: 'Beijing',
+    });
+    const [jsonBatch] = await collect(built.readBatchesInWorker(jsonl, options({ format: 'jsonl' })));
+    expect(jsonBatch?.skipped.map((s) => s.line)).toEqual([2]);
   });
 
   it("passes a user's mistake through as a one-line user error", async () => {
