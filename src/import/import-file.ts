@@ -197,6 +197,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       summary.mode = batch.mode;
       if (batch.postings.length > 0) withBulkFullTextIndex(db, () => storeBatch(batch));
       options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
+      // Storing is synchronous and the next batch is often already waiting, so without a turn of the event
+      // loop here SIGINT/SIGTERM would only be seen once the whole file is in.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
