@@ -29,7 +29,15 @@ export interface ReadOptions {
   /** ISO time the rows are seen: relative dates ("3天前") count back from it. */
   seenAt: string;
   batchSize: number;
+  /** Characters of text (descriptions and raw JSON) after which a batch ends early (default BATCH_TEXT_CHARS). */
+  batchChars?: number;
 }
+
+/**
+ * Text per batch at most, in characters: rows of long descriptions end a batch before batchSize rows, so
+ * that the batches in flight (one being stored, two read ahead) stay a few tens of MB whatever the rows hold.
+ */
+export const BATCH_TEXT_CHARS = 8_000_000;
 
 export interface SkippedRow {
   line: number;
@@ -42,7 +50,10 @@ export type ImportBatch = { rows: number; skipped: SkippedRow[] } & (
   | { mode: 'restore'; postings: RestoredPosting[] }
 );
 
-/** Reads a dataset into batches of at most `batchSize` postings; the last batch may hold only skips. */
+/**
+ * Reads a dataset into batches of at most `batchSize` postings or `batchChars` characters of text; the last
+ * batch may hold only skips.
+ */
 export async function* readImportBatches(
   path: string,
   options: ReadOptions,
@@ -63,6 +74,12 @@ export async function* readImportBatches(
   let restore: RestoredPosting[] = [];
   let skipped: SkippedRow[] = [];
   let rows = 0;
+  let chars = 0;
+  const batchChars = options.batchChars ?? BATCH_TEXT_CHARS;
+  const full = (posting: { description: string | null; raw_json: string | null }, count: number) => {
+    chars += (posting.description?.length ?? 0) + (posting.raw_json?.length ?? 0);
+    return count >= options.batchSize || chars >= batchChars;
+  };
   const take = (): ImportBatch => {
     const batch: ImportBatch =
       mode === 'restore'
@@ -72,6 +89,7 @@ export async function* readImportBatches(
     restore = [];
     skipped = [];
     rows = 0;
+    chars = 0;
     return batch;
   };
 
@@ -117,8 +135,7 @@ export async function* readImportBatches(
     if (mode === 'restore') {
       const restored = readExportedRow(record.values);
       if ('error' in restored) skipped.push({ line: record.line, reason: restored.error });
-      else restore.push(restored.posting);
-      if (restore.length >= options.batchSize) yield take();
+      else if (full(restored.posting, restore.push(restored.posting))) yield take();
       continue;
     }
     const raw = rowToRawPosting(record.values, mapping);
@@ -126,15 +143,17 @@ export async function* readImportBatches(
       skipped.push({ line: record.line, reason: raw.error });
       continue;
     }
+    let posting: NormalisedPosting;
     try {
-      pipeline.push(normalise!(raw.posting, context));
+      posting = normalise!(raw.posting, context);
     } catch (error) {
       skipped.push({
         line: record.line,
         reason: `cannot be normalised: ${(error as Error).message.split('\n')[0]}`,
       });
+      continue;
     }
-    if (pipeline.length >= options.batchSize) yield take();
+    if (full(posting, pipeline.push(posting))) yield take();
   }
   if (rows > 0) yield take();
 }

@@ -1,0 +1,47 @@
+// Batching of an import's reading side: batches end at batchSize postings or, for rows of long text, at
+// batchChars characters, so that the batches in flight stay small whatever the rows hold.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ImportBatch, type ReadOptions, readImportBatches } from '../../src/import/import-batches.js';
+import { tempDir } from '../support/temp-db.js';
+
+const { dir, cleanup } = tempDir('jobtrend-importbatches-');
+afterAll(cleanup);
+
+const options = (overrides: Partial<ReadOptions>): ReadOptions => ({
+  format: 'csv',
+  explicit: true,
+  sourceId: 'import:sample',
+  seenAt: '2026-11-20T10:00:00.000Z',
+  batchSize: 1000,
+  ...overrides,
+});
+
+async function sizes(path: string, read: ReadOptions): Promise<number[]> {
+  const batches: ImportBatch[] = [];
+  for await (const batch of readImportBatches(path, read)) batches.push(batch);
+  expect(batches.reduce((n, b) => n + b.rows, 0)).toBe(10);
+  return batches.map((b) => b.postings.length);
+}
+
+describe('import batches', () => {
+  const path = join(dir, 'long.csv');
+  const description = '负责大模型数据标注与质检，'.repeat(100); // 1,300 characters
+  writeFileSync(
+    path,
+    [
+      'title,company,description',
+      ...Array.from({ length: 10 }, (_, i) => `AI训练师${i},示例科技,${description}`),
+    ].join('\n'),
+  );
+
+  it('end at batchSize postings', async () => {
+    expect(await sizes(path, options({ batchSize: 4 }))).toEqual([4, 4, 2]);
+  });
+
+  it('end early when their text reaches batchChars', async () => {
+    // Each row carries ~1,300 characters of description and ~1,400 of raw JSON: two rows pass 5,000.
+    expect(await sizes(path, options({ batchChars: 5000 }))).toEqual([2, 2, 2, 2, 2]);
+  });
+});
