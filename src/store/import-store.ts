@@ -2,7 +2,7 @@
 // as they were (dates, dedup keys, roles and skills kept), keyed on (source_id, source_posting_id) so a
 // re-import adds nothing. Foreign datasets go through the pipeline and upsertPostings instead.
 import type { PostingRecord } from '../domain/posting.js';
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 import { EXPORT_COLUMNS } from './export-queries.js';
 import type { UpsertResult } from './posting-store.js';
 
@@ -81,7 +81,7 @@ export function restorePostings(
   }
   const runId = options.runId ?? null;
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, items: [] };
-  db.transaction(() => {
+  inTransaction(db, () => {
     const keys = new Set<string>();
     for (const posting of postings) {
       const firstSeen = posting.first_seen_at ?? options.seenAt;
@@ -147,7 +147,7 @@ export function restorePostings(
       keys.add(posting.dedup_key);
     }
     for (const key of keys) s.primary.run({ key });
-  })();
+  });
   return result;
 }
 

@@ -4,7 +4,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import { type NormalisedPosting, POSTING_CONTENT_FIELDS, type PostingRecord } from '../domain/posting.js';
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 
 export type UpsertStatus = 'new' | 'updated' | 'unchanged';
 
@@ -121,7 +121,7 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
   const runId = options.runId ?? null;
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, items: [] };
 
-  db.transaction(() => {
+  inTransaction(db, () => {
     const links = new LinkWriter(db, s);
     const stored = storedIndexes(s, postings);
     // Postings inserted by this batch: a second copy of one later in the batch is an update, not a new row.
@@ -186,7 +186,7 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
       result.items.push({ id: existing.id, status: 'updated' });
     }
     links.flush();
-  })();
+  });
   return result;
 }
 
