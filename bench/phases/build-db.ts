@@ -4,7 +4,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
-import { finishRun, startRun } from '../../src/store/run-store.js';
+import { emptyRunCounters, finishRun, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { syntheticPostings } from '../synthetic-postings.js';
 import { type Phase, seconds } from './types.js';
@@ -40,15 +40,7 @@ export const buildDb: Phase = async ({ quick, bigDbPath }) => {
     }
   }
   if (batch.length > 0) upsertPostings(db, batch, { seenAt: `${TO}T12:00:00.000Z` });
-  const zero = {
-    pages_fetched: 0,
-    requests: 0,
-    retries: 0,
-    postings_seen: 0,
-    postings_new: 0,
-    postings_updated: 0,
-    error_count: 0,
-  };
+  const zero = emptyRunCounters();
   for (const runId of runs.values()) {
     finishRun(db, runId, {
       status: 'ok',

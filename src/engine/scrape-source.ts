@@ -6,13 +6,15 @@ import { findScraper, getScraper } from '../../scrapers/registry.js';
 import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
 import type { BrowserPool } from '../browser/browser-pool.js';
 import type { Config } from '../config/load-config.js';
-import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
+import type { NormalisedPosting } from '../domain/posting.js';
 import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
+import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import {
+  emptyRunCounters,
   finishRun,
   type RunCounters,
   recordRunProgress,
@@ -65,23 +67,8 @@ export interface ScrapeSourceOptions {
   browser?: BrowserPool;
   onProgress?: (progress: ScrapeProgress) => void;
   /** Turns a raw posting into a row (default: the pipeline's normalisePosting). */
-  normalise?: NormaliseFn;
+  normalise?: Normalise;
 }
-
-export type NormaliseFn = (
-  raw: RawPosting,
-  context: { sourceId: string; seenAt: Date; timeZone?: string },
-) => NormalisedPosting;
-
-const emptyCounters = (): RunCounters => ({
-  pages_fetched: 0,
-  requests: 0,
-  retries: 0,
-  postings_seen: 0,
-  postings_new: 0,
-  postings_updated: 0,
-  error_count: 0,
-});
 
 /** Scrapes one source and records the run. Throws only CriticalError (after recording the run) and config errors. */
 export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSummary> {
@@ -130,7 +117,7 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
       },
     );
   const baseline = { ...fetcher.stats };
-  const counters = emptyCounters();
+  const counters = emptyRunCounters();
   let extraErrors = 0;
   const syncFetchCounters = () => {
     counters.requests = fetcher.stats.requests - baseline.requests;

@@ -2,18 +2,14 @@
 // by the pipeline, or restored as a jobtrend export wrote them) with the rows that could not be read. It never
 // touches the database, so it can run in a worker thread (import-worker.ts) while the main thread stores the
 // batch before.
-import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
+import type { NormalisedPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
+import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { RestoredPosting } from '../store/import-store.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
 import { type DatasetFormat, readDataset } from './dataset-records.js';
 import { isJobtrendExport, readExportedRow } from './exported-rows.js';
 import { rowToRawPosting } from './row-to-raw.js';
-
-export type Normalise = (
-  raw: RawPosting,
-  context: { sourceId: string; seenAt: Date; timeZone?: string },
-) => NormalisedPosting;
 
 /** What reading needs to know; plain data, so that it can be handed to a worker thread. */
 export interface ReadOptions {

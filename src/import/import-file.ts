@@ -4,23 +4,24 @@
 // Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
+import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
 import { ensureImportedSource, restorePostings, withBulkFullTextIndex } from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
-import { finishRun, type RunCounters, recordRunProgress, startRun } from '../store/run-store.js';
+import {
+  emptyRunCounters,
+  finishRun,
+  type RunCounters,
+  recordRunProgress,
+  startRun,
+} from '../store/run-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { type DatasetFormat, detectFormat } from './dataset-records.js';
-import {
-  type ImportBatch,
-  type Normalise,
-  type ReadOptions,
-  readImportBatches,
-  type SkippedRow,
-} from './import-batches.js';
+import { type ImportBatch, type ReadOptions, readImportBatches, type SkippedRow } from './import-batches.js';
 import { readBatches } from './worker-batches.js';
 
-export type { Normalise, SkippedRow } from './import-batches.js';
+export type { SkippedRow } from './import-batches.js';
 
 export interface ImportOptions {
   /** Name of the dataset: the source id becomes "import:<name>". Default: the file name without extension. */
@@ -127,7 +128,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         query: basename(path),
         startedAt,
       });
-      t = { runId, counters: emptyCounters(), from: null, to: null };
+      t = { runId, counters: emptyRunCounters(), from: null, to: null };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);
       summary.runIds.push(runId);
@@ -248,18 +249,6 @@ function closeRuns(
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
   const first = summary.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
   return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
-}
-
-function emptyCounters(): RunCounters {
-  return {
-    pages_fetched: 0,
-    requests: 0,
-    retries: 0,
-    postings_seen: 0,
-    postings_new: 0,
-    postings_updated: 0,
-    error_count: 0,
-  };
 }
 
 function count(t: SourceTally, result: UpsertResult, seen: number): void {

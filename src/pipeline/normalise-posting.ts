@@ -18,6 +18,9 @@ export interface NormaliseContext {
   timeZone?: string;
 }
 
+/** The pipeline's shape, for callers that take a replacement (benchmarks, tests). */
+export type Normalise = (raw: RawPosting, context: NormaliseContext) => NormalisedPosting;
+
 /** Chinese job boards: dates in Asia/Shanghai, bare salary numbers ("15-25K") in CNY. */
 export const CHINESE_SOURCES: ReadonlySet<string> = new Set(['zhaopin', 'boss', '51job', 'liepin']);
 

@@ -16,6 +16,19 @@ export interface RunCounters {
   error_count: number;
 }
 
+/** Counters of a run that has done nothing yet. */
+export function emptyRunCounters(): RunCounters {
+  return {
+    pages_fetched: 0,
+    requests: 0,
+    retries: 0,
+    postings_seen: 0,
+    postings_new: 0,
+    postings_updated: 0,
+    error_count: 0,
+  };
+}
+
 export interface StartRunOptions {
   sourceId: string;
   jobName?: string | null;

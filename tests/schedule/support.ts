@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../../src/log.js';
 import { type Job, type JobInput, jobSchema } from '../../src/schedule/job-config.js';
 import type { ScrapeSourceOptions, SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
-import { finishRun, type RunCounters, recordRunProgress, startRun } from '../../src/store/run-store.js';
+import { emptyRunCounters, finishRun, recordRunProgress, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { tempDbPath } from '../support/temp-db.js';
 
@@ -113,15 +113,7 @@ export function fakeScrapeSource(
       jobName: options.jobName ?? null,
       query: options.request?.query ?? null,
     });
-    const counters: RunCounters = {
-      pages_fetched: 0,
-      requests: 0,
-      retries: 0,
-      postings_seen: 0,
-      postings_new: 0,
-      postings_updated: 0,
-      error_count: 0,
-    };
+    const counters = emptyRunCounters();
     for (let page = 1; page <= fake.pages; page++) {
       if (options.signal?.aborted && !fake.ignoreAbort) {
         finishRun(db, runId, { status: 'interrupted', counters, errorSummary: 'stopped' });
