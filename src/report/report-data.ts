@@ -10,7 +10,7 @@ import type {
   SkillsResult,
   Trend,
 } from '../analysis/types.js';
-import type { PayPercentileRow } from '../store/report-queries.js';
+import type { PayPercentileRow, SourceCoverageQueryRow } from '../store/report-queries.js';
 
 /** What the report is about, as the user asked for it. */
 export interface ReportRequest {
@@ -53,21 +53,8 @@ export interface DistrictCount {
 /** Pay distribution of one group within one currency and one pay period (never mixed). */
 export type PayRow = PayPercentileRow;
 
-export interface SourceCoverageRow {
-  sourceId: string;
-  name: string;
-  kind: string;
-  /** Days in the report period on which the source was watched (a run that was not a failure). */
-  watchedDays: number;
-  runs: number;
-  okRuns: number;
-  partialRuns: number;
-  failedRuns: number;
-  interruptedRuns: number;
-  /** Deduplicated postings (any role, the report's city) from this source in the period. */
-  postings: number;
-  lastRunAt: string | null;
-}
+/** One source's runs, watched days and postings in the report period. */
+export type SourceCoverageRow = SourceCoverageQueryRow;
 
 export interface ProblemRun {
   id: number;

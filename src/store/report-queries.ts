@@ -255,12 +255,14 @@ export interface SourceCoverageQueryRow {
   sourceId: string;
   name: string;
   kind: string;
+  /** Days in the report period on which the source was watched (a run that was not a failure). */
   watchedDays: number;
   runs: number;
   okRuns: number;
   partialRuns: number;
   failedRuns: number;
   interruptedRuns: number;
+  /** Deduplicated postings (any role, the report's city) from this source in the period. */
   postings: number;
   lastRunAt: string | null;
 }

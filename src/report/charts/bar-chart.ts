@@ -1,6 +1,16 @@
 // A horizontal bar chart of labelled values (top skills by share, top companies …): one bar per item,
 // largest first as given, value printed at the end of each bar. Pure: data in, SVG text out.
-import { COLORS, fitText, formatTick, line, niceTicks, rect, svgDocument, text } from './svg-frame.js';
+import {
+  COLORS,
+  fitText,
+  formatTick,
+  line,
+  niceTicks,
+  noDataText,
+  rect,
+  svgDocument,
+  text,
+} from './svg-frame.js';
 
 export interface BarChartOptions {
   title: string;
@@ -72,9 +82,7 @@ export function renderBarChart(options: BarChartOptions): string {
     body.push(text(plot.left + 200, 47, options.previousName ?? 'previous period', { size: 11 }));
   }
   if (options.items.length === 0) {
-    body.push(
-      text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }),
-    );
+    body.push(noDataText((plot.left + plot.right) / 2, plot.top + 14));
   }
   return svgDocument({
     width,

@@ -1,7 +1,17 @@
 // A horizontal box chart of pay ranges: for each group (a role) a box from the lower to the upper
 // quartile with the median marked and whiskers to the 10th and 90th percentiles. One chart holds one
 // currency and one pay period only, named in the axis label. Pure: data in, SVG text out.
-import { COLORS, fitText, formatTick, line, niceTicks, rect, svgDocument, text } from './svg-frame.js';
+import {
+  COLORS,
+  fitText,
+  formatTick,
+  line,
+  niceTicks,
+  noDataText,
+  rect,
+  svgDocument,
+  text,
+} from './svg-frame.js';
 
 export interface BoxGroup {
   label: string;
@@ -67,9 +77,7 @@ export function renderBoxChart(options: BoxChartOptions): string {
     }),
   );
   if (options.groups.length === 0) {
-    body.push(
-      text((plot.left + plot.right) / 2, plot.top + 14, 'no data', { anchor: 'middle', fill: COLORS.muted }),
-    );
+    body.push(noDataText((plot.left + plot.right) / 2, plot.top + 14));
   }
   return svgDocument({
     width,

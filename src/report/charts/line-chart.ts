@@ -6,6 +6,7 @@ import {
   formatTick,
   line,
   niceTicks,
+  noDataText,
   num,
   svgDocument,
   text,
@@ -121,12 +122,7 @@ export function renderLineChart(options: LineChartOptions): string {
   }
 
   if (all.length === 0) {
-    body.push(
-      text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'no data', {
-        anchor: 'middle',
-        fill: COLORS.muted,
-      }),
-    );
+    body.push(noDataText((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2));
   }
 
   return svgDocument({

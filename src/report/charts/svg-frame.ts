@@ -65,6 +65,11 @@ export function text(x: number, y: number, content: string, options: TextOptions
   return `<text ${attrs.join(' ')}>${escapeXml(content)}</text>`;
 }
 
+/** "no data", centred on x at height y, for a chart with nothing to draw. */
+export function noDataText(x: number, y: number): string {
+  return text(x, y, 'no data', { anchor: 'middle', fill: COLORS.muted });
+}
+
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, extra = ''): string {
   return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra ? ` ${extra}` : ''}/>`;
 }
