@@ -191,7 +191,10 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
 }
 
 /** The indexes, in `postings`, of those already stored. */
-function storedIndexes(s: ReturnType<typeof prepareStatements>, postings: NormalisedPosting[]): Set<number> {
+function storedIndexes(
+  s: ReturnType<typeof prepareStatements>,
+  postings: Pick<NormalisedPosting, 'source_id' | 'source_posting_id'>[],
+): Set<number> {
   if (postings.length === 0) return new Set();
   const pairs = JSON.stringify(postings.map((p) => [p.source_id, p.source_posting_id]));
   return new Set(s.stored.all(pairs) as number[]);
@@ -297,13 +300,11 @@ function textOf(value: unknown): string | null {
 
 /** Which of these source ids are already stored (for incremental scrapes). */
 export function knownPostingIds(db: Db, sourceId: string, ids: string[]): Set<string> {
-  if (ids.length === 0) return new Set();
-  const found = new Set<string>();
-  const stmt = db
-    .prepare('SELECT source_posting_id FROM postings WHERE source_id = ? AND source_posting_id = ?')
-    .pluck();
-  for (const id of ids) if (stmt.get(sourceId, id) !== undefined) found.add(id);
-  return found;
+  const stored = storedIndexes(
+    statements(db),
+    ids.map((id) => ({ source_id: sourceId, source_posting_id: id })),
+  );
+  return new Set([...stored].map((index) => ids[index]!));
 }
 
 /** Marks postings of a source not seen since `before` as closed (a full listing scrape no longer shows them). */
