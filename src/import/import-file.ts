@@ -142,31 +142,23 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
 
   const storeBatch = (batch: ImportBatch) => {
     const seenAt = now().toISOString();
-    const dates: { sourceId: string; date: string }[] = [];
     let result: UpsertResult;
     if (batch.mode === 'restore') {
-      // One transaction per source keeps the counters of each run honest.
+      // One restore per source, so that each source's run counts its own postings.
       const bySource = groupBy(batch.postings, (p) => p.source_id);
       result = { inserted: 0, updated: 0, unchanged: 0, items: [] };
       for (const [sourceId, postings] of bySource) {
         const t = tally(sourceId);
         const r = restorePostings(db, postings, { seenAt, runId: t.runId });
         count(t, r, postings.length);
-        for (const p of postings)
-          dates.push({ sourceId, date: p.effective_date ?? effectiveDate(p, seenAt) });
+        for (const p of postings) cover(t, p.effective_date ?? effectiveDate(p, seenAt));
         addResult(result, r);
       }
     } else {
-      const sourceId = `import:${name}`;
-      const t = tally(sourceId);
+      const t = tally(`import:${name}`);
       result = upsertPostings(db, batch.postings, { seenAt, runId: t.runId });
       count(t, result, batch.postings.length);
-      for (const p of batch.postings) dates.push({ sourceId, date: effectiveDate(p, seenAt) });
-    }
-    for (const { sourceId, date } of dates) {
-      const t = tallies.get(sourceId)!;
-      if (t.from === null || date < t.from) t.from = date;
-      if (t.to === null || date > t.to) t.to = date;
+      for (const p of batch.postings) cover(t, effectiveDate(p, seenAt));
     }
     for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
     summary.inserted += result.inserted;
@@ -249,6 +241,12 @@ function closeRuns(
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
   const first = summary.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
   return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
+}
+
+/** Widens a run's coverage to include a posting's date. */
+function cover(t: SourceTally, date: string): void {
+  if (t.from === null || date < t.from) t.from = date;
+  if (t.to === null || date > t.to) t.to = date;
 }
 
 function count(t: SourceTally, result: UpsertResult, seen: number): void {
