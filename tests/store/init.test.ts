@@ -46,6 +46,14 @@ describe('jobtrend init', () => {
     expect(readFileSync(temp.path).equals(bytesBefore)).toBe(true);
   });
 
+  it('lets the full-text index hold a whole import batch in memory before writing it (050)', async () => {
+    await runCli(['--db', temp.path, 'init']);
+    const db = new Database(temp.path, { readonly: true });
+    const hashsize = db.prepare("SELECT v FROM postings_fts_config WHERE k = 'hashsize'").pluck().get();
+    db.close();
+    expect(hashsize).toBe(64 * 1024 * 1024);
+  });
+
   it('JOBTREND_DB chooses the file when --db is not given', async () => {
     const result = await runCli(['init'], { JOBTREND_DB: temp.path });
     expect(result.code).toBe(0);
