@@ -5,9 +5,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { UsageError, UserError } from '../errors.js';
+import { CsvReader, type CsvRow } from './csv-reader.js';
 import { readJsonArray } from './json-array-reader.js';
 
 export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
@@ -117,46 +117,28 @@ async function* readDelimited(
   delimiter: string,
   onColumns?: (columns: string[]) => void,
 ): AsyncGenerator<DatasetRecord> {
-  const skipped: DatasetRecord[] = [];
-  const parser = parseCsv({
-    delimiter,
-    bom: true,
-    columns: (header: string[]) => {
-      const columns = header.map((c) => String(c).trim());
-      onColumns?.(columns);
-      return columns;
-    },
-    info: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  });
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push({ line: error.lines ?? 0, error: describeCsvError(error) });
-  });
-  text.pipe(parser);
-  text.on('error', (error) => parser.destroy(error));
-  for await (const item of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number; records: number };
-  }>) {
-    // Skip events fire as the parser reads ahead; give them back in line order among the records.
-    while (skipped.length > 0 && skipped[0]!.line < item.info.lines) yield skipped.shift()!;
-    // info.lines is the line the record ends on; a record spanning lines starts earlier, which the user
-    // finds just as well from here.
-    yield { line: item.info.lines, values: item.record };
+  const reader = new CsvReader(delimiter);
+  let columns: string[] | null = null;
+  const records = function* (rows: CsvRow[]): Generator<DatasetRecord> {
+    for (const row of rows) {
+      if (row.error !== undefined) {
+        yield { line: row.line, error: row.error };
+      } else if (columns === null) {
+        columns = row.fields.map((c) => c.trim());
+        onColumns?.(columns);
+      } else if (row.fields.length !== columns.length) {
+        yield { line: row.line, error: 'wrong number of fields for the header' };
+      } else {
+        const values: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i++) values[columns[i]!] = row.fields[i];
+        yield { line: row.line, values };
+      }
+    }
+  };
+  for await (const chunk of text as AsyncIterable<string | Buffer>) {
+    yield* records(reader.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
   }
-  while (skipped.length > 0) yield skipped.shift()!;
-}
-
-function describeCsvError(error: Error & { code?: string }): string {
-  if (
-    error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ||
-    error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
-  )
-    return 'wrong number of fields for the header';
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
-  return error.message.replace(/^Invalid Record Length: /, '').split('\n')[0] ?? 'unreadable row';
+  yield* records(reader.end());
 }
 
 async function* readJsonLines(text: Readable): AsyncGenerator<DatasetRecord> {
