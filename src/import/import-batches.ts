@@ -35,6 +35,12 @@ export interface ReadOptions {
  */
 export const BATCH_TEXT_CHARS = 8_000_000;
 
+/**
+ * Rows of the first batch at most: the store waits for it with nothing else to do, so it is kept small and
+ * storing starts within a few milliseconds instead of after a whole batch has been read.
+ */
+export const FIRST_BATCH_ROWS = 1_000;
+
 export interface SkippedRow {
   line: number;
   reason: string;
@@ -74,9 +80,14 @@ export async function* readImportBatches(
   const batchChars = options.batchChars ?? BATCH_TEXT_CHARS;
   const full = (posting: { description: string | null; raw_json: string | null }, count: number) => {
     chars += (posting.description?.length ?? 0) + (posting.raw_json?.length ?? 0);
-    return count >= options.batchSize || chars >= batchChars;
+    return (
+      count >= (batches === 0 ? Math.min(options.batchSize, FIRST_BATCH_ROWS) : options.batchSize) ||
+      chars >= batchChars
+    );
   };
+  let batches = 0;
   const take = (): ImportBatch => {
+    batches++;
     const batch: ImportBatch =
       mode === 'restore'
         ? { mode, postings: restore, skipped, rows }

@@ -3,7 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ImportBatch, type ReadOptions, readImportBatches } from '../../src/import/import-batches.js';
+import {
+  FIRST_BATCH_ROWS,
+  type ImportBatch,
+  type ReadOptions,
+  readImportBatches,
+} from '../../src/import/import-batches.js';
 import { tempDir } from '../support/temp-db.js';
 
 const { dir, cleanup } = tempDir('jobtrend-importbatches-');
@@ -43,5 +48,15 @@ describe('import batches', () => {
   it('end early when their text reaches batchChars', async () => {
     // Each row carries ~1,300 characters of description and ~1,400 of raw JSON: two rows pass 5,000.
     expect(await sizes(path, options({ batchChars: 5000 }))).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('start with a short batch, so that storing need not wait for a whole one to be read', async () => {
+    const many = join(dir, 'many.csv');
+    const rows = FIRST_BATCH_ROWS + 1500;
+    writeFileSync(many, ['title', ...Array.from({ length: rows }, (_, i) => `AI训练师${i}`)].join('\n'));
+    const batches: number[] = [];
+    for await (const batch of readImportBatches(many, options({ batchSize: 2000 })))
+      batches.push(batch.postings.length);
+    expect(batches).toEqual([FIRST_BATCH_ROWS, 1500]);
   });
 });
