@@ -68,10 +68,13 @@ export function parseClaims(text: string, origin = 'the claims file'): Claim[] {
   });
 }
 
-/** Reads and parses a claims file; a missing or unreadable file is a UserError. */
-export function parseClaimsFile(path: string): Claim[] {
-  if (!existsSync(path)) throw new UserError(`no claims file at ${path}: check the path given to --file`);
+/**
+ * Reads and parses a claims file; a missing or unreadable file is a UserError that names `flag`, the
+ * command's option that gave the path (`claim --file`, `report --claims`).
+ */
+export function parseClaimsFile(path: string, flag = '--file'): Claim[] {
+  if (!existsSync(path)) throw new UserError(`no claims file at ${path}: check the path given to ${flag}`);
   if (statSync(path).isDirectory())
-    throw new UserError(`${path} is a folder: --file needs a YAML file of claims`);
+    throw new UserError(`${path} is a folder: ${flag} needs a YAML file of claims`);
   return parseClaims(readFileSync(path, 'utf8'), path);
 }

@@ -42,7 +42,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const subject = resolveFilter(db, { role: options.role, city: options.city });
   const period = options.period ? parsePeriod(options.period, now) : lastFullMonth(now);
   const claims = [
-    ...(options.claimsFile ? parseClaimsFile(options.claimsFile) : []),
+    ...(options.claimsFile ? parseClaimsFile(options.claimsFile, '--claims') : []),
     ...(options.claims ?? []),
   ];
 

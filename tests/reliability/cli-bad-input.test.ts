@@ -178,6 +178,12 @@ const CASES: Record<string, Case[]> = {
       says: /no claims file/,
     },
     {
+      what: 'a folder for a claims file',
+      argv: ['--claims', dir],
+      code: 1,
+      says: /is a folder: --claims needs a YAML file/,
+    },
+    {
       what: 'a corrupt config',
       argv: [],
       globals: withConfig(corruptConfig),
