@@ -300,6 +300,8 @@ export interface ClaimEstimate {
   ratio: number;
   /** ratio − 1. */
   change: number;
+  /** For `ratio`, on its scale (1.3 is a 30% rise), not for `change`; Trend.interval, by contrast, is on the
+   *  change scale (exp(b ± …) − 1). Subtract 1 from both bounds for the change. */
   interval: Interval;
   /** Named method, e.g. "exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson". */
   method: string;
