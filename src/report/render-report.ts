@@ -28,24 +28,28 @@ export interface RenderOptions {
 }
 
 export interface ReportFile {
-  /** Path relative to the output folder, e.g. "2026-11-25-ai-trainer-shanghai/new-postings.svg". */
+  /** Path relative to the output folder, e.g. "2026-11-25-ai-trainer-shanghai-2025-10/new-postings.svg". */
   name: string;
   content: string;
 }
 
 export interface RenderedReport {
-  /** File name of the markdown, relative to the output folder: "2026-11-25-ai-trainer-shanghai.md". */
+  /** File name of the markdown, relative to the output folder: "2026-11-25-ai-trainer-shanghai-2025-10.md". */
   name: string;
   markdown: string;
   /** Chart files, linked from the markdown by these same relative paths. */
   files: ReportFile[];
 }
 
-/** Names a report by its date and subject: "2026-11-25-ai-trainer-shanghai". */
-export function reportBaseName(data: Pick<ReportData, 'subject'>, now: Date): string {
+/**
+ * Names a report by its date, subject and period: "2026-11-25-ai-trainer-shanghai-2025-10". The period is in
+ * the name so that reports on the same subject for two periods, written the same day, do not replace each other.
+ */
+export function reportBaseName(data: Pick<ReportData, 'subject' | 'period'>, now: Date): string {
   const parts = [now.toISOString().slice(0, 10), slug(data.subject.role ?? 'all-roles')];
   if (data.subject.city) parts.push(slug(data.subject.city));
   if (data.subject.match) parts.push(slug(data.subject.match));
+  parts.push(slug(data.period.label));
   return parts.join('-');
 }
 

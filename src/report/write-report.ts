@@ -1,5 +1,5 @@
 // Writing a rendered report to disk: the markdown file in the output folder and its charts in a folder of
-// the same name beside it (reports/2026-11-25-ai-trainer-shanghai.md + reports/2026-11-25-ai-trainer-shanghai/),
+// the same name beside it (reports/2026-11-25-ai-trainer-shanghai-2025-10.md + reports/2026-11-25-ai-trainer-shanghai-2025-10/),
 // so the relative image links work on GitHub and in any markdown viewer. Writing the same report twice
 // replaces it; charts the new report no longer has are removed from its own chart folder.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // every image link resolving to a rendered file, and no hostile text surviving as markup.
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/report/render-report.js';
+import { renderReport, reportBaseName } from '../../src/report/render-report.js';
 import { decodeEntities, injectedMarkup } from './html-checks.js';
 import { HOSTILE, sampleReportData } from './sample-report-data.js';
 
@@ -11,13 +11,20 @@ const now = new Date('2026-11-25T08:00:00Z');
 describe('renderReport', () => {
   it('matches the golden markdown and charts', async () => {
     const report = renderReport(sampleReportData(), { now });
-    expect(report.name).toBe('2026-11-25-ai-trainer-shanghai.md');
+    expect(report.name).toBe('2026-11-25-ai-trainer-shanghai-2026-10.md');
     await expect(report.markdown).toMatchFileSnapshot('__golden__/sample-report.md');
     for (const file of report.files) {
       await expect(file.content).toMatchFileSnapshot(
         `__golden__/sample-report/${file.name.split('/').pop()}`,
       );
     }
+  });
+
+  it('names reports of the same subject and day apart by their period', () => {
+    const data = sampleReportData();
+    const quarter = { ...data, period: { ...data.period, label: '2026-Q3' } };
+    expect(reportBaseName(data, now)).toBe('2026-11-25-ai-trainer-shanghai-2026-10');
+    expect(reportBaseName(quarter, now)).toBe('2026-11-25-ai-trainer-shanghai-2026-q3');
   });
 
   it('gives the same bytes for the same data and clock', () => {
@@ -35,7 +42,7 @@ describe('renderReport', () => {
     const names = new Set(report.files.map((f) => f.name));
     for (const src of sources) {
       expect(names.has(src), src).toBe(true);
-      expect(src.startsWith('2026-11-25-ai-trainer-shanghai/')).toBe(true);
+      expect(src.startsWith('2026-11-25-ai-trainer-shanghai-2026-10/')).toBe(true);
     }
     expect(report.files.map((f) => f.name.split('/').pop())).toEqual(
       expect.arrayContaining(['new-postings.svg', 'share.svg', 'top-skills.svg', 'pay-cny-month.svg']),
@@ -46,7 +53,7 @@ describe('renderReport', () => {
     const report = renderReport(sampleReportData(), { now });
     for (const options of [{ html: true, linkify: true }, { html: false }]) {
       const html = new MarkdownIt(options).render(report.markdown);
-      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai')).toEqual([]);
+      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10')).toEqual([]);
       expect(html).not.toContain('<strong>bold</strong>');
       expect(html).not.toMatch(/<code>rm -rf/);
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

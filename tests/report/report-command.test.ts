@@ -39,7 +39,7 @@ describe('gatherReport on the fixture database', () => {
     const db = openDatabase(dbPath, { readonly: true });
     try {
       const report = renderReport(gatherReport(db, { now: FIXTURE_NOW }), { now: FIXTURE_NOW });
-      expect(report.name).toBe('2026-11-25-all-roles.md');
+      expect(report.name).toBe('2026-11-25-all-roles-2026-10.md');
       await expect(report.markdown).toMatchFileSnapshot('__golden__/fixture-all-roles.md');
       for (const file of report.files) {
         await expect(file.content).toMatchFileSnapshot(
@@ -152,8 +152,8 @@ describe('jobtrend report', () => {
     );
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('2026-11-25-ai-trainer-shanghai.md');
-    const markdown = readFileSync(join(out, '2026-11-25-ai-trainer-shanghai.md'), 'utf8');
+    expect(result.out).toContain('2026-11-25-ai-trainer-shanghai-2026-10.md');
+    const markdown = readFileSync(join(out, '2026-11-25-ai-trainer-shanghai-2026-10.md'), 'utf8');
     expect(markdown).toContain('## Claims');
 
     for (const options of [{ html: true, linkify: true }, { html: false }]) {
@@ -161,12 +161,12 @@ describe('jobtrend report', () => {
       const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => decodeURI(m[1]!));
       expect(sources.length).toBeGreaterThanOrEqual(4);
       for (const src of sources) expect(existsSync(join(out, src)), src).toBe(true);
-      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai')).toEqual([]);
+      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10')).toEqual([]);
       expect(html).not.toContain('<strong>bold</strong>');
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
-    for (const svg of readdirSync(join(out, '2026-11-25-ai-trainer-shanghai'))) {
-      expect(readFileSync(join(out, '2026-11-25-ai-trainer-shanghai', svg), 'utf8')).not.toMatch(
+    for (const svg of readdirSync(join(out, '2026-11-25-ai-trainer-shanghai-2026-10'))) {
+      expect(readFileSync(join(out, '2026-11-25-ai-trainer-shanghai-2026-10', svg), 'utf8')).not.toMatch(
         /<script|<b>/,
       );
     }
@@ -202,7 +202,7 @@ describe('jobtrend report', () => {
       env: {},
     });
     expect(code).toBe(0);
-    const markdown = readFileSync(join(out, '2026-11-25-all-roles.md'), 'utf8');
+    const markdown = readFileSync(join(out, '2026-11-25-all-roles-2026-10.md'), 'utf8');
     expect(markdown).toContain('The database holds no postings');
     expect(markdown.split('\n').length).toBeLessThan(40);
     expect(stdout.text()).toContain('0 charts');
@@ -259,7 +259,7 @@ describe('jobtrend report', () => {
     });
     expect(stderr.text()).toBe('');
     expect(code).toBe(0);
-    const markdown = readFileSync(join(out, '2026-11-25-all-roles.md'), 'utf8');
+    const markdown = readFileSync(join(out, '2026-11-25-all-roles-2026-10.md'), 'utf8');
     expect(markdown).toContain('**2** new postings');
     expect(markdown).toMatch(/insufficient|not enough|too few/i);
   });
