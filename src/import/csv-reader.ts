@@ -156,9 +156,6 @@ export class CsvReader {
         out.push({ line: this.quoteLine, error: 'a quoted field is never closed' });
         break;
       case Mode.QuoteInQuoted:
-        this.fields.push(this.partial);
-        this.finishRecord(out);
-        break;
       case Mode.Unquoted:
         this.fields.push(this.partial);
         this.finishRecord(out);

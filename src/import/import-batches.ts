@@ -80,14 +80,11 @@ export async function* readImportBatches(
   const batchChars = options.batchChars ?? BATCH_TEXT_CHARS;
   const full = (posting: { description: string | null; raw_json: string | null }, count: number) => {
     chars += (posting.description?.length ?? 0) + (posting.raw_json?.length ?? 0);
-    return (
-      count >= (batches === 0 ? Math.min(options.batchSize, FIRST_BATCH_ROWS) : options.batchSize) ||
-      chars >= batchChars
-    );
+    return count >= rowLimit || chars >= batchChars;
   };
-  let batches = 0;
+  let rowLimit = Math.min(options.batchSize, FIRST_BATCH_ROWS);
   const take = (): ImportBatch => {
-    batches++;
+    rowLimit = options.batchSize;
     const batch: ImportBatch =
       mode === 'restore'
         ? { mode, postings: restore, skipped, rows }
