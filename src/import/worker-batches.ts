@@ -10,6 +10,14 @@ import type { WorkerMessage } from './worker-messages.js';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./import-worker.js', import.meta.url));
 
+/**
+ * Old-generation heap of the reading thread, in MB. Without a limit V8 grows a heap lazily while the machine
+ * has memory to spare: a 720 MB file of long descriptions took 719 MB to read, against 434 MB under a 256 MB
+ * limit. The thread holds at most three batches (one being stored, two read ahead) of at most 8 million
+ * characters each, plus one row of at most 16 million, so 512 MB leaves room for the largest rows.
+ */
+export const READER_HEAP_MB = 512;
+
 /** Whether batches can be read in a worker here (the compiled worker script is present). */
 export function canReadInWorker(): boolean {
   return existsSync(WORKER_SCRIPT);
@@ -21,8 +29,15 @@ export function readBatches(path: string, options: ReadOptions): AsyncGenerator<
 }
 
 /** The batches of readImportBatches, read in a worker thread; the worker stops when the caller does. */
-export async function* readBatchesInWorker(path: string, options: ReadOptions): AsyncGenerator<ImportBatch> {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { path, options } });
+export async function* readBatchesInWorker(
+  path: string,
+  options: ReadOptions,
+  heapMb = READER_HEAP_MB,
+): AsyncGenerator<ImportBatch> {
+  const worker = new Worker(WORKER_SCRIPT, {
+    workerData: { path, options },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   // Set when the thread fails or ends; read only once the queue is empty, so its last messages count.
@@ -36,7 +51,12 @@ export async function* readBatchesInWorker(path: string, options: ReadOptions): 
     arrive();
   });
   worker.on('error', (error) => {
-    failure = error;
+    failure =
+      (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new UserError(
+            `reading ${path} ran out of memory (${heapMb} MB): some of its rows hold tens of millions of characters; shorten or remove them and import again`,
+          )
+        : error;
     arrive();
   });
   worker.on('exit', (code) => {

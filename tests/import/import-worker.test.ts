@@ -99,6 +99,17 @@ describe('reading an import in a worker thread', () => {
     expect((failure as Error).message).toMatch(/^no title column among company, city: name it with --map/);
   });
 
+  it('reads under a heap limit, and says so in one line when a file needs more', async () => {
+    const path = join(dir, 'huge-rows.csv');
+    const description = '标注'.repeat(3_000_000);
+    writeFileSync(path, `title,company,description\nAI训练师,示例科技,${description}\n`);
+    const failure = await collect(built.readBatchesInWorker(path, options(), 16)).catch((e: Error) => e);
+    expect((failure as Error).name).toBe('UserError');
+    expect((failure as Error).message).toMatch(/^reading .*huge-rows\.csv ran out of memory \(16 MB\)/);
+    const [batch] = await collect(built.readBatchesInWorker(path, options()));
+    expect(batch?.postings[0]?.description).toHaveLength(description.length);
+  });
+
   it('stops the thread when the import stops early, without reading the rest', async () => {
     const path = join(dir, 'long.csv');
     await writeSyntheticCsv(path, 5000, { seed: 8, end: new Date('2026-11-01') });
