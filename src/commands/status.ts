@@ -7,6 +7,7 @@ import { formatTable } from '../cli/format-table.js';
 import type { Job } from '../schedule/job-config.js';
 import { type JobStatus, jobStatusRows, readJobStatuses } from '../schedule/job-status.js';
 import type { Db } from '../store/database.js';
+import type { HostBlock } from '../store/host-block-store.js';
 import { readStatus } from '../store/status-store.js';
 import { withExamples } from './help.js';
 
@@ -35,6 +36,7 @@ export function define(context: CliContext): Command {
                 status.last_runs as unknown as Record<string, unknown>[],
               )
             : 'no scrape runs yet: run `jobtrend scrape` or `jobtrend demo`\n',
+          ...blocksSection(status.host_blocks),
           ...jobsSection(jobs),
         ];
         context.out.write(`${lines.join('\n')}`);
@@ -67,6 +69,18 @@ function jobsSection({ jobs, configError }: { jobs: JobStatus[]; configError: st
       : 'no scheduled jobs: add a `jobs` section to the config (see docs/scheduling.md)\n',
   );
   return lines;
+}
+
+/** Hosts left alone after a block, when there are any: why a source's runs are failing without a request. */
+function blocksSection(blocks: HostBlock[]): string[] {
+  if (blocks.length === 0) return [];
+  return [
+    'hosts backed off after a verification page or login wall (they are asked again after `until`):',
+    formatTable(
+      ['host', 'until', 'blocks_in_a_row', 'reason'],
+      blocks.map((b) => ({ host: b.host, until: b.until, blocks_in_a_row: b.strikes, reason: b.reason })),
+    ),
+  ];
 }
 
 function fileSize(path: string): number {

@@ -13,6 +13,7 @@ import { decodeBody } from './decode-body.js';
 import { detectBlock } from './detect-block.js';
 import { BlockedError, isRetryable, NotRetryableError, RetryableError } from './errors.js';
 import { type BrowserSettings, type FetchSettings, fetchSettings } from './fetch-settings.js';
+import { HostBlocks } from './host-blocks.js';
 import { HostLimiter } from './host-limiter.js';
 import { parseRetryAfter, retryDelayMs } from './retry-policy.js';
 import { allowAll, disallowAll, parseRobots, type RobotsRules, robotsUrlFor } from './robots.js';
@@ -67,7 +68,7 @@ export function createFetcher(
   const stats: FetcherStats = { requests: 0, retries: 0, errors: 0 };
   const ownErrors = new WeakSet<object>();
   const robots = new Map<string, Promise<RobotsRules>>();
-  const blocked = new Map<string, { reason: string; until: number }>();
+  const blocks = new HostBlocks(config.blockedBackoffMs, options.db, logger);
   const limiter = new HostLimiter((host) => {
     const own = config.hosts[host] ?? {};
     return {
@@ -91,14 +92,26 @@ export function createFetcher(
     return error;
   }
 
+  /** Refuses `url` while its host is backed off after a block (this run's, or one remembered in the database). */
+  function checkBlocked(url: string): void {
+    const host = new URL(url).host;
+    const block = blocks.current(host);
+    if (!block) return;
+    limiter.pauseUntil(host, block.until);
+    stats.errors++;
+    throw fail(
+      new BlockedError(
+        `${block.reason} (host ${host} backed off until ${new Date(block.until).toISOString()})`,
+        url,
+      ),
+    );
+  }
+
   /** Runs attempts for `url` under the host's limits, retrying what may be retried. */
   async function withRetries<T>(url: string, attempt: Attempt<T>): Promise<T> {
     const host = new URL(url).host;
     for (let n = 0; ; n++) {
-      const block = blocked.get(host);
-      if (block && block.until > Date.now()) {
-        throw fail(new BlockedError(`${block.reason} (host ${host} backed off)`, url));
-      }
+      checkBlocked(url);
       const release = await limiter.acquire(host, outer);
       let error: unknown;
       try {
@@ -112,10 +125,12 @@ export function createFetcher(
       if (outer?.aborted) throw abortError(outer);
       stats.errors++;
       if (error instanceof BlockedError) {
-        const until = Date.now() + config.blockedBackoffMs;
-        blocked.set(host, { reason: error.message, until });
+        const { until } = blocks.record(host, error.message);
         limiter.pauseUntil(host, until);
-        logger?.warn({ url, reason: error.message }, 'blocked: backing off this host');
+        logger?.warn(
+          { url, reason: error.message, until: new Date(until).toISOString() },
+          'blocked: backing off this host',
+        );
         throw fail(error);
       }
       if (!isRetryable(error) || n >= config.maxRetries) throw fail(asScrapeError(error, url));
@@ -307,8 +322,11 @@ export function createFetcher(
     async fetch(url, init = {}) {
       if (closed) throw new NotRetryableError('the fetcher is closed', url);
       checkUrl(url);
+      checkBlocked(url);
       await checkRobots(url);
-      return withRetries(url, (signal) => httpOnce(url, init, signal));
+      const page = await withRetries(url, (signal) => httpOnce(url, init, signal));
+      blocks.fetched(new URL(url).host);
+      return page;
     },
     async fetchJson<T>(url: string, init: FetchInit = {}): Promise<T> {
       const page = await fetcher.fetch(url, {
@@ -327,8 +345,9 @@ export function createFetcher(
     async browse(url: string, browseOptions: BrowseOptions = {}): Promise<BrowsedPage> {
       if (closed) throw new NotRetryableError('the fetcher is closed', url);
       checkUrl(url);
+      checkBlocked(url);
       await checkRobots(url);
-      return withRetries(url, async (signal) => {
+      const browsed = await withRetries(url, async (signal) => {
         const page = await browserPool().browse(url, { ...browseOptions, signal });
         const block =
           detectBlock({ requestedUrl: url, finalUrl: page.url, status: 200, text: page.html }) ??
@@ -347,6 +366,8 @@ export function createFetcher(
         if (block) throw new BlockedError(block, url);
         return page;
       });
+      blocks.fetched(new URL(url).host);
+      return browsed;
     },
     async close() {
       closed = true;

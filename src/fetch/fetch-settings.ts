@@ -39,7 +39,8 @@ export const fetchSettingsSchema = z
     respectRobots: z.boolean().default(true),
     /** Send If-None-Match / If-Modified-Since from the http_cache table, and keep bodies that carry validators. */
     conditionalRequests: z.boolean().default(true),
-    /** How long a host is left alone after it showed a verification page, in milliseconds. */
+    /** How long a host is left alone after it showed a verification page, in milliseconds; doubled for each
+     *  further block in a row (up to a day), and remembered in the database across runs. */
     blockedBackoffMs: z
       .number()
       .int()

@@ -1,5 +1,6 @@
 // Read-only summaries of the database for `jobtrend status`.
 import type { Db } from './database.js';
+import { type HostBlock, listHostBlocks } from './host-block-store.js';
 import { schemaVersion } from './migrate.js';
 
 export interface LastRun {
@@ -15,9 +16,11 @@ export interface StoreStatus {
   schema_version: number;
   tables: { table: string; rows: number }[];
   last_runs: LastRun[];
+  /** Hosts the scrapers are leaving alone now, after a verification page or a login wall. */
+  host_blocks: HostBlock[];
 }
 
-export function readStatus(db: Db): StoreStatus {
+export function readStatus(db: Db, now = new Date()): StoreStatus {
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -48,5 +51,6 @@ export function readStatus(db: Db): StoreStatus {
           )
           .all() as LastRun[])
       : [],
+    host_blocks: listHostBlocks(db, now),
   };
 }

@@ -158,6 +158,12 @@ describe('jobtrend scrape and sources', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/jobtrend: every source failed \(fixture\); fixture: blocked: /);
     expect(failed.stdout).toMatch(/fixture\s+failed/);
+    // The block is remembered, and status says which host is left alone and until when.
+    const status = await runCli(['--db', db, 'status']);
+    expect(status.stdout).toMatch(/hosts backed off after a verification page or login wall/);
+    expect(status.stdout).toContain(new URL(server.url).host);
+    const json = JSON.parse((await runCli(['--db', db, 'status', '--json'])).stdout);
+    expect(json.host_blocks).toMatchObject([{ host: new URL(server.url).host, strikes: 1 }]);
 
     const none = await runCli(['--db', db, '--config', writeConfig('none.json', {}), 'scrape']);
     expect(none.code).toBe(2);

@@ -161,6 +161,18 @@ describe('when the site says no', () => {
     expect(listRequests(server)).toHaveLength(1);
   });
 
+  it('a block outlives its run: the next run sends the host nothing and is recorded as blocked too', async () => {
+    const { server, db } = await site({ count: 40, perPage: 20, blockedPage: 1 });
+    await scrape(server, db);
+    const requests = server.requests.length;
+    const again = await scrape(server, db);
+    expect(again).toMatchObject({ status: 'failed', blocked: true });
+    expect(again.errorSummary).toMatch(/^blocked: slider verification page.*backed off until \d{4}-/);
+    expect(server.requests.length).toBe(requests);
+    const block = db.prepare('SELECT host, strikes FROM host_blocks').get();
+    expect(block).toEqual({ host: new URL(server.url).host, strikes: 1 });
+  });
+
   it('robots.txt disallowing the listing fails the run without requesting it', async () => {
     const { server, db } = await site({ count: 40, perPage: 20, robots: 'User-agent: *\nDisallow: /jobs\n' });
     const summary = await scrape(server, db);

@@ -204,6 +204,46 @@ describe('blocks', () => {
     }
   });
 
+  it('with a database, each block in a row waits twice as long, and a page fetched afterwards clears it', async () => {
+    const s = await startTestServer();
+    const db = openDatabase(':memory:');
+    try {
+      let walled = true;
+      s.route('/robots.txt', { status: 404 });
+      s.route(/^\/list/, () => (walled ? { body: verification } : { body: '<p>jobs</p>' }));
+      const host = new URL(s.url).host;
+      const row = () =>
+        db.prepare('SELECT strikes, blocked_at, until FROM host_blocks WHERE host = ?').get(host) as
+          | { strikes: number; blocked_at: string; until: string }
+          | undefined;
+      const waitOf = (r: { blocked_at: string; until: string }) =>
+        Date.parse(r.until) - Date.parse(r.blocked_at);
+      const run = () => fetcher({ blockedBackoffMs: 150 }, { db }).fetch(`${s.url}/list`);
+      const listed = () => s.requests.filter((r) => r.path.startsWith('/list')).length;
+
+      await expect(run()).rejects.toBeInstanceOf(BlockedError);
+      expect(row()).toMatchObject({ strikes: 1 });
+      expect(waitOf(row()!)).toBe(150);
+      // A new fetcher (the next run) on the same database does not ask again while the block lasts.
+      await expect(run()).rejects.toThrow(/backed off until/);
+      expect(listed()).toBe(1);
+
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(run()).rejects.toBeInstanceOf(BlockedError);
+      expect(listed()).toBe(2);
+      expect(row()).toMatchObject({ strikes: 2 });
+      expect(waitOf(row()!)).toBe(300);
+
+      walled = false;
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await run()).text).toBe('<p>jobs</p>');
+      expect(row()).toBeUndefined();
+    } finally {
+      db.close();
+      await s.close();
+    }
+  });
+
   it("BOSS直聘's code-37 JSON is a block", async () => {
     server.route('/wapi/joblist.json', {
       headers: { 'content-type': 'application/json' },
