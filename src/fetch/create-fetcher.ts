@@ -329,17 +329,28 @@ export function createFetcher(
       return page;
     },
     async fetchJson<T>(url: string, init: FetchInit = {}): Promise<T> {
-      const page = await fetcher.fetch(url, {
-        ...init,
-        headers: { accept: 'application/json, */*;q=0.5', ...init.headers },
-      });
-      try {
-        return JSON.parse(page.text) as T;
-      } catch {
-        stats.errors++;
-        throw fail(
-          new NotRetryableError(`response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`, url),
-        );
+      // A 200 whose body is not JSON is most often a passing fault of the site (a gateway's error page, a
+      // cut-off body): asked again once after a backoff step; a second one is the site's answer.
+      for (let n = 0; ; n++) {
+        const page = await fetcher.fetch(url, {
+          ...init,
+          headers: { accept: 'application/json, */*;q=0.5', ...init.headers },
+        });
+        try {
+          return JSON.parse(page.text) as T;
+        } catch {
+          stats.errors++;
+          const problem = `response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`;
+          if (n >= Math.min(1, config.maxRetries)) throw fail(new NotRetryableError(problem, url));
+          stats.retries++;
+          const delay = retryDelayMs(n, {
+            baseMs: config.backoffBaseMs,
+            maxMs: config.backoffMaxMs,
+            random: options.random,
+          });
+          logger?.debug({ url, delayMs: delay, error: problem }, 'retrying');
+          await sleep(delay, outer);
+        }
       }
     },
     async browse(url: string, browseOptions: BrowseOptions = {}): Promise<BrowsedPage> {

@@ -276,6 +276,26 @@ describe('bodies', () => {
     expect((await f.fetch(`${server.url}/big5`)).text).toBe('資料標註 臺北');
   });
 
+  it('a 200 that is not JSON is asked again once; a second one fails the request, saying what came', async () => {
+    let served = 0;
+    server.route('/flaky.json', () =>
+      served++ === 0
+        ? { body: '<html>502 Bad Gateway</html>', headers: { 'content-type': 'text/html' } }
+        : { body: '{"jobs":[1,2]}', headers: { 'content-type': 'application/json' } },
+    );
+    const f = fetcher();
+    expect(await f.fetchJson(`${server.url}/flaky.json`)).toEqual({ jobs: [1, 2] });
+    expect(f.stats.retries).toBe(1);
+
+    server.route('/never.json', { body: 'maintenance', headers: { 'content-type': 'text/plain' } });
+    const g = fetcher();
+    await expect(g.fetchJson(`${server.url}/never.json`)).rejects.toThrow(
+      /response of .*\/never\.json is not JSON \(starts "maintenance"\)/,
+    );
+    expect(pageRequests('/never.json')).toHaveLength(2);
+    expect(g.stats.retries).toBe(1);
+  });
+
   it('a body over the size cap is refused, not retried', async () => {
     server.route('/huge', { body: 'y'.repeat(50_000) });
     const f = fetcher({ maxBodyBytes: 10_000 });
