@@ -134,19 +134,24 @@ export function createFetcher(
         throw fail(error);
       }
       if (!isRetryable(error) || n >= config.maxRetries) throw fail(asScrapeError(error, url));
-      const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
-      const delay = retryDelayMs(
-        n,
-        { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, random: options.random },
-        retryAfterMs,
-      );
-      // Retry-After speaks for the whole host, not just this request.
-      if (retryAfterMs !== undefined)
-        limiter.pauseUntil(host, Date.now() + Math.min(retryAfterMs, config.backoffMaxMs));
-      stats.retries++;
-      logger?.debug({ url, attempt: n + 1, delayMs: delay, error: (error as Error).message }, 'retrying');
-      await sleep(delay, outer);
+      await backOff(url, n, error as Error);
     }
+  }
+
+  /** Waits before attempt n + 1 of `url` after `error`: a backoff step, or longer when Retry-After asks. */
+  async function backOff(url: string, n: number, error: Error): Promise<void> {
+    const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
+    const delay = retryDelayMs(
+      n,
+      { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, random: options.random },
+      retryAfterMs,
+    );
+    // Retry-After speaks for the whole host, not just this request.
+    if (retryAfterMs !== undefined)
+      limiter.pauseUntil(new URL(url).host, Date.now() + Math.min(retryAfterMs, config.backoffMaxMs));
+    stats.retries++;
+    logger?.debug({ url, attempt: n + 1, delayMs: delay, error: error.message }, 'retrying');
+    await sleep(delay, outer);
   }
 
   async function checkRobots(url: string): Promise<void> {
@@ -340,16 +345,12 @@ export function createFetcher(
           return JSON.parse(page.text) as T;
         } catch {
           stats.errors++;
-          const problem = `response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`;
-          if (n >= Math.min(1, config.maxRetries)) throw fail(new NotRetryableError(problem, url));
-          stats.retries++;
-          const delay = retryDelayMs(n, {
-            baseMs: config.backoffBaseMs,
-            maxMs: config.backoffMaxMs,
-            random: options.random,
-          });
-          logger?.debug({ url, delayMs: delay, error: problem }, 'retrying');
-          await sleep(delay, outer);
+          const problem = new NotRetryableError(
+            `response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`,
+            url,
+          );
+          if (n >= Math.min(1, config.maxRetries)) throw fail(problem);
+          await backOff(url, n, problem);
         }
       }
     },

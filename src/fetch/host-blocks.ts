@@ -23,7 +23,6 @@ export class HostBlocks {
     private readonly baseMs: number,
     private readonly db?: Db,
     private readonly logger?: Logger,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** The block in force on `host`, if any. */
@@ -37,17 +36,16 @@ export class HostBlocks {
       }
     }
     const block = this.active.get(host);
-    return block && block.until > this.now() ? block : undefined;
+    return block && block.until > Date.now() ? block : undefined;
   }
 
   /** Records a block of `host`; returns until when it is left alone. */
   record(host: string, reason: string): ActiveBlock {
     this.looked.add(host);
-    let until = this.now() + this.baseMs;
+    const now = new Date();
+    let until = now.getTime() + this.baseMs;
     if (this.db) {
-      const row = this.safely('record', () =>
-        recordHostBlock(this.db!, host, reason, new Date(this.now()), this.baseMs),
-      );
+      const row = this.safely('record', () => recordHostBlock(this.db!, host, reason, now, this.baseMs));
       if (row) {
         this.stored.add(host);
         until = Date.parse(row.until);
