@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/import/import-file.js';
+import { type Normalise, normalisePosting } from '../../src/pipeline/normalise-posting.js';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { runCli } from '../support/run-cli.js';
@@ -182,6 +183,30 @@ describe('importing a dataset through the pipeline', () => {
     expect(summary).toMatchObject({ rows: 5000, skippedCount: 0 });
     expect(summary.inserted).toBe(5000);
     expect(db.prepare('SELECT count(DISTINCT city) FROM postings').pluck().get()).toBe(5);
+    db.close();
+  });
+
+  it('writes only rows whose references hold, and turns foreign-key checks back on afterwards', async () => {
+    const { db } = fresh();
+    const path = join(dir, 'references.csv');
+    await writeSyntheticCsv(path, 1500, { seed: 3 });
+    // A role and a skill id that the taxonomy does not know must still get rows of their own.
+    const normalise: Normalise = (raw, context) => ({
+      ...normalisePosting(raw, context),
+      roles: ['legacy-role'],
+      skills: ['legacy-skill', 'python'],
+    });
+    await importFile(db, path, { now, batchSize: 500, normalise });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(
+      db.prepare("SELECT count(*) FROM posting_skills WHERE skill_id = 'legacy-skill'").pluck().get(),
+    ).toBe(1500);
+    // A failed import turns them back on too.
+    await expect(
+      importFile(db, file('untitled.csv', 'company,city\n示例科技,上海\n'), { now }),
+    ).rejects.toThrow(/no title column/);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });
 });
