@@ -27,6 +27,8 @@ export interface ReadOptions {
   batchSize: number;
   /** Characters of text (descriptions and raw JSON) after which a batch ends early (default BATCH_TEXT_CHARS). */
   batchChars?: number;
+  /** Postings after which a batch is handed over in parts, each but the last marked `more` (default: whole). */
+  partRows?: number;
 }
 
 /**
@@ -46,8 +48,11 @@ export interface SkippedRow {
   reason: string;
 }
 
-/** A batch: how many records it read (skipped ones included), and what came of them. */
-export type ImportBatch = { rows: number; skipped: SkippedRow[] } & (
+/**
+ * A batch: how many records it read (skipped ones included), and what came of them. With `more`, it is a part
+ * of a batch whose remaining parts follow (see ReadOptions.partRows).
+ */
+export type ImportBatch = { rows: number; skipped: SkippedRow[]; more?: true } & (
   | { mode: 'pipeline'; postings: NormalisedPosting[] }
   | { mode: 'restore'; postings: RestoredPosting[] }
 );
@@ -76,24 +81,36 @@ export async function* readImportBatches(
   let restore: RestoredPosting[] = [];
   let skipped: SkippedRow[] = [];
   let rows = 0;
+  // Postings and characters of text in the batch so far, all of its parts included.
+  let count = 0;
   let chars = 0;
+  let inParts = false;
   const batchChars = options.batchChars ?? BATCH_TEXT_CHARS;
-  const full = (posting: { description: string | null; raw_json: string | null }, count: number) => {
+  const partRows = options.partRows ?? Number.POSITIVE_INFINITY;
+  /** Whether the batch ends with this posting; else whether a part of it is due ("part"). */
+  const full = (posting: { description: string | null; raw_json: string | null }, inPart: number) => {
+    count++;
     chars += (posting.description?.length ?? 0) + (posting.raw_json?.length ?? 0);
-    return count >= rowLimit || chars >= batchChars;
+    if (count >= rowLimit || chars >= batchChars) return true;
+    return inPart >= partRows ? 'part' : false;
   };
   let rowLimit = Math.min(options.batchSize, FIRST_BATCH_ROWS);
-  const take = (): ImportBatch => {
-    rowLimit = options.batchSize;
+  const take = (part = false): ImportBatch => {
     const batch: ImportBatch =
       mode === 'restore'
         ? { mode, postings: restore, skipped, rows }
         : { mode: 'pipeline', postings: pipeline, skipped, rows };
+    inParts = part;
+    if (part) batch.more = true;
+    else {
+      rowLimit = options.batchSize;
+      count = 0;
+      chars = 0;
+    }
     pipeline = [];
     restore = [];
     skipped = [];
     rows = 0;
-    chars = 0;
     return batch;
   };
 
@@ -139,7 +156,10 @@ export async function* readImportBatches(
     if (mode === 'restore') {
       const restored = readExportedRow(record.values);
       if ('error' in restored) skipped.push({ line: record.line, reason: restored.error });
-      else if (full(restored.posting, restore.push(restored.posting))) yield take();
+      else {
+        const ends = full(restored.posting, restore.push(restored.posting));
+        if (ends) yield take(ends === 'part');
+      }
       continue;
     }
     const raw = rowToRawPosting(record.values, mapping);
@@ -157,9 +177,11 @@ export async function* readImportBatches(
       });
       continue;
     }
-    if (full(posting, pipeline.push(posting))) yield take();
+    const ends = full(posting, pipeline.push(posting));
+    if (ends) yield take(ends === 'part');
   }
-  if (rows > 0) yield take();
+  // The last batch, or the rest of one handed over in parts.
+  if (rows > 0 || inParts) yield take();
 }
 
 async function defaultNormaliser(): Promise<Normalise> {

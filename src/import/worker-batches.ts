@@ -63,6 +63,8 @@ export async function* readBatchesInWorker(
     failure ??= new Error(`the import's reading thread stopped early (exit code ${code})`);
     arrive();
   });
+  // The parts of a batch received so far (the worker posts a batch in parts).
+  let pending: ImportBatch | null = null;
   try {
     for (;;) {
       const message = queue.shift();
@@ -72,8 +74,13 @@ export async function* readBatchesInWorker(
         continue;
       }
       if ('batch' in message) {
+        if (pending) join(pending, message.batch);
+        else pending = message.batch;
+        if (pending.more) continue;
+        const batch = pending;
+        pending = null;
         worker.postMessage('more');
-        yield message.batch;
+        yield batch;
       } else if ('done' in message) {
         return;
       } else {
@@ -88,4 +95,13 @@ export async function* readBatchesInWorker(
   } finally {
     await worker.terminate();
   }
+}
+
+/** Appends a part of a batch to the parts before it; the result is whole when the part is the last. */
+function join(into: ImportBatch, part: ImportBatch): void {
+  (into.postings as unknown[]).push(...part.postings);
+  into.skipped.push(...part.skipped);
+  into.rows += part.rows;
+  if (part.more) into.more = true;
+  else delete into.more;
 }

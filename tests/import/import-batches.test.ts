@@ -59,4 +59,48 @@ describe('import batches', () => {
       batches.push(batch.postings.length);
     expect(batches).toEqual([FIRST_BATCH_ROWS, 1500]);
   });
+
+  it('come in parts of partRows postings that join into the same batches, skipped rows included', async () => {
+    const many = join(dir, 'parts.csv');
+    const lines = Array.from({ length: 2500 }, (_, i) =>
+      i % 700 === 5 ? ',没有职位名称' : `AI训练师${i},示例科技`,
+    );
+    writeFileSync(many, ['title,company', ...lines].join('\n'));
+    const whole: ImportBatch[] = [];
+    for await (const batch of readImportBatches(many, options({ batchSize: 2000 }))) whole.push(batch);
+    const parts: ImportBatch[] = [];
+    for await (const part of readImportBatches(many, options({ batchSize: 2000, partRows: 300 })))
+      parts.push(part);
+    // The first batch: 1,000 postings (rows 1–1,002, two skipped); the second: the other 1,496.
+    expect(parts.map((p) => [p.postings.length, Boolean(p.more)])).toEqual([
+      [300, true],
+      [300, true],
+      [300, true],
+      [100, false],
+      [300, true],
+      [300, true],
+      [300, true],
+      [300, true],
+      [296, false],
+    ]);
+    const joined: ImportBatch[] = [];
+    let open: ImportBatch | null = null;
+    for (const part of parts) {
+      if (open) {
+        open.postings.push(...(part.postings as never[]));
+        open.skipped.push(...part.skipped);
+        open.rows += part.rows;
+      } else open = { ...part, postings: [...part.postings] as never[], skipped: [...part.skipped] };
+      if (!part.more) {
+        delete open.more;
+        joined.push(open);
+        open = null;
+      }
+    }
+    expect(JSON.parse(JSON.stringify(joined))).toEqual(JSON.parse(JSON.stringify(whole)));
+    expect(whole.map((b) => b.skipped.map((s) => s.line))).toEqual([
+      [7, 707],
+      [1407, 2107],
+    ]);
+  });
 });

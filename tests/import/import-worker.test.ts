@@ -57,6 +57,19 @@ describe('reading an import in a worker thread', () => {
     expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
   });
 
+  it('hands batches over in parts and joins them into the batches read in-process', async () => {
+    const path = join(dir, 'parts.csv');
+    // Batches of 1,000 and 2,000 rows, each posted in parts of PART_ROWS (500), with skipped rows among them.
+    await writeSyntheticCsv(path, 3000, { seed: 9, end: new Date('2026-11-01') });
+    writeFileSync(path, 'S9001,,示例科技,上海,,8-12K,2025-03-05,没有职位名称,\n', { flag: 'a' });
+    const read = options({ batchSize: 2000 });
+    const inWorker = await collect(built.readBatchesInWorker(path, read));
+    const inProcess = await collect(readImportBatches(path, read));
+    expect(inWorker.map((b) => b.postings.length)).toEqual([1000, 2000, 0]);
+    expect(inWorker.some((b) => 'more' in b)).toBe(false);
+    expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+  });
+
   it('reads JSON Lines and a GBK-encoded CSV in the worker as in-process', async () => {
     const jsonl = join(dir, 'sample.jsonl');
     writeFileSync(
