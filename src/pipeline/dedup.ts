@@ -15,6 +15,7 @@
 // The key is the first 32 hex digits of sha256 over "v1|company|title|place".
 import { hash } from 'node:crypto';
 import { normaliseCompany } from './company.js';
+import { Memo } from './memo.js';
 import { matchForm } from './text.js';
 
 export interface DedupFields {
@@ -56,10 +57,13 @@ function placeOf(fields: DedupFields): string {
   return '';
 }
 
+const titles = new Memo<string>();
+
 /** The dedup key of a posting (see the rule at the top of this file). */
 export function dedupKey(fields: DedupFields): string {
   const company = fields.company ? (fields.companyNorm ?? normaliseCompany(fields.company)) : '';
-  const title = normaliseTitle(fields.title);
+  const title =
+    typeof fields.title === 'string' ? titles.get(fields.title, () => normaliseTitle(fields.title)) : '';
   const identity = company
     ? `v1|${company}|${title}|${placeOf(fields)}`
     : `v1|source:${fields.sourceId ?? ''}:${fields.sourcePostingId ?? ''}|${title}|${placeOf(fields)}`;
