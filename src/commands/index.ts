@@ -17,12 +17,14 @@ import { define as scrape } from './scrape.js';
 import { define as skills } from './skills.js';
 import { define as sources } from './sources.js';
 import { define as status } from './status.js';
+import { define as unblock } from './unblock.js';
 
 export type DefineCommand = (context: CliContext) => Command;
 
 export const commands: DefineCommand[] = [
   init,
   status,
+  unblock,
   query,
   sources,
   scrape,

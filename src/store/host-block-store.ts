@@ -61,6 +61,21 @@ export function recordHostBlock(db: Db, host: string, reason: string, now: Date,
   })();
 }
 
+/**
+ * Ends the wait of a host at `now` (`jobtrend unblock`), keeping its count of blocks in a row: if it shows a
+ * verification page again, the next wait is twice the last, as if the wait had run out. Returns the block as
+ * it was, or undefined when none was in force.
+ */
+export function liftHostBlock(db: Db, host: string, now: Date): HostBlock | undefined {
+  if (!hasTable(db)) return undefined;
+  return db.transaction(() => {
+    const block = readHostBlock(db, host);
+    if (!block || block.until <= now.toISOString()) return undefined;
+    db.prepare('UPDATE host_blocks SET until = ? WHERE host = ?').run(now.toISOString(), host);
+    return block;
+  })();
+}
+
 /** Forgets a host's blocks: a page was fetched from it again. */
 export function clearHostBlock(db: Db, host: string): void {
   db.prepare('DELETE FROM host_blocks WHERE host = ?').run(host);

@@ -165,6 +165,29 @@ describe('jobtrend scrape and sources', () => {
     const json = JSON.parse((await runCli(['--db', db, 'status', '--json'])).stdout);
     expect(json.host_blocks).toMatchObject([{ host: new URL(server.url).host, strikes: 1 }]);
 
+    // An operator who knows the cause is gone ends the wait; the count of blocks in a row is kept.
+    const host = new URL(server.url).host;
+    const wrong = await runCli(['--db', db, 'unblock', 'www.zhipin.com']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      `jobtrend: no host backed off is called www.zhipin.com (backed off now: ${host})`,
+    );
+    const lifted = await runCli(['--db', db, 'unblock', server.url]);
+    expect(lifted.code).toBe(0);
+    expect(lifted.stdout).toMatch(new RegExp(`^${host}: asked again from the next run .*blocking once`));
+    expect(JSON.parse((await runCli(['--db', db, 'status', '--json'])).stdout).host_blocks).toEqual([]);
+    const kept = openDatabase(db, { readonly: true });
+    expect(kept.prepare('SELECT strikes FROM host_blocks WHERE host = ?').pluck().get(host)).toBe(1);
+    kept.close();
+    expect((await runCli(['--db', db, 'unblock', '--all'])).stdout).toBe(
+      'no host is backed off: nothing to do\n',
+    );
+    expect((await runCli(['--db', db, 'unblock'])).code).toBe(2);
+    // The next run asks the host again, meets the same wall, and waits twice as long.
+    await runCli(['--db', db, '--config', config, 'scrape', '--source', 'fixture']);
+    const again = JSON.parse((await runCli(['--db', db, 'status', '--json'])).stdout);
+    expect(again.host_blocks).toMatchObject([{ host, strikes: 2 }]);
+
     const none = await runCli(['--db', db, '--config', writeConfig('none.json', {}), 'scrape']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no sources to scrape: pass --source ID/);
