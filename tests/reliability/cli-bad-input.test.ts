@@ -63,6 +63,23 @@ const CASES: Record<string, Case[]> = {
     },
     { what: 'an unknown flag', argv: ['--colour'], code: 2, says: /unknown option '--colour'/ },
   ],
+  unblock: [
+    { what: 'no host and no --all', argv: [], code: 2, says: /name the hosts to ask again/ },
+    { what: 'a host that is not one', argv: ['http://'], code: 2, says: /"http:\/\/" is not a host/ },
+    {
+      what: 'a host that is not backed off',
+      argv: ['www.zhipin.com'],
+      code: 1,
+      says: /no host backed off is called www\.zhipin\.com \(backed off now: none\)/,
+    },
+    {
+      what: 'a database that does not exist',
+      argv: ['--all'],
+      globals: onDb(missing('jobs.sqlite')),
+      code: 1,
+      says: /no database at .*run `jobtrend init` first/,
+    },
+  ],
   query: [
     { what: 'a statement that writes', argv: ['DELETE FROM postings'], code: 1, says: /query only reads/ },
     { what: 'no SQL', argv: [], code: 2, says: /missing required argument/ },
@@ -256,6 +273,7 @@ const CASES: Record<string, Case[]> = {
 const OPENS_DATABASE: Record<string, string[]> = {
   init: [],
   status: [],
+  unblock: ['--all'],
   query: ['SELECT 1'],
   sources: [],
   scrape: ['--source', 'greenhouse'],
