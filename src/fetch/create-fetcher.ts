@@ -8,7 +8,12 @@ import type { BrowsedPage, BrowseOptions, FetchedPage, Fetcher, FetchInit } from
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
-import { readCachedResponse, touchCachedResponse, writeCachedResponse } from '../store/http-cache-store.js';
+import {
+  forgetCachedResponse,
+  readCachedResponse,
+  touchCachedResponse,
+  writeCachedResponse,
+} from '../store/http-cache-store.js';
 import { decodeBody } from './decode-body.js';
 import { detectBlock } from './detect-block.js';
 import { BlockedError, isRetryable, NotRetryableError, RetryableError } from './errors.js';
@@ -335,7 +340,7 @@ export function createFetcher(
     },
     async fetchJson<T>(url: string, init: FetchInit = {}): Promise<T> {
       // A 200 whose body is not JSON is most often a passing fault of the site (a gateway's error page, a
-      // cut-off body): asked again once after a backoff step; a second one is the site's answer.
+      // cut-off body): asked again once after a backoff step, unconditionally; a second one is the site's answer.
       for (let n = 0; ; n++) {
         const page = await fetcher.fetch(url, {
           ...init,
@@ -345,6 +350,9 @@ export function createFetcher(
           return JSON.parse(page.text) as T;
         } catch {
           stats.errors++;
+          // Not kept as the URL's cached body: else the next request could send its ETag and be answered
+          // 304, with the same body again.
+          if (options.db) forgetCachedResponse(options.db, url);
           const problem = new NotRetryableError(
             `response of ${url} is not JSON (starts "${page.text.slice(0, 40)}")`,
             url,

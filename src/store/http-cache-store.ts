@@ -57,6 +57,11 @@ export function writeCachedResponse(
   });
 }
 
+/** Drops a URL's entry: its body turned out not to be what the caller asked for (fetchJson). */
+export function forgetCachedResponse(db: Db, url: string): void {
+  db.prepare('DELETE FROM http_cache WHERE url = ?').run(url);
+}
+
 /** Marks a cached entry as confirmed fresh by a 304. */
 export function touchCachedResponse(db: Db, url: string, fetchedAt = new Date().toISOString()): void {
   db.prepare('UPDATE http_cache SET fetched_at = ? WHERE url = ?').run(fetchedAt, url);

@@ -296,6 +296,30 @@ describe('bodies', () => {
     expect(g.stats.retries).toBe(1);
   });
 
+  it('a 200 that is not JSON is not kept in the HTTP cache, so the retry is not answered 304 with it', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      let served = 0;
+      server.route('/cached.json', (req) =>
+        req.headers['if-none-match'] === '"gateway"'
+          ? { status: 304 }
+          : served++ === 0
+            ? {
+                body: '<html>502 Bad Gateway</html>',
+                headers: { etag: '"gateway"', 'content-type': 'text/html' },
+              }
+            : { body: '{"jobs":[3]}', headers: { etag: '"v2"', 'content-type': 'application/json' } },
+      );
+      const f = fetcher({}, { db });
+      expect(await f.fetchJson(`${server.url}/cached.json`)).toEqual({ jobs: [3] });
+      const [, retry] = pageRequests('/cached.json');
+      expect(retry!.headers['if-none-match']).toBeUndefined();
+      expect(db.prepare('SELECT etag FROM http_cache').pluck().all()).toEqual(['"v2"']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a body over the size cap is refused, not retried', async () => {
     server.route('/huge', { body: 'y'.repeat(50_000) });
     const f = fetcher({ maxBodyBytes: 10_000 });
