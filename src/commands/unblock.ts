@@ -32,7 +32,7 @@ export function define(context: CliContext): Command {
         const lifted = wanted.map((host) => liftHostBlock(db, host, now)).filter((b) => b !== undefined);
         context.out.write(
           lifted.length > 0
-            ? `${lifted.map(describe).join('\n')}\n`
+            ? `${lifted.map(sayLifted).join('\n')}\n`
             : 'no host is backed off: nothing to do\n',
         );
       } finally {
@@ -54,7 +54,7 @@ function hostOf(input: string): string {
   }
 }
 
-function describe(block: HostBlock): string {
+function sayLifted(block: HostBlock): string {
   const times = block.strikes === 1 ? 'once' : `${block.strikes} times in a row`;
   return `${block.host}: asked again from the next run (it was left alone until ${block.until}, after blocking ${times}: ${block.reason}); another block waits twice as long`;
 }
