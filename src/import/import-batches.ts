@@ -84,15 +84,14 @@ export async function* readImportBatches(
   // Postings and characters of text in the batch so far, all of its parts included.
   let count = 0;
   let chars = 0;
-  let inParts = false;
   const batchChars = options.batchChars ?? BATCH_TEXT_CHARS;
   const partRows = options.partRows ?? Number.POSITIVE_INFINITY;
-  /** Whether the batch ends with this posting; else whether a part of it is due ("part"). */
-  const full = (posting: { description: string | null; raw_json: string | null }, inPart: number) => {
+  /** What this posting ends: the batch, a part of it, or nothing. */
+  const boundary = (posting: { description: string | null; raw_json: string | null }, inPart: number) => {
     count++;
     chars += (posting.description?.length ?? 0) + (posting.raw_json?.length ?? 0);
-    if (count >= rowLimit || chars >= batchChars) return true;
-    return inPart >= partRows ? 'part' : false;
+    if (count >= rowLimit || chars >= batchChars) return 'batch';
+    return inPart >= partRows ? 'part' : null;
   };
   let rowLimit = Math.min(options.batchSize, FIRST_BATCH_ROWS);
   const take = (part = false): ImportBatch => {
@@ -100,7 +99,6 @@ export async function* readImportBatches(
       mode === 'restore'
         ? { mode, postings: restore, skipped, rows }
         : { mode: 'pipeline', postings: pipeline, skipped, rows };
-    inParts = part;
     if (part) batch.more = true;
     else {
       rowLimit = options.batchSize;
@@ -157,8 +155,8 @@ export async function* readImportBatches(
       const restored = readExportedRow(record.values);
       if ('error' in restored) skipped.push({ line: record.line, reason: restored.error });
       else {
-        const ends = full(restored.posting, restore.push(restored.posting));
-        if (ends) yield take(ends === 'part');
+        const end = boundary(restored.posting, restore.push(restored.posting));
+        if (end) yield take(end === 'part');
       }
       continue;
     }
@@ -177,11 +175,11 @@ export async function* readImportBatches(
       });
       continue;
     }
-    const ends = full(posting, pipeline.push(posting));
-    if (ends) yield take(ends === 'part');
+    const end = boundary(posting, pipeline.push(posting));
+    if (end) yield take(end === 'part');
   }
-  // The last batch, or the rest of one handed over in parts.
-  if (rows > 0 || inParts) yield take();
+  // The last batch, or the rest of one handed over in parts (its postings are counted, none left to take).
+  if (rows > 0 || count > 0) yield take();
 }
 
 async function defaultNormaliser(): Promise<Normalise> {

@@ -1,7 +1,9 @@
 // Company names for matching: "北京字节跳动科技有限公司", "字节跳动" and "ByteDance Ltd." must compare by what
 // identifies the company, not by its legal form. normaliseCompany gives that matching key (lower case, no
 // legal suffixes, no leading city, no brackets, no punctuation); the display name is kept as the source gave it.
+
 import places from '../taxonomy/cities.json' with { type: 'json' };
+import { Memo } from './memo.js';
 import { foldText } from './text.js';
 
 const CJK_SUFFIXES = [
@@ -68,9 +70,15 @@ const CITY_PREFIXES = (places.cities as { zh?: string }[])
   .filter((zh): zh is string => typeof zh === 'string' && zh.length >= 2)
   .sort((a, b) => b.length - a.length);
 
+const companyKeys = new Memo<string>();
+
 /** The matching key of a company name ("" only when the name has nothing but legal words). */
 export function normaliseCompany(name: string): string {
   if (typeof name !== 'string') return '';
+  return companyKeys.get(name, () => companyKey(name));
+}
+
+function companyKey(name: string): string {
   let t = foldText(name).toLowerCase().trim();
   if (!t) return '';
   // Bracketed parts are places or legal notes: "(北京)", "（中国）", "(Beijing) Co.".

@@ -5,6 +5,7 @@
 // Relative hours and minutes are kept at day precision on purpose: "3小时前" read on two scrapes must give the
 // same value, or every re-scrape would look like a change.
 import type { DatePrecision } from '../domain/posting.js';
+import { Memo } from './memo.js';
 import { foldText } from './text.js';
 
 export interface ParsedDate {
@@ -166,6 +167,14 @@ export function parseDate(
   const zone = context.timeZone && formatter(context.timeZone) ? context.timeZone : 'UTC';
   if (typeof input === 'number') return parseEpoch(input);
   if (typeof input !== 'string') return null;
+  // A text's meaning depends on the zone and, for relative forms ("3天前"), on when it was seen.
+  return dateTexts.get(`${zone}\u0000${seenMs}\u0000${input}`, () => parseDateText(input, zone, seenMs));
+}
+
+/** Parsed date texts, by zone, time seen and text. */
+const dateTexts = new Memo<ParsedDate | null>();
+
+function parseDateText(input: string, zone: string, seenMs: number): ParsedDate | null {
   const text = foldText(input)
     .toLowerCase()
     .replace(/\s+/g, ' ')

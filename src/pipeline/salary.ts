@@ -3,6 +3,7 @@
 // Numbers are currency units per period: "15-25K·13薪" → 15000–25000 CNY a month, 13 months a year.
 // K means thousands (of CNY per month on Chinese boards); 万 ten thousands; 千 thousands.
 import type { SalaryPeriod, SchemaOrgSalary } from '../domain/posting.js';
+import { Memo } from './memo.js';
 import { foldText, hasCjk } from './text.js';
 
 export interface ParsedSalary {
@@ -27,13 +28,18 @@ export interface SalaryOptions {
 const MAX_TEXT = 300;
 const MAX_AMOUNT = 1e9;
 
+/** Parsed salary texts, by the currency assumed for bare numbers and the text. */
+const salaryTexts = new Memo<ParsedSalary | null>();
+
 /** Parses a salary text or schema.org MonetaryAmount; null when nothing salary-like is found. */
 export function parseSalary(
   input: string | SchemaOrgSalary | undefined | null,
   options: SalaryOptions = {},
 ): ParsedSalary | null {
   if (input === undefined || input === null) return null;
-  if (typeof input === 'string') return parseSalaryText(input, options);
+  if (typeof input === 'string') {
+    return salaryTexts.get(`${options.currency ?? ''}\u0000${input}`, () => parseSalaryText(input, options));
+  }
   if (typeof input === 'object') return parseSchemaOrgSalary(input, options);
   return null;
 }
