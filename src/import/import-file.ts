@@ -6,7 +6,12 @@ import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
-import { ensureImportedSource, restorePostings, withBulkFullTextIndex } from '../store/import-store.js';
+import {
+  ensureImportedSource,
+  restorePostings,
+  useImportPragmas,
+  withBulkFullTextIndex,
+} from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
@@ -67,8 +72,6 @@ export interface ImportSummary {
 }
 
 const MAX_LISTED = 1000;
-/** WAL pages between checkpoints during an import (64 MiB of 4 KiB pages; SQLite's default is 1000). */
-const IMPORT_CHECKPOINT_PAGES = 16_384;
 
 /** A source name usable in "import:<name>": lower case, letters, digits, - and _. */
 export function importSourceName(name: string): string {
@@ -180,18 +183,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const batches = options.normalise
     ? readImportBatches(path, readOptions, options.normalise)
     : readBatches(path, readOptions);
-  // Fewer checkpoints while importing: each one syncs the file, and a large import commits many batches. And
-  // statement journals in memory: each INSERT that writes several b-trees journals the pages it changes, and
-  // on a large import those temporary files were two fifths of all bytes written. And no foreign-key checks on
-  // this connection: the import writes rows whose references it has just made sure of (its source, its runs,
-  // every role and skill it links), and checking them again cost a tenth of the storing time (five lookups a
-  // posting, two a link). Other connections keep their own setting.
-  const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  const tempStore = db.pragma('temp_store', { simple: true }) as number;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
-  db.pragma('temp_store = MEMORY');
-  db.pragma('foreign_keys = OFF');
+  const restorePragmas = useImportPragmas(db);
   try {
     for await (const batch of batches) {
       summary.rows += batch.rows;
@@ -211,9 +203,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
     throw error;
   } finally {
-    db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
-    db.pragma(`temp_store = ${tempStore}`);
-    db.pragma(`foreign_keys = ${foreignKeys}`);
+    restorePragmas();
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
   closeRuns(db, tallies, status, summary, now, summary.skippedCount > 0 ? describeSkips(summary) : null);
