@@ -7,10 +7,12 @@ import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
 import {
+  type BulkFullText,
+  beginBulkFullText,
+  endBulkFullText,
   ensureImportedSource,
   restorePostings,
   useImportPragmas,
-  withBulkFullTextIndex,
 } from '../store/import-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import {
@@ -143,6 +145,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     if (summary.skipped.length < MAX_LISTED) summary.skipped.push({ line, reason });
   };
 
+  // Stores a batch, or a part of one, inside the batch's transaction.
   const storeBatch = (batch: ImportBatch) => {
     const seenAt = now().toISOString();
     let result: UpsertResult;
@@ -163,7 +166,6 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       count(t, result, batch.postings.length);
       for (const p of batch.postings) cover(t, effectiveDate(p, seenAt));
     }
-    for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
     summary.inserted += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
@@ -184,12 +186,29 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     ? readImportBatches(path, readOptions, options.normalise)
     : readBatches(path, readOptions);
   const restorePragmas = useImportPragmas(db);
+  // One transaction per batch. A batch read in a worker arrives in parts (all but the last marked `more`),
+  // each stored as it comes and then dropped, so that the main thread never holds a whole batch.
+  let bulk: BulkFullText | null = null;
   try {
     for await (const batch of batches) {
       summary.rows += batch.rows;
       for (const { line, reason } of batch.skipped) skip(line, reason);
       summary.mode = batch.mode;
-      if (batch.postings.length > 0) withBulkFullTextIndex(db, () => storeBatch(batch));
+      if (batch.postings.length > 0) {
+        if (!bulk) {
+          db.exec('BEGIN');
+          bulk = beginBulkFullText(db);
+        }
+        storeBatch(batch);
+      }
+      if (batch.more) continue;
+      if (bulk) {
+        const seenAt = now().toISOString();
+        for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
+        endBulkFullText(db, bulk);
+        db.exec('COMMIT');
+        bulk = null;
+      }
       options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       // Storing is synchronous and the next batch is often already waiting, so without a turn of the event
       // loop here SIGINT/SIGTERM would only be seen once the whole file is in.
@@ -200,6 +219,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       }
     }
   } catch (error) {
+    // The batch being stored goes back as a whole; the batches before it stay.
+    if (db.inTransaction) db.exec('ROLLBACK');
     closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
     throw error;
   } finally {

@@ -23,12 +23,16 @@ export function canReadInWorker(): boolean {
   return existsSync(WORKER_SCRIPT);
 }
 
-/** The batches of readImportBatches, read in a worker thread when possible. */
+/** The batches of readImportBatches, read in a worker thread (in parts) when possible, else whole. */
 export function readBatches(path: string, options: ReadOptions): AsyncGenerator<ImportBatch> {
   return canReadInWorker() ? readBatchesInWorker(path, options) : readImportBatches(path, options);
 }
 
-/** The batches of readImportBatches, read in a worker thread; the worker stops when the caller does. */
+/**
+ * The batches of readImportBatches, read in a worker thread, each in parts as the worker posts them (every part
+ * but a batch's last is marked `more`), so that the caller can store a part and let it go while the rest is
+ * read. The worker stops when the caller does.
+ */
 export async function* readBatchesInWorker(
   path: string,
   options: ReadOptions,
@@ -63,8 +67,6 @@ export async function* readBatchesInWorker(
     failure ??= new Error(`the import's reading thread stopped early (exit code ${code})`);
     arrive();
   });
-  // The parts of a batch received so far (the worker posts a batch in parts).
-  let pending: ImportBatch | null = null;
   try {
     for (;;) {
       const message = queue.shift();
@@ -74,13 +76,9 @@ export async function* readBatchesInWorker(
         continue;
       }
       if ('batch' in message) {
-        if (pending) join(pending, message.batch);
-        else pending = message.batch;
-        if (pending.more) continue;
-        const batch = pending;
-        pending = null;
-        worker.postMessage('more');
-        yield batch;
+        // A batch's last part takes it off the worker's account: it may read one more ahead.
+        if (!message.batch.more) worker.postMessage('more');
+        yield message.batch;
       } else if ('done' in message) {
         return;
       } else {
@@ -95,13 +93,4 @@ export async function* readBatchesInWorker(
   } finally {
     await worker.terminate();
   }
-}
-
-/** Appends a part of a batch to the parts before it; the result is whole when the part is the last. */
-function join(into: ImportBatch, part: ImportBatch): void {
-  (into.postings as unknown[]).push(...part.postings);
-  into.skipped.push(...part.skipped);
-  into.rows += part.rows;
-  if (part.more) into.more = true;
-  else delete into.more;
 }

@@ -179,6 +179,38 @@ export function useImportPragmas(db: Db): () => void {
 const sorted = (list: string[]) => [...new Set(list)].sort();
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** A write in progress with the full-text index filled at its end (see withBulkFullTextIndex). */
+export interface BulkFullText {
+  /** The insert trigger's SQL, to recreate it; absent on a database without one. */
+  trigger: string | undefined;
+  /** The largest posting id before the write: new rows get ids above it (INTEGER PRIMARY KEY). */
+  before: number;
+}
+
+/**
+ * Inside a transaction: drops the full-text insert trigger, so that the postings written next are indexed in
+ * one statement by endBulkFullText instead of row by row. Call endBulkFullText in the same transaction.
+ */
+export function beginBulkFullText(db: Db): BulkFullText {
+  const trigger = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'postings_ai'")
+    .pluck()
+    .get() as string | undefined;
+  const before = Number(db.prepare('SELECT coalesce(max(id), 0) FROM postings').pluck().get());
+  if (trigger) db.exec('DROP TRIGGER postings_ai');
+  return { trigger, before };
+}
+
+/** Indexes the postings written since beginBulkFullText, and recreates the trigger from its stored SQL. */
+export function endBulkFullText(db: Db, bulk: BulkFullText): void {
+  if (!bulk.trigger) return;
+  db.prepare(
+    `INSERT INTO postings_fts (rowid, title, company, description)
+     SELECT id, title, company, description FROM postings WHERE id > ?`,
+  ).run(bulk.before);
+  db.exec(bulk.trigger);
+}
+
 /**
  * Runs `write` (inserts into postings) in one transaction with the full-text index filled in one statement
  * at the end instead of row by row. A trigger insert into FTS5 costs a flush of its pending terms per
@@ -188,20 +220,9 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
  */
 export function withBulkFullTextIndex<T>(db: Db, write: () => T): T {
   return db.transaction(() => {
-    const trigger = db
-      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'postings_ai'")
-      .pluck()
-      .get() as string | undefined;
-    if (!trigger) return write();
-    // New rows get ids above the largest one (INTEGER PRIMARY KEY without AUTOINCREMENT).
-    const before = Number(db.prepare('SELECT coalesce(max(id), 0) FROM postings').pluck().get());
-    db.exec('DROP TRIGGER postings_ai');
+    const bulk = beginBulkFullText(db);
     const result = write();
-    db.prepare(
-      `INSERT INTO postings_fts (rowid, title, company, description)
-       SELECT id, title, company, description FROM postings WHERE id > ?`,
-    ).run(before);
-    db.exec(trigger);
+    endBulkFullText(db, bulk);
     return result;
   })();
 }

@@ -14,12 +14,17 @@ import { tempDir } from '../support/temp-db.js';
 const DIST = join(import.meta.dirname, '../../dist/src/import/worker-batches.js');
 type WorkerBatches = typeof import('../../src/import/worker-batches.js');
 let built: WorkerBatches;
+// importFile and the store as built, so that imports read in the worker (from the sources they read in-process).
+let importer: typeof import('../../src/import/import-file.js');
+let store: typeof import('../../src/store/database.js');
 
 const { dir, cleanup } = tempDir('jobtrend-importworker-');
 afterAll(cleanup);
 beforeAll(async () => {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`);
   built = (await import(DIST)) as WorkerBatches;
+  importer = await import(join(import.meta.dirname, '../../dist/src/import/import-file.js'));
+  store = await import(join(import.meta.dirname, '../../dist/src/store/database.js'));
 });
 
 const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
@@ -30,6 +35,24 @@ const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
   batchSize: 250,
   ...overrides,
 });
+
+/** The batches that parts (see readBatchesInWorker) make up. */
+function joinParts(parts: ImportBatch[]): ImportBatch[] {
+  const batches: ImportBatch[] = [];
+  let open: ImportBatch | null = null;
+  for (const part of parts) {
+    if (open) {
+      (open.postings as unknown[]).push(...part.postings);
+      open.skipped.push(...part.skipped);
+      open.rows += part.rows;
+    } else open = { ...part, postings: [...part.postings] as never, skipped: [...part.skipped] };
+    if (part.more) continue;
+    delete open.more;
+    batches.push(open);
+    open = null;
+  }
+  return batches;
+}
 
 async function collect(batches: AsyncGenerator<ImportBatch>): Promise<ImportBatch[]> {
   const all: ImportBatch[] = [];
@@ -57,17 +80,63 @@ describe('reading an import in a worker thread', () => {
     expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
   });
 
-  it('hands batches over in parts and joins them into the batches read in-process', async () => {
+  it('hands batches over in parts, which join into the batches read in-process', async () => {
     const path = join(dir, 'parts.csv');
     // Batches of 1,000 and 2,000 rows, each posted in parts of PART_ROWS (500), with skipped rows among them.
     await writeSyntheticCsv(path, 3000, { seed: 9, end: new Date('2026-11-01') });
     writeFileSync(path, 'S9001,,示例科技,上海,,8-12K,2025-03-05,没有职位名称,\n', { flag: 'a' });
     const read = options({ batchSize: 2000 });
-    const inWorker = await collect(built.readBatchesInWorker(path, read));
+    const parts = await collect(built.readBatchesInWorker(path, read));
     const inProcess = await collect(readImportBatches(path, read));
-    expect(inWorker.map((b) => b.postings.length)).toEqual([1000, 2000, 0]);
-    expect(inWorker.some((b) => 'more' in b)).toBe(false);
-    expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+    expect(parts.map((b) => [b.postings.length, b.more ?? false])).toEqual([
+      [500, true],
+      [500, false],
+      [500, true],
+      [500, true],
+      [500, true],
+      [500, false],
+      [0, false],
+    ]);
+    expect(JSON.parse(JSON.stringify(joinParts(parts)))).toEqual(JSON.parse(JSON.stringify(inProcess)));
+  });
+
+  it('stores a batch that arrives in parts in one transaction: all of it or none', async () => {
+    const path = join(dir, 'parts-stored.csv');
+    await writeSyntheticCsv(path, 3000, { seed: 9, end: new Date('2026-11-01') });
+    const dbPath = join(dir, 'parts.sqlite');
+    const db = store.openDatabase(dbPath);
+    const reader = store.openDatabase(dbPath, { readonly: true });
+    try {
+      // What another connection sees after each batch: whole batches only, never some of a batch's parts.
+      const seen: number[] = [];
+      const count = reader.prepare('SELECT count(*) FROM postings').pluck();
+      await importer.importFile(db, path, {
+        sourceName: 'parts',
+        batchSize: 2000,
+        onProgress: () => seen.push(Number(count.get())),
+      });
+      expect(seen).toEqual([1000, 3000]);
+      expect(Number(reader.prepare('SELECT count(*) FROM postings_fts').pluck().get())).toBe(3000);
+
+      // A failure in the second batch's second part: its first part goes back with it, the first batch stays.
+      db.exec(`CREATE TRIGGER boom BEFORE INSERT ON postings WHEN new.source_posting_id = 'S00001700'
+               BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      const failure = await importer
+        .importFile(db, path, { sourceName: 'parts-again', batchSize: 2000 })
+        .catch((e: Error) => e);
+      expect((failure as Error).message).toBe('boom');
+      expect(db.inTransaction).toBe(false);
+      const stored = db
+        .prepare("SELECT count(*) FROM postings WHERE source_id = 'import:parts-again'")
+        .pluck()
+        .get();
+      expect(Number(stored)).toBe(1000);
+      const trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'postings_ai'";
+      expect(Number(db.prepare(trigger).pluck().get())).toBe(1);
+    } finally {
+      reader.close();
+      db.close();
+    }
   });
 
   it('reads JSON Lines and a GBK-encoded CSV in the worker as in-process', async () => {
