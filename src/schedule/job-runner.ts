@@ -72,9 +72,14 @@ export interface JobRunResult {
   jobName: string;
   trigger: JobRunTrigger;
   status: Exclude<JobRunStatus, 'running'>;
+  /** Its row in job_runs; 0 when it has none (a tick another daemon runs). */
   jobRunId: number;
-  /** Why the job did not run, when status is skipped. */
-  skipReason?: 'locked' | 'overlap';
+  /**
+   * Why the job did not run, when status is skipped: another process holds the lock from an earlier tick or a
+   * manual run (locked), this daemon's previous run is still going (overlap), or another daemon took the lock
+   * for this same tick and runs it (elsewhere: nothing is recorded, since no tick was missed).
+   */
+  skipReason?: 'locked' | 'overlap' | 'elsewhere';
   heldBy?: JobLockRow;
   sources: SourceOutcome[];
   report: { path: string } | { error: string } | null;
@@ -115,6 +120,22 @@ export const defaultJobOperations: JobOperations = {
   },
 };
 
+/** The result of an execution that did not run. */
+function notRun(jobName: string, trigger: JobRunTrigger, at: string): JobRunResult {
+  return {
+    jobName,
+    trigger,
+    status: 'skipped',
+    jobRunId: 0,
+    sources: [],
+    report: null,
+    postingsNew: 0,
+    postingsUpdated: 0,
+    startedAt: at,
+    finishedAt: at,
+  };
+}
+
 /** Runs `job` once under its lock; never throws for a failed scrape (it is recorded), only for bugs. */
 export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
   const { db, job, trigger } = options;
@@ -131,6 +152,19 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
     now,
     ...(options.isProcessAlive && { isProcessAlive: options.isProcessAlive }),
   });
+  if (!acquired.acquired && tick && trigger === 'schedule' && acquired.heldBy.acquired_at >= tick) {
+    // Another daemon took the lock for this same tick: the tick is run, by it. Recording a skip here would
+    // add a row per tick to job_runs for every daemon but one, and explain no gap.
+    logger.debug(
+      { event: 'job.elsewhere', trigger, held_by: acquired.heldBy.holder, tick },
+      `job ${job.name}: this tick runs in another process (${acquired.heldBy.holder})`,
+    );
+    return {
+      ...notRun(job.name, trigger, startedAt),
+      skipReason: 'elsewhere',
+      heldBy: acquired.heldBy,
+    };
+  }
   if (!acquired.acquired) {
     const jobRunId = recordSkippedJobRun(db, {
       jobName: job.name,
@@ -144,20 +178,7 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       { event: 'job.skip', reason: 'locked', trigger, held_by: acquired.heldBy.holder, tick },
       `job ${job.name} skipped: it is running in another process (${acquired.heldBy.holder})`,
     );
-    return {
-      jobName: job.name,
-      trigger,
-      status: 'skipped',
-      jobRunId,
-      skipReason: 'locked',
-      heldBy: acquired.heldBy,
-      sources: [],
-      report: null,
-      postingsNew: 0,
-      postingsUpdated: 0,
-      startedAt,
-      finishedAt: startedAt,
-    };
+    return { ...notRun(job.name, trigger, startedAt), jobRunId, skipReason: 'locked', heldBy: acquired.heldBy };
   }
   const lock = acquired.lock;
   if (acquired.tookOver) {

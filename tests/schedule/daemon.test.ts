@@ -116,12 +116,19 @@ describe('jobtrend schedule (the daemon)', () => {
     const perTick = new Map<string, number>();
     for (const s of starts) perTick.set(String(s.tick), (perTick.get(String(s.tick)) ?? 0) + 1);
     expect([...perTick.values()].every((n) => n === 1)).toBe(true);
-    // The loser of each race saw the lock and said so.
-    const locked = [...a.events, ...b.events].filter((e) => e.event === 'job.skip' && e.reason === 'locked');
-    expect(locked.length).toBeGreaterThanOrEqual(1);
-    // And in the database, executions never overlap in time.
+    // The loser of each race saw that the winner runs this tick, and left no record of it: only ticks that no
+    // daemon ran (the lock still held from the tick before) are recorded as skipped.
+    const elsewhere = [...a.events, ...b.events].filter((e) => e.event === 'job.elsewhere');
+    expect(elsewhere.length).toBeGreaterThanOrEqual(1);
+    for (const e of elsewhere) expect(perTick.get(String(e.tick))).toBe(1);
     await Promise.all(daemons.splice(0).map((d) => d.stop('check')));
-    const runs = listJobRuns(db.open(), 'every-second').filter((r) => r.status !== 'skipped');
+    const all = listJobRuns(db.open(), 'every-second');
+    const skippedTicks = all
+      .filter((r) => r.status === 'skipped')
+      .map((r) => String(JSON.parse(r.summary ?? '{}').tick));
+    for (const tick of skippedTicks) expect(perTick.has(tick)).toBe(false);
+    // And in the database, executions never overlap in time.
+    const runs = all.filter((r) => r.status !== 'skipped');
     const spans = runs.map(
       (r) => [Date.parse(r.started_at), Date.parse(r.finished_at ?? r.started_at)] as const,
     );

@@ -150,6 +150,37 @@ describe('running a job once', () => {
     expect(listJobRuns(db, 'every-second').map((r) => r.status)).toEqual(['skipped']);
   });
 
+  it("a scheduled tick that another daemon took the lock for is that daemon's: not run here, not recorded", async () => {
+    const tick = new Date('2026-11-20T10:00:00.000Z');
+    const at = (iso: string) => () => new Date(iso);
+    // The other daemon took the lock 5 ms after the same tick: it runs this tick.
+    acquireJobLock(temp.open(), 'every-second', { holder: 'twin', now: at('2026-11-20T10:00:00.005Z') });
+    const calls: string[] = [];
+    const elsewhere = await runJob({
+      db,
+      job: makeJob(),
+      trigger: 'schedule',
+      tick,
+      now: at('2026-11-20T10:00:00.009Z'),
+      operations: { scrapeSource: scrapeWith({}, calls) },
+    });
+    expect(elsewhere).toMatchObject({ status: 'skipped', skipReason: 'elsewhere', jobRunId: 0 });
+    expect(calls).toEqual([]);
+    expect(listJobRuns(db, 'every-second')).toEqual([]);
+
+    // The next tick finds the same lock, taken for the tick before: that tick is missed, and recorded.
+    const missed = await runJob({
+      db,
+      job: makeJob(),
+      trigger: 'schedule',
+      tick: new Date('2026-11-20T10:00:01.000Z'),
+      now: at('2026-11-20T10:00:01.003Z'),
+      operations: { scrapeSource: scrapeWith({}, calls) },
+    });
+    expect(missed).toMatchObject({ status: 'skipped', skipReason: 'locked', heldBy: { holder: 'twin' } });
+    expect(listJobRuns(db, 'every-second').map((r) => r.status)).toEqual(['skipped']);
+  });
+
   it('an aborted job stops before the next source and is interrupted', async () => {
     const controller = new AbortController();
     const calls: string[] = [];
