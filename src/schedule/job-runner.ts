@@ -178,7 +178,12 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       { event: 'job.skip', reason: 'locked', trigger, held_by: acquired.heldBy.holder, tick },
       `job ${job.name} skipped: it is running in another process (${acquired.heldBy.holder})`,
     );
-    return { ...notRun(job.name, trigger, startedAt), jobRunId, skipReason: 'locked', heldBy: acquired.heldBy };
+    return {
+      ...notRun(job.name, trigger, startedAt),
+      jobRunId,
+      skipReason: 'locked',
+      heldBy: acquired.heldBy,
+    };
   }
   const lock = acquired.lock;
   if (acquired.tookOver) {
