@@ -391,7 +391,7 @@ function skillsSection(data: ReportData, chart: ChartLink): string {
     table,
     '',
     'Share = postings naming the skill / matching postings in the period. Change is in percentage points;',
-    `q is the two-proportion test's p-value after Benjamini–Hochberg correction across skills (*** < 0.001, ** < 0.01, * < 0.05, n.s. not significant). ${esc(s.method)}`,
+    `q is the two-proportion test's p-value after Benjamini–Hochberg correction across skills (*** < 0.001, ** < 0.01, * < 0.05, n.s. not significant). Method: ${esc(s.method)}.`,
     '',
     '### Emerging skills',
     '',
