@@ -60,12 +60,17 @@ for (const city of cityList) {
   }
 }
 cjkCityAliases.sort((a, b) => b[0].length - a[0].length);
+// Chinese province names ("广东省", "广东", "内蒙古自治区"), longest first, for addresses written without
+// separators ("广东省深圳市南山区", "山西大同").
+const cjkRegionAliases: [string, RegionEntry][] = [];
 for (const region of places.regions as RegionEntry[]) {
   for (const alias of [region.name, ...region.aliases]) {
     const key = alias.toLowerCase();
     if (!regionByAlias.has(key)) regionByAlias.set(key, region);
+    if (/^[\u3400-\u9fff]{2,}$/.test(key)) cjkRegionAliases.push([key, region]);
   }
 }
+cjkRegionAliases.sort((a, b) => b[0].length - a[0].length);
 for (const country of places.countries as CountryEntry[]) {
   for (const alias of [country.name, ...country.aliases]) countryByAlias.set(alias.toLowerCase(), country);
 }
@@ -78,10 +83,43 @@ const NOISE =
   /\b(hybrid|on-?site|in-office|office|or|and|based|only|timezone|time zone)\b|(?:^|\s)(?:全国|不限|其他|异地招聘)(?:\s|$)/g;
 const SPLIT = /\s*(?:[·•・/,，、|;；()（）[\]【】\n:：+&]|\s-\s|\s–\s|-)\s*/;
 
+/**
+ * A district, county or county-level city named after its city ("杭州·桐庐县", "金华·义乌市", "贵阳市云岩区"):
+ * kept as the district even when cities.json does not list it.
+ */
+const DISTRICT_LIKE = /^[\u3400-\u9fff]{1,12}(?:区|县|旗|市)$/;
+/** The district that starts a longer address ("浦东新区张江镇" → "浦东新区"). */
+const DISTRICT_PREFIX = /^[\u3400-\u9fff]{1,6}?(?:区|县|旗)/;
+
+/** The district named by what follows a city in an unseparated address: listed, or shaped like one. */
+function districtAfter(rest: string, city: CityEntry): string | null {
+  if (!rest) return null;
+  const listed = findDistrict(rest, [city]);
+  if (listed) return listed.zh;
+  if (DISTRICT_LIKE.test(rest)) return rest;
+  const head = DISTRICT_PREFIX.exec(rest)?.[0];
+  return head ? (findDistrict(head, [city])?.zh ?? head) : null;
+}
+
+/** Splits a Chinese segment that starts with a province ("广东省深圳市", "山西大同") into the province and the rest. */
+function cjkPrefixRegion(segment: string): { region: RegionEntry; rest: string; length: number } | null {
+  for (const [alias, region] of cjkRegionAliases) {
+    // "吉林市" is a city of Jilin province, not the province followed by "市".
+    if (segment.length > alias.length && segment.startsWith(alias) && segment[alias.length] !== '市') {
+      return { region, rest: segment.slice(alias.length), length: alias.length };
+    }
+  }
+  return null;
+}
+
 /** Splits a Chinese segment written without separators ("上海浦东新区") into its city and the rest. */
-function cjkPrefixCity(segment: string): { city: CityEntry; rest: string } | null {
+function cjkPrefixCity(segment: string): { city: CityEntry; rest: string; length: number } | null {
+  // A place named in full is not a city followed by more ("北海道" is Hokkaido, not 北海 + 道).
+  if (regionByAlias.has(segment) || countryByAlias.has(segment)) return null;
   for (const [alias, city] of cjkCityAliases) {
-    if (segment.startsWith(alias)) return { city, rest: segment.slice(alias.length).replace(/^市/, '') };
+    if (segment.startsWith(alias)) {
+      return { city, rest: segment.slice(alias.length).replace(/^市/, ''), length: alias.length };
+    }
   }
   return null;
 }
@@ -139,11 +177,18 @@ function readLocation(text: string | null | undefined): ParsedLocation {
       district ??= districtHit.city === found[0] ? districtHit.zh : null;
       continue;
     }
+    // Whichever name is longer starts the address: "海南藏族自治州…" is a prefecture, "北海道札幌" is Hokkaido.
+    const province = cjkPrefixRegion(segment);
     const prefix = cjkPrefixCity(segment);
-    if (prefix) {
+    if (prefix && !(province && province.length > prefix.length)) {
       if (!found.includes(prefix.city)) found.push(prefix.city);
-      const rest = prefix.rest ? findDistrict(prefix.rest, [prefix.city]) : null;
-      if (rest && prefix.city === found[0]) district ??= rest.zh;
+      if (prefix.city === found[0]) district ??= districtAfter(prefix.rest, prefix.city);
+      continue;
+    }
+    if (province) {
+      // The rest ("深圳市南山区") is read as a segment of its own, next.
+      region ??= province.region;
+      segments.splice(i + 1, 0, province.rest);
       continue;
     }
     const short = segment.replace(/\./g, '').length <= 2;
@@ -155,7 +200,11 @@ function readLocation(text: string | null | undefined): ParsedLocation {
       region ??= regionHit;
       continue;
     }
-    if (countryHit) country ??= countryHit;
+    if (countryHit) {
+      country ??= countryHit;
+      continue;
+    }
+    if (found.length === 1 && DISTRICT_LIKE.test(segment)) district ??= segment;
   }
 
   const first = found[0];
@@ -182,7 +231,9 @@ export function resolveCity(input: string): string | null {
   if (!key) return null;
   const direct = cityByAlias.get(key) ?? cityByAlias.get(key.replace(/市$/, ''));
   if (direct) return direct.name;
-  return cjkPrefixCity(key)?.city.name ?? null;
+  const rest = cjkPrefixRegion(key)?.rest ?? key;
+  const city = cityByAlias.get(rest) ?? cityByAlias.get(rest.replace(/市$/, ''));
+  return city?.name ?? cjkPrefixCity(rest)?.city.name ?? null;
 }
 
 /** Every canonical city name in the taxonomy. */

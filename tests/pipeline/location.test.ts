@@ -36,6 +36,31 @@ const rows: Row[] = [
   ["Xi'an", "Xi'an", null, 'Shaanxi', 'China', false],
   ['广东省', null, null, 'Guangdong', 'China', false],
   ['Somewhere nice', null, null, null, null, false],
+  // Prefecture-level cities beyond the big ones, where much data-annotation work is (数据标注基地).
+  ['大同·平城区', 'Datong', '平城区', 'Shanxi', 'China', false],
+  ['阜阳市颍州区', 'Fuyang (Anhui)', '颍州区', 'Anhui', 'China', false],
+  ['遵义', 'Zunyi', null, 'Guizhou', 'China', false],
+  ['Datong, Shanxi', 'Datong', null, 'Shanxi', 'China', false],
+  ['延边朝鲜族自治州', 'Yanbian', null, 'Jilin', 'China', false],
+  // Addresses that start with the province, as datasets often write them.
+  ['广东省深圳市南山区', 'Shenzhen', '南山区', 'Guangdong', 'China', false],
+  ['贵州省贵阳市云岩区', 'Guiyang', '云岩区', 'Guizhou', 'China', false],
+  ['山西大同', 'Datong', null, 'Shanxi', 'China', false],
+  ['内蒙古自治区呼和浩特市', 'Hohhot', null, 'Inner Mongolia', 'China', false],
+  ['吉林省吉林市', 'Jilin City', null, 'Jilin', 'China', false],
+  ['吉林市船营区', 'Jilin City', '船营区', 'Jilin', 'China', false],
+  // The longer name starts the address: a prefecture named after a province, a place named after a city.
+  ['海南藏族自治州共和县', 'Hainan Prefecture', '共和县', 'Qinghai', 'China', false],
+  ['海南省海口市', 'Haikou', null, 'Hainan', 'China', false],
+  ['北海道', null, null, 'Hokkaido', 'Japan', false],
+  ['北海道札幌', null, null, 'Hokkaido', 'Japan', false],
+  // Counties and county-level cities named after their city are kept as the district, listed or not.
+  ['杭州·桐庐县', 'Hangzhou', '桐庐县', 'Zhejiang', 'China', false],
+  ['金华-义乌市', 'Jinhua', '义乌市', 'Zhejiang', 'China', false],
+  ['上海市浦东新区张江镇', 'Shanghai', '浦东新区', 'Shanghai', 'China', false],
+  // A district of another city is not the first city's: Beijing's 朝阳区 is not Chaoyang in Liaoning.
+  ['北京·朝阳区', 'Beijing', '朝阳区', 'Beijing', 'China', false],
+  ['朝阳市', 'Chaoyang (Liaoning)', null, 'Liaoning', 'China', false],
   ['', null, null, null, null, false],
 ];
 
@@ -58,6 +83,28 @@ describe('parseLocation', () => {
   });
 });
 
+describe('the place data', () => {
+  it('names every city once, and no alias leads to two cities', async () => {
+    const places = (await import('../../src/taxonomy/cities.json', { with: { type: 'json' } })).default;
+    const names = places.cities.map((c: { name: string }) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    const owner = new Map<string, string>();
+    for (const city of places.cities as { name: string; zh?: string; aliases: string[] }[]) {
+      for (const alias of [city.name, city.zh ?? '', ...city.aliases].filter(Boolean)) {
+        const key = alias.toLowerCase();
+        expect(owner.get(key) ?? city.name, `${alias} names both ${owner.get(key)} and ${city.name}`).toBe(
+          city.name,
+        );
+        owner.set(key, city.name);
+      }
+    }
+    // Every prefecture-level division of the mainland, not only the large cities.
+    expect(places.cities.filter((c: { country: string }) => c.country === 'China').length).toBeGreaterThan(
+      330,
+    );
+  });
+});
+
 describe('resolveCity', () => {
   it.each([
     ['上海', 'Shanghai'],
@@ -76,6 +123,14 @@ describe('resolveCity', () => {
     ['NYC', 'New York'],
     ['伦敦', 'London'],
     ['上海浦东', 'Shanghai'],
+    ['广东深圳', 'Shenzhen'],
+    ['宿州', 'Suzhou (Anhui)'],
+    ['苏州', 'Suzhou'],
+    ['suzhou', 'Suzhou'],
+    ['抚州市', 'Fuzhou (Jiangxi)'],
+    ['fuzhou', 'Fuzhou'],
+    ['榆林', 'Yulin (Shaanxi)'],
+    ['玉林', 'Yulin (Guangxi)'],
   ])('%s → %s', (input, city) => {
     expect(resolveCity(input)).toBe(city);
   });
