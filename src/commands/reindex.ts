@@ -1,11 +1,20 @@
-// `jobtrend reindex`: after a taxonomy change, recompute every stored posting's roles and skills (and with
-// --dedup its dedup key) from the stored title and description, in batches, without fetching anything.
+// `jobtrend reindex`: after a taxonomy change, recompute every stored posting's roles and skills from the stored
+// title and description, its place (city, district, region, country) from the stored location text, and with
+// --dedup its dedup key, in batches, without fetching anything.
 // Also refreshes the names in the roles and skills tables.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
+import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
-import { type ReindexRow, reindexPostings } from '../store/reindex-store.js';
+import { parseLocation } from '../pipeline/location.js';
+import {
+  type Place,
+  type ReindexClassification,
+  type ReindexRow,
+  reindexPostings,
+} from '../store/reindex-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
 import { withExamples } from './help.js';
 
@@ -16,7 +25,9 @@ interface ReindexOptions {
 
 export function define(context: CliContext): Command {
   const command = new Command('reindex')
-    .description('recompute roles and skills of every stored posting after a taxonomy change (no re-fetch)')
+    .description(
+      'recompute roles, skills and places of every stored posting after a taxonomy change (no re-fetch)',
+    )
     .option('--dedup', 'also recompute dedup keys (after a change to the dedup rule or the city list)')
     .option('--batch-size <n>', 'postings per transaction', '1000')
     .action((options: ReindexOptions) => {
@@ -46,6 +57,7 @@ export function define(context: CliContext): Command {
           `roles changed on ${result.rolesChanged}`,
           `skills changed on ${result.skillsChanged}`,
         ];
+        parts.push(`places changed on ${result.placesChanged}`);
         if (options.dedup) parts.push(`dedup keys changed on ${result.dedupChanged}`);
         context.out.write(
           `taxonomy: ${synced.roles} roles, ${synced.skills} skills` +
@@ -71,22 +83,45 @@ export function define(context: CliContext): Command {
   );
 }
 
-function classifyRow(row: ReindexRow, withDedup: boolean) {
+function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification {
   const classification = classifyPosting(row.title, row.description);
-  if (!withDedup) return classification;
-  return {
+  const parsed = parseLocation(row.location_raw);
+  const place: Place = {
+    city: parsed.city,
+    district: parsed.district,
+    region: parsed.region,
+    country: parsed.country,
+  };
+  // The hash the pipeline would give the posting now: its stored content with the place read again.
+  const content = Object.fromEntries(
+    POSTING_CONTENT_FIELDS.map((field) => [
+      field,
+      BOOLEAN_FIELDS.has(field) ? asBoolean(row[field]) : row[field],
+    ]),
+  ) as HashedFields;
+  const reread = {
     ...classification,
+    place: { fields: place, contentHash: contentHash({ ...content, ...place }) },
+  };
+  if (!withDedup) return reread;
+  return {
+    ...reread,
     dedupKey: dedupKey({
       title: row.title,
       company: row.company,
-      city: row.city,
-      country: row.country,
+      city: place.city,
+      country: place.country,
       remote: row.remote === null ? null : row.remote === 1,
       sourceId: row.source_id,
       sourcePostingId: row.source_posting_id,
     }),
   };
 }
+
+/** Content fields SQLite stores as 0/1 and the pipeline hashes as booleans. */
+const BOOLEAN_FIELDS = new Set<string>(['remote', 'salary_negotiable']);
+const asBoolean = (value: unknown) =>
+  value === null || value === undefined ? null : value === 1 || value === true;
 
 function percent(done: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;

@@ -1,28 +1,44 @@
 // Recomputing stored classifications after a taxonomy change: walks postings by id in batches (one
-// transaction per batch), replaces roles and skills that differ, optionally moves dedup keys (recording the
-// change and re-electing the primary posting of each key touched). The classification itself is passed in,
-// so the store stays free of pipeline rules.
+// transaction per batch), replaces roles and skills that differ, re-reads places from the stored location text
+// (city, district, region, country, recording each change), optionally moves dedup keys (recording the change
+// and re-electing the primary posting of each key touched). The classification itself is passed in, so the
+// store stays free of pipeline rules.
+import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
 import type { Db } from './database.js';
 
-/** What reindexing reads of a posting: the stored raw title and description, and the dedup inputs. */
-export interface ReindexRow {
+/** The place fields of a posting, read from its location text. */
+export const PLACE_FIELDS = ['city', 'district', 'region', 'country'] as const;
+export type Place = Record<(typeof PLACE_FIELDS)[number], string | null>;
+
+/**
+ * What reindexing reads of a posting: what it says (the content fields, as stored: booleans as 0/1), and its
+ * identity and dedup key.
+ */
+export type ReindexRow = {
   id: number;
   source_id: string;
   source_posting_id: string;
-  title: string;
-  company: string | null;
-  description: string | null;
-  city: string | null;
-  country: string | null;
-  remote: number | null;
   dedup_key: string;
-}
+  content_hash: string;
+} & Record<(typeof POSTING_CONTENT_FIELDS)[number], unknown> & {
+    title: string;
+    company: string | null;
+    description: string | null;
+    location_raw: string | null;
+    city: string | null;
+    district: string | null;
+    region: string | null;
+    country: string | null;
+    remote: number | null;
+  };
 
 export interface ReindexClassification {
   roles: string[];
   skills: string[];
   /** Given only when dedup keys are being recomputed. */
   dedupKey?: string;
+  /** The place read from the posting's location text, and the content hash of the posting with it. */
+  place?: { fields: Place; contentHash: string };
 }
 
 export interface ReindexOptions {
@@ -32,7 +48,7 @@ export interface ReindexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops after the current batch (each batch is committed). */
   signal?: AbortSignal;
-  /** Time recorded for dedup-key changes in posting_changes. */
+  /** Time recorded for place and dedup-key changes in posting_changes. */
   now?: () => Date;
 }
 
@@ -42,6 +58,7 @@ export interface ReindexResult {
   rolesChanged: number;
   skillsChanged: number;
   dedupChanged: number;
+  placesChanged: number;
   interrupted: boolean;
 }
 
@@ -50,7 +67,7 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   const now = options.now ?? (() => new Date());
   const total = db.prepare('SELECT count(*) FROM postings').pluck().get() as number;
   const page = db.prepare(
-    `SELECT id, source_id, source_posting_id, title, company, description, city, country, remote, dedup_key
+    `SELECT id, source_id, source_posting_id, dedup_key, content_hash, ${POSTING_CONTENT_FIELDS.join(', ')}
      FROM postings WHERE id > ? ORDER BY id LIMIT ?`,
   );
   const rolesIn = db.prepare(
@@ -68,7 +85,11 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   const setKey = db.prepare('UPDATE postings SET dedup_key = ? WHERE id = ?');
   const change = db.prepare(
     `INSERT INTO posting_changes (posting_id, run_id, changed_at, field, old_value, new_value)
-     VALUES (?, NULL, ?, 'dedup_key', ?, ?)`,
+     VALUES (?, NULL, ?, ?, ?, ?)`,
+  );
+  const setPlace = db.prepare(
+    `UPDATE postings SET city = @city, district = @district, region = @region, country = @country,
+       content_hash = @content_hash WHERE id = @id`,
   );
   const elect = db.prepare(
     `UPDATE postings SET is_primary = (id = (SELECT id FROM postings WHERE dedup_key = @key
@@ -81,6 +102,7 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
     rolesChanged: 0,
     skillsChanged: 0,
     dedupChanged: 0,
+    placesChanged: 0,
     interrupted: false,
   };
   const known = new Set<string>();
@@ -124,9 +146,18 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
           }
           result.skillsChanged++;
         }
+        const place = next.place;
+        if (place) {
+          const moved = PLACE_FIELDS.filter((field) => (row[field] ?? null) !== place.fields[field]);
+          if (moved.length > 0) {
+            setPlace.run({ ...place.fields, content_hash: place.contentHash, id: row.id });
+            for (const field of moved) change.run(row.id, changedAt, field, row[field], place.fields[field]);
+            result.placesChanged++;
+          }
+        }
         if (next.dedupKey !== undefined && next.dedupKey !== row.dedup_key) {
           setKey.run(next.dedupKey, row.id);
-          change.run(row.id, changedAt, row.dedup_key, next.dedupKey);
+          change.run(row.id, changedAt, 'dedup_key', row.dedup_key, next.dedupKey);
           touchedKeys.add(row.dedup_key);
           touchedKeys.add(next.dedupKey);
           result.dedupChanged++;

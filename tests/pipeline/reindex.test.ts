@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { NormalisedPosting, RawPosting } from '../../src/domain/posting.js';
+import { contentHash } from '../../src/pipeline/content-hash.js';
 import { normalisePosting, roleIds, skillIds } from '../../src/pipeline/index.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
@@ -164,6 +165,57 @@ describe('jobtrend reindex', () => {
     expect(db.prepare("SELECT count(*) FROM posting_changes WHERE field = 'dedup_key'").pluck().get()).toBe(
       2,
     );
+  });
+
+  it('reads places again from the stored location text, with the hash a new scrape would give', async () => {
+    // Stored by an older pipeline whose place data did not know 大同 or 阜阳: no place, and a hash without one.
+    const fresh = [
+      posting('1', 'AI训练师', '', { location: '大同·平城区', remote: false }),
+      posting('2', '数据标注员', '', { location: '安徽省阜阳市' }),
+      posting('3', '数据标注员', '', { location: '上海·浦东新区' }),
+    ];
+    const unplaced = { city: null, district: null, region: null, country: null };
+    const old = fresh.map((p, i) =>
+      i < 2 ? { ...p, ...unplaced, content_hash: contentHash({ ...p, ...unplaced }) } : p,
+    );
+    upsertPostings(db, old, { seenAt: seenAt.toISOString() });
+    const out = capture();
+    const code = await run(['--db', path, 'reindex', '--dedup'], {
+      out: out.output,
+      err: capture().output,
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(out.text()).toContain('places changed on 2');
+    const rows = db
+      .prepare('SELECT city, district, region, country, content_hash, dedup_key FROM postings ORDER BY id')
+      .all();
+    expect(rows).toEqual(
+      fresh.map((p) => ({
+        city: p.city,
+        district: p.district,
+        region: p.region,
+        country: p.country,
+        content_hash: p.content_hash,
+        dedup_key: p.dedup_key,
+      })),
+    );
+    expect(rows[0]).toMatchObject({ city: 'Datong', district: '平城区', region: 'Shanxi' });
+    const changes = db
+      .prepare(
+        "SELECT field, old_value, new_value FROM posting_changes WHERE posting_id = 1 AND field != 'dedup_key'",
+      )
+      .all();
+    expect(changes).toEqual([
+      { field: 'city', old_value: null, new_value: 'Datong' },
+      { field: 'district', old_value: null, new_value: '平城区' },
+      { field: 'region', old_value: null, new_value: 'Shanxi' },
+      { field: 'country', old_value: null, new_value: 'China' },
+    ]);
+    // A second run finds nothing to move.
+    const again = capture();
+    await run(['--db', path, 'reindex'], { out: again.output, err: capture().output, env: {} });
+    expect(again.text()).toContain('places changed on 0');
   });
 
   it('shows a progress line on a terminal, and none when not on one', async () => {
