@@ -1,8 +1,9 @@
-// Locations → city / district / region / country / remote, from cities.json. "上海·浦东新区·张江",
+// Locations → city / district / region / country / remote, from cities.json and counties.json. "上海·浦东新区·张江",
 // "上海-徐汇区", "Shanghai, China", "Remote (US)", "San Francisco, CA", "北京/上海". The Chinese, English and
 // pinyin names of a city map to one canonical English name (postings.city); districts keep their Chinese name.
 
 import places from '../taxonomy/cities.json' with { type: 'json' };
+import counties from '../taxonomy/counties.json' with { type: 'json' };
 import { Memo } from './memo.js';
 import { foldText } from './text.js';
 
@@ -60,6 +61,18 @@ for (const city of cityList) {
   }
 }
 cjkCityAliases.sort((a, b) => b[0].length - a[0].length);
+// County-level cities (昆山市, 义乌) are districts of their prefecture-level city.
+const cityByName = new Map(cityList.map((city) => [city.name, city]));
+for (const county of counties.counties as { zh: string; city: string; aliases: string[] }[]) {
+  const city = cityByName.get(county.city);
+  if (!city)
+    throw new Error(`counties.json: ${county.zh} belongs to ${county.city}, which cities.json lacks`);
+  for (const alias of [county.zh, ...county.aliases]) {
+    const list = districtByAlias.get(alias) ?? [];
+    list.push({ city, zh: county.zh });
+    districtByAlias.set(alias, list);
+  }
+}
 // Chinese province names ("广东省", "广东", "内蒙古自治区"), longest first, for addresses written without
 // separators ("广东省深圳市南山区", "山西大同").
 const cjkRegionAliases: [string, RegionEntry][] = [];

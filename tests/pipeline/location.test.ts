@@ -58,6 +58,11 @@ const rows: Row[] = [
   ['杭州·桐庐县', 'Hangzhou', '桐庐县', 'Zhejiang', 'China', false],
   ['金华-义乌市', 'Jinhua', '义乌市', 'Zhejiang', 'China', false],
   ['上海市浦东新区张江镇', 'Shanghai', '浦东新区', 'Shanghai', 'China', false],
+  // County-level cities, which boards often show as the city (昆山, 义乌): the district of their city.
+  ['昆山', 'Suzhou', '昆山市', 'Jiangsu', 'China', false],
+  ['义乌', 'Jinhua', '义乌市', 'Zhejiang', 'China', false],
+  ['苏州·张家港市', 'Suzhou', '张家港市', 'Jiangsu', 'China', false],
+  ['晋江市', 'Quanzhou', '晋江市', 'Fujian', 'China', false],
   // A district of another city is not the first city's: Beijing's 朝阳区 is not Chaoyang in Liaoning.
   ['北京·朝阳区', 'Beijing', '朝阳区', 'Beijing', 'China', false],
   ['朝阳市', 'Chaoyang (Liaoning)', null, 'Liaoning', 'China', false],
@@ -97,6 +102,13 @@ describe('the place data', () => {
         );
         owner.set(key, city.name);
       }
+    }
+    // A county-level city's names lead to no city of their own.
+    const counties = (await import('../../src/taxonomy/counties.json', { with: { type: 'json' } })).default;
+    for (const county of counties.counties as { zh: string; city: string; aliases: string[] }[]) {
+      expect(names).toContain(county.city);
+      for (const alias of [county.zh, ...county.aliases])
+        expect(owner.has(alias.toLowerCase()), alias).toBe(false);
     }
     // Every prefecture-level division of the mainland, not only the large cities.
     expect(places.cities.filter((c: { country: string }) => c.country === 'China').length).toBeGreaterThan(
