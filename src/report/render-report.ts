@@ -600,7 +600,7 @@ function coverageSection(data: ReportData): string {
         'source',
         'kind',
         `days watched (of ${data.period.days})`,
-        'runs',
+        'runs in period',
         'ok',
         'partial',
         'failed',
