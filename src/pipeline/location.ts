@@ -1,6 +1,7 @@
-// Locations → city / district / region / country / remote, from cities.json and counties.json. "上海·浦东新区·张江",
-// "上海-徐汇区", "Shanghai, China", "Remote (US)", "San Francisco, CA", "北京/上海". The Chinese, English and
-// pinyin names of a city map to one canonical English name (postings.city); districts keep their Chinese name.
+// Locations → city / district / region / country / remote, from cities.json and counties.json.
+// "上海·浦东新区·张江", "上海-徐汇区", "广东省深圳市南山区", "Shanghai, China", "Remote (US)", "San Francisco, CA",
+// "北京/上海". The Chinese, English and pinyin names of a city map to one canonical English name
+// (postings.city); districts keep their Chinese name.
 
 import places from '../taxonomy/cities.json' with { type: 'json' };
 import counties from '../taxonomy/counties.json' with { type: 'json' };
@@ -170,6 +171,8 @@ function readLocation(text: string | null | undefined): ParsedLocation {
   let country: CountryEntry | null = null;
   const shortOk = segments.length > 1 || result.remote;
 
+  // The index of the segment that named the first city: an unlisted district must follow it directly.
+  let firstCityAt = -1;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
     const pair = i + 1 < segments.length ? `${segment}, ${segments[i + 1]}` : null;
@@ -182,6 +185,7 @@ function readLocation(text: string | null | undefined): ParsedLocation {
     const city = cityByAlias.get(segment) ?? cityByAlias.get(segment.replace(/市$/, ''));
     if (city) {
       if (!found.includes(city)) found.push(city);
+      if (city === found[0]) firstCityAt = i;
       continue;
     }
     const districtHit = findDistrict(segment, found);
@@ -217,7 +221,15 @@ function readLocation(text: string | null | undefined): ParsedLocation {
       country ??= countryHit;
       continue;
     }
-    if (found.length === 1 && DISTRICT_LIKE.test(segment)) district ??= segment;
+    // "杭州·桐庐县": a district-shaped name right after the city, and not one listed under another city.
+    if (
+      i === firstCityAt + 1 &&
+      found.length === 1 &&
+      !districtByAlias.has(segment) &&
+      DISTRICT_LIKE.test(segment)
+    ) {
+      district ??= segment;
+    }
   }
 
   const first = found[0];

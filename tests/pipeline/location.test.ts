@@ -63,6 +63,9 @@ const rows: Row[] = [
   ['义乌', 'Jinhua', '义乌市', 'Zhejiang', 'China', false],
   ['苏州·张家港市', 'Suzhou', '张家港市', 'Jiangsu', 'China', false],
   ['晋江市', 'Quanzhou', '晋江市', 'Fujian', 'China', false],
+  // A county-level city of another city is not the first city's district, nor is one that does not follow it.
+  ['北京/昆山市', 'Beijing', null, 'Beijing', 'China', false],
+  ['北京·张江·某某县', 'Beijing', null, 'Beijing', 'China', false],
   // A district of another city is not the first city's: Beijing's 朝阳区 is not Chaoyang in Liaoning.
   ['北京·朝阳区', 'Beijing', '朝阳区', 'Beijing', 'China', false],
   ['朝阳市', 'Chaoyang (Liaoning)', null, 'Liaoning', 'China', false],
