@@ -62,13 +62,16 @@ for (const city of cityList) {
   }
 }
 cjkCityAliases.sort((a, b) => b[0].length - a[0].length);
-// County-level cities (昆山市, 义乌) are districts of their prefecture-level city.
+// County-level cities (昆山市, 义乌) are districts of their prefecture-level city. Unlike district names
+// (朝阳区, 鼓楼区), their names are unique in the country: named after another city, one is not that city's.
 const cityByName = new Map(cityList.map((city) => [city.name, city]));
+const countyAliases = new Set<string>();
 for (const county of counties.counties as { zh: string; city: string; aliases: string[] }[]) {
   const city = cityByName.get(county.city);
   if (!city)
     throw new Error(`counties.json: ${county.zh} belongs to ${county.city}, which cities.json lacks`);
   for (const alias of [county.zh, ...county.aliases]) {
+    countyAliases.add(alias);
     const list = districtByAlias.get(alias) ?? [];
     list.push({ city, zh: county.zh });
     districtByAlias.set(alias, list);
@@ -110,9 +113,11 @@ function districtAfter(rest: string, city: CityEntry): string | null {
   if (!rest) return null;
   const listed = findDistrict(rest, [city]);
   if (listed) return listed.zh;
+  if (countyAliases.has(rest)) return null;
   if (DISTRICT_LIKE.test(rest)) return rest;
   const head = DISTRICT_PREFIX.exec(rest)?.[0];
-  return head ? (findDistrict(head, [city])?.zh ?? head) : null;
+  if (!head) return null;
+  return findDistrict(head, [city])?.zh ?? (countyAliases.has(head) ? null : head);
 }
 
 /** Splits a Chinese segment that starts with a province ("广东省深圳市", "山西大同") into the province and the rest. */
@@ -221,11 +226,11 @@ function readLocation(text: string | null | undefined): ParsedLocation {
       country ??= countryHit;
       continue;
     }
-    // "杭州·桐庐县": a district-shaped name right after the city, and not one listed under another city.
+    // "杭州·桐庐县": a district-shaped name right after the city, and not a county-level city of another.
     if (
       i === firstCityAt + 1 &&
       found.length === 1 &&
-      !districtByAlias.has(segment) &&
+      !countyAliases.has(segment) &&
       DISTRICT_LIKE.test(segment)
     ) {
       district ??= segment;

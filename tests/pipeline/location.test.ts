@@ -65,6 +65,10 @@ const rows: Row[] = [
   ['晋江市', 'Quanzhou', '晋江市', 'Fujian', 'China', false],
   // A county-level city of another city is not the first city's district, nor is one that does not follow it.
   ['北京/昆山市', 'Beijing', null, 'Beijing', 'China', false],
+  ['北京昆山市', 'Beijing', null, 'Beijing', 'China', false],
+  // A district name that another city lists too is still this city's (长春 has a 朝阳区 as Beijing does).
+  ['长春·朝阳区', 'Changchun', '朝阳区', 'Jilin', 'China', false],
+  ['长春市朝阳区', 'Changchun', '朝阳区', 'Jilin', 'China', false],
   ['北京·张江·某某县', 'Beijing', null, 'Beijing', 'China', false],
   // A district of another city is not the first city's: Beijing's 朝阳区 is not Chaoyang in Liaoning.
   ['北京·朝阳区', 'Beijing', '朝阳区', 'Beijing', 'China', false],
