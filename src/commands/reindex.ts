@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
 import { parseLocation } from '../pipeline/location.js';
+import { fromStored } from '../store/export-queries.js';
 import {
   type Place,
   type ReindexClassification,
@@ -56,8 +57,8 @@ export function define(context: CliContext): Command {
         const parts = [
           `roles changed on ${result.rolesChanged}`,
           `skills changed on ${result.skillsChanged}`,
+          `places changed on ${result.placesChanged}`,
         ];
-        parts.push(`places changed on ${result.placesChanged}`);
         if (options.dedup) parts.push(`dedup keys changed on ${result.dedupChanged}`);
         context.out.write(
           `taxonomy: ${synced.roles} roles, ${synced.skills} skills` +
@@ -94,10 +95,7 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
   };
   // The hash the pipeline would give the posting now: its stored content with the place read again.
   const content = Object.fromEntries(
-    POSTING_CONTENT_FIELDS.map((field) => [
-      field,
-      BOOLEAN_FIELDS.has(field) ? asBoolean(row[field]) : row[field],
-    ]),
+    POSTING_CONTENT_FIELDS.map((field) => [field, fromStored(field, row[field])]),
   ) as HashedFields;
   const reread = {
     ...classification,
@@ -117,11 +115,6 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
     }),
   };
 }
-
-/** Content fields SQLite stores as 0/1 and the pipeline hashes as booleans. */
-const BOOLEAN_FIELDS = new Set<string>(['remote', 'salary_negotiable']);
-const asBoolean = (value: unknown) =>
-  value === null || value === undefined ? null : value === 1 || value === true;
 
 function percent(done: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;

@@ -1,7 +1,7 @@
 // Rendering exported postings: one JSON object per line (keys = database column names, plus roles and
 // skills arrays) or CSV with a header (booleans as true/false, roles and skills joined by ";"). Pure.
 import { stringify } from 'csv-stringify/sync';
-import { BOOLEAN_COLUMNS, EXPORT_COLUMNS, type ExportSqlRow } from '../store/export-queries.js';
+import { EXPORT_COLUMNS, type ExportSqlRow, fromStored } from '../store/export-queries.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -10,10 +10,7 @@ export type ExportedPosting = Record<string, unknown> & { roles: string[]; skill
 
 export function toExportedPosting(row: ExportSqlRow): ExportedPosting {
   const posting: Record<string, unknown> = {};
-  for (const column of EXPORT_COLUMNS) {
-    const value = row[column];
-    posting[column] = BOOLEAN_COLUMNS.includes(column) && value !== null ? value === 1 : (value ?? null);
-  }
+  for (const column of EXPORT_COLUMNS) posting[column] = fromStored(column, row[column]);
   return { ...posting, roles: JSON.parse(row.roles) as string[], skills: JSON.parse(row.skills) as string[] };
 }
 

@@ -42,6 +42,8 @@ interface CountryEntry {
 const cityList = places.cities as CityEntry[];
 const cityByAlias = new Map<string, CityEntry>();
 const cjkCityAliases: [string, CityEntry][] = [];
+/** A name in Chinese characters, two or more. */
+const CJK_NAME = /^[\u3400-\u9fff]{2,}$/;
 const districtByAlias = new Map<string, { city: CityEntry; zh: string }[]>();
 const regionByAlias = new Map<string, RegionEntry>();
 const countryByAlias = new Map<string, CountryEntry>();
@@ -50,7 +52,7 @@ for (const city of cityList) {
   for (const alias of [city.name, city.zh ?? '', ...city.aliases]) {
     const key = alias.toLowerCase();
     if (key && !cityByAlias.has(key)) cityByAlias.set(key, city);
-    if (/^[\u3400-\u9fff]{2,}$/.test(key)) cjkCityAliases.push([key, city]);
+    if (CJK_NAME.test(key)) cjkCityAliases.push([key, city]);
   }
   for (const district of city.districts ?? []) {
     for (const alias of [district.zh, ...district.aliases]) {
@@ -84,7 +86,7 @@ for (const region of places.regions as RegionEntry[]) {
   for (const alias of [region.name, ...region.aliases]) {
     const key = alias.toLowerCase();
     if (!regionByAlias.has(key)) regionByAlias.set(key, region);
-    if (/^[\u3400-\u9fff]{2,}$/.test(key)) cjkRegionAliases.push([key, region]);
+    if (CJK_NAME.test(key)) cjkRegionAliases.push([key, region]);
   }
 }
 cjkRegionAliases.sort((a, b) => b[0].length - a[0].length);

@@ -29,6 +29,12 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** Columns stored as 0/1 and exported as booleans. */
 export const BOOLEAN_COLUMNS: readonly ExportColumn[] = ['remote', 'salary_negotiable', 'is_primary'];
+/** A stored value as the pipeline and the export hold it: the 0/1 columns as booleans, absent as null. */
+export function fromStored(column: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return (BOOLEAN_COLUMNS as readonly string[]).includes(column) ? value === 1 : value;
+}
+
 /** Columns stored as numbers. */
 export const NUMBER_COLUMNS: readonly ExportColumn[] = ['salary_min', 'salary_max', 'salary_months'];
 

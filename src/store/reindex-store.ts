@@ -19,7 +19,6 @@ export type ReindexRow = {
   source_id: string;
   source_posting_id: string;
   dedup_key: string;
-  content_hash: string;
 } & Record<(typeof POSTING_CONTENT_FIELDS)[number], unknown> & {
     title: string;
     company: string | null;
@@ -67,7 +66,7 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   const now = options.now ?? (() => new Date());
   const total = db.prepare('SELECT count(*) FROM postings').pluck().get() as number;
   const page = db.prepare(
-    `SELECT id, source_id, source_posting_id, dedup_key, content_hash, ${POSTING_CONTENT_FIELDS.join(', ')}
+    `SELECT id, source_id, source_posting_id, dedup_key, ${POSTING_CONTENT_FIELDS.join(', ')}
      FROM postings WHERE id > ? ORDER BY id LIMIT ?`,
   );
   const rolesIn = db.prepare(
