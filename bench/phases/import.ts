@@ -6,13 +6,14 @@
 // cache fill (against 20,000 rows the ratio measured the warm-up, not the import).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../../src/import/import-file.js';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { openDatabase } from '../../src/store/database.js';
 import { useImportPragmas, withBulkFullTextIndex } from '../../src/store/import-store.js';
+import { removeScratchDatabase } from './scratch-db.js';
 import { type Figure, type Phase, seconds } from './types.js';
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
@@ -31,7 +32,7 @@ async function csvOf(workDir: string, rows: number): Promise<string> {
 
 async function importRate(workDir: string, csv: string, rows: number): Promise<number> {
   const dbPath = join(workDir, `import-${rows}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  removeScratchDatabase(dbPath);
   const db = openDatabase(dbPath);
   try {
     const start = process.hrtime.bigint();
@@ -59,7 +60,7 @@ async function importRate(workDir: string, csv: string, rows: number): Promise<n
 function sqliteFloorRate(workDir: string, imported: string, rows: number): number {
   // Named by the import's size; the copy holds the postings that import stored.
   const dbPath = join(workDir, `import-floor-${rows}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  removeScratchDatabase(dbPath);
   const db = openDatabase(dbPath);
   try {
     useImportPragmas(db);

@@ -1,12 +1,12 @@
 // Ingest: upserting 200,000 normalised postings through the store (batches, dedup, roles, skills, FTS)
 // against a bare prepared INSERT of the same rows into the same schema in one transaction.
 
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { syntheticPostings } from '../synthetic-postings.js';
+import { removeScratchDatabase } from './scratch-db.js';
 import { type Phase, ratioFigure, seconds } from './types.js';
 
 export const ingest: Phase = async ({ quick, workDir }) => {
@@ -15,7 +15,7 @@ export const ingest: Phase = async ({ quick, workDir }) => {
 
   const fresh = (name: string) => {
     const path = join(workDir, name);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    removeScratchDatabase(path);
     const db = openDatabase(path);
     for (const source of new Set(postings.map((p) => p.source_id))) {
       ensureSource(db, { id: source, name: source, kind: 'api', base_url: null });
