@@ -9,6 +9,7 @@ import {
   type ReadOptions,
   readImportBatches,
 } from '../../src/import/import-batches.js';
+import { joinParts } from '../support/import-parts.js';
 import { tempDir } from '../support/temp-db.js';
 
 const { dir, cleanup } = tempDir('jobtrend-importbatches-');
@@ -83,21 +84,7 @@ describe('import batches', () => {
       [300, true],
       [296, false],
     ]);
-    const joined: ImportBatch[] = [];
-    let open: ImportBatch | null = null;
-    for (const part of parts) {
-      if (open) {
-        open.postings.push(...(part.postings as never[]));
-        open.skipped.push(...part.skipped);
-        open.rows += part.rows;
-      } else open = { ...part, postings: [...part.postings] as never[], skipped: [...part.skipped] };
-      if (!part.more) {
-        delete open.more;
-        joined.push(open);
-        open = null;
-      }
-    }
-    expect(JSON.parse(JSON.stringify(joined))).toEqual(JSON.parse(JSON.stringify(whole)));
+    expect(JSON.parse(JSON.stringify(joinParts(parts)))).toEqual(JSON.parse(JSON.stringify(whole)));
     expect(whole.map((b) => b.skipped.map((s) => s.line))).toEqual([
       [7, 707],
       [1407, 2107],

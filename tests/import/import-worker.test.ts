@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatch, ReadOptions } from '../../src/import/import-batches.js';
 import { readImportBatches } from '../../src/import/import-batches.js';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { joinParts } from '../support/import-parts.js';
 import { tempDir } from '../support/temp-db.js';
 
 const DIST = join(import.meta.dirname, '../../dist/src/import/worker-batches.js');
@@ -35,24 +36,6 @@ const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
   batchSize: 250,
   ...overrides,
 });
-
-/** The batches that parts (see readBatchesInWorker) make up. */
-function joinParts(parts: ImportBatch[]): ImportBatch[] {
-  const batches: ImportBatch[] = [];
-  let open: ImportBatch | null = null;
-  for (const part of parts) {
-    if (open) {
-      (open.postings as unknown[]).push(...part.postings);
-      open.skipped.push(...part.skipped);
-      open.rows += part.rows;
-    } else open = { ...part, postings: [...part.postings] as never, skipped: [...part.skipped] };
-    if (part.more) continue;
-    delete open.more;
-    batches.push(open);
-    open = null;
-  }
-  return batches;
-}
 
 async function collect(batches: AsyncGenerator<ImportBatch>): Promise<ImportBatch[]> {
   const all: ImportBatch[] = [];
