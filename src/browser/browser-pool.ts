@@ -4,11 +4,11 @@
 // browse() (which adds rate limits, robots.txt, retries and block detection), not directly.
 
 import type { Browser, BrowserContext, Page, Response } from 'playwright';
-import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../../scrapers/types.js';
 import { UserError } from '../errors.js';
 import { detectBlock } from '../fetch/detect-block.js';
 import { NotRetryableError, RetryableError } from '../fetch/errors.js';
 import { type BrowserSettings, browserSettings } from '../fetch/fetch-settings.js';
+import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../fetch/fetch-types.js';
 import { Semaphore } from '../fetch/host-limiter.js';
 import type { Logger } from '../log.js';
 import { findChromium } from './find-chromium.js';
@@ -40,6 +40,8 @@ export interface BrowserPool {
   browse(url: string, options?: BrowseRequest): Promise<BrowsedPage>;
   /** Pages open right now (tests check that everything is closed). */
   openPages(): number;
+  /** Pages that could be opened right now without waiting (a scheduler's question). */
+  freePages(): number;
   /** Closes every page, the context and the browser. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -121,6 +123,7 @@ export function createBrowserPool(
   return {
     browse,
     openPages: () => pages.size,
+    freePages: () => slots.available,
     async close() {
       closed = true;
       const current = launching;
