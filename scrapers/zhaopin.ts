@@ -8,9 +8,9 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
-import { copyDescription, httpDetailPages } from './china/detail-pages.js';
+import { copyDescription, ownJobPage } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
-import { searchPages } from './china/search-pages.js';
+import { type SearchFlow, searchHandlers, searchStart } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
@@ -20,7 +20,7 @@ import {
   text,
   textList,
 } from './china/search-targets.js';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import type { ParseHint, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://sou.zhaopin.com';
 
@@ -144,21 +144,21 @@ export function parseZhaopinDetail(html: string, hint: ParseHint = {}): RawPosti
   };
 }
 
-async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  yield* searchPages(context, {
-    board: 'zhaopin',
-    async loadPage(target, page, query) {
-      const url = `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`;
-      const fetched = await context.fetcher.fetch(url);
-      const result = parseZhaopin(fetched.text, {
-        url: fetched.url,
-        contentType: fetched.headers['content-type'],
-      });
-      return { url, postings: result.postings, last: result.pages !== undefined && page >= result.pages };
-    },
-    details: httpDetailPages(context, DEFAULT_BASE_URL, '智联', copyDescription(parseZhaopinDetail)),
-  });
-}
+const flow: SearchFlow<ChineseSearchOptions> = {
+  board: 'zhaopin',
+  site: '智联',
+  pageRequest: (target, page, query, context) => ({
+    url: `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`,
+  }),
+  readPage(page, context) {
+    const result = parseZhaopin(page.text, { url: page.url, contentType: page.headers['content-type'] });
+    const n = (context.request.data as { page: number }).page;
+    return { postings: result.postings, last: result.pages !== undefined && n >= result.pages };
+  },
+  jobPage: (posting, context) =>
+    posting.description ? undefined : ownJobPage(posting, context.baseUrl, DEFAULT_BASE_URL),
+  completeFrom: copyDescription(parseZhaopinDetail),
+};
 
 export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   id: 'zhaopin',
@@ -169,6 +169,8 @@ export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   verifiedAgainst:
     'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page; tests on project fixtures (2026-11)',
   optionsSchema: chineseSearchOptionsSchema,
-  scrape,
+  details: { enabled: false, maxPerRun: 500 },
+  start: (context) => searchStart(flow, context),
+  handlers: searchHandlers(flow),
   parse: (body, hint) => parseZhaopin(body, hint).postings,
 };
