@@ -34,6 +34,10 @@ export function summariseFailures(failures: RequestFailure[], handled: number): 
     targets.push(failure.target);
     byReason.set(failure.error.message, targets);
   }
+  // Every request failed the same way (an unreachable host): the reason is all there is to say.
+  const [only] = byReason.keys();
+  if (byReason.size === 1 && failures.length >= handled && failures.length > 1)
+    return `${only} (all ${failures.length} requests)`;
   const parts = [...byReason].map(([reason, targets]) => {
     if (targets.length === 1 && reason.startsWith(targets[0]!)) return reason;
     const named = targets.slice(0, NAMED).join(', ');

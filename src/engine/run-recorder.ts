@@ -205,13 +205,15 @@ export class RunRecorder {
           const run = this.runs[item.outcome.request.scrape]!;
           this.count(run, item, statuses.get(item) ?? []);
           this.options.queue.save([item.outcome]);
-          progress.push({
-            sourceId: run.sourceId,
-            runId: run.runId,
-            pageUrl: item.outcome.pageUrl ?? item.outcome.request.url,
-            counters: { ...run.counters },
-            ...(run.maxPages !== undefined ? { maxPages: run.maxPages } : {}),
-          });
+          // Progress is pages stored; a failed request shows in the run's summary instead.
+          if (item.outcome.state === 'done')
+            progress.push({
+              sourceId: run.sourceId,
+              runId: run.runId,
+              pageUrl: item.outcome.pageUrl ?? item.outcome.request.url,
+              counters: { ...run.counters },
+              ...(run.maxPages !== undefined ? { maxPages: run.maxPages } : {}),
+            });
         }
         const at = this.options.now().toISOString();
         for (const run of byRun.keys()) recordRunProgress(db, run.runId, run.counters, at);
