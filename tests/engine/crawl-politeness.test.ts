@@ -77,7 +77,7 @@ describe('politeness on the queue', () => {
   it("no more requests are in flight to one host than its concurrency allows, while another host's go on", async () => {
     const { servers, db } = await hosts(2, { delayMs: 120 });
     const inFlight = servers.map(() => ({ now: 0, most: 0 }));
-    servers.forEach((server, i) =>
+    for (const [i, server] of servers.entries()) {
       server.route(/^\/p\/\d+$/, async () => {
         const gauge = inFlight[i]!;
         gauge.now++;
@@ -85,8 +85,8 @@ describe('politeness on the queue', () => {
         await new Promise((r) => setTimeout(r, 120));
         gauge.now--;
         return { body: '<p>no postings</p>' };
-      }),
-    );
+      });
+    }
     await crawlOf(servers, db, 8, { requestsPerMinute: 60_000, perHostConcurrency: 2, concurrency: 8 });
     expect(inFlight.map((g) => g.most)).toEqual([2, 2]);
   });

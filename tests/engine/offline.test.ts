@@ -33,8 +33,18 @@ async function atTerminal(argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
-    out: { write: (t) => void (stdout += t), isTTY: true },
-    err: { write: (t) => void (stderr += t), isTTY: true },
+    out: {
+      write: (t) => {
+        stdout += t;
+      },
+      isTTY: true,
+    },
+    err: {
+      write: (t) => {
+        stderr += t;
+      },
+      isTTY: true,
+    },
     env: {},
     signal: new AbortController().signal,
   });

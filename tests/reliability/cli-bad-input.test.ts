@@ -115,7 +115,12 @@ const CASES: Record<string, Case[]> = {
       code: 2,
       says: /--resume continues the stopped scrape as it was: leave out --source/,
     },
-    { what: '--resume with nothing stopped', argv: ['--resume'], code: 1, says: /no stopped scrape to resume/ },
+    {
+      what: '--resume with nothing stopped',
+      argv: ['--resume'],
+      code: 1,
+      says: /no stopped scrape to resume/,
+    },
     {
       what: 'a bad page count',
       argv: ['--source', 'greenhouse', '--max-pages', 'many'],
