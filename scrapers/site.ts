@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { normaliseWhitespace } from '../src/text/html-to-text.js';
-import { descriptionText } from './shared/description.js';
+import { descriptionNodesText } from './shared/description.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
 import type { HandlerContext, PageRequest, ParseHint, Scraper, StartContext } from './types.js';
 
@@ -149,7 +149,7 @@ function readField(
       .filter(Boolean)
       .join('\n');
   } else if (attr) value = matches.first().attr(attr);
-  else if (name === 'description') value = descriptionText(matches.first().html() ?? '');
+  else if (name === 'description') value = descriptionNodesText(matches.first().contents().toArray());
   else value = matches.first().text();
   if (value === undefined) return undefined;
   if (regex) {

@@ -31,21 +31,44 @@ export function htmlToText(html: string): string {
   return nodesToText($.root().contents().toArray());
 }
 
+export interface TextOptions {
+  /**
+   * A paragraph that opens a list item, or closes it, reads as part of the item ("- text", not "- " and the
+   * text a blank line below): ATS editors wrap every item's text in <p>.
+   */
+  itemParagraphs?: 'inline';
+}
+
 /** Plain text of nodes already parsed (a scraper's cheerio selection), by the same rules as htmlToText. */
-export function nodesToText(nodes: AnyNode[]): string {
+export function nodesToText(nodes: AnyNode[], options: TextOptions = {}): string {
   const parts: string[] = [];
-  for (const node of nodes) walk(node, parts);
+  for (const node of nodes) walk(node, parts, options.itemParagraphs === 'inline');
   return normaliseWhitespace(parts.join(''));
 }
 
-function walk(node: AnyNode, parts: string[]): void {
+/** The element children of `node` that open and close it, whitespace text aside. */
+function edges(children: AnyNode[]): { first?: AnyNode; last?: AnyNode } {
+  const significant = children.filter((c) => !(c.type === 'text' && /^\s*$/.test(c.data)));
+  return { first: significant[0], last: significant.at(-1) };
+}
+
+function isParagraph(node: AnyNode | undefined): boolean {
+  return node?.type === 'tag' && node.name.toLowerCase() === 'p';
+}
+
+function walk(
+  node: AnyNode,
+  parts: string[],
+  inlineItemParagraphs: boolean,
+  edge?: 'first' | 'last' | 'both',
+): void {
   if (node.type === 'text') {
     parts.push(node.data);
     return;
   }
   if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'cdata') return;
   if (node.type === 'cdata') {
-    for (const child of node.children) walk(child, parts);
+    for (const child of node.children) walk(child, parts, inlineItemParagraphs);
     return;
   }
   const name = node.name.toLowerCase();
@@ -55,10 +78,25 @@ function walk(node: AnyNode, parts: string[]): void {
     return;
   }
   const block = BLOCKS.has(name);
-  if (block) parts.push('\n\n');
+  if (block && edge !== 'first' && edge !== 'both') parts.push('\n\n');
   if (name === 'li') parts.push('- ');
-  for (const child of node.children) walk(child, parts);
-  if (block) parts.push('\n\n');
+  const inItem = inlineItemParagraphs && name === 'li' ? edges(node.children) : {};
+  const opening = isParagraph(inItem.first) ? node.children.indexOf(inItem.first!) : -1;
+  const closing = isParagraph(inItem.last) ? node.children.indexOf(inItem.last!) : -1;
+  node.children.forEach((child, at) => {
+    // The whitespace between the item and a paragraph read as part of it goes with the paragraph's tags.
+    if ((at < opening || (closing >= 0 && at > closing)) && child.type === 'text') return;
+    const edgeOf =
+      at === opening && at === closing
+        ? 'both'
+        : at === opening
+          ? 'first'
+          : at === closing
+            ? 'last'
+            : undefined;
+    walk(child, parts, inlineItemParagraphs, edgeOf);
+  });
+  if (block && edge !== 'last' && edge !== 'both') parts.push('\n\n');
 }
 
 /** Collapses runs of spaces, keeps at most one blank line, trims. */

@@ -2,8 +2,10 @@
 // gave, on the project's fixtures, on the real captures when present, and on generated HTML.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { descriptionNodesText, descriptionText } from '../../scrapers/shared/description.js';
 import { htmlToText } from '../../src/text/html-to-text.js';
 import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
 import { htmlToText as reference } from './html-to-text-reference.js';
@@ -96,5 +98,46 @@ describe('htmlToText', () => {
       fc.property(html, (h) => htmlToText(h) === reference(h)),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('descriptionNodesText', () => {
+  it("reads a parsed element's nodes as descriptionText reads its HTML, without parsing it again", () => {
+    const tag = fc.constantFrom('p', 'div', 'li', 'ul', 'ol', 'span', 'b', 'br', 'h3', 'pre', 'script', 'a');
+    const text = fc.constantFrom('x', ' ', '  y ', '&amp;', '负责', '\n', '\t', '&nbsp;', '-');
+    const html = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc
+          .tuple(tag, fc.array(tie('node'), { maxLength: 4 }))
+          .map(([t, kids]) => `<${t}>${kids.join('')}</${t}>`),
+        fc
+          .tuple(fc.constantFrom(' ', ''), fc.array(tie('node'), { maxLength: 3 }), fc.constantFrom(' ', ''))
+          .map(([a, kids, b]) => `<li>${a}<p>${kids.join('')}</p>${b}</li>`),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(html, (h) => {
+        const $ = cheerio.load(`<div class="d">${h}</div>`);
+        const element = $('.d').first();
+        return descriptionNodesText(element.contents().toArray()) === descriptionText(element.html() ?? '');
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('gives what descriptionText gives on the description elements of the fixtures', () => {
+    let checked = 0;
+    for (const html of samples()) {
+      const $ = cheerio.load(html);
+      for (const el of $('.desc, .description, .job-detail, .job_msg, .show-more-less-html__markup, ul, div')
+        .toArray()
+        .slice(0, 40)) {
+        checked++;
+        expect(descriptionNodesText($(el).contents().toArray())).toBe(descriptionText($(el).html() ?? ''));
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
