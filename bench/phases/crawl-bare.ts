@@ -1,8 +1,9 @@
-// The crawl benchmark's baseline: a bare crawler with nothing but undici's fetch, cheerio and an array for
-// a queue, crawling the same pages in the same way as the scraper it is compared with (list page → its
-// detail pages and the next list page, list pages first), at the same concurrency. No politeness, no
-// retries, no database: what any crawler of these pages must at least spend.
+// The crawl benchmark's baseline: a bare crawler with nothing but Node's fetch, cheerio and an array for a
+// queue, crawling the same pages in the same way as the scraper it is compared with (list page → its detail
+// pages and the next list page, list pages first), at the same concurrency. No politeness, no retries, no
+// pipeline, no database: what any crawler of these pages must at least spend.
 import * as cheerio from 'cheerio';
+import { parseLinkedin } from '../../scrapers/linkedin.js';
 
 export interface BarePage {
   /** Further pages to crawl; `first` ones go to the head of the queue (the next list page). */
@@ -83,21 +84,17 @@ export function readSitePage(url: string, html: string): BarePage {
   return { next: [], postings: found ? 1 : 0 };
 }
 
-/** LinkedIn's guest search and job pages, read as the `linkedin` scraper reads them. */
+/**
+ * LinkedIn's guest search and job pages, read with the `linkedin` scraper's own parse function (pure: text in,
+ * postings out): what a bare crawler of this board must spend, so that the figure is the engine's cost.
+ */
 export function readLinkedinPage(url: string, html: string, maxPages: number): BarePage {
-  const $ = cheerio.load(html);
   const parsed = new URL(url);
+  const postings = parseLinkedin(html, { url });
   if (parsed.pathname.endsWith('/search')) {
-    const next: BarePage['next'] = [];
-    $('.base-search-card').each((_, el) => {
-      const card = $(el);
-      const id = /jobPosting:(\d+)/.exec(card.attr('data-entity-urn') ?? '')?.[1];
-      if (id && card.find('.base-search-card__title').text().trim())
-        next.push({ url: `${parsed.origin}/jobs-guest/jobs/api/jobPosting/${id}` });
-      card.find('.base-search-card__subtitle').text();
-      card.find('.job-search-card__location').text();
-      card.find('time').attr('datetime');
-    });
+    const next: BarePage['next'] = postings.map((p) => ({
+      url: `${parsed.origin}/jobs-guest/jobs/api/jobPosting/${p.sourcePostingId}`,
+    }));
     const start = Number(parsed.searchParams.get('start') ?? 0);
     if (next.length > 0 && start / 25 + 1 < maxPages) {
       parsed.searchParams.set('start', String(start + 25));
@@ -105,7 +102,5 @@ export function readLinkedinPage(url: string, html: string, maxPages: number): B
     }
     return { next, postings: 0 };
   }
-  const found = $('.top-card-layout__title').first().text().trim();
-  $('.show-more-less-html__markup').first().text();
-  return { next: [], postings: found ? 1 : 0 };
+  return { next: [], postings: postings.length };
 }

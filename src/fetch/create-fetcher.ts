@@ -3,6 +3,7 @@
 // (politeness.ts) and the one retry loop (with-retries.ts). browse() loads a page in the Chromium pool under
 // the same rules. HTTP(S)_PROXY is honoured. A crawl's scheduler asks tryStart() before it picks a request,
 // so that it never waits on one host while another could be fetched.
+import { setMaxListeners } from 'node:events';
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
 import type { Logger } from '../log.js';
@@ -84,7 +85,7 @@ export function createFetcher(
   const config = fetchSettings(settings);
   const env = options.env ?? process.env;
   const logger = options.logger;
-  const signal = options.signal;
+  const signal = runSignal(options.signal);
   const respectRobots = options.respectRobots ?? config.respectRobots;
   const stats: FetcherStats = { requests: 0, retries: 0, errors: 0 };
   const ownErrors = new WeakSet<object>();
@@ -273,6 +274,19 @@ export function createFetcher(
     },
   };
   return fetcher;
+}
+
+/**
+ * The fetcher's own signal, aborted with the caller's: every request in flight and every wait listens to it,
+ * so it may have many listeners (a caller's signal would warn of a leak past ten).
+ */
+function runSignal(outer: AbortSignal | undefined): AbortSignal | undefined {
+  if (!outer) return undefined;
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (outer.aborted) controller.abort(outer.reason);
+  else outer.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+  return controller.signal;
 }
 
 function checkUrl(url: string): void {
