@@ -50,6 +50,8 @@ export interface CrawlOutcome extends HandledRequest {
   failure?: Error;
   /** The request's own attempts, retries and errors. */
   counts: FetcherStats;
+  /** Whether the fetcher counted the failure in `counts` already (else it is one more error). */
+  counted: boolean;
 }
 
 /** The fetching a crawl needs: a plain Fetcher (tests), or the engine's with its scheduler's questions. */
@@ -201,7 +203,7 @@ async function fetchAndHandle(
       fetcher,
     );
   } catch (error) {
-    return failed(request, error, counts);
+    return { ...failed(request, error, counts), counted: fetcher.counted?.(error) ?? false };
   }
   let result: HandlerResult;
   try {
@@ -252,6 +254,7 @@ async function fetchAndHandle(
     error: null,
     attempts: counts.requests,
     counts,
+    counted: false,
     added,
     pageUrl: page.url,
     postings,
@@ -307,6 +310,7 @@ function failed(request: QueuedRequest, error: unknown, counts: FetcherStats): C
     error: failure.message,
     attempts: counts.requests,
     counts,
+    counted: false,
     added: [],
     postings,
     failure,

@@ -12,7 +12,7 @@ import { type UpsertStatus, upsertPostings } from '../store/posting-store.js';
 import { emptyRunCounters, finishRun, type RunCounters, recordRunProgress } from '../store/run-store.js';
 import type { CrawlOutcome } from './crawler.js';
 import { describeFailure, isRunFailure, type RequestFailure, summariseFailures } from './failure-summary.js';
-import type { RequestQueue } from './request-queue.js';
+import type { HandledRequest } from './request-queue.js';
 import type { ScrapeRequest } from './scraper-contract.js';
 
 export type RunOutcome = 'ok' | 'partial' | 'failed' | 'interrupted';
@@ -67,6 +67,7 @@ interface RunState extends RecordedRun {
   stored: Set<string>;
   /** The scrape could not start (an impossible search): its one failure. */
   startFailure?: unknown;
+  startFailureCounted?: boolean;
 }
 
 interface Pending {
@@ -77,14 +78,12 @@ interface Pending {
 
 export interface RunRecorderOptions {
   db: Db;
-  queue: RequestQueue;
+  /** Records handled requests in the queue (inside the commit's transaction). */
+  save(handled: HandledRequest[]): void;
   runs: RecordedRun[];
   normalise: Normalise;
   now: () => Date;
-  signal: AbortSignal;
   onProgress?: (progress: ScrapeProgress) => void;
-  /** Whether the fetcher counted this error already. */
-  counted: (error: unknown) => boolean;
   /** Called inside each commit (the crawl's heartbeat). */
   onCommit?: () => void;
   /** Commit at least this often, in milliseconds (default 100). */
@@ -123,9 +122,15 @@ export class RunRecorder {
     this.runs[scrape]!.outstanding += count;
   }
 
-  /** The scrape could not start: its run fails with this. */
-  startFailed(scrape: number, error: unknown): void {
+  /** The scrape could not start: its run fails with this (`counted` when the fetcher counted it already). */
+  startFailed(scrape: number, error: unknown, counted = false): void {
     this.runs[scrape]!.startFailure = error;
+    this.runs[scrape]!.startFailureCounted = counted;
+  }
+
+  /** Replaces a scrape's robots.txt counts with the fetcher's (when they are kept in another thread). */
+  setOverhead(scrape: number, counts: FetcherStats): void {
+    Object.assign(this.runs[scrape]!.overhead, counts);
   }
 
   /** An outcome from the crawl: normalised now, stored at the next commit. */
@@ -204,7 +209,7 @@ export class RunRecorder {
         for (const item of batch) {
           const run = this.runs[item.outcome.request.scrape]!;
           this.count(run, item, statuses.get(item) ?? []);
-          this.options.queue.save([item.outcome]);
+          this.options.save([item.outcome]);
           // Progress is pages stored; a failed request shows in the run's summary instead.
           if (item.outcome.state === 'done')
             progress.push({
@@ -237,7 +242,7 @@ export class RunRecorder {
     else {
       if (isRunFailure(outcome.request, outcome.failure!))
         run.failures.push({ target: outcome.request.target ?? outcome.request.url, error: outcome.failure! });
-      if (!this.options.counted(outcome.failure)) run.uncounted++;
+      if (!outcome.counted) run.uncounted++;
     }
     run.lost += item.lost.length;
     if (item.lost[0]) run.firstLoss ??= `posting ${item.lost[0].id}: ${item.lost[0].reason}`;
@@ -262,8 +267,8 @@ export class RunRecorder {
    * Closes every run: ok, partial (some requests failed or the site blocked us, postings stored), failed
    * (nothing stored), or interrupted (stopped with requests left in the queue). Returns the summaries.
    */
-  finish(critical?: unknown): RunSummary[] {
-    const { db, now, signal } = this.options;
+  finish(critical: unknown, aborted: boolean): RunSummary[] {
+    const { db, now } = this.options;
     const summaries: RunSummary[] = [];
     for (const run of this.runs) {
       this.countOverhead(run);
@@ -273,14 +278,14 @@ export class RunRecorder {
       let blocked = false;
       const stored = run.counters.postings_seen > 0;
       if (run.startFailure !== undefined) {
-        if (!this.options.counted(run.startFailure)) run.counters.error_count++;
+        if (!run.startFailureCounted) run.counters.error_count++;
         blocked = run.startFailure instanceof BlockedError;
         errorSummary = describeFailure(run.startFailure);
         status = 'failed';
       } else if (critical !== undefined) {
         errorSummary = describeFailure(critical);
         status = stored ? 'partial' : 'failed';
-      } else if (signal.aborted && run.outstanding > 0) {
+      } else if (aborted && run.outstanding > 0) {
         status = 'interrupted';
         errorSummary = 'interrupted before the listing ended';
       } else if (run.failures.length > 0) {

@@ -24,11 +24,13 @@ import { knownPostingIds } from '../store/posting-store.js';
 import { recoverAbandonedRuns, startRun } from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
 import { type CrawlScrape, crawl } from './crawler.js';
+import { type PageStore, storeInThisThread } from './page-store.js';
 import { queueable } from './request-queue.js';
-import { RunRecorder, type RunSummary, type ScrapeProgress } from './run-recorder.js';
+import type { RunSummary, ScrapeProgress } from './run-recorder.js';
 import type { ScrapeRequest, Scraper } from './scraper-contract.js';
 import { sourceSettings } from './source-settings.js';
 import { SqliteRequestQueue } from './sqlite-request-queue.js';
+import { canStoreInThread, storeInThread } from './store-thread.js';
 
 export type { RunOutcome, RunSummary, ScrapeProgress } from './run-recorder.js';
 
@@ -268,44 +270,48 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
     );
   }
   const fetcher = options.fetcher ?? createCrawlFetcher(options, scrapes, logger, signal);
-  // The recorder's runs are indexed by scrape; a scrape without a run this time records nothing.
-  const recorder = new RunRecorder({
-    db,
-    queue,
-    runs: scrapes.map((scrape, index) => ({
-      sourceId: scrape.sourceId,
-      runId: runIds.get(index) ?? 0,
-      search: scrape.search,
-      ...(scrape.scraper.timeZone ? { timeZone: scrape.scraper.timeZone } : {}),
-      ...(scrape.search.maxPages !== undefined ? { maxPages: scrape.search.maxPages } : {}),
-    })),
-    normalise,
-    now,
-    signal,
-    counted: (error) => fetcher.counted(error),
-    onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
-    onProgress: (progress) => {
-      options.onProgress?.(progress);
-      logger.info(
-        {
-          source: progress.sourceId,
-          run_id: progress.runId,
-          page: progress.counters.pages_fetched,
-          url: progress.pageUrl,
-          seen: progress.counters.postings_seen,
-          new: progress.counters.postings_new,
-          updated: progress.counters.postings_updated,
-        },
-        'page stored',
-      );
-    },
-  });
+  // The runs are indexed by scrape; a scrape without a run this time records nothing.
+  const runs = scrapes.map((scrape, index) => ({
+    sourceId: scrape.sourceId,
+    runId: runIds.get(index) ?? 0,
+    search: scrape.search,
+    ...(scrape.scraper.timeZone ? { timeZone: scrape.scraper.timeZone } : {}),
+    ...(scrape.search.maxPages !== undefined ? { maxPages: scrape.search.maxPages } : {}),
+  }));
+  const onProgress = (progress: ScrapeProgress) => {
+    options.onProgress?.(progress);
+    logger.info(
+      {
+        source: progress.sourceId,
+        run_id: progress.runId,
+        page: progress.counters.pages_fetched,
+        url: progress.pageUrl,
+        seen: progress.counters.postings_seen,
+        new: progress.counters.postings_new,
+        updated: progress.counters.postings_updated,
+      },
+      'page stored',
+    );
+  };
+  // A database file is written by a thread of its own (when the compiled engine runs); else by this one.
+  const threaded = !db.memory && !options.normalise && canStoreInThread();
+  const store: PageStore = threaded
+    ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress })
+    : storeInThisThread({
+        db,
+        save: (handled) => queue.save(handled),
+        runs,
+        normalise,
+        now,
+        onProgress,
+        onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
+      });
   for (const [index, first] of firsts.entries()) {
     if (!runIds.has(index)) continue;
-    if (first.error !== undefined) recorder.startFailed(index, first.error);
-    else recorder.queued(index, queue.seed(first.requests).length);
+    if (first.error !== undefined) store.startFailed(index, first.error, fetcher.counted(first.error));
+    else store.queued(index, queue.seed(first.requests).length);
   }
-  if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) recorder.queued(index, count);
+  if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);
   for (const { scrape, index } of active)
     logger.info(
       {
@@ -329,12 +335,11 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         concurrency: 2 * (options.config?.fetch.concurrency ?? 8),
         signal,
         known: (sourceId, ids) => knownPostingIds(db, sourceId, ids),
-        handled: (outcome) => recorder.add(outcome),
-        tick: () => recorder.tick(),
-        overhead: (scrape) => recorder.overhead(scrape),
+        handled: (outcome) => store.add(outcome),
+        tick: () => store.tick(),
+        overhead: (scrape) => store.overhead(scrape),
       });
     }
-    recorder.commit();
   } catch (error) {
     critical =
       error instanceof CriticalError
@@ -343,8 +348,10 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   } finally {
     if (!options.fetcher) await fetcher.close().catch(() => {});
   }
-  const summaries = recorder.finish(critical);
-  const recorded = summaries.filter((_, index) => runIds.has(index));
+  const finished = await store.finish(critical, signal.aborted);
+  // Storing's own failure, when the crawl had none.
+  critical ??= finished.critical;
+  const recorded = finished.summaries.filter((_, index) => runIds.has(index));
   for (const summary of recorded) {
     const log = summary.status === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger);
     log(

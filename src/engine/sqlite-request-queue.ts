@@ -105,17 +105,24 @@ export class SqliteRequestQueue implements RequestQueue {
   }
 
   save(handled: HandledRequest[]): void {
-    const at = this.now().toISOString();
-    for (const item of handled) {
-      insertCrawlRequests(this.db, this.crawlId, item.added.map(rowOf), at);
-      finishCrawlRequest(this.db, this.crawlId, {
-        sourceId: item.request.sourceId,
-        key: item.request.key,
-        state: item.state,
-        attempts: item.attempts,
-        error: item.error,
-        at,
-      });
-    }
+    saveHandled(this.db, this.crawlId, handled, this.now().toISOString());
+  }
+}
+
+/**
+ * Writes handled requests to a crawl's queue: each one's outcome and the requests it added. Called inside the
+ * transaction that stores their pages (by this queue, or by the store thread on its own connection).
+ */
+export function saveHandled(db: Db, crawlId: number, handled: HandledRequest[], at: string): void {
+  for (const item of handled) {
+    insertCrawlRequests(db, crawlId, item.added.map(rowOf), at);
+    finishCrawlRequest(db, crawlId, {
+      sourceId: item.request.sourceId,
+      key: item.request.key,
+      state: item.state,
+      attempts: item.attempts,
+      error: item.error,
+      at,
+    });
   }
 }

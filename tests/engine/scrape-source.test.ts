@@ -8,7 +8,7 @@ import { CriticalError } from '../../src/fetch/errors.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixtureScraper } from './fixture-scraper.js';
-import { type FixtureSiteOptions, serveFixtureSite } from './fixture-site.js';
+import { type FixtureSiteOptions, renderListPage, serveFixtureSite } from './fixture-site.js';
 
 const open: { server?: TestServer; db?: Db }[] = [];
 
@@ -193,6 +193,11 @@ describe('when the site says no', () => {
 describe('stopping and configuration', () => {
   it('an abort stores the pages already read, asks for no more, marks the run interrupted and returns', async () => {
     const { server, db } = await site({ count: 200, perPage: 20 });
+    // Slow pages: the listing must not end before the first pages are stored.
+    server.route('/jobs', (_req, url) => ({
+      body: renderListPage(Number(url.searchParams.get('page') ?? 1), { count: 200, perPage: 20 }),
+      delayMs: 40,
+    }));
     const controller = new AbortController();
     const summary = await scrape(server, db, {
       signal: controller.signal,

@@ -1,8 +1,10 @@
 // A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run is found
 // and marked interrupted, and `resume` continues the crawl from its queue: every page stored before the kill
 // is never fetched again (counted by the server), every posting is stored once, and the finished crawl's
-// queue is pruned. The child is the real engine compiled with tsc into a private folder and run with node.
-import { spawn, spawnSync } from 'node:child_process';
+// queue is pruned. The child is the real engine compiled with tsc into a private folder and run with node,
+// which stores pages in a thread of its own; the same crawl stored by that thread and by the crawl's own
+// thread must come out the same.
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +44,9 @@ beforeAll(async () => {
     '--esModuleInterop',
     '--noCheck',
     join(root, 'tests/engine/kill-child.ts'),
+    join(root, 'tests/engine/store-thread-child.ts'),
+    // Loaded by path, not imported: named so that the compiled engine stores in a thread of its own.
+    join(root, 'src/engine/store-worker.ts'),
   ];
   const compiled = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
@@ -151,6 +156,58 @@ describe('a crawl killed with SIGKILL', () => {
       }
     } finally {
       cleanup();
+    }
+  }, 120_000);
+});
+
+describe('pages stored by the store thread', () => {
+  it('give the same postings and counters as pages stored in the crawl thread', async () => {
+    const threadedDb = tempDbPath();
+    const plainDb = tempDbPath();
+    try {
+      openDatabase(threadedDb.path).close();
+      // Not execFileSync: the test server answers from this process's event loop.
+      const output = await new Promise<string>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          [join(outDir, 'tests/engine/store-thread-child.js'), threadedDb.path, server.url],
+          { encoding: 'utf8' },
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+        );
+      });
+      const child = JSON.parse(output.trim().split('\n').at(-1)!) as {
+        threaded: boolean;
+        summary: { status: string; counters: Record<string, number> };
+        progress: number;
+      };
+      expect(child.threaded).toBe(true);
+      const db = openDatabase(plainDb.path);
+      let plain: Awaited<ReturnType<typeof scrapeSources>>[number];
+      try {
+        [plain] = await scrapeSources({ db, sourceIds: ['site'], config: killTestConfig(server.url) });
+      } finally {
+        db.close();
+      }
+      expect(child.summary, JSON.stringify(child.summary)).toMatchObject({ status: 'ok' });
+      expect(child.summary.counters).toEqual({ ...plain!.counters });
+      // Progress came back from the thread, a page at a time.
+      expect(child.progress).toBe(plain!.counters.pages_fetched);
+      const rows = (path: string) => {
+        const handle = openDatabase(path, { readonly: true });
+        try {
+          return handle
+            .prepare('SELECT source_posting_id, title, description FROM postings ORDER BY source_posting_id')
+            .all();
+        } finally {
+          handle.close();
+        }
+      };
+      expect(rows(threadedDb.path)).toEqual(rows(plainDb.path));
+      expect(rows(threadedDb.path)).toHaveLength(KILL_TEST_PAGES * KILL_TEST_PER_PAGE);
+    } finally {
+      threadedDb.cleanup();
+      plainDb.cleanup();
     }
   }, 120_000);
 });
