@@ -70,9 +70,21 @@ export function fromWire(wire: WireError): Error {
   return made;
 }
 
+/**
+ * An outcome as the store thread needs it. The request goes without what only its handler needed (its data,
+ * and the posting it carried, already among the outcome's postings when it counts): less to copy across.
+ */
 export function outcomeToWire(outcome: CrawlOutcome): WireOutcome {
-  const { failure, ...rest } = outcome;
-  return failure ? { ...rest, failure: toWire(failure) } : rest;
+  const { failure, request, ...rest } = outcome;
+  const { data: _data, posting, ...kept } = request;
+  const slim = {
+    ...kept,
+    // Only whether it carried one matters from here on (a gone detail page is not the run's failure).
+    ...(posting
+      ? { posting: { sourcePostingId: posting.sourcePostingId, title: posting.title, raw: null } }
+      : {}),
+  };
+  return failure ? { ...rest, request: slim, failure: toWire(failure) } : { ...rest, request: slim };
 }
 
 export function outcomeFromWire(wire: WireOutcome): CrawlOutcome {
