@@ -23,6 +23,7 @@ import type { Db } from '../store/database.js';
 import { knownPostingIds } from '../store/posting-store.js';
 import { recoverAbandonedRuns, startRun } from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
+import { type PlannedScrape, readPlan, running, storedPlan } from './crawl-plan.js';
 import { type CrawlScrape, crawl } from './crawler.js';
 import { type PageStore, storeInThisThread } from './page-store.js';
 import { queueable } from './request-queue.js';
@@ -32,17 +33,8 @@ import { sourceSettings } from './source-settings.js';
 import { SqliteRequestQueue } from './sqlite-request-queue.js';
 import { canStoreInThread, storeInThread } from './store-thread.js';
 
+export type { PlannedScrape } from './crawl-plan.js';
 export type { RunOutcome, RunSummary, ScrapeProgress } from './run-recorder.js';
-
-/** One scrape of a crawl, as planned (and kept in the crawl's row, so a resumed crawl is the same crawl). */
-export interface PlannedScrape {
-  sourceId: string;
-  request?: ScrapeRequest;
-  /** Stop a listing at the first page whose postings are all stored already. */
-  incremental?: boolean;
-  /** Overrides the config's and the scraper's base URL (tests point it at the local server). */
-  baseUrl?: string;
-}
 
 export interface CrawlSourcesOptions {
   db: Db;
@@ -99,26 +91,6 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
 /** Alias kept for callers that name the multi-source entry by what it does. */
 export type ScrapeSourcesOptions = CrawlSourcesOptions;
 
-/** Whether the process that ran a crawl is still alive (then it is not stopped, only busy). */
-function running(row: CrawlRow): boolean {
-  if (row.pid === null || row.pid === process.pid) return false;
-  try {
-    process.kill(row.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-interface StoredPlanEntry {
-  source_id: string;
-  query: string | null;
-  city: string | null;
-  max_pages: number | null;
-  incremental: boolean;
-  base_url: string | null;
-}
-
 function planOf(options: CrawlSourcesOptions): PlannedScrape[] {
   const scrapes: PlannedScrape[] =
     options.scrapes ??
@@ -134,31 +106,6 @@ function planOf(options: CrawlSourcesOptions): PlannedScrape[] {
       ...(baseUrl ? { baseUrl } : {}),
     };
   });
-}
-
-function storedPlan(plan: PlannedScrape[]): string {
-  const entries: StoredPlanEntry[] = plan.map((s) => ({
-    source_id: s.sourceId,
-    query: s.request?.query ?? null,
-    city: s.request?.city ?? null,
-    max_pages: s.request?.maxPages ?? null,
-    incremental: s.incremental === true,
-    base_url: s.baseUrl ?? null,
-  }));
-  return JSON.stringify(entries);
-}
-
-function readPlan(json: string): PlannedScrape[] {
-  return (JSON.parse(json) as StoredPlanEntry[]).map((e) => ({
-    sourceId: e.source_id,
-    request: {
-      ...(e.query !== null ? { query: e.query } : {}),
-      ...(e.city !== null ? { city: e.city } : {}),
-      ...(e.max_pages !== null ? { maxPages: e.max_pages } : {}),
-    },
-    incremental: e.incremental,
-    ...(e.base_url ? { baseUrl: e.base_url } : {}),
-  }));
 }
 
 /**
@@ -395,49 +342,4 @@ function createCrawlFetcher(
     { ...fetchConfig, hosts },
     { logger, signal, db: options.db, browser: options.browser ?? options.config?.browser },
   );
-}
-
-/** One scrape of a scheduled job, and what became of it. */
-export interface JobScrapeResult {
-  sourceId: string;
-  search: ScrapeRequest;
-  /** The run's summary; absent when the scrape could not run at all (then `error` says why). */
-  summary?: RunSummary;
-  error?: string;
-}
-
-export interface ScrapeJobOptions
-  extends Omit<CrawlSourcesOptions, 'scrapes' | 'sourceIds' | 'request' | 'resume'> {
-  jobName: string;
-  scrapes: PlannedScrape[];
-}
-
-/**
- * A scheduled job's scrapes in one crawl. A crawl of the job that was stopped (a killed daemon, a stop) is
- * continued first, and is this run's work. A scrape that cannot run (an unknown source, a bad option) is
- * reported as such and the others run. Throws only CriticalError.
- */
-export async function scrapeJob(options: ScrapeJobOptions): Promise<JobScrapeResult[]> {
-  const { scrapes, ...common } = options;
-  const stopped = unfinishedCrawls(options.db, options.jobName).some((row) => !running(row));
-  if (stopped) {
-    const summaries = await scrapeSources({ ...common, resume: 'if-any' });
-    return summaries.map((summary) => ({ sourceId: summary.sourceId, search: summary.search, summary }));
-  }
-  const results: JobScrapeResult[] = scrapes.map((s) => ({ sourceId: s.sourceId, search: s.request ?? {} }));
-  const runnable: PlannedScrape[] = [];
-  const places: number[] = [];
-  for (const [index, scrape] of scrapes.entries()) {
-    try {
-      const scraper = options.scrapers?.find((s) => s.id === scrape.sourceId) ?? getScraper(scrape.sourceId);
-      sourceSettings(scraper, options.config);
-      runnable.push(scrape);
-      places.push(index);
-    } catch (error) {
-      results[index]!.error = error instanceof Error ? error.message : String(error);
-    }
-  }
-  const summaries = await scrapeSources({ ...common, scrapes: runnable });
-  for (const [at, summary] of summaries.entries()) results[places[at]!]!.summary = summary;
-  return results;
 }

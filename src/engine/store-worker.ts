@@ -65,7 +65,7 @@ function pump(): void {
 port.on('message', (message: ToStore) => {
   if (message.type === 'outcomes') {
     guarded(() => {
-      message.overhead.forEach((counts, scrape) => recorder.setOverhead(scrape, counts));
+      for (const [scrape, counts] of message.overhead.entries()) recorder.setOverhead(scrape, counts);
       for (const [scrape, count] of message.queued) recorder.queued(scrape, count);
       for (const outcome of message.outcomes) recorder.add(outcomeFromWire(outcome));
     });
@@ -74,7 +74,7 @@ port.on('message', (message: ToStore) => {
     recorder.startFailed(message.scrape, fromWire(message.error), message.counted);
   } else {
     if (timer) clearTimeout(timer);
-    message.overhead.forEach((counts, scrape) => recorder.setOverhead(scrape, counts));
+    for (const [scrape, counts] of message.overhead.entries()) recorder.setOverhead(scrape, counts);
     let critical: unknown = message.critical ? fromWire(message.critical) : undefined;
     if (critical === undefined && !failed) {
       try {

@@ -122,7 +122,7 @@ export interface RunJobOptions {
 export const defaultJobOperations: JobOperations = {
   async scrapeJob(options) {
     // Imported when a job first runs, so the scheduler (and `status`) load without the engine's dependencies.
-    const engine = await import('../engine/scrape-source.js');
+    const engine = await import('../engine/scrape-job.js');
     return engine.scrapeJob(options);
   },
   async writeReport(options) {

@@ -106,9 +106,9 @@ describe('resuming a stopped crawl', () => {
     const job = makeJob({ name: 'fixture-job', sources: ['fixture'] });
     const operations = {
       scrapeJob: async (
-        options: Parameters<typeof import('../../src/engine/scrape-source.js').scrapeJob>[0],
+        options: Parameters<typeof import('../../src/engine/scrape-job.js').scrapeJob>[0],
       ) => {
-        const { scrapeJob } = await import('../../src/engine/scrape-source.js');
+        const { scrapeJob } = await import('../../src/engine/scrape-job.js');
         return scrapeJob({ ...options, scrapers: [fixtureScraper], baseUrls: { fixture: server.url } });
       },
     };

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scraper } from '../../scrapers/types.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { scrapeJob } from '../../src/engine/scrape-source.js';
+import { scrapeJob } from '../../src/engine/scrape-job.js';
 import { startDaemon } from '../../src/schedule/daemon.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
 import { makePosting } from '../support/posting-factory.js';
