@@ -1,6 +1,7 @@
 // The list of commands. A command is one file in this folder exporting `define`, plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { define as check } from './check.js';
 import { define as claim } from './claim.js';
 import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
@@ -24,6 +25,7 @@ export type DefineCommand = (context: CliContext) => Command;
 export const commands: DefineCommand[] = [
   init,
   status,
+  check,
   unblock,
   query,
   sources,

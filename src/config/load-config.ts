@@ -30,9 +30,14 @@ export type Config = z.infer<typeof configSchema>;
 
 export const DEFAULT_CONFIG_FILES = ['jobtrend.config.yaml', 'jobtrend.config.yml', 'jobtrend.config.json'];
 
+/** The config file `path` names, else the first default file in the current folder; none: defaults apply. */
+export function findConfigFile(path?: string): string | undefined {
+  return path ? resolve(path) : DEFAULT_CONFIG_FILES.map((f) => resolve(f)).find((f) => existsSync(f));
+}
+
 /** Loads the config from `path`, else the first default file in the current folder, else defaults. */
 export function loadConfig(path?: string): Config {
-  const file = path ? resolve(path) : DEFAULT_CONFIG_FILES.map((f) => resolve(f)).find((f) => existsSync(f));
+  const file = findConfigFile(path);
   if (!file) return configSchema.parse({});
   if (!existsSync(file)) {
     throw new UserError(`config file ${path} not found: check the path given to --config`);

@@ -63,6 +63,15 @@ const CASES: Record<string, Case[]> = {
     },
     { what: 'an unknown flag', argv: ['--colour'], code: 2, says: /unknown option '--colour'/ },
   ],
+  check: [
+    {
+      what: 'a timeout that is not a number',
+      argv: ['--timeout', 'soon'],
+      code: 2,
+      says: /--timeout must be a number of seconds/,
+    },
+    { what: 'an unknown flag', argv: ['--ofline'], code: 2, says: /unknown option '--ofline'/ },
+  ],
   unblock: [
     { what: 'no host and no --all', argv: [], code: 2, says: /name the hosts to ask again/ },
     { what: 'a host that is not one', argv: ['http://'], code: 2, says: /"http:\/\/" is not a host/ },
