@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { define as check } from './check.js';
 import { define as claim } from './claim.js';
+import { define as completion } from './completion.js';
 import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
 import { define as growth } from './growth.js';
@@ -41,4 +42,5 @@ export const commands: DefineCommand[] = [
   skills,
   claim,
   reindex,
+  completion,
 ];

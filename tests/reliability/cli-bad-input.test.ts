@@ -72,6 +72,10 @@ const CASES: Record<string, Case[]> = {
     },
     { what: 'an unknown flag', argv: ['--ofline'], code: 2, says: /unknown option '--ofline'/ },
   ],
+  completion: [
+    { what: 'a shell it does not know', argv: ['powershell'], code: 2, says: /unknown shell "powershell"/ },
+    { what: 'no shell', argv: [], code: 2, says: /missing required argument 'shell'/ },
+  ],
   unblock: [
     { what: 'no host and no --all', argv: [], code: 2, says: /name the hosts to ask again/ },
     { what: 'a host that is not one', argv: ['http://'], code: 2, says: /"http:\/\/" is not a host/ },
