@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { browserSettings, fetchSettingsSchema } from '../fetch/fetch-settings.js';
 import { findUnknownJobSource } from '../schedule/job-config.js';
 import { inspectDatabase } from '../store/inspect-database.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { INSTALL_CHROMIUM, launchChromiumOnce } from './chromium-check.js';
 import { type ConfiguredSource, configuredSourceIds, describeSource } from './configured-sources.js';
 import { type ProbeOptions, type ProbeResult, probeHost } from './probe-host.js';
@@ -78,7 +79,7 @@ function configProblems(config: Config, sources: ConfiguredSource[]): string[] {
   for (const id of Object.keys(config.sources)) {
     if (!findScraper(id)) {
       problems.push(
-        `config sources.${id}: unknown source "${id}": choose one of ${known.join(', ')} (see jobtrend sources)`,
+        `config sources.${id}: unknown source "${id}"${didYouMean(id, known)}: choose one of ${known.join(', ')} (see jobtrend sources)`,
       );
     }
   }

@@ -28,7 +28,7 @@ export function define(context: CliContext): Command {
     command,
     'jobtrend completion bash > ~/.local/share/bash-completion/completions/jobtrend',
     'source <(jobtrend completion bash)',
-    'jobtrend completion zsh > "${fpath[1]}/_jobtrend"',
+    'jobtrend completion zsh > ~/.zfunc/_jobtrend   # a folder listed in your fpath',
     'jobtrend completion fish > ~/.config/fish/completions/jobtrend.fish',
   );
 }
