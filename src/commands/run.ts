@@ -69,7 +69,7 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend run daily-china',
+    'jobtrend --config jobtrend.config.example.yaml run daily-ats',
     'jobtrend --config jobtrend.config.yaml run weekly-report --json',
   );
 }

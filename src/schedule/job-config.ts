@@ -52,7 +52,7 @@ export const jobSchema = z
       .string()
       .regex(
         /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-        'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-china")',
+        'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-ats")',
       ),
     cron: cronExpressionSchema,
     /** IANA time zone of the cron expression; default the system's. */

@@ -1,7 +1,9 @@
-// The demo on a machine without Chromium: everything else still runs, the browser source is shown as
-// skipped with the one command that installs Chromium, the report says so, and the demo exits 0.
+// The demo on a machine without Chromium, at the end of a year: everything else still runs, the browser
+// source is shown as skipped with the one command that installs Chromium, the report says so, and the demo
+// exits 0. And the README's flagship claim, which the demo prints, gets a verdict on the sample data even
+// in December, when the earlier of the two years compared is the thinnest of the sample's history.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -21,13 +23,13 @@ vi.mock('../../src/browser/find-chromium.js', () => ({
 const { dir, cleanup } = tempDir('jobtrend-demo-no-chromium-');
 afterAll(cleanup);
 
-describe('jobtrend demo without Chromium', () => {
-  const dbPath = join(dir, 'demo.sqlite');
-  let result: CliResult;
-  beforeAll(async () => {
-    result = await runCli(['--db', dbPath, 'demo', '--out', join(dir, 'reports'), '--now', '2026-06-30']);
-  }, 180_000);
+const dbPath = join(dir, 'demo.sqlite');
+let result: CliResult;
+beforeAll(async () => {
+  result = await runCli(['--db', dbPath, 'demo', '--out', join(dir, 'reports'), '--now', '2026-12-06']);
+}, 180_000);
 
+describe('jobtrend demo without Chromium', () => {
   it('finishes with exit 0 and shows the browser source skipped, with the command that installs Chromium', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -61,5 +63,35 @@ describe('jobtrend demo without Chromium', () => {
     expect(top).toMatch(
       /\*\*Skipped:\*\* the `boss` source .*no Chromium on this machine.*`npx playwright install chromium`/,
     );
+  });
+});
+
+describe("the README's flagship claim on the demo data", () => {
+  it("is printed by the demo with the years that fit its clock, and is the README's", () => {
+    const claim =
+      "jobtrend claim --role ai-trainer --city 上海 --period 2025 --baseline 2024 --change '>30%'";
+    expect(result.stdout).toContain(claim);
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain(`npx ${claim}`);
+  });
+
+  it('gets a verdict, not "insufficient data"', async () => {
+    const claim = await runCli([
+      '--db',
+      dbPath,
+      'claim',
+      '--role',
+      'ai-trainer',
+      '--city',
+      '上海',
+      '--period',
+      '2025',
+      '--baseline',
+      '2024',
+      '--change',
+      '>30%',
+    ]);
+    expect(claim.code).toBe(0);
+    expect(claim.stdout).toMatch(/^Verdict: (SUPPORTED|CONTRADICTED|INCONCLUSIVE) — /m);
   });
 });
