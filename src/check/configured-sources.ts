@@ -5,6 +5,7 @@
 import type { Scraper } from '../../scrapers/types.js';
 import type { Config } from '../config/load-config.js';
 import { sourceSettings } from '../engine/source-settings.js';
+import { UserError } from '../errors.js';
 import { jobSourceIds } from '../schedule/job-config.js';
 
 export interface ConfiguredSource {
@@ -33,7 +34,7 @@ export function describeSource(scraper: Scraper<unknown>, config: Config): Confi
   const listed = absoluteUrls(settings.options).map((u) => u.origin);
   const base = settings.engine.baseUrl ?? scraper.defaultBaseUrl;
   // A source that lists its own pages (jsonld, site) fetches from those; its default base URL is a placeholder.
-  const origins = listed.length > 0 && !settings.engine.baseUrl ? listed : [new URL(base).origin, ...listed];
+  const origins = listed.length > 0 && !settings.engine.baseUrl ? listed : [originOf(base, id), ...listed];
   const sites = (settings.options as { sites?: { mode?: string }[] } | undefined)?.sites;
   return {
     id,
@@ -41,6 +42,16 @@ export function describeSource(scraper: Scraper<unknown>, config: Config): Confi
     origins: [...new Set(origins)],
     needsBrowser: scraper.kind === 'browser' || Boolean(sites?.some((s) => s.mode === 'browser')),
   };
+}
+
+function originOf(url: string, id: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new UserError(
+      `config sources.${id}.baseUrl: ${JSON.stringify(url)} is not a URL: give one like "https://example.com"`,
+    );
+  }
 }
 
 function absoluteUrls(value: unknown): URL[] {

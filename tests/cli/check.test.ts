@@ -106,6 +106,10 @@ describe('jobtrend check', () => {
       ['sources:\n  greenhouse: { boards: 42 }\n', /config sources\.greenhouse\.boards: /],
       ['sources:\n  grenhouse: { boards: [x] }\n', /config sources\.grenhouse: unknown source "grenhouse"/],
       [
+        'sources:\n  lever: { baseUrl: "http://", companies: [x] }\n',
+        /config sources\.lever\.baseUrl: "http:\/\/" is not a URL/,
+      ],
+      [
         'jobs:\n  - { name: daily, cron: "0 6 * * *", sources: [nosuch] }\n',
         /jobs\[0\]\.sources\[0\]: unknown source "nosuch"/,
       ],
