@@ -10,6 +10,7 @@ import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { extractCambrian } from './china/embedded-json.js';
+import { bossShapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
@@ -290,7 +291,8 @@ export const bossScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07); tests on project fixtures in real Chromium (2026-11)',
+    '7 real shapes, 2022 to 2026-07: joblist.json, job pages (2022, 2025-05), detail API (2024-11), the browser-rendered search page, code 37 and the IP verification page; tests on project fixtures, scrape in real Chromium (2026-12)',
+  checkedAgainst: bossShapes,
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseBoss(body, hint).postings,

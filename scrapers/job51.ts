@@ -12,6 +12,7 @@ import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { copyDescription, httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
+import { job51Shapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   chineseSearchOptionsSchema,
@@ -189,7 +190,8 @@ export function parseJob51RenderedList(html: string): RawPosting[] | undefined {
       data = {};
     }
     const id = text(data.jobId);
-    const title = text(data.jobTitle) ?? (normaliseWhitespace(card.find('.jname').first().text()) || undefined);
+    const title =
+      text(data.jobTitle) ?? (normaliseWhitespace(card.find('.jname').first().text()) || undefined);
     if (!id || !title) return;
     const companyLink = card.find('a.cname, .cname').first();
     postings.push({
@@ -316,7 +318,8 @@ export const job51Scraper: Scraper<Job51Options> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'search.51job.com GBK list page capture (2021-02-26, __SEARCH_RESULT__); search-pc API shape from the live site (not captured; the API may require a signed request); tests on project fixtures (2026-11)',
+    '5 real shapes, 2020-07 to 2026: GBK list pages (2021-02, 2021-04), __SEARCH_RESULT__ JSON, the browser-rendered search page, the Aliyun slider; search-pc API shape from public code (not captured); tests on project fixtures (2026-12)',
+  checkedAgainst: job51Shapes,
   optionsSchema: job51OptionsSchema,
   scrape,
   parse: (body, hint) => parseJob51(body, hint).postings,

@@ -10,6 +10,7 @@ import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { readBoardBody, unreadableBody } from './china/block-detection.js';
 import { httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
+import { liepinShapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
@@ -65,7 +66,12 @@ export function parseLiepin(body: string, hint: ParseHint = {}): RawPosting[] {
   }
   const cards = $('.job-card-pc-container');
   if ($('#lp-search-job-box, .job-list-box, .job-list-item, .job-card-pc-container').length === 0) {
-    throw unreadableBody(body, '猎聘', 'not a 猎聘 search or job page: no job cards and no job details', hint.url);
+    throw unreadableBody(
+      body,
+      '猎聘',
+      'not a 猎聘 search or job page: no job cards and no job details',
+      hint.url,
+    );
   }
   return cards
     .map((_, el) => parseCard($, $(el)))
@@ -86,7 +92,10 @@ function fromSearchApi(value: unknown, hint: ParseHint): RawPosting[] {
   }
   const message = text(value.msg) ?? text(value.message) ?? '';
   if (/登[录陆]|验证|异常/.test(message))
-    throw new BlockedError(`blocked: 猎聘 ${/登[录陆]/.test(message) ? 'login wall' : 'verification'} (${message})`, hint.url);
+    throw new BlockedError(
+      `blocked: 猎聘 ${/登[录陆]/.test(message) ? 'login wall' : 'verification'} (${message})`,
+      hint.url,
+    );
   throw new NotRetryableError(
     `猎聘 JSON has no data.data.jobCardList${message ? ` (site says: ${message})` : ''}`,
     hint.url,
@@ -231,7 +240,12 @@ export function parseLiepinJobPage(html: string, hint: ParseHint = {}): RawPosti
 
 /** Where a posting's job page is: its own URL (www.liepin.com/job/….shtml or /a/….shtml). */
 export function liepinDetailUrl(posting: Pick<RawPosting, 'sourcePostingId' | 'url'>): string | undefined {
-  return posting.url ?? (/^(job|a)\//.test(posting.sourcePostingId) ? `${DEFAULT_BASE_URL}/${posting.sourcePostingId}.shtml` : undefined);
+  return (
+    posting.url ??
+    (/^(job|a)\//.test(posting.sourcePostingId)
+      ? `${DEFAULT_BASE_URL}/${posting.sourcePostingId}.shtml`
+      : undefined)
+  );
 }
 
 function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint): RawPosting | undefined {
@@ -247,10 +261,19 @@ function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint)
   const properties = spans($, apply, '.job-properties > span:not(.split)');
   const intro =
     $('[data-selector="job-intro-content"]').first().html() ?? $('.job-intro-container dd').first().html();
+  // The company: $CONFIG (2022), the company card, the recruiter's " · 库卡机器人" link, or the page title
+  // ("【佛山 AI训练师招聘】-库卡机器人招聘信息-猎聘"; a headhunter's page says "猎头顾问" there instead).
+  const fromTitle = /】[-_](.+?)招聘信息-猎聘/.exec($('title').first().text())?.[1];
   const company =
     text(isRecord(config) ? config.compName : undefined) ??
     (normaliseWhitespace($('.company-info-container .name, .company-card .name').first().text()) ||
-      undefined);
+      normaliseWhitespace(
+        $('.recruiter-container .title-box a[href*="/company/"]')
+          .first()
+          .text()
+          .replace(/^\s*·\s*/, ''),
+      ) ||
+      (fromTitle && fromTitle !== '猎头顾问' ? fromTitle : undefined));
   return {
     sourcePostingId: id,
     url: absolute(canonical),
@@ -306,7 +329,8 @@ export const liepinScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template); tests on project fixtures (2026-11)',
+    '6 real shapes, 2022-07 to 2026-10: job pages (2022-07, 2026-09), search API (2022-08, 2026-09), the browser-rendered search page, the IP captcha redirect; tests on project fixtures (2026-12)',
+  checkedAgainst: liepinShapes,
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseLiepin(body, hint),

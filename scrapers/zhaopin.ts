@@ -10,6 +10,7 @@ import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { readBoardBody, unreadableBody } from './china/block-detection.js';
 import { copyDescription, httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
+import { zhaopinShapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
@@ -77,7 +78,8 @@ function fromState(state: Record<string, unknown>, hint: ParseHint): ZhaopinList
     };
   }
   const data = isRecord(state.data) ? state.data : undefined;
-  const list = data && (Array.isArray(data.list) ? data.list : Array.isArray(data.results) ? data.results : undefined);
+  const list =
+    data && (Array.isArray(data.list) ? data.list : Array.isArray(data.results) ? data.results : undefined);
   if (data && list) {
     const count = Number(data.count ?? data.numFound);
     const pageSize = Number(data.pageSize ?? list.length) || list.length;
@@ -141,7 +143,8 @@ export function fromPosition(item: Record<string, unknown>): RawPosting {
 export function fromCampusItem(item: Record<string, unknown>): RawPosting {
   const number = text(item.JobPositionNumber);
   const title = text(item.JobTitle);
-  if (!number || !title) throw new NotRetryableError('智联 campus item without JobPositionNumber or JobTitle');
+  if (!number || !title)
+    throw new NotRetryableError('智联 campus item without JobPositionNumber or JobTitle');
   const min = Number(item.MinSalary);
   const max = Number(item.MaxSalary);
   return {
@@ -201,7 +204,10 @@ function fromJobDetailState(state: Record<string, unknown>, hint: ParseHint): Ra
   const title = text(position.positionName) ?? text(position.name) ?? text(position.jobName);
   if (!id || !title) return undefined;
   const description =
-    text(position.jobDescPC) ?? text(position.jobDesc) ?? text(position.description) ?? text(position.jobDescription);
+    text(position.jobDescPC) ??
+    text(position.jobDesc) ??
+    text(position.description) ??
+    text(position.jobDescription);
   const welfare = [...textList(position.welfareLabel), ...textList(position.welfareTags)];
   return {
     sourcePostingId: id,
@@ -324,7 +330,8 @@ export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'sou.zhaopin.com __INITIAL_STATE__ capture (Hangzhou p1, 2022-07) and its slider-captcha page; tests on project fixtures (2026-11)',
+    '9 real shapes, 2018-08 to 2026-05: search state and pages (Ruishu, slider-widget code, campus, empty), search and job-detail APIs, job-info job pages, the slider block page; tests on project fixtures in their shapes (2026-12)',
+  checkedAgainst: zhaopinShapes,
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseZhaopin(body, hint).postings,

@@ -41,14 +41,18 @@ const SIGNS: [RegExp, string][] = [
   ],
 ];
 
-/** Seen only in a page's title: the tab of a verification or login page. */
+/**
+ * Seen only in a page's title: the tab of a verification or login page. A job's own title may hold the same
+ * words ("验证码识别工程师招聘"), so a title that speaks of a job (招聘, 职位) never counts.
+ */
 const TITLE_SIGNS: [RegExp, string][] = [
-  [/验证码|安全检查|身份验证/, 'verification page'],
+  [/验证码|身份验证/, 'verification page'],
   [
     /^\s*(用户)?登[录陆]|[-_|｜·]\s*(用户)?登[录陆]\s*$|^(Sign (In|Up)|Log ?In)\b|LinkedIn Login|(Sign (In|Up)|Log ?In) \| LinkedIn/i,
     'login wall (登录)',
   ],
 ];
+const JOB_TITLE = /招聘|职位|岗位|求职/;
 
 /**
  * A page showing a sign is a block only when it shows little else: verification pages are a sentence
@@ -62,13 +66,17 @@ const PAGE_DATA =
   /__(?:INITIAL_STATE|SEARCH_RESULT|NUXT|APOLLO_STATE)__\s*=\s*[{[]|id=["']__NEXT_DATA__["']|"@type"\s*:\s*"JobPosting"/;
 
 const LOGIN_PATH = /(^|[/.])(login|signin|sign-in|passport|auth|authwall)([/._?-]|$)/i;
+/** Where boards send a visitor they want to check: 猎聘's safe.liepin.com/intercept/ip/captcha and the like. */
+const CHALLENGE_PATH = /(^|[/.])(captcha|verify|verification|intercept|challenge)([/._?-]|$)/i;
 
 /** Why this response is a block page, or null when it looks like content. */
 export function detectBlock(check: BlockCheck): string | null {
   const json = jsonBlock(check.text);
   if (json) return json;
-  if (isLoginRedirect(check.requestedUrl, check.finalUrl))
+  if (isRedirectTo(LOGIN_PATH, check.requestedUrl, check.finalUrl))
     return `redirected to a login page (${pathOf(check.finalUrl)})`;
+  if (isRedirectTo(CHALLENGE_PATH, check.requestedUrl, check.finalUrl))
+    return `redirected to a verification page (${pathOf(check.finalUrl)})`;
   if (looksLikeJson(check.text) || PAGE_DATA.test(check.text)) return null;
   const page = visiblePage(check.text);
   if (!signOf(page)) return null;
@@ -94,6 +102,7 @@ export function signOf(page: VisiblePage): string | null {
   for (const [pattern, reason] of SIGNS) {
     if (pattern.test(page.title) || pattern.test(page.text)) return reason;
   }
+  if (JOB_TITLE.test(page.title)) return null;
   for (const [pattern, reason] of TITLE_SIGNS) {
     if (pattern.test(page.title)) return reason;
   }
@@ -124,11 +133,10 @@ function jsonBlock(text: string): string | null {
   return null;
 }
 
-function isLoginRedirect(requested: string, final: string): boolean {
+/** The response came from a page of this kind that was not asked for. */
+function isRedirectTo(kind: RegExp, requested: string, final: string): boolean {
   if (requested === final) return false;
-  const before = pathOf(requested);
-  const after = pathOf(final);
-  return LOGIN_PATH.test(after) && !LOGIN_PATH.test(before);
+  return kind.test(pathOf(final)) && !kind.test(pathOf(requested));
 }
 
 function pathOf(url: string): string {

@@ -21,7 +21,10 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
  */
 export function visiblePage(html: string): VisiblePage {
   const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? '';
-  const text = html.replace(COMMENT, ' ').replace(UNSEEN, ' ').replace(/<[^>]*>/g, ' ');
+  const text = html
+    .replace(COMMENT, ' ')
+    .replace(UNSEEN, ' ')
+    .replace(/<[^>]*>/g, ' ');
   return { title: collapse(decodeEntities(title)), text: collapse(decodeEntities(text)) };
 }
 
@@ -51,7 +54,8 @@ const NAMED: Record<string, string> = {
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
     return NAMED[body.toLowerCase()] ?? entity;
