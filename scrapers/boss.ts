@@ -279,6 +279,7 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
         const detail = parseBossDetailPage(html, { url });
         if (detail?.description) posting.description = detail.description;
         if (detail?.postedAt) posting.postedAt = detail.postedAt;
+        return detail !== undefined;
       },
     },
   });

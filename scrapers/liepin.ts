@@ -311,11 +311,12 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       // Cards lack the posting date and company details: every job page is read, not only those without text.
       ...httpDetailPages(context, DEFAULT_BASE_URL, '猎聘', (posting, html, url) => {
         const [detail] = parseLiepin(html, { url });
-        if (!detail) return;
+        if (!detail) return false;
         posting.description = detail.description ?? posting.description;
         posting.postedAt = detail.postedAt ?? posting.postedAt;
         posting.company = posting.company ?? detail.company;
         posting.extra = { ...detail.extra, ...posting.extra };
+        return true;
       }),
       needs: () => true,
     },
