@@ -1,7 +1,7 @@
 // `jobtrend health` on a real scraper's runs against a local site: when the site's pages lose their posting
 // date and company between two runs, health exits 1 naming the source and both fields (in text and in
 // --json); a steady history exits 0. The daemon-free path: scrape, scrape, health — as a user runs them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,28 @@ describe('jobtrend health', () => {
       ['zhaopin', 'field_drop', 'posted_at', 1, 0, 2],
       ['zhaopin', 'field_drop', 'extra.updated', 1, 0, 2],
     ]);
+
+    // status sums it up in one line; its --json carries the flags.
+    const status = await runCli(['--db', db, 'status']);
+    expect(status.stdout).toContain(
+      'health: 3 flags — zhaopin: company fell, posted_at fell, extra.updated fell (see jobtrend health)',
+    );
+    const statusJson = JSON.parse((await runCli(['--db', db, 'status', '--json'])).stdout) as {
+      health: { flagged: boolean; flags: unknown[] };
+    };
+    expect(statusJson.health.flagged).toBe(true);
+    expect(statusJson.health.flags).toHaveLength(3);
+
+    // The report's coverage section names the flagged source.
+    const out = join(dir, 'reports');
+    const written = await runCli(['--db', db, 'report', '--out', out, '--period', 'last-90-days']);
+    expect(written.code, written.stderr).toBe(0);
+    const file = readdirSync(out).find((name) => name.endsWith('.md'))!;
+    const markdown = readFileSync(join(out, file), 'utf8');
+    const coverage = markdown.slice(markdown.indexOf('## Data coverage'));
+    expect(coverage).toContain('### Sources flagged by `jobtrend health`');
+    expect(coverage).toMatch(/zhaopin: its latest runs no longer give what earlier runs gave/);
+    expect(coverage).toContain('- zhaopin: company fell from 100% to 0% of postings, since run 2');
   });
 
   it('a steady history exits 0 with no flags, in text and in --json', async () => {
@@ -113,6 +135,7 @@ describe('jobtrend health', () => {
     const json = await runCli(['--db', db, 'health', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ flagged: false, flags: [] });
+    expect((await runCli(['--db', db, 'status'])).stdout).toMatch(/^health: no flags/m);
   });
 
   it('bad input is one clear line with exit 2; no database is one clear line with exit 1', async () => {
