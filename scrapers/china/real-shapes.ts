@@ -126,6 +126,12 @@ export const job51Shapes: readonly RealShape[] = [
     reads: 'postings',
   },
   {
+    kind: 'job page, GBK (.tHeader.tHjob, msg ltype title split on |, job_msg)',
+    captured: '2020',
+    fixture: '51job/job-150000001.html',
+    reads: 'postings',
+  },
+  {
     kind: 'search page as the browser renders it (we.51job.com, sensorsdata cards)',
     captured: '2026',
     fixture: '51job/rendered-search-shenzhen-2026.html',

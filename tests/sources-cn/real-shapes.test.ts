@@ -229,6 +229,20 @@ const EXPECTED: Record<string, { count: number; postings: Partial<RawPosting>[] 
       },
     ],
   },
+  '51job/job-150000001.html': {
+    count: 1,
+    postings: [
+      {
+        sourcePostingId: '150000001',
+        url: 'https://jobs.51job.com/shanghai/150000001.html',
+        title: 'AI训练师（对话标注）',
+        company: '上海智语数据科技有限公司',
+        location: '上海·浦东新区',
+        salary: '1-1.5万/月',
+        postedAt: '11-20',
+      },
+    ],
+  },
   '51job/rendered-search-shenzhen-2026.html': {
     count: 2,
     postings: [
@@ -379,6 +393,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'zhaopin/job-detail-state-2026-05.html': '编写提示词并评估模型回答（RLHF）',
   'zhaopin/api-job-detail-2026-05.json': '对大模型的多轮对话进行标注',
   'boss/job-detail-2022.html': '评估大模型的多轮对话并给出偏好排序',
+  '51job/job-150000001.html': '参与RLHF偏好数据构建',
   'boss/job-detail-2025-05.html': '负责建筑图纸类数据的标注与模型评测',
   'boss/job-detail-api-2024-11.json': '参与代码类RLHF数据构建',
   'liepin/job-detail-headhunter-2022-07.html': '为游戏剧情对话撰写训练样本',
