@@ -476,3 +476,34 @@ for (const board of boards) {
     }
   });
 }
+
+/** A slider widget as results pages ship it: its code, its styles and its dialog, hidden until needed. */
+const WIDGET = `<script>/* 二次验证：滑动验证 */ window.nc = { tip: '为保证您的正常访问，请进行如下验证：', start: '请按住滑块，拖动到最右边' };</script>
+<style>#nocaptcha .nc_scale{height:34px} .geetest_holder{min-width:auto}</style>
+<div id="nc-dialog" style="display: none"><p>为保证您的正常访问，请进行如下验证：</p><div id="nocaptcha"></div></div>`;
+
+/** The widget alone, as a board serves it instead of results. */
+const WIDGET_ONLY = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>访问验证</title>${WIDGET.split('<div')[0]}</head>
+<body><div class="content"><p>为保证您的正常访问，请进行如下验证：</p><div id="nocaptcha"></div></div></body></html>`;
+
+describe('a slider widget on every board: its code on a results page is content, the widget alone is a block', () => {
+  for (const board of boards) {
+    const page = board.checkedAgainst!.find((s) => s.reads === 'postings' && s.fixture.endsWith('.html'))!;
+    it(`${board.id}: ${page.fixture} with the widget's code and hidden dialog added is still read as results`, () => {
+      const html = read(page);
+      const withWidget = html.includes('</body>')
+        ? html.replace('</body>', `${WIDGET}</body>`)
+        : html + WIDGET;
+      const url = SEARCH_URL[board.id]!;
+      expect(detectBlock({ requestedUrl: url, finalUrl: url, status: 200, text: withWidget })).toBeNull();
+      expect(board.parse(withWidget, {})).toHaveLength(EXPECTED[page.fixture]!.count);
+    });
+    it(`${board.id}: the widget alone is a block`, () => {
+      const url = SEARCH_URL[board.id]!;
+      expect(detectBlock({ requestedUrl: url, finalUrl: url, status: 200, text: WIDGET_ONLY })).toMatch(
+        /验证/,
+      );
+      expect(() => board.parse(WIDGET_ONLY, { url })).toThrow(BlockedError);
+    });
+  }
+});
