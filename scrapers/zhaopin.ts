@@ -98,6 +98,21 @@ function named(value: unknown): string | undefined {
   return text(value);
 }
 
+/** Where, for how much and how a 智联 position works, whichever generation's keys it uses. */
+function placePayAndKind(
+  item: Record<string, unknown>,
+): Pick<RawPosting, 'location' | 'salary' | 'employmentType'> {
+  return {
+    location: joinLocation(
+      text(item.workCity) ?? text(item.positionWorkCity) ?? named(item.city),
+      text(item.cityDistrict) ?? text(item.positionCityDistrict) ?? named(item.businessArea),
+      text(item.tradingArea) ?? text(item.streetName),
+    ),
+    salary: text(item.salary60) ?? text(item.salary),
+    employmentType: text(item.workType) ?? text(item.emplType),
+  };
+}
+
 /**
  * One positionList item (the search page's state, the positions API) as a raw posting; the 2018 API's
  * items, whose company, city, experience and education are objects, read the same way.
@@ -114,13 +129,7 @@ export function fromPosition(item: Record<string, unknown>): RawPosting {
     url: url.replace(/^http:/, 'https:'),
     title,
     company: text(item.companyName) ?? text(company.name),
-    location: joinLocation(
-      text(item.workCity) ?? named(item.city),
-      text(item.cityDistrict) ?? named(item.businessArea),
-      text(item.tradingArea) ?? text(item.streetName),
-    ),
-    salary: text(item.salary60) ?? text(item.salary),
-    employmentType: text(item.workType) ?? text(item.emplType),
+    ...placePayAndKind(item),
     postedAt: text(item.firstPublishTime) ?? text(item.createDate) ?? published,
     description: text(item.jobSummary) ? htmlToText(text(item.jobSummary)!) : undefined,
     tags: textList(item.skillLabel),
@@ -214,13 +223,7 @@ function fromJobDetailState(state: Record<string, unknown>, hint: ParseHint): Ra
     url: (url ?? `https://www.zhaopin.com/jobdetail/${id}.htm`).replace(/^http:/, 'https:'),
     title,
     company: text(company.companyName) ?? text(position.companyName),
-    location: joinLocation(
-      text(position.workCity) ?? text(position.positionWorkCity),
-      text(position.cityDistrict) ?? text(position.positionCityDistrict),
-      text(position.streetName) ?? text(position.tradingArea),
-    ),
-    salary: text(position.salary60) ?? text(position.salary),
-    employmentType: text(position.emplType) ?? text(position.workType),
+    ...placePayAndKind(position),
     description: description ? htmlToText(description) : undefined,
     postedAt:
       text(position.positionPublishTime) ?? text(position.publishTime) ?? text(position.firstPublishTime),
