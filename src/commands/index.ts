@@ -7,6 +7,7 @@ import { define as completion } from './completion.js';
 import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
 import { define as growth } from './growth.js';
+import { define as health } from './health.js';
 import { define as importCommand } from './import.js';
 import { define as init } from './init.js';
 import { define as parse } from './parse.js';
@@ -27,6 +28,7 @@ export const commands: DefineCommand[] = [
   init,
   status,
   check,
+  health,
   unblock,
   query,
   sources,

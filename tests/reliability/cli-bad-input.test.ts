@@ -76,6 +76,22 @@ const CASES: Record<string, Case[]> = {
     { what: 'a shell it does not know', argv: ['powershell'], code: 2, says: /unknown shell "powershell"/ },
     { what: 'no shell', argv: [], code: 2, says: /missing required argument 'shell'/ },
   ],
+  health: [
+    { what: 'an unknown source', argv: ['--source', 'atlantis'], code: 2, says: /unknown source "atlantis"/ },
+    {
+      what: 'a run count that is not one',
+      argv: ['--runs', 'many'],
+      code: 2,
+      says: /--runs must be a whole number/,
+    },
+    {
+      what: 'a database that does not exist',
+      argv: [],
+      globals: onDb(missing('health.sqlite')),
+      code: 1,
+      says: /no database at/,
+    },
+  ],
   unblock: [
     { what: 'no host and no --all', argv: [], code: 2, says: /name the hosts to ask again/ },
     { what: 'a host that is not one', argv: ['http://'], code: 2, says: /"http:\/\/" is not a host/ },
@@ -286,6 +302,7 @@ const CASES: Record<string, Case[]> = {
 const OPENS_DATABASE: Record<string, string[]> = {
   init: [],
   status: [],
+  health: [],
   unblock: ['--all'],
   query: ['SELECT 1'],
   sources: [],
