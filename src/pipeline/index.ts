@@ -18,6 +18,7 @@ export { type ParsedSalary, parseSalary, type SalaryOptions } from './salary.js'
 export {
   findSkillMentions,
   matchSkills,
+  withImplied,
   type Skill,
   type SkillMention,
   skillIds,
