@@ -18,9 +18,9 @@ export { type ParsedSalary, parseSalary, type SalaryOptions } from './salary.js'
 export {
   findSkillMentions,
   matchSkills,
-  withImplied,
   type Skill,
   type SkillMention,
   skillIds,
   skillTaxonomy,
+  withImplied,
 } from './skills.js';
