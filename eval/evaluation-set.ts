@@ -20,6 +20,11 @@ export interface LabelledItem {
   /** Null for items labelled for their role only (titles). */
   skills: string[] | null;
   heldOut: boolean;
+  /**
+   * A title whose role its page told the labeller, not its words ("Finance Expert" at an AI lab, to train its
+   * model): no reader of the title alone could give it, so it is reported apart, not scored.
+   */
+  pageOnly: boolean;
 }
 
 export interface EvaluationSet {
@@ -34,6 +39,7 @@ interface LabelRecord {
   description?: string;
   roles?: unknown;
   skills?: unknown;
+  page_only?: unknown;
 }
 
 /** Where the labels live in the project. */
@@ -80,6 +86,7 @@ export function loadEvaluationSet(labelsDir = LABELS_DIR, descriptionsDir = DESC
           roles,
           skills: typeof record.description === 'string' ? skills : null,
           heldOut: isHeldOut(id),
+          pageOnly: record.page_only === true,
         });
         return;
       }
@@ -99,6 +106,7 @@ export function loadEvaluationSet(labelsDir = LABELS_DIR, descriptionsDir = DESC
         roles,
         skills,
         heldOut: isHeldOut(id),
+        pageOnly: false,
       });
     });
   }

@@ -24,6 +24,10 @@ function judge(item: LabelledItem): Judged {
   };
 }
 
+function sameRoles(a: string[], b: string[]): boolean {
+  return [...a].sort().join() === [...b].sort().join();
+}
+
 const row = (t: Tally) => ({
   id: t.id,
   labels: t.labels,
@@ -48,7 +52,8 @@ if (set.items.length === 0) {
   process.stdout.write('eval: no labelled items to score\n');
   process.exit(set.skipped ? 0 : 1);
 }
-const judged = set.items.map((item) => ({ item, judged: judge(item) }));
+const pageOnly = set.items.filter((item) => item.pageOnly);
+const judged = set.items.filter((item) => !item.pageOnly).map((item) => ({ item, judged: judge(item) }));
 const all = score(judged.map((j) => j.judged));
 const tuning = score(judged.filter((j) => !j.item.heldOut).map((j) => j.judged));
 const heldOut = score(judged.filter((j) => j.item.heldOut).map((j) => j.judged));
@@ -68,6 +73,13 @@ for (const [what, list] of [
     out.push(`  ${d.id} "${d.title.slice(0, 60)}": ${parts.filter(Boolean).join('; ')}`);
   }
   out.push('');
+}
+if (pageOnly.length > 0) {
+  const found = pageOnly.filter((item) => sameRoles(judge(item).roles, item.roles)).length;
+  out.push(
+    `Not scored: ${pageOnly.length} titles whose role only their page tells (page_only in eval/labels/titles.jsonl); ${found} of them get their labelled roles from the title alone.`,
+    '',
+  );
 }
 out.push(summary('tuning', tuning), summary('held-out', heldOut), summary('all', all), '');
 const missed = missedTargets(all);
