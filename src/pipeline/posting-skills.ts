@@ -108,19 +108,53 @@ function asked(text: string, mentions: SkillMention[], index: number): boolean {
   return meant(text, mentions, index, rule, sentence);
 }
 
+/**
+ * The description with each run of white space as one space (and a line broken after a hyphen joined, as
+ * "fine-\n tuning" in hard-wrapped text), so that "machine\n  learning" is a term; and where each of its
+ * characters came from, paragraph breaks kept as "\n\n" so that sentences still end at them.
+ */
+function flatten(description: string): { text: string; origin: Int32Array } {
+  const origin = new Int32Array(description.length + 1);
+  let text = '';
+  let at = 0;
+  for (const m of description.matchAll(/\s+/g)) {
+    const start = m.index as number;
+    for (let i = at; i < start; i++) origin[text.length + i - at] = i;
+    text += description.slice(at, start);
+    const space = m[0];
+    const joined =
+      start > 0 && description[start - 1] === '-' && space.includes('\n') && !/\n\s*\n/.test(space);
+    const gap = joined
+      ? ''
+      : /\n\s*\n/.test(space)
+        ? '\n\n'
+        : /\n\s*[-•*·▪●◦–]/.test(`${space}${description[start + space.length] ?? ''}`)
+          ? '\n'
+          : ' ';
+    for (let k = 0; k < gap.length; k++) origin[text.length + k] = start;
+    text += gap;
+    at = start + space.length;
+  }
+  for (let i = at; i < description.length; i++) origin[text.length + i - at] = i;
+  text += description.slice(at);
+  origin[text.length] = description.length;
+  return { text, origin: origin.subarray(0, text.length + 1) };
+}
+
 /** The skill ids a posting asks for (plus the skills they imply), sorted. Never throws. */
 export function skillsAskedFor(title: string, description?: string | null): string[] {
   const found = new Set<string>();
   if (typeof title === 'string') for (const m of findSkillMentions(title)) found.add(m.skill);
   if (typeof description === 'string' && description.length > 0) {
-    const mentions = findSkillMentions(description);
+    const flat = flatten(description);
+    const mentions = findSkillMentions(flat.text);
     if (mentions.length > 0) {
       const sections = findSections(description);
       for (let i = 0; i < mentions.length; i++) {
         const mention = mentions[i] as SkillMention;
         if (found.has(mention.skill)) continue;
-        if (kindAt(sections, mention.start) !== 'role') continue;
-        if (asked(description, mentions, i)) found.add(mention.skill);
+        if (kindAt(sections, flat.origin[mention.start] as number) !== 'role') continue;
+        if (asked(flat.text, mentions, i)) found.add(mention.skill);
       }
     }
   }

@@ -54,9 +54,9 @@ const BENEFITS_TEXT =
   /\b(medical|health|dental|vision)\b[^.\n]{0,30}\b(dental|vision|insurance|coverage|plans?|benefits)\b|401\s?\(?k\)?|paid time off|\bpto\b|parental leave|(health|life|disability) insurance|pension|equity (package|grant)|stock options|tuition|(learning|education|training|development) (stipend|budget|allowance|reimbursement|assistance)|gym|commuter|wellness|holidays|annual leave|(base )?(pay|salary) range|\$\s?\d[\d,]{2,}(\.\d+)?\s*(-|—|–|to)\s*\$?\s?\d|competitive (salary|compensation|pay)|bonus (scheme|structure|plan)|五险一金|六险一金|社保|公积金|带薪|年假|补充医疗|医疗保险|商业保险|节日福利|餐补|餐饮补贴|交通补贴|房补|团建|体检|下午茶|年终奖/i;
 /** What a job's own text says: an opening paragraph with these is about the job, not the company. */
 const ROLE_TEXT =
-  /\byou('ll| will| are| have|r)?\b|looking for|seeking|hiring|join (our|the|us)|this (role|position)|the (role|position)|candidate|responsib|requirements?|qualifications?|experience (in|with)|岗位|职位|负责|要求|招聘/i;
+  /\byou('ll| will| are| have|r)?\b|looking for|seeking|hiring|join (our|the) ([\w-]+ )?team|this (role|position)|the (role|position)|candidate|responsib|requirements?|qualifications?|experience (in|with)|岗位|职位|负责|要求|招聘/i;
 const COMPANY_TEXT =
-  /\b(we are|we're|is an?|our (mission|team|company|customers|platform|products?)|founded|headquartered|leading|company|startup|platform|backed by|customers)\b|公司|集团|企业|成立于|致力于/i;
+  /\b(we are|we're|we|our|is an?|founded|headquartered|leading|company|startup|platform|backed by|customers)\b|公司|集团|企业|成立于|致力于/i;
 
 interface Line {
   text: string;
@@ -75,6 +75,12 @@ function linesOf(description: string): Line[] {
     start = newline + 1;
   }
   return lines;
+}
+
+/** A short line with no sentence in it: a title or a name. */
+function isTitleLine(text: string): boolean {
+  const trimmed = text.trim();
+  return !trimmed.includes('\n') && trimmed.split(/\s+/).length <= 12 && !/[.!?。]$/.test(trimmed);
 }
 
 /** The kind a heading names, or null when its words say nothing (then it starts no section). */
@@ -116,7 +122,8 @@ export function findSections(description: string): Section[] {
   /** The paragraph or list item being gathered: its lines' span. */
   let itemStart = -1;
   let itemEnd = -1;
-  let itemIsOpening = true;
+  /** Still in the opening: no heading yet, and no paragraph about the job. */
+  let opening = true;
   const closeItem = () => {
     if (itemStart < 0) return;
     const text = description.slice(itemStart, itemEnd);
@@ -124,11 +131,12 @@ export function findSections(description: string): Section[] {
     if (LEGAL_TEXT.test(text)) kind = 'legal';
     else if (BENEFITS_TEXT.test(text) && kind !== 'legal') kind = 'benefits';
     else if (kind === 'company' && ROLE_TEXT.test(text) && /\byou\b|你/.test(text)) kind = 'role';
-    else if (!seenHeading && itemIsOpening && !ROLE_TEXT.test(text) && COMPANY_TEXT.test(text))
-      kind = 'company';
+    else if (opening && !seenHeading && !ROLE_TEXT.test(text) && COMPANY_TEXT.test(text)) kind = 'company';
+    // A title line repeated at the top ("Senior AI Engineer") does not end the opening; a paragraph about the
+    // job does.
+    if (kind !== 'company' && !isTitleLine(text)) opening = false;
     push(kind, itemStart, itemEnd);
     itemStart = -1;
-    itemIsOpening = false;
   };
 
   for (let i = 0; i < lines.length; i++) {
