@@ -61,7 +61,13 @@ describe('matching edges', () => {
         { skill: 'python', start: 4, end: 10 },
       ],
     ],
-    ['岗位职责包括日常沟通协调，熟悉Python', [{ skill: 'python', start: 15, end: 21 }]],
+    [
+      '岗位职责包括日常沟通协调，熟悉Python',
+      [
+        { skill: 'communication', start: 8, end: 12 },
+        { skill: 'python', start: 15, end: 21 },
+      ],
+    ],
     [
       '会用ＰＹＴＨＯＮ和ｓｑｌ',
       [
