@@ -19,6 +19,8 @@ interface SkillContext {
   asksExact?: string[];
   /** Patterns that make it never count, whatever else says. */
   never?: string[];
+  /** Whether a list of other skills makes a mention count ("SQL, Excel and Tableau"); default true. */
+  inLists?: boolean;
 }
 
 interface SkillData {
@@ -32,6 +34,7 @@ interface ContextRule {
   asks: RegExp[];
   asksExact: RegExp[];
   never: RegExp[];
+  inLists: boolean;
 }
 
 const compile = (patterns: string[] | undefined, flags: string): RegExp[] =>
@@ -46,6 +49,7 @@ for (const skill of skills) {
     asks: compile(skill.context.asks, 'i'),
     asksExact: compile(skill.context.asksExact, ''),
     never: compile(skill.context.never, 'i'),
+    inLists: skill.context.inLists !== false,
   });
 }
 /** Subjects a degree can be in: named only in a list of them, they are not asked for. */
@@ -58,6 +62,8 @@ const DEGREE =
   /\b(degree|bachelor|master|ph\.?\s?d|doctorate|bs|ba|b\.s|b\.a|ms|m\.s|msc|bsc|b\.?tech|m\.?tech|major(ed)?|graduate)\b|学历|专业|本科|硕士|博士/i;
 /** The mention stands in a list of subjects: "…, §, …", "§ or related", "§/…". */
 const SUBJECT_LIST = /(,|\bor|\band|\/|、|或)\s*§|§\s*(,|\bor\b|\band\b|\/|、|或|等)/i;
+/** "Stay current with advances in healthcare AI" is keeping up with a field, not an ask for it. */
+const KEEPING_UP = /\b(stay|staying|keep|keeping|remain)\b[^.§]{0,20}\b(up[- ]to[- ]date|current|updated|abreast|informed)\b[^.§]{0,80}\u00a7/i;
 /** Where a sentence's reach stops: a paragraph break, a list item, a Chinese full stop. */
 const BREAK = /\n\s*\n|\n\s*[-•*·▪●◦–]\s|[。；]/g;
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
@@ -86,6 +92,7 @@ function meant(
   if (rule.asks.some((re) => re.test(sentence)) || rule.asksExact.some((re) => re.test(sentence)))
     return true;
   // In a list with another skill: "SQL, Excel and Tableau", "healthcare, finance or legal".
+  if (!rule.inLists) return false;
   const mention = mentions[index] as SkillMention;
   const before = mentions[index - 1];
   if (before && before.skill !== mention.skill && LIST_GAP.test(text.slice(before.end, mention.start)))
@@ -102,6 +109,7 @@ function asked(text: string, mentions: SkillMention[], index: number): boolean {
   if (!rule && !subject) return true;
   const sentence = sentenceAround(text, mention);
   if (subject && DEGREE.test(sentence) && SUBJECT_LIST.test(sentence)) return false;
+  if (KEEPING_UP.test(sentence)) return false;
   if (!rule) return true;
   const term = text.slice(mention.start, mention.end).normalize('NFKC').toLowerCase();
   if (rule.terms && !rule.terms.has(term) && !rule.terms.has(term.replace(/s$/, ''))) return true;

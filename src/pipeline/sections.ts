@@ -32,7 +32,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ],
   [
     'company',
-    /^about (?!(the |this )?(role|job|position|opportunity|you|team|work|project|program|internship|candidate)\b)|who we are|company (description|overview|profile|summary)|our (mission|story|values|culture|company|vision|principles)|^mission|^values|what we do|how we('re| are) different|^(the )?company$|公司介绍|公司简介|关于我们|企业介绍|企业简介|团队介绍|公司概况/,
+    /^about (?!(the |this )?(role|job|position|opportunity|you|team|work|project|program|internship|candidate)\b)|who we are|company (description|overview|profile|summary)|our (mission|story|values|culture|company|vision|principles)|^mission|^values|what we do|how we('re| are) different|on a mission|^(the )?company$|公司介绍|公司简介|关于我们|企业介绍|企业简介|团队介绍|公司概况/,
   ],
   [
     'role',
