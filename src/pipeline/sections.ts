@@ -20,19 +20,20 @@ export interface Section {
   end: number;
 }
 
-// Heading words, tried in this order on a heading's text (lower case, without its closing colon).
+// Heading words, tried in this order on a heading's text (lower case, without its closing colon): "About Lyra
+// Health" is the company's, "Health & wellbeing" the benefits'.
 const HEADINGS: [SectionKind, RegExp][] = [
   [
     'legal',
-    /equal (employment )?opportunit|\beeo\b|diversity|inclusion|belonging|accommodation|privacy|fraud|scam|disclaimer|notice|e-?verify|\blegal\b|applicant|background check|interview (practices|process)|on-camera|guidelines|policy|logistics|visa|sponsorship|data protection|stay connected|#li-|^#|pledge|security requirements|next steps|how to apply|application process/,
-  ],
-  [
-    'benefits',
-    /benefit|perks|what we (can )?(offer|provide|bring)|we offer|our offer|in it for you|why (join|work|us|you should)|compensation|salary|pay (range|transparency)|\bpay\b|rewards|health|wellbeing|well-being|wellness|take care of you|relocation|love it here|life at|what you('ll| will)? get|time off|hybrid work|work model|professional development|learning and development|growth opportunities|福利|待遇|我们提供|薪资|薪酬/,
+    /equal (employment )?opportunit|\beeo\b|diversity|inclusion|belonging|accommodation|privacy|fraud|scam|disclaimer|notice|e-?verify|\blegal\b|applicant|background check|interview (practices|process)|on-camera|guidelines|policy|logistics|visa|sponsorship|data protection|stay connected|pledge|security requirements|next steps|how to apply|application process/,
   ],
   [
     'company',
     /^about (?!(the |this )?(role|job|position|opportunity|you|team|work|project|program|internship|candidate)\b)|who we are|company (description|overview|profile|summary)|our (mission|story|values|culture|company|vision|principles)|^mission|^values|what we do|how we('re| are) different|on a mission|^(the )?company$|公司介绍|公司简介|关于我们|企业介绍|企业简介|团队介绍|公司概况/,
+  ],
+  [
+    'benefits',
+    /benefit|perks|what we (can )?(offer|provide|bring)|we offer|our offer|in it for you|why (join|work|us|you should)|compensation|salary|pay (range|transparency)|\bpay\b|rewards|health (&|and) (wellbeing|well-being|wellness|benefits)|health(care)? (benefits|insurance|coverage)|^health$|wellbeing|well-being|wellness|take care of you|relocation|love it here|life at|what you('ll| will)? get|time off|hybrid work|work model|professional development|learning and development|growth opportunities|福利|待遇|我们提供|薪资|薪酬/,
   ],
   [
     'role',
@@ -87,7 +88,7 @@ function isTitleLine(text: string): boolean {
 export function headingKind(heading: string): SectionKind | null {
   const text = heading
     .trim()
-    .replace(/[:：]\s*$/, '')
+    .replace(/[:：?？]\s*$/, '')
     .toLowerCase();
   for (const [kind, pattern] of HEADINGS) if (pattern.test(text)) return kind;
   return null;
@@ -96,14 +97,10 @@ export function headingKind(heading: string): SectionKind | null {
 /** Whether a line stands as a heading: a heading's words alone on it, set off by a colon or blank lines. */
 function headingOf(lines: Line[], i: number): SectionKind | null {
   const line = (lines[i] as Line).text.trim();
-  if (!HEADING_SHAPE.test(line.replace(/[:：]$/, '')) || line.split(/\s+/).length > 9) return null;
-  const setOff =
-    /[:：]$/.test(line) ||
-    i === 0 ||
-    (lines[i - 1] as Line).text.trim() === '' ||
-    i + 1 >= lines.length ||
-    (lines[i + 1] as Line).text.trim() === '' ||
-    /^\s*[-•*·▪●◦–]\s/.test((lines[i + 1] as Line).text);
+  if (!HEADING_SHAPE.test(line.replace(/[:：?？]$/, '')) || line.split(/\s+/).length > 12) return null;
+  // A heading starts its paragraph: the last line of a wrapped sentence ("  healthcare environment") is none.
+  if (/^\s/.test((lines[i] as Line).text)) return null;
+  const setOff = /[:：]$/.test(line) || i === 0 || (lines[i - 1] as Line).text.trim() === '';
   return setOff ? headingKind(line) : null;
 }
 
