@@ -63,7 +63,12 @@ const DEGREE =
 /** The mention stands in a list of subjects: "…, §, …", "§ or related", "§/…". */
 const SUBJECT_LIST = /(,|\bor|\band|\/|、|或)\s*§|§\s*(,|\bor\b|\band\b|\/|、|或|等)/i;
 /** "Stay current with advances in healthcare AI" is keeping up with a field, not an ask for it. */
-const KEEPING_UP = /\b(stay|staying|keep|keeping|remain)\b[^.§]{0,20}\b(up[- ]to[- ]date|current|updated|abreast|informed)\b[^.§]{0,80}\u00a7/i;
+const KEEPING_UP =
+  /\b(stay|staying|keep|keeping|remain)\b[^.§]{0,20}\b(up[- ]to[- ]date|current|updated|abreast|informed)\b[^.§]{0,80}\u00a7/i;
+/** White space other than a single space: runs, tabs, line breaks. */
+const UNUSUAL_SPACE = /[ \t\r\n\f\v\u00a0\u3000]{2,}|[\t\r\n\f\v\u00a0\u3000]/g;
+/** Characters that start a list item. */
+const BULLET_CODES = new Set([...'-•*·▪●◦–'].map((c) => c.charCodeAt(0)));
 /** Where a sentence's reach stops: a paragraph break, a list item, a Chinese full stop. */
 const BREAK = /\n\s*\n|\n\s*[-•*·▪●◦–]\s|[。；]/g;
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
@@ -107,13 +112,17 @@ function asked(text: string, mentions: SkillMention[], index: number): boolean {
   const rule = rules.get(mention.skill);
   const subject = SUBJECT_CATEGORIES.has(category.get(mention.skill) ?? '');
   if (!rule && !subject) return true;
+  // Only the skill's ambiguous terms need their sentence read ("质检" is always quality inspection).
+  let ambiguous = false;
+  if (rule) {
+    const term = text.slice(mention.start, mention.end).normalize('NFKC').toLowerCase();
+    ambiguous = !rule.terms || rule.terms.has(term) || rule.terms.has(term.replace(/s$/, ''));
+  }
+  if (!ambiguous && !subject) return true;
   const sentence = sentenceAround(text, mention);
   if (subject && DEGREE.test(sentence) && SUBJECT_LIST.test(sentence)) return false;
   if (KEEPING_UP.test(sentence)) return false;
-  if (!rule) return true;
-  const term = text.slice(mention.start, mention.end).normalize('NFKC').toLowerCase();
-  if (rule.terms && !rule.terms.has(term) && !rule.terms.has(term.replace(/s$/, ''))) return true;
-  return meant(text, mentions, index, rule, sentence);
+  return !rule || !ambiguous || meant(text, mentions, index, rule, sentence);
 }
 
 /**
@@ -121,32 +130,56 @@ function asked(text: string, mentions: SkillMention[], index: number): boolean {
  * "fine-\n tuning" in hard-wrapped text), so that "machine\n  learning" is a term; and where each of its
  * characters came from, paragraph breaks kept as "\n\n" so that sentences still end at them.
  */
-function flatten(description: string): { text: string; origin: Int32Array } {
-  const origin = new Int32Array(description.length + 1);
-  let text = '';
+function flatten(description: string): Flattened {
+  // Single spaces stay as they are; only runs, tabs and line breaks change, so most text is copied in slices.
+  UNUSUAL_SPACE.lastIndex = 0;
+  if (!UNUSUAL_SPACE.test(description)) return { text: description, flatStarts: [0], starts: [0] };
+  UNUSUAL_SPACE.lastIndex = 0;
+  const parts: string[] = [];
+  const flatStarts: number[] = [];
+  const starts: number[] = [];
+  let length = 0;
   let at = 0;
-  for (const m of description.matchAll(/\s+/g)) {
-    const start = m.index as number;
-    for (let i = at; i < start; i++) origin[text.length + i - at] = i;
-    text += description.slice(at, start);
+  const copy = (from: number, to: number) => {
+    flatStarts.push(length);
+    starts.push(from);
+    parts.push(description.slice(from, to));
+    length += to - from;
+  };
+  for (let m = UNUSUAL_SPACE.exec(description); m; m = UNUSUAL_SPACE.exec(description)) {
+    const start = m.index;
     const space = m[0];
-    const joined =
-      start > 0 && description[start - 1] === '-' && space.includes('\n') && !/\n\s*\n/.test(space);
-    const gap = joined
-      ? ''
-      : /\n\s*\n/.test(space)
-        ? '\n\n'
-        : /\n\s*[-•*·▪●◦–]/.test(`${space}${description[start + space.length] ?? ''}`)
-          ? '\n'
-          : ' ';
-    for (let k = 0; k < gap.length; k++) origin[text.length + k] = start;
-    text += gap;
+    copy(at, start);
+    const newline = space.indexOf('\n');
+    const paragraph = newline >= 0 && space.indexOf('\n', newline + 1) >= 0;
+    const bullet = newline >= 0 && BULLET_CODES.has(description.charCodeAt(start + space.length));
+    const joined = newline >= 0 && !paragraph && description.charCodeAt(start - 1) === 0x2d;
+    const gap = joined ? '' : paragraph ? '\n\n' : bullet ? '\n' : ' ';
+    parts.push(gap);
+    length += gap.length;
     at = start + space.length;
   }
-  for (let i = at; i < description.length; i++) origin[text.length + i - at] = i;
-  text += description.slice(at);
-  origin[text.length] = description.length;
-  return { text, origin: origin.subarray(0, text.length + 1) };
+  copy(at, description.length);
+  return { text: parts.join(''), flatStarts, starts };
+}
+
+/** The folded text and, for each slice copied from the description, where it starts in both. */
+interface Flattened {
+  text: string;
+  flatStarts: number[];
+  starts: number[];
+}
+
+/** Where a character of the folded text came from in the description (a folded space: where its run began). */
+function originOf(flat: Flattened, offset: number): number {
+  let low = 0;
+  let high = flat.flatStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((flat.flatStarts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return (flat.starts[low] as number) + offset - (flat.flatStarts[low] as number);
 }
 
 /** The skill ids a posting asks for (plus the skills they imply), sorted. Never throws. */
@@ -157,11 +190,13 @@ export function skillsAskedFor(title: string, description?: string | null): stri
     const flat = flatten(description);
     const mentions = findSkillMentions(flat.text);
     if (mentions.length > 0) {
-      const sections = findSections(description);
+      // Sections are read in full only where a mention stands: boilerplate tests elsewhere change nothing.
+      const offsets = mentions.map((m) => originOf(flat, m.start));
+      const sections = findSections(description, (start, end) => offsets.some((o) => o >= start && o < end));
       for (let i = 0; i < mentions.length; i++) {
         const mention = mentions[i] as SkillMention;
         if (found.has(mention.skill)) continue;
-        if (kindAt(sections, flat.origin[mention.start] as number) !== 'role') continue;
+        if (kindAt(sections, originOf(flat, mention.start)) !== 'role') continue;
         if (asked(flat.text, mentions, i)) found.add(mention.skill);
       }
     }

@@ -49,10 +49,15 @@ const CJK_HEADING =
 const HEADING_SHAPE = /^(?![-•*·▪●◦–]\s)[^.;,!?。；，]{2,70}$/;
 
 // Boilerplate a paragraph or list item shows by itself, wherever it stands.
+// Each set is one English pattern tried at word starts only (\b first: a quarter of the places to try) and
+// one Chinese pattern, since \b means nothing between Chinese characters.
 const LEGAL_TEXT =
-  /equal (employment )?opportunit|without regard to|regardless of (race|age|gender|sex)|protected (veteran|characteristic|class|status|by (federal|state|local|applicable)? ?law)|reasonable accommodation|e-?verify|affirmative action|applicable (federal|state|local )?laws?|background check|privacy (policy|notice)|personal data|recruit(ing|ment) (fraud|scam)|never ask (you )?for (payment|money)|eligib(le|ility) to work|authori[sz]ed to work|work authori[sz]ation|visa sponsorship|sponsor(ship)? (a |an )?(visa|work)|pay transparency|(fair chance|arrest|conviction) (ordinance|record)|to the extent permitted by law|not discriminate|discriminat(e|ion) (on|based)|disabilit(y|ies) (and|or) (veteran|accommodation)|平等就业|反歧视/i;
+  /\b(?:equal (employment )?opportunit|without regard to|regardless of (race|age|gender|sex)|protected (veteran|characteristic|class|status|by (federal|state|local|applicable)? ?law)|reasonable accommodation|e-?verify|affirmative action|applicable (federal|state|local )?laws?|background check|privacy (policy|notice)|personal data|recruit(ing|ment) (fraud|scam)|never ask (you )?for (payment|money)|eligib(le|ility) to work|authori[sz]ed to work|work authori[sz]ation|visa sponsorship|sponsor(ship)? (a |an )?(visa|work)|pay transparency|(fair chance|arrest|conviction) (ordinance|record)|to the extent permitted by law|not discriminate|discriminat(e|ion) (on|based)|disabilit(y|ies) (and|or) (veteran|accommodation))/i;
+const LEGAL_TEXT_ZH = /平等就业|反歧视/;
 const BENEFITS_TEXT =
-  /\b(medical|health|dental|vision)\b[^.\n]{0,30}\b(dental|vision|insurance|coverage|plans?|benefits)\b|401\s?\(?k\)?|paid time off|\bpto\b|parental leave|(health|life|disability) insurance|pension|equity (package|grant)|stock options|tuition|(learning|education|training|development) (stipend|budget|allowance|reimbursement|assistance)|gym|commuter|wellness|holidays|annual leave|(base )?(pay|salary) range|\$\s?\d[\d,]{2,}(\.\d+)?\s*(-|—|–|to)\s*\$?\s?\d|competitive (salary|compensation|pay)|bonus (scheme|structure|plan)|五险一金|六险一金|社保|公积金|带薪|年假|补充医疗|医疗保险|商业保险|节日福利|餐补|餐饮补贴|交通补贴|房补|团建|体检|下午茶|年终奖/i;
+  /\b(?:\b(medical|health|dental|vision)\b[^.\n]{0,30}\b(dental|vision|insurance|coverage|plans?|benefits)\b|401\s?\(?k\)?|paid time off|\bpto\b|parental leave|(health|life|disability) insurance|pension|equity (package|grant)|stock options|tuition|(learning|education|training|development) (stipend|budget|allowance|reimbursement|assistance)|gym|commuter|wellness|holidays|annual leave|(base )?(pay|salary) range|competitive (salary|compensation|pay)|bonus (scheme|structure|plan))/i;
+const BENEFITS_TEXT_ZH =
+  /五险一金|六险一金|社保|公积金|带薪|年假|补充医疗|医疗保险|商业保险|节日福利|餐补|餐饮补贴|交通补贴|房补|团建|体检|下午茶|年终奖|\$\s?\d[\d,]{2,}(\.\d+)?\s*(-|—|–|to)\s*\$?\s?\d/;
 /** What a job's own text says: an opening paragraph with these is about the job, not the company. */
 const ROLE_TEXT =
   /\byou('ll| will| are| have|r)?\b|looking for|seeking|hiring|join (our|the) ([\w-]+ )?team|this (role|position)|the (role|position)|candidate|responsib|requirements?|qualifications?|experience (in|with)|岗位|职位|负责|要求|招聘/i;
@@ -101,11 +106,23 @@ function headingOf(lines: Line[], i: number): SectionKind | null {
   // A heading starts its paragraph: the last line of a wrapped sentence ("  healthcare environment") is none.
   if (/^\s/.test((lines[i] as Line).text)) return null;
   const setOff = /[:：]$/.test(line) || i === 0 || (lines[i - 1] as Line).text.trim() === '';
+  // Followed at once by more text, a heading is a few words or ends in a colon; a longer line is the first line
+  // of a wrapped paragraph ("Why work at Nebius Nebius is leading a new era in cloud").
+  const next = lines[i + 1]?.text.trim() ?? '';
+  const runsOn = next !== '' && !/^[-•*·▪●◦–]\s/.test(next) && !/[:：?？]$/.test(line);
+  if (runsOn && line.split(/\s+/).length > 8) return null;
   return setOff ? headingKind(line) : null;
 }
 
-/** The sections of a description, in order, covering it from start to end. */
-export function findSections(description: string): Section[] {
+/**
+ * The sections of a description, in order, covering it from start to end. With `matters`, paragraphs and list
+ * items for which it says false are not read for boilerplate (they keep their section's kind): a caller that
+ * needs the kinds at a few places only saves the time.
+ */
+export function findSections(
+  description: string,
+  matters: (start: number, end: number) => boolean = () => true,
+): Section[] {
   const sections: Section[] = [];
   const push = (kind: SectionKind, start: number, end: number) => {
     if (end <= start) return;
@@ -125,8 +142,13 @@ export function findSections(description: string): Section[] {
     if (itemStart < 0) return;
     const text = description.slice(itemStart, itemEnd);
     let kind = current;
-    if (LEGAL_TEXT.test(text)) kind = 'legal';
-    else if (BENEFITS_TEXT.test(text) && kind !== 'legal') kind = 'benefits';
+    if (!opening && !matters(itemStart, itemEnd)) {
+      push(kind, itemStart, itemEnd);
+      itemStart = -1;
+      return;
+    }
+    if (LEGAL_TEXT.test(text) || LEGAL_TEXT_ZH.test(text)) kind = 'legal';
+    else if (BENEFITS_TEXT.test(text) || BENEFITS_TEXT_ZH.test(text)) kind = 'benefits';
     else if (kind === 'company' && ROLE_TEXT.test(text) && /\byou\b|你/.test(text)) kind = 'role';
     else if (opening && !seenHeading && !ROLE_TEXT.test(text) && COMPANY_TEXT.test(text)) kind = 'company';
     // A title line repeated at the top ("Senior AI Engineer") does not end the opening; a paragraph about the
