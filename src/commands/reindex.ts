@@ -1,7 +1,8 @@
 // `jobtrend reindex`: after a taxonomy change, recompute every stored posting's roles and skills from the stored
 // title and description, its place (city, district, region, country) from the stored location text, and with
 // --dedup its dedup key, in batches, without fetching anything.
-// Also refreshes the names in the roles and skills tables.
+// Also refreshes the names in the roles and skills tables, stores each source's posting lifetime from the
+// config (sources.<id>.lifetimeDays, default 30), and recomputes which postings are backlog.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
@@ -16,7 +17,11 @@ import {
   type ReindexRow,
   reindexPostings,
 } from '../store/reindex-store.js';
+import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from '../store/observation-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
+import { configuredLifetimes } from '../config/source-lifetimes.js';
+import { sourceIds } from '../store/analysis-queries.js';
+import type { Db } from '../store/database.js';
 import { withExamples } from './help.js';
 
 interface ReindexOptions {
@@ -38,6 +43,7 @@ export function define(context: CliContext): Command {
           `--batch-size must be a whole number from 1 to 100000, got "${options.batchSize}"`,
         );
       }
+      const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb({ mustExist: true });
       try {
         const synced = syncTaxonomy(db);
@@ -54,6 +60,9 @@ export function define(context: CliContext): Command {
         if (progress && result.postings > 0) context.err.write('\n');
         // Ids that left the taxonomy are unused now: a second sync removes them.
         const cleaned = syncTaxonomy(db);
+        // Posting lifetimes from the config (30 days where it says nothing), and the backlog they decide.
+        const lifetimeChanges = setSourceLifetimes(db, { ...defaultLifetimes(db), ...lifetimes });
+        const backlogChanged = markBacklog(db);
         const parts = [
           `roles changed on ${result.rolesChanged}`,
           `skills changed on ${result.skillsChanged}`,
@@ -65,7 +74,8 @@ export function define(context: CliContext): Command {
             (cleaned.removedRoles + cleaned.removedSkills > 0
               ? ` (removed ${cleaned.removedRoles} old roles, ${cleaned.removedSkills} old skills)`
               : '') +
-            `\nreindexed ${result.postings} of ${result.total} postings: ${parts.join(', ')}\n`,
+            `\nreindexed ${result.postings} of ${result.total} postings: ${parts.join(', ')}\n` +
+            `posting lifetimes changed for ${lifetimeChanges.length} source${lifetimeChanges.length === 1 ? '' : 's'}; backlog changed on ${backlogChanged} postings\n`,
         );
         if (result.interrupted) {
           context.err.write(
@@ -118,4 +128,9 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
 
 function percent(done: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;
+}
+
+/** The default lifetime for every source the database knows (the config's values are laid over it). */
+function defaultLifetimes(db: Db): Record<string, number> {
+  return Object.fromEntries(sourceIds(db).map((id) => [id, DEFAULT_LIFETIME_DAYS]));
 }

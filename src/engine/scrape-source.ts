@@ -21,6 +21,7 @@ import {
   recoverAbandonedRuns,
   startRun,
 } from '../store/run-store.js';
+import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { ensureSource } from '../store/source-store.js';
 import { sourceSettings } from './source-settings.js';
 
@@ -87,7 +88,13 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   (await import('../store/taxonomy-store.js')).syncTaxonomy(db);
   ensureSource(
     db,
-    { id: sourceId, name: scraper.name, kind: scraper.kind, base_url: baseUrl },
+    {
+      id: sourceId,
+      name: scraper.name,
+      kind: scraper.kind,
+      base_url: baseUrl,
+      lifetime_days: settings.engine.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
+    },
     now().toISOString(),
   );
   const runId = startRun(db, {
