@@ -3,8 +3,9 @@
 // exposure days are the days on which every panel source was watched, so both periods count the same sources
 // on the days they were all looked at; for all sources, the days on which any of them was watched. Pure: the
 // watched days come from watched-days.ts, the counts from the caller.
-import { assumedWithin, type WatchRecord, watchedDaysOf } from './watched-days.js';
+
 import type { Coverage, Period, PeriodCoverage } from './types.js';
+import { assumedWithin, type WatchRecord, watchedDaysOf } from './watched-days.js';
 
 export interface PanelInput {
   /** Sources that may be counted: the filter's, else every source watched or with postings in either period. */

@@ -2,7 +2,9 @@
 // jobtrend export round-trips exactly) into the database. Thin wrapper over importFile.
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
+import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
+import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
   type ColumnMapping,
@@ -12,8 +14,6 @@ import {
 } from '../import/column-mapping.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../import/dataset-records.js';
 import { type ImportSummary, importFile, importSourceName } from '../import/import-file.js';
-import { parsePeriod } from '../analysis/period.js';
-import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {

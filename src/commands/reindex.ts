@@ -5,23 +5,23 @@
 // config (sources.<id>.lifetimeDays, default 30), and recomputes which postings are backlog.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
 import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
 import { parseLocation } from '../pipeline/location.js';
+import { sourceIds } from '../store/analysis-queries.js';
+import type { Db } from '../store/database.js';
 import { fromStored } from '../store/export-queries.js';
+import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from '../store/observation-store.js';
 import {
   type Place,
   type ReindexClassification,
   type ReindexRow,
   reindexPostings,
 } from '../store/reindex-store.js';
-import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from '../store/observation-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
-import { configuredLifetimes } from '../config/source-lifetimes.js';
-import { sourceIds } from '../store/analysis-queries.js';
-import type { Db } from '../store/database.js';
 import { withExamples } from './help.js';
 
 interface ReindexOptions {

@@ -35,6 +35,7 @@ export function renderSampleCsv(postings: SamplePosting[], now: Date): string {
         p.salaryText,
         posted.toISOString().slice(0, 10),
         p.description,
+        // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, compared as text
         crawl < today ? crawl : today,
       ];
     });

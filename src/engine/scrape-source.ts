@@ -12,6 +12,7 @@ import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
+import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
@@ -21,7 +22,6 @@ import {
   recoverAbandonedRuns,
   startRun,
 } from '../store/run-store.js';
-import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { ensureSource } from '../store/source-store.js';
 import { sourceSettings } from './source-settings.js';
 

@@ -4,9 +4,9 @@
 // batch before.
 import type { NormalisedPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
+import { type DateContext, parseDate } from '../pipeline/dates.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { RestoredPosting } from '../store/import-store.js';
-import { type DateContext, parseDate } from '../pipeline/dates.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
 import { type DatasetFormat, readDataset } from './dataset-records.js';
 import { isJobtrendExport, readExportedRow } from './exported-rows.js';

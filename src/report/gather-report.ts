@@ -7,8 +7,8 @@ import { resolveFilter } from '../analysis/filters.js';
 import { growth } from '../analysis/growth.js';
 import { parsePeriod, previousPeriod, yearBefore } from '../analysis/period.js';
 import { skills } from '../analysis/skills.js';
-import { assumedWithin, loadWatchRecord, watchedDaysOf } from '../analysis/watched-days.js';
 import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/types.js';
+import { assumedWithin, loadWatchRecord, watchedDaysOf } from '../analysis/watched-days.js';
 import { UsageError, UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import {

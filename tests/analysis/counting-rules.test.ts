@@ -107,7 +107,10 @@ describe('watched days come from observations and a posting lifetime', () => {
     expect([...watchedDaysOf(watch, '2024-12-01', '2025-04-30')].sort()).toEqual(
       Array.from({ length: 31 }, (_, i) => dayAfter('2025-01-30', i)),
     );
-    const view = db.prepare("SELECT day FROM source_watch_days WHERE source_id = 'lever' ORDER BY day").pluck().all();
+    const view = db
+      .prepare("SELECT day FROM source_watch_days WHERE source_id = 'lever' ORDER BY day")
+      .pluck()
+      .all();
     expect(view).toEqual([...watchedDaysOf(watch, '2000-01-01', '2100-01-01')].sort());
   });
 
@@ -126,9 +129,12 @@ describe('backlog', () => {
     const fresh = posting('boss', null);
     scrapeRun(db, 'boss', '2026-03-16T09:00:00.000Z', [...listed, fresh]);
     expect(backlogOf('boss').map((p) => p.backlog)).toEqual([1, 1, 1, 0]);
-    expect(db.prepare('SELECT effective_date FROM postings WHERE source_posting_id = ?').pluck().get(fresh.source_posting_id)).toBe(
-      '2026-03-16',
-    );
+    expect(
+      db
+        .prepare('SELECT effective_date FROM postings WHERE source_posting_id = ?')
+        .pluck()
+        .get(fresh.source_posting_id),
+    ).toBe('2026-03-16');
     const march = growth(db, { by: 'month', from: '2026-03', to: '2026-03', now: NOW }).buckets[0]!;
     expect(march.count).toBe(1);
     // The first look lists only backlog, so a board of undated postings is watched from the day after it.
@@ -136,7 +142,7 @@ describe('backlog', () => {
     expect(db.prepare("SELECT count(*) FROM monthly_counts WHERE month = '2026-03'").pluck().get()).toBe(1);
   });
 
-  it('a dated board\'s first scrape counts only what was posted within a lifetime before it', () => {
+  it("a dated board's first scrape counts only what was posted within a lifetime before it", () => {
     scrapeRun(db, 'lever', '2026-03-01T09:00:00.000Z', [
       posting('lever', '2025-11-20'),
       posting('lever', '2026-01-15'),
@@ -187,7 +193,13 @@ describe('caveats follow the postings', () => {
       ['United Kingdom', 'London'],
       ['India', 'Bengaluru'],
     ] as const) {
-      addPostings(db, { sourceId: 'src', count: 30, from: '2024-06-01', to: '2025-04-30', overrides: { country, city } });
+      addPostings(db, {
+        sourceId: 'src',
+        count: 30,
+        from: '2024-06-01',
+        to: '2025-04-30',
+        overrides: { country, city },
+      });
     }
     const spring = checkClaim(db, { period: '2025-03', baseline: '2025-02', change: '>0%' }, { now: NOW });
     expect(spring.caveats.join('\n')).toMatch(/different months/);
@@ -216,7 +228,12 @@ describe('trend and incomplete periods', () => {
     const counts = [2, 2, 40, 60, 80, 30];
     counts.forEach((count, i) => {
       const month = `2026-0${i + 1}`;
-      addPostings(db, { sourceId: 'src', count, from: `${month}-01`, to: i === 5 ? `${month}-14` : `${month}-28` });
+      addPostings(db, {
+        sourceId: 'src',
+        count,
+        from: `${month}-01`,
+        to: i === 5 ? `${month}-14` : `${month}-28`,
+      });
     });
     const result = growth(db, { by: 'month', from: '2026-01', to: '2026-06', now: NOW });
     expect(result.trend).toBeNull();
@@ -255,12 +272,60 @@ describe('compare() is the one growth figure', () => {
     const current = parsePeriod('2025-H2'.replace('H2', '07-01..2025-12-31'));
     const baseline = parsePeriod('2025-01-01..2025-06-30');
     const c = compare(db, {}, current, baseline, { now: NOW });
-    const claim = checkClaim(db, { period: current.label, baseline: baseline.label, change: '>30%' }, { now: NOW });
+    const claim = checkClaim(
+      db,
+      { period: current.label, baseline: baseline.label, change: '>30%' },
+      { now: NOW },
+    );
     expect(c.estimate).toEqual(claim.estimate);
     expect(c.test).toEqual(claim.test);
     expect(oneSidedPValue(c.test!, 'rise', 0.3)).toBe(claim.pValue);
     // A rise of more than 0% is clear; a fall is not.
     expect(oneSidedPValue(c.test!, 'rise', 0)).toBeLessThan(0.001);
     expect(oneSidedPValue(c.test!, 'fall', 0)).toBeGreaterThan(0.999);
+  });
+});
+
+describe('the current month in every output', () => {
+  it('growth and claim, text and JSON, mark the month that holds today incomplete; the report too', async () => {
+    const { runCli } = await import('../support/run-cli.js');
+    const { tempDbPath } = await import('../support/temp-db.js');
+    const { openDatabase } = await import('../../src/store/database.js');
+    const temp = tempDbPath();
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const month = today.slice(0, 7);
+      const previous = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1))
+        .toISOString()
+        .slice(0, 7);
+      const file = openDatabase(temp.path);
+      watch(file, 'src', `${previous}-01`, today);
+      addPostings(file, { sourceId: 'src', count: 60, from: `${previous}-01`, to: today });
+      file.close();
+      const cli = (...argv: string[]) => runCli(['--db', temp.path, ...argv]);
+
+      const text = await cli('growth', '--from', previous, '--to', month);
+      expect(text.stdout).toMatch(new RegExp(`^${month} \\(incomplete\\) `, 'm'));
+      expect(text.stdout).toMatch(new RegExp(`^${previous} `, 'm'));
+      const json = JSON.parse((await cli('growth', '--from', previous, '--to', month, '--json')).stdout);
+      expect(json.buckets.map((b: { incomplete: boolean }) => b.incomplete)).toEqual([false, true]);
+
+      const claim = await cli('claim', '--period', month, '--baseline', previous, '--change', '>0%');
+      expect(claim.stdout).toMatch(new RegExp(`now\\s+${month} \\(incomplete\\)`));
+      expect(claim.stdout).toMatch(/is not over yet \(incomplete\)/);
+      const claimJson = JSON.parse(
+        (await cli('claim', '--period', month, '--baseline', previous, '--change', '>0%', '--json')).stdout,
+      );
+      expect(claimJson.current.incomplete).toBe(true);
+      expect(claimJson.baseline.incomplete).toBe(false);
+
+      const out = `${temp.dir}/reports`;
+      await cli('report', '--period', month, '--out', out);
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const markdown = readFileSync(`${out}/${readdirSync(out).find((f) => f.endsWith('.md'))}`, 'utf8');
+      expect(markdown).toMatch(new RegExp(`\\*\\*${month} is not over yet \\(incomplete\\):\\*\\*`));
+    } finally {
+      temp.cleanup();
+    }
   });
 });

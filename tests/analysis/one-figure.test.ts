@@ -44,10 +44,12 @@ const sourceArb = fc.record({
   roles: fc.array(fc.boolean(), { minLength: 150, maxLength: 150 }),
 });
 
+type SourcePlan = typeof sourceArb extends fc.Arbitrary<infer T> ? T : never;
+
 let serial = 0;
 
 /** Builds a database from the generated sources through the real store (as scrapes and imports write it). */
-function build(sources: fc.infer<typeof sourceArb>[]): Db {
+function build(sources: SourcePlan[]): Db {
   const db = memoryDb();
   syncTaxonomy(db); // as every scrape and import does: the roles table holds the whole taxonomy
   sources.forEach((source, s) => {
@@ -79,7 +81,11 @@ function build(sources: fc.infer<typeof sourceArb>[]): Db {
         const at = `${day(look)}T08:00:00.000Z`;
         const runId = startRun(db, { sourceId: id, startedAt: at });
         if (listed.length > 0) upsertPostings(db, listed.slice(-40), { seenAt: at, runId });
-        finishRun(db, runId, { status: i % 7 === 3 ? 'failed' : 'ok', counters: COUNTERS, finishedAt: `${day(look)}T08:10:00.000Z` });
+        finishRun(db, runId, {
+          status: i % 7 === 3 ? 'failed' : 'ok',
+          counters: COUNTERS,
+          finishedAt: `${day(look)}T08:10:00.000Z`,
+        });
       });
       return;
     }
@@ -90,19 +96,28 @@ function build(sources: fc.infer<typeof sourceArb>[]): Db {
     const runId = startRun(db, { sourceId: id, startedAt: NOW.toISOString() });
     const postings = looks.flatMap((look, i) =>
       Array.from({ length: source.born[i % source.born.length]! }, (_, k) =>
-        make(source.dated || source.kind === 'log' ? day(Math.max(0, look - ((k * 5) % source.lifetime))) : null),
+        make(
+          source.dated || source.kind === 'log' ? day(Math.max(0, look - ((k * 5) % source.lifetime))) : null,
+        ),
       ),
     );
     const seenAt = `${day(source.kind === 'days' ? first : last)}T00:00:00.000Z`;
     if (postings.length > 0) upsertPostings(db, postings, { seenAt, runId });
     if (source.kind === 'days') recordObservedDays(db, runId, looks.map(day));
-    const dates = postings.map((p) => p.posted_at!).filter(Boolean).sort();
+    const dates = postings
+      .map((p) => p.posted_at!)
+      .filter(Boolean)
+      .sort();
     finishRun(db, runId, {
       status: 'ok',
       counters: COUNTERS,
       finishedAt: NOW.toISOString(),
       ...(source.kind === 'log'
-        ? { coverageFrom: dates[0] ?? day(first), coverageTo: dates.at(-1) ?? day(first), coverageAssumed: true }
+        ? {
+            coverageFrom: dates[0] ?? day(first),
+            coverageTo: dates.at(-1) ?? day(first),
+            coverageAssumed: true,
+          }
         : source.kind === 'snapshot'
           ? { coverageFrom: day(first), coverageTo: day(last) }
           : {}),
@@ -182,7 +197,9 @@ describe('one growth figure', () => {
           const ours = [...watch.keys()]
             .sort()
             .flatMap((id) =>
-              [...watchedDaysOf(watch.get(id), '2000-01-01', '2100-01-01')].sort().map((d) => ({ source_id: id, day: d })),
+              [...watchedDaysOf(watch.get(id), '2000-01-01', '2100-01-01')]
+                .sort()
+                .map((d) => ({ source_id: id, day: d })),
             );
           expect(ours).toEqual(view);
         } finally {

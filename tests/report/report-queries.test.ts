@@ -1,8 +1,8 @@
 // The report's own SQL aggregates: pay percentiles that never mix currencies or pay periods, companies
 // grouped by normalised name, coverage that agrees with the source_watch_days view, problem runs.
 import { join } from 'node:path';
-import { loadWatchRecord, watchedDaysOf } from '../../src/analysis/watched-days.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWatchRecord, watchedDaysOf } from '../../src/analysis/watched-days.js';
 import type { NormalisedPosting } from '../../src/domain/posting.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
