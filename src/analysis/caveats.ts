@@ -92,7 +92,12 @@ export function assumedCoverageCaveat(
     bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), `${from} to ${to}`]);
   const list = [...bySource].map(([id, ranges]) => `${id} (${ranges.join(', ')})`).join(', ');
   const one = bySource.size === 1;
-  return `Coverage assumed: ${list} ${one ? 'has' : 'have'} no collection dates, so ${one ? 'it is' : 'they are'} taken as a continuous log of every day ${one ? 'its' : 'their'} postings span; if collected on fewer days, ${one ? 'its' : 'their'} rates are too low (import again with --observed FROM..TO or a scrape-date column).`;
+  const imports = [...bySource.keys()].filter((id) => id.startsWith('import:'));
+  const advice =
+    imports.length > 0
+      ? ` (import ${imports.length === 1 && one ? 'it' : imports.join(', ')} again with --observed FROM..TO or a scrape-date column)`
+      : '';
+  return `Coverage assumed: ${list} ${one ? 'has' : 'have'} no collection dates, so ${one ? 'it is' : 'they are'} taken as a continuous log of every day ${one ? 'its' : 'their'} postings span; if collected on fewer days, ${one ? 'its' : 'their'} rates are too low${advice}.`;
 }
 
 /** Caveats about which sources were counted. */

@@ -92,13 +92,13 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
   const unwatched = buckets.filter((b) => b.perDay === null);
   if (unwatched.length > 0) {
     caveats.push(
-      `Not watched: ${list(unwatched.map((b) => b.label))} — no source was looked at within its posting lifetime after any of their days, so they have no rate (not a rate of zero).`,
+      `Not watched: ${list(unwatched.map((b) => b.label))} — no source was looked at within its posting lifetime after any of ${unwatched.length === 1 ? 'its days, so it has' : 'their days, so they have'} no rate (not a rate of zero).`,
     );
   }
   const partial = buckets.filter((b) => b.perDay !== null && b.watchedDays < b.days && !b.incomplete);
   if (partial.length > 0) {
     caveats.push(
-      `Coverage gaps: ${partial.length} of ${buckets.length} ${by}s were watched on fewer than all their days (${list(
+      `Coverage gaps: ${partial.length} of ${buckets.length} ${by}s ${partial.length === 1 ? 'was' : 'were'} watched on fewer than all their days (${list(
         partial.map((b) => `${b.label}: ${b.watchedDays}/${b.days} days`),
       )}); their rates are per watched day.`,
     );

@@ -166,8 +166,8 @@ function headlineSection(data: ReportData): string {
       return [
         `against ${esc(h.against)}`,
         `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
-        r && r.baseline.value === null ? 'not watched' : '–',
-        r && r.current.value === null ? 'not watched' : '–',
+        r && !watchedAtAll(r.coverage.baseline) ? 'not watched' : '–',
+        r && !watchedAtAll(r.coverage.current) ? 'not watched' : '–',
         '–',
         '–',
         esc(h.unavailable ?? r?.reason ?? 'not enough data'),
@@ -240,6 +240,11 @@ function headlineSection(data: ReportData): string {
     ...(widened.length > 0 ? ['', ...widened] : []),
     ...(assumed ? ['', `- ${esc(assumed)}`] : []),
   ].join('\n');
+}
+
+/** Whether any source was watched on some day of the period (else it has no rate at all). */
+function watchedAtAll(side: ClaimResult['coverage']['current']): boolean {
+  return side.sources.some((s) => s.watchedDays > 0);
 }
 
 /** A claim estimate's interval is on the ratio scale (1 = no change); shown as changes: "−27.2% to +38.6%". */

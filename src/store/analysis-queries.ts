@@ -185,13 +185,14 @@ export function firstEffectiveDate(db: Db): string | null {
   );
 }
 
-/** Matching deduplicated postings in the range (the denominator of skill shares). */
+/** Matching new deduplicated postings in the range (the denominator of skill shares). */
 export function countPostings(db: Db, filter: SqlFilter, start: string, end: string): number {
   return dailyCounts(db, filter, start, end).reduce((sum, row) => sum + row.postings, 0);
 }
 
 /**
- * Matching deduplicated postings in the range (`postings`), and per skill the number naming it, in one
+ * Matching new deduplicated postings (backlog left out, as in every count of a period) in the range
+ * (`postings`), and per skill the number naming it, in one
  * pass: the matching ids are materialised once, then counted and joined to posting_skills. Skill names come
  * from a separate read of the small skills table rather than a join per row.
  */
@@ -206,7 +207,7 @@ export function skillCounts(
   const whereParams = filter.role ? clause.params.slice(1) : clause.params;
   const sql = `WITH matching AS MATERIALIZED (
       SELECT p.id FROM postings p ${clause.joins.join(' ')}
-      WHERE p.is_primary = 1 AND p.effective_date BETWEEN ? AND ?
+      WHERE p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN ? AND ?
       ${clause.where.map((w) => `AND ${w}`).join(' ')}
     )
     SELECT NULL AS skill_id, count(*) AS postings FROM matching

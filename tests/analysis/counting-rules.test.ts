@@ -329,3 +329,36 @@ describe('the current month in every output', () => {
     }
   });
 });
+
+describe('the report', () => {
+  it('shows no counts for a year-earlier comparison that cannot be made, and no trend from a handful of months', async () => {
+    const { gatherReport } = await import('../../src/report/gather-report.js');
+    const { renderReport } = await import('../../src/report/render-report.js');
+    // This year a new board, watched four months; a year earlier only a board that has since gone.
+    watch(db, 'new-board', '2026-02-01', '2026-05-31');
+    watch(db, 'old-board', '2025-05-01', '2025-05-31');
+    const counts = [2, 4, 20, 60];
+    counts.forEach((count, i) => {
+      const month = `2026-0${i + 2}`;
+      addPostings(db, { sourceId: 'new-board', count, from: `${month}-01`, to: `${month}-28` });
+    });
+    addPostings(db, { sourceId: 'old-board', count: 30, from: '2025-05-01', to: '2025-05-31' });
+    const now = new Date('2026-06-10T00:00:00Z');
+    const data = gatherReport(db, { period: '2026-05', now });
+    expect(data.postings).toBe(60);
+    const yearEarlier = data.headline.find((h) => h.against === 'a year earlier')!;
+    expect(yearEarlier.result?.estimate).toBeNull();
+    expect(yearEarlier.result?.current.count).toBe(0); // nothing counted: no source in both years
+    const markdown = renderReport(data, { now }).markdown;
+    const row = markdown.split('\n').find((l) => l.startsWith('| against a year earlier'))!;
+    expect(row).toMatch(
+      /^\| against a year earlier \| 2025-05 \(2025-05-01 to 2025-05-31\) \| – \| – \| – \| – \| no source was watched in both 2026-05 and 2025-05/,
+    );
+    expect(row).not.toMatch(/\| 0 \|/);
+    expect(data.series.trend).toBeNull();
+    expect(markdown).toMatch(
+      /No trend: 5 complete watched months with postings, and a trend needs at least 6\./,
+    );
+    expect(markdown).not.toMatch(/per month\*\*/);
+  });
+});
