@@ -9,7 +9,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { type ActiveStock, activeStock, type DayCount, dailyCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
 import { countOnDays, planPanel, sum } from './coverage.js';
-import { mondayOf, toDay } from './dates.js';
+import { addDays, mondayOf, toDay } from './dates.js';
 import { resolveFilter } from './filters.js';
 import { pearsonDispersion, widenOnLogScale } from './stats/overdispersion.js';
 import { poissonRateRatio } from './stats/poisson-ratio.js';
@@ -338,10 +338,12 @@ export function formatP(p: number): string {
 
 /** New postings (of `counts`) per source dated in the period, on any day. */
 function totalsIn(counts: CountsBySource, period: Period): Map<string, number> {
+  const days: string[] = [];
+  for (let day = period.start; day <= period.end; day = addDays(day, 1)) days.push(day);
   const result = new Map<string, number>();
   for (const [source, byDay] of counts) {
     let n = 0;
-    for (const [day, postings] of byDay) if (day >= period.start && day <= period.end) n += postings;
+    for (const day of days) n += byDay.get(day) ?? 0;
     if (n > 0) result.set(source, n);
   }
   return result;
