@@ -1,6 +1,7 @@
 // Gathering a trend report: the one place where the report calls analysis (growth, skills, claims) and the
 // report's own read-only SQL (companies, places, pay, coverage), and assembles a ReportData. Only SQL
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
+
 import { checkClaim } from '../analysis/claim.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
 import { resolveFilter } from '../analysis/filters.js';
@@ -10,6 +11,7 @@ import { skills } from '../analysis/skills.js';
 import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/types.js';
 import { assumedWithin, loadWatchRecord, watchedDaysOf } from '../analysis/watched-days.js';
 import { UsageError, UserError } from '../errors.js';
+import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { Db } from '../store/database.js';
 import {
   databaseExtent,
@@ -91,6 +93,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
       problemRunsTotal: problems.total,
       firstPostingDate: extent.firstDate,
       lastPostingDate: extent.lastDate,
+      healthFlags: healthFlags(checkHealth(db)).map((f) => ({ sourceId: f.source_id, message: f.message })),
     },
   };
   if (postings === 0) return data;

@@ -698,6 +698,18 @@ function coverageSection(data: ReportData): string {
   } else {
     lines.push('', 'No run in the period failed, was blocked or was interrupted.');
   }
+  const flags = cov.healthFlags ?? [];
+  if (flags.length > 0) {
+    const flagged = [...new Set(flags.map((f) => f.sourceId))];
+    lines.push(
+      '',
+      '### Sources flagged by `jobtrend health`',
+      '',
+      `${flagged.map((id) => esc(id)).join(', ')}: ${flagged.length === 1 ? 'its' : 'their'} latest runs no longer give what earlier runs gave, so ${flagged.length === 1 ? 'its' : 'their'} figures may be changes in the site, not in the market.`,
+      '',
+      ...flags.map((f) => `- ${esc(f.message, 200)}`),
+    );
+  }
   return lines.join('\n');
 }
 

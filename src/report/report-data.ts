@@ -78,6 +78,8 @@ export interface CoverageData {
   /** First and last effective date of any deduplicated posting in the database. */
   firstPostingDate: string | null;
   lastPostingDate: string | null;
+  /** What `jobtrend health` flags in the sources' latest runs (a field that stopped coming, empty runs, blocks). */
+  healthFlags?: { sourceId: string; message: string }[];
 }
 
 export interface ReportData {
