@@ -667,8 +667,9 @@ function coverageSection(data: ReportData): string {
     '',
     'A day counts as watched for a source when jobtrend looked at it (a scrape run, or the collection date of an',
     'imported dataset) within the posting lifetime after that day; "assumed" marks a dataset imported without',
-    'collection dates, taken as a continuous log of the days its postings span. Backlog: postings a source already',
-    'listed when it was first watched; they count as open postings, never as new ones.',
+    'collection dates, taken as a continuous log of the days its postings span. A source whose postings carry no',
+    'dates is watched only from the day after its first look. Backlog: postings a source already listed when it',
+    'was first watched; they count as open postings, never as new ones.',
   );
   if (cov.firstPostingDate) {
     lines.push('', `Postings in the database are dated ${cov.firstPostingDate} to ${cov.lastPostingDate}.`);
