@@ -180,20 +180,10 @@ export function comparePeriods(
     const sources = [...included];
     const stockNow = data.stock(sources, current);
     const stockBase = data.stock(sources, baseline);
-    currentSide = side(
-      current,
-      stockNow.postings,
-      null,
-      current.days,
-      t1 > 0 ? stockNow.posting_days / current.days : null,
-    );
-    baselineSide = side(
-      baseline,
-      stockBase.postings,
-      null,
-      baseline.days,
-      t0 > 0 ? stockBase.posting_days / baseline.days : null,
-    );
+    const stockSide = (period: Period, stock: ActiveStock, watched: boolean) =>
+      side(period, stock.postings, null, period.days, watched ? stock.posting_days / period.days : null);
+    currentSide = stockSide(current, stockNow, t1 > 0);
+    baselineSide = stockSide(baseline, stockBase, t0 > 0);
     unavailable ??=
       stockNow.postings === 0 || stockBase.postings === 0
         ? `no open posting in ${stockNow.postings === 0 ? current.label : baseline.label} among the sources compared: a ratio needs at least one in each period`

@@ -135,7 +135,7 @@ export interface Overdispersion {
 
 export interface GrowthQuery extends PostingFilter {
   by: Granularity;
-  /** First period (a period string: 2024, 2024-01, …) — its start is used. Default: first posting. */
+  /** First period (a period string: 2024, 2024-01, …) — its start is used. Default: the first day any source (of the filter) was watched. */
   from?: string;
   /** Last period — its end is used. Default: today (now). */
   to?: string;

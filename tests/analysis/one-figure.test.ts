@@ -12,7 +12,7 @@ import { gatherReport } from '../../src/report/gather-report.js';
 import type { Db } from '../../src/store/database.js';
 import { markBacklog, recordObservedDays } from '../../src/store/observation-store.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
-import { finishRun, startRun } from '../../src/store/run-store.js';
+import { emptyRunCounters, finishRun, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { syncTaxonomy } from '../../src/store/taxonomy-store.js';
 import { makePosting } from '../support/posting-factory.js';
@@ -22,15 +22,7 @@ const NOW = new Date('2026-01-20T00:00:00Z');
 const START = Date.parse('2024-12-01T00:00:00Z');
 const DAYS = 420; // 2024-12-01 … 2026-01-24
 const day = (offset: number) => new Date(START + offset * 86_400_000).toISOString().slice(0, 10);
-const COUNTERS = {
-  pages_fetched: 1,
-  requests: 1,
-  retries: 0,
-  postings_seen: 0,
-  postings_new: 0,
-  postings_updated: 0,
-  error_count: 0,
-};
+const COUNTERS = emptyRunCounters();
 
 /** A source: how it was looked at, and whether its postings carry dates. */
 const sourceArb = fc.record({
