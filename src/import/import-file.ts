@@ -205,13 +205,17 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
             upsertPostings(
               db,
               group.map((g) => g.posting),
-              { seenAt: `${day}T00:00:00.000Z`, runId: t.runId },
+              { seenAt: `${day}T00:00:00.000Z`, runId: t.runId, deferBacklog: true },
             ),
           );
         }
       } else {
         const collected = options.observed ? `${options.observed.to}T00:00:00.000Z` : seenAt;
-        result = upsertPostings(db, batch.postings, { seenAt: collected, runId: t.runId });
+        result = upsertPostings(db, batch.postings, {
+          seenAt: collected,
+          runId: t.runId,
+          deferBacklog: true,
+        });
       }
       count(t, result, batch.postings.length);
       for (const p of batch.postings) {

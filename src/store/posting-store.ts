@@ -22,6 +22,11 @@ export interface UpsertOptions {
   /** ISO time the postings were seen (the run's clock). */
   seenAt: string;
   runId?: number | null;
+  /**
+   * Leave the backlog flag to the caller, who recomputes it once the run's observations are known (an import:
+   * its collection days are known only at its end). Default: flagged as the postings are stored.
+   */
+  deferBacklog?: boolean;
 }
 
 /** Columns whose changes are recorded in posting_changes (raw_json and hashes are not interesting to diff). */
@@ -129,7 +134,7 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
 
   const rules = new Map<string, BacklogRule | null>();
   const ruleFor = (sourceId: string) => {
-    if (runId === null) return null;
+    if (runId === null || options.deferBacklog) return null;
     if (!rules.has(sourceId)) rules.set(sourceId, backlogRule(db, sourceId, runId));
     return rules.get(sourceId) ?? null;
   };
