@@ -20,7 +20,10 @@ export function define(context: CliContext): Command {
     ),
   )
     .option('--by <unit>', 'week, month or quarter', 'month')
-    .option('--from <period>', 'first period (2024, 2024-06, 2024-Q1 …); default: the first day a source was watched')
+    .option(
+      '--from <period>',
+      'first period (2024, 2024-06, 2024-Q1 …); default: the first day a source was watched',
+    )
     .option('--to <period>', 'last period; default: today')
     .action((options: GrowthOptions) => {
       const db = context.openDb({ readonly: true });

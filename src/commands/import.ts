@@ -25,6 +25,7 @@ interface ImportFlags {
   timeZone?: string;
   observed?: string;
   undated?: string;
+  currency?: string;
   json?: boolean;
 }
 
@@ -58,6 +59,10 @@ export function define(context: CliContext): Command {
       '--undated <policy>',
       'accept a dataset without a posted-date column: "import-day" dates its postings the day they were collected (they count as open postings, not as new ones)',
     )
+    .option(
+      '--currency <code>',
+      "ISO 4217 currency of pay figures the dataset gives without one, e.g. USD (default: the currency of each posting's country, marked inferred)",
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.format && !(DATASET_FORMATS as readonly string[]).includes(flags.format)) {
@@ -65,6 +70,11 @@ export function define(context: CliContext): Command {
       }
       if (flags.timeZone && !validTimeZone(flags.timeZone)) {
         throw new UsageError(`--time-zone: unknown time zone "${flags.timeZone}" (e.g. Asia/Shanghai, UTC)`);
+      }
+      if (flags.currency !== undefined && !/^[A-Za-z]{3}$/.test(flags.currency)) {
+        throw new UsageError(
+          `--currency must be an ISO 4217 code of three letters (USD, EUR, CNY), not "${flags.currency}"`,
+        );
       }
       if (flags.undated !== undefined && flags.undated !== 'import-day') {
         throw new UsageError(`--undated takes "import-day", not "${flags.undated}"`);
@@ -87,6 +97,7 @@ export function define(context: CliContext): Command {
           ...(observed ? { observed } : {}),
           ...(flags.undated ? { undatedImportDay: true } : {}),
           ...lifetimesFor(lifetimes, flags.source, file),
+          currency: flags.currency?.toUpperCase(),
           signal: context.signal,
           onProgress: context.err.isTTY
             ? ({ rows }) => {
@@ -110,6 +121,7 @@ export function define(context: CliContext): Command {
   return withExamples(
     command,
     'jobtrend import postings.csv --source kaggle-ai-jobs',
+    'jobtrend import builtin-jobs.csv --currency USD',
     'jobtrend import 51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
     'jobtrend import snapshot.csv --observed 2026-02-10..2026-02-12',
     'jobtrend import boss-list.csv --undated import-day',

@@ -114,6 +114,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const pay = payPercentileGroups(db, filter);
   data.pay = pay.byCity;
   data.payByRole = pay.allCities;
+  data.payImplausible = pay.implausible;
   return data;
 }
 

@@ -110,6 +110,8 @@ export interface ReportData {
   pay: PayRow[];
   /** Pay by role over all cities (the box chart), same rules. */
   payByRole: PayRow[];
+  /** Matching postings left out of pay for implausible figures (absent: none). */
+  payImplausible?: number;
   claims: ClaimResult[];
   /** Claims from the file that could not be checked, with the reason. */
   claimErrors: { claim: string; reason: string }[];
