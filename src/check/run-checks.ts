@@ -77,7 +77,7 @@ function configProblems(config: Config, sources: ConfiguredSource[]): string[] {
   const problems: string[] = [];
   const known = scrapers.map((s) => s.id);
   for (const id of Object.keys(config.sources)) {
-    if (!findScraper(id)) {
+    if (!findScraper(id) && !isImportedDataset(id)) {
       problems.push(
         `config sources.${id}: unknown source "${id}"${didYouMean(id, known)}: choose one of ${known.join(', ')} (see jobtrend sources)`,
       );
@@ -96,6 +96,11 @@ function configProblems(config: Config, sources: ConfiguredSource[]): string[] {
     }
   }
   return problems;
+}
+
+/** `import:<name>`: an imported dataset's section (its lifetimeDays); nothing is scraped or reached. */
+function isImportedDataset(id: string): boolean {
+  return id.startsWith('import:');
 }
 
 function describeConfig(label: string, config: Config, sources: ConfiguredSource[]): string {

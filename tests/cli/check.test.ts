@@ -155,6 +155,20 @@ describe('jobtrend check', () => {
     expect(asked[0]!.headers['user-agent']).toMatch(/^jobtrend\//);
   });
 
+  it("takes an imported dataset's section (its lifetimeDays) for what it is, not an unknown source", async () => {
+    const config = writeConfig(
+      'imported.yaml',
+      'sources:\n  "import:kaggle-ai-jobs": { lifetimeDays: 60 }\n  greenhouse: { boards: [x] }\n',
+    );
+    const result = await runCli(['--db', db, '--config', config, 'check', '--offline'], NO_CHROMIUM);
+    expect(result.code).toBe(0);
+    expect(
+      lines(result)
+        .filter(([, item]) => item.startsWith('source '))
+        .map(([, item]) => item),
+    ).toEqual(['source greenhouse']);
+  });
+
   it('asks for a contact in the User-Agent while the default is used', async () => {
     const plain = writeConfig('plain.yaml', 'sources: {}\n');
     const warned = lines(await runCli(['--db', db, '--config', plain, 'check'], NO_CHROMIUM));
