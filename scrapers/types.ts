@@ -11,6 +11,7 @@ export type {
   PageRequest,
   PageResponse,
   ParseHint,
+  RealShape,
   ScrapedPage,
   ScrapeRequest,
   Scraper,

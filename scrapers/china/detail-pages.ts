@@ -1,6 +1,6 @@
 // Job pages of the Chinese boards, shared: the request that reads a listed posting's job page (carrying the
-// posting, so the engine keeps it as listed when the page is not read), the check that the page is not a
-// verification page, and the common way to complete a posting from it (its description).
+// posting, so the engine keeps it as listed when the page is not read), and reading that page: a job page is
+// read first, and only a page that holds no job is looked at as a possible verification page or login wall.
 import type { RawPosting } from '../../src/domain/posting.js';
 import { BlockedError } from '../../src/fetch/errors.js';
 import type { PageRequest } from '../types.js';
@@ -22,11 +22,22 @@ export function jobPageRequest(
   };
 }
 
-/** The job page's HTML; a verification page or login wall instead is a BlockedError. */
-export function readJobPage(html: string, site: string, url: string): string {
+/**
+ * The posting completed from its job page; the posting as listed when the page holds no job; a BlockedError
+ * when a page holding no job is a verification page or a login wall.
+ */
+export function readJobPage(
+  posting: RawPosting,
+  html: string,
+  url: string,
+  site: string,
+  complete: (posting: RawPosting, html: string, url: string) => RawPosting | undefined,
+): RawPosting {
+  const completed = complete(posting, html, url);
+  if (completed) return completed;
   const blocked = detectChineseBlock(html);
   if (blocked) throw new BlockedError(`blocked: ${site} ${blocked}`, url);
-  return html;
+  return posting;
 }
 
 /** A posting's own job page at its URL, moved onto the configured base URL (tests and mirrors). */
@@ -38,10 +49,11 @@ export function ownJobPage(
   return posting.url ? { url: reroot(posting.url, baseUrl, defaultBaseUrl) } : undefined;
 }
 
-/** Completes a posting with the description a job-page parser finds. */
+/** Completes a posting with the description a job-page parser finds; undefined when the page holds no job. */
 export const copyDescription =
   (parse: (html: string, hint: { url: string }) => { description?: string } | undefined) =>
-  (posting: RawPosting, html: string, url: string): RawPosting => {
+  (posting: RawPosting, html: string, url: string): RawPosting | undefined => {
     const detail = parse(html, { url });
-    return detail?.description ? { ...posting, description: detail.description } : posting;
+    if (!detail) return undefined;
+    return detail.description ? { ...posting, description: detail.description } : posting;
   };

@@ -42,8 +42,8 @@ export interface SearchFlow<Options extends ChineseSearchOptions> {
     posting: RawPosting,
     context: HandlerContext<Options>,
   ): Pick<PageRequest, 'url' | 'browse'> | undefined;
-  /** The posting completed from its job page's HTML. */
-  completeFrom?(posting: RawPosting, html: string, url: string): RawPosting;
+  /** The posting completed from its job page's HTML; undefined when the page holds no job. */
+  completeFrom?(posting: RawPosting, html: string, url: string): RawPosting | undefined;
 }
 
 interface ListData {
@@ -114,8 +114,8 @@ export function searchHandlers<Options extends ChineseSearchOptions>(
       return { postings, requests };
     },
     detail(page, context): HandlerResult {
-      const html = readJobPage(page.text, flow.site, context.request.url);
-      return { postings: [flow.completeFrom!(structuredClone(context.request.posting!), html, page.url)] };
+      const posting = structuredClone(context.request.posting!);
+      return { postings: [readJobPage(posting, page.text, page.url, flow.site, flow.completeFrom!)] };
     },
   };
 }

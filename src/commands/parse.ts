@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { createFetcher } from '../fetch/create-fetcher.js';
 import { decodeBody } from '../fetch/decode-body.js';
 import { detectBlock } from '../fetch/detect-block.js';
-import { ScrapeError } from '../fetch/errors.js';
+import { BlockedError, ScrapeError } from '../fetch/errors.js';
 import { withExamples } from './help.js';
 
 interface ParseOptions {
@@ -51,6 +51,11 @@ export function define(context: CliContext): Command {
         raws = scraper.parse(text, hint);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof BlockedError) {
+          throw new UserError(
+            `${target} is a block page (${message.replace(/^blocked: /, '')}), not postings: save the page again after passing the check in a browser`,
+          );
+        }
         if (error instanceof ScrapeError || error instanceof SyntaxError) {
           throw new UserError(`the ${scraper.id} scraper cannot read ${target}: ${message}`);
         }
@@ -75,9 +80,9 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend parse --source zhaopin saved/zhaopin-search.html',
-    'jobtrend parse --source 51job search-gbk.html | jq .title',
-    'jobtrend parse --source greenhouse https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true',
+    'jobtrend parse --source zhaopin tests/fixtures/sources-cn/zhaopin/search-shanghai-p1.html',
+    'jobtrend parse --source 51job tests/fixtures/sources-cn/51job/search-list-p1.html | jq .title',
+    "jobtrend parse --source greenhouse 'https://boards-api.greenhouse.io/v1/boards/anthropic/jobs?content=true'",
   );
 }
 

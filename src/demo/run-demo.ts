@@ -5,8 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
+import { findChromium } from '../browser/find-chromium.js';
+import { INSTALL_CHROMIUM } from '../check/chromium-check.js';
 import { type Config, parseConfig } from '../config/load-config.js';
 import { type RunSummary, scrapeSource } from '../engine/scrape-source.js';
+import { UserError } from '../errors.js';
 import { type ImportSummary, importFile } from '../import/import-file.js';
 import { type Logger, silentLogger } from '../log.js';
 import { gatherReport } from '../report/gather-report.js';
@@ -18,12 +21,24 @@ import { generateSamplePostings, SAMPLE_BOARDS, SAMPLE_CITIES, type SamplePostin
 import { renderSampleCsv } from './sample-dataset.js';
 import { startSampleServer } from './sample-server.js';
 
-/** The sources the demo scrapes, in order, with what each shows. */
-export const DEMO_SOURCES: { id: string; shows: string }[] = [
-  { id: 'greenhouse', shows: 'a JSON API (Greenhouse job-board shape)' },
-  { id: 'jsonld', shows: 'HTML pages with schema.org JobPosting JSON-LD, found through a sitemap' },
-  { id: '51job', shows: 'GBK-encoded list pages (51job window.__SEARCH_RESULT__)' },
-  { id: 'boss', shows: 'a JavaScript-rendered page read through real Chromium (BOSS-style joblist.json)' },
+/**
+ * The sources the demo scrapes, in order, with what each shows. An `archive` publishes its whole dated history
+ * at once, so its one run stands for a continuous log of it (coverage assumed); BOSS lists only what is open
+ * now, undated, so its first run is its first look: what it lists is backlog, and it is watched a lifetime back.
+ */
+export const DEMO_SOURCES: { id: string; shows: string; archive: boolean }[] = [
+  { id: 'greenhouse', shows: 'a JSON API (Greenhouse job-board shape)', archive: true },
+  {
+    id: 'jsonld',
+    shows: 'HTML pages with schema.org JobPosting JSON-LD, found through a sitemap',
+    archive: true,
+  },
+  { id: '51job', shows: 'GBK-encoded list pages (51job window.__SEARCH_RESULT__)', archive: true },
+  {
+    id: 'boss',
+    shows: 'a JavaScript-rendered page read through real Chromium (BOSS-style joblist.json)',
+    archive: false,
+  },
 ];
 
 export const SAMPLE_NOTICE =
@@ -43,8 +58,17 @@ export interface DemoOptions {
   report?: boolean;
 }
 
+export interface SkippedSource {
+  id: string;
+  shows: string;
+  /** Why, and the one command that fixes it. */
+  reason: string;
+}
+
 export interface DemoResult {
   runs: RunSummary[];
+  /** Sources the demo could not run on this machine (the browser source without Chromium). */
+  skipped: SkippedSource[];
   dataset: ImportSummary | null;
   reportPath: string | null;
   samplePostings: number;
@@ -89,6 +113,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   let browser: BrowserPool | undefined;
   const result: DemoResult = {
     runs: [],
+    skipped: [],
     dataset: null,
     reportPath: null,
     samplePostings: postings.length,
@@ -100,7 +125,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     for (const source of DEMO_SOURCES) {
       if (options.signal?.aborted) break;
-      if (source.id === 'boss') browser = createBrowserPool(config.browser, { logger, env: options.env });
+      if (source.id === 'boss') {
+        const missing = chromiumMissing(config, options.env);
+        if (missing) {
+          result.skipped.push({ id: source.id, shows: source.shows, reason: missing });
+          say(`  ${source.id.padEnd(10)} ${'skipped'.padEnd(8)} ${missing}`);
+          continue;
+        }
+        browser = createBrowserPool(config.browser, { logger, env: options.env });
+      }
       const started = Date.now();
       const run = await scrapeSource({
         db,
@@ -118,13 +151,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `  ${source.id.padEnd(10)} ${run.status.padEnd(8)} ${String(c.postings_seen).padStart(4)} postings (${c.postings_new} new) from ${c.pages_fetched} pages: ${source.shows}${run.errorSummary ? ` — ${run.errorSummary}` : ''}`,
       );
     }
+    const archives = new Set(DEMO_SOURCES.filter((s) => s.archive).map((s) => s.id));
     coverDemoRuns(
       db,
-      result.runs.map((r) => r.runId),
+      result.runs.filter((r) => archives.has(r.sourceId)).map((r) => r.runId),
     );
     if (!options.signal?.aborted) {
       const csv = join(scratch, 'sample-dataset.csv');
-      writeFileSync(csv, renderSampleCsv(postings));
+      writeFileSync(csv, renderSampleCsv(postings, now));
       result.dataset = await importFile(db, csv, {
         sourceName: 'sample-dataset',
         jobName: DEMO_JOB_NAME,
@@ -134,11 +168,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       });
       const d = result.dataset;
       say(
-        `  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names (jobtrend import)`,
+        `  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names and weekly collection dates (jobtrend import)`,
       );
     }
     if (options.report !== false && !options.signal?.aborted) {
-      result.reportPath = writeDemoReport(db, options.reportsDir, now);
+      result.reportPath = writeDemoReport(db, options.reportsDir, now, result.skipped);
     }
   } finally {
     await browser?.close().catch(() => {});
@@ -153,16 +187,34 @@ function range(postings: SamplePosting[]): string {
   return `${dates[0]} to ${dates[dates.length - 1]}`;
 }
 
+/**
+ * Why the browser source cannot run here, with the command that fixes it; null when Chromium is found. A
+ * machine without Chromium still runs the rest of the demo.
+ */
+function chromiumMissing(config: Config, env: NodeJS.ProcessEnv | undefined): string | null {
+  try {
+    findChromium({ env, configured: config.browser.executablePath });
+    return null;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return `no Chromium on this machine, so the JavaScript-rendered sample was not read: install it with \`${INSTALL_CHROMIUM}\` and run the demo again`;
+  }
+}
+
 /** The report over everything stored, with the sample notice under its title. */
-function writeDemoReport(db: Db, outDir: string, now: Date): string {
+function writeDemoReport(db: Db, outDir: string, now: Date, skipped: SkippedSource[]): string {
   const rendered = renderReport(gatherReport(db, { now }), { now });
-  rendered.markdown = markSample(rendered.markdown);
+  rendered.markdown = markSample(rendered.markdown, skipped);
   return writeReport(outDir, rendered).markdownPath;
 }
 
-/** Puts the sample notice right under the report's title (or at the top when it has none). */
-export function markSample(markdown: string): string {
-  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n`;
+/** Puts the sample notice (and what the demo skipped) right under the report's title, or at the top. */
+export function markSample(markdown: string, skipped: SkippedSource[] = []): string {
+  const skips = skipped.map(
+    (s) =>
+      `>\n> **Skipped:** the \`${s.id}\` source (${s.shows}): ${s.reason}. Its postings are missing from this report.\n`,
+  );
+  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n${skips.join('')}`;
   const lines = markdown.split('\n');
   const title = lines.findIndex((l) => l.startsWith('# '));
   if (title === -1) return `${notice}\n${markdown}`;

@@ -6,9 +6,11 @@
 import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
 import type { FetcherStats } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError } from '../fetch/errors.js';
+import { FieldTally } from '../health/field-tally.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { Db } from '../store/database.js';
 import { type UpsertStatus, upsertPostings } from '../store/posting-store.js';
+import { recordFieldCounts } from '../store/run-field-store.js';
 import { emptyRunCounters, finishRun, type RunCounters, recordRunProgress } from '../store/run-store.js';
 import type { CrawlOutcome } from './crawler.js';
 import { describeFailure, isRunFailure, type RequestFailure, summariseFailures } from './failure-summary.js';
@@ -65,6 +67,8 @@ interface RunState extends RecordedRun {
   uncounted: number;
   /** Posting ids stored by this run: a posting listed twice is stored once. */
   stored: Set<string>;
+  /** Which fields its stored postings had, for `jobtrend health` (run_field_counts). */
+  fields: FieldTally;
   /** The scrape could not start (an impossible search): its one failure. */
   startFailure?: unknown;
   startFailureCounted?: boolean;
@@ -73,6 +77,8 @@ interface RunState extends RecordedRun {
 interface Pending {
   outcome: CrawlOutcome;
   rows: NormalisedPosting[];
+  /** The raw posting of each row, for the field tally. */
+  raws: RawPosting[];
   lost: { id: string; reason: string }[];
 }
 
@@ -109,6 +115,7 @@ export class RunRecorder {
       lost: 0,
       uncounted: 0,
       stored: new Set(),
+      fields: new FieldTally(),
     }));
   }
 
@@ -138,6 +145,7 @@ export class RunRecorder {
     const run = this.runs[outcome.request.scrape]!;
     const seenAt = this.options.now();
     const rows: NormalisedPosting[] = [];
+    const raws: RawPosting[] = [];
     const lost: Pending['lost'] = [];
     for (const raw of outcome.postings) {
       try {
@@ -148,13 +156,14 @@ export class RunRecorder {
             ...(run.timeZone ? { timeZone: run.timeZone } : {}),
           }),
         );
+        raws.push(raw);
       } catch (error) {
         lost.push({ id: (raw as RawPosting).sourcePostingId, reason: (error as Error).message });
       }
     }
     for (const added of outcome.added) this.runs[added.scrape]!.outstanding++;
     if (this.pending.length === 0) this.firstPendingAt = Date.now();
-    this.pending.push({ outcome, rows, lost });
+    this.pending.push({ outcome, rows, raws, lost });
     if (this.pending.length >= (this.options.commitEveryPages ?? 64)) this.commit();
   }
 
@@ -185,8 +194,12 @@ export class RunRecorder {
         const byRun = new Map<RunState, { item: Pending; rows: NormalisedPosting[] }[]>();
         for (const item of batch) {
           const run = this.runs[item.outcome.request.scrape]!;
-          const rows = item.rows.filter((row) => !run.stored.has(row.source_posting_id));
-          for (const row of rows) run.stored.add(row.source_posting_id);
+          const rows = item.rows.filter((row, i) => {
+            if (run.stored.has(row.source_posting_id)) return false;
+            run.stored.add(row.source_posting_id);
+            run.fields.add(item.raws[i]!, row);
+            return true;
+          });
           const group = byRun.get(run) ?? [];
           group.push({ item, rows });
           byRun.set(run, group);
@@ -221,7 +234,10 @@ export class RunRecorder {
             });
         }
         const at = this.options.now().toISOString();
-        for (const run of byRun.keys()) recordRunProgress(db, run.runId, run.counters, at);
+        for (const run of byRun.keys()) {
+          recordRunProgress(db, run.runId, run.counters, at);
+          recordFieldCounts(db, run.runId, run.fields.counts());
+        }
         this.options.onCommit?.();
       })();
     } catch (error) {

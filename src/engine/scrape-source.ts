@@ -20,6 +20,7 @@ import {
   unfinishedCrawls,
 } from '../store/crawl-store.js';
 import type { Db } from '../store/database.js';
+import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { knownPostingIds } from '../store/posting-store.js';
 import { recoverAbandonedRuns, startRun } from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
@@ -137,7 +138,11 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   }
   const plan = resumed ? readPlan(resumed.plan_json) : planOf(options);
   // Unknown ids and bad config fail before anything is recorded or requested.
-  const scrapes: (CrawlScrape & { plan: PlannedScrape })[] = plan.map((planned) => {
+  const scrapes: (CrawlScrape & {
+    plan: PlannedScrape;
+    requestsPerMinute?: number;
+    lifetimeDays?: number;
+  })[] = plan.map((planned) => {
     const scraper = resolve(planned.sourceId);
     const settings = sourceSettings(scraper, options.config);
     return {
@@ -153,6 +158,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         ? { respectRobots: settings.engine.respectRobots }
         : {}),
       requestsPerMinute: settings.engine.requestsPerMinute,
+      lifetimeDays: settings.engine.lifetimeDays,
     };
   });
   if (scrapes.length === 0) return [];
@@ -202,7 +208,13 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   for (const { scrape, index } of active) {
     ensureSource(
       db,
-      { id: scrape.sourceId, name: scrape.scraper.name, kind: scrape.scraper.kind, base_url: scrape.baseUrl },
+      {
+        id: scrape.sourceId,
+        name: scrape.scraper.name,
+        kind: scrape.scraper.kind,
+        base_url: scrape.baseUrl,
+        lifetime_days: scrape.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
+      },
       startedAt,
     );
     runIds.set(

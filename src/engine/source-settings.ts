@@ -1,8 +1,9 @@
 // A source's section of the config, split in two: the keys the engine reads (baseUrl, enabled,
-// respectRobots, requestsPerMinute, details) and the rest, which belong to the scraper and are validated by
-// its optionsSchema so a typo names its field.
+// respectRobots, requestsPerMinute, lifetimeDays, details) and the rest, which belong to the scraper and are
+// validated by its optionsSchema so a typo names its field.
 import { z } from 'zod';
 import { type Config, describeZodError } from '../config/load-config.js';
+import { lifetimeDaysOf } from '../config/source-lifetimes.js';
 import { UserError } from '../errors.js';
 import type { DetailPages, Scraper } from './scraper-contract.js';
 
@@ -11,6 +12,7 @@ export const ENGINE_SOURCE_KEYS = [
   'enabled',
   'respectRobots',
   'requestsPerMinute',
+  'lifetimeDays',
   'details',
   'fetchDetails',
 ] as const;
@@ -20,6 +22,8 @@ export interface EngineSourceSettings {
   enabled?: boolean;
   respectRobots?: boolean;
   requestsPerMinute?: number;
+  /** Days a posting of this source stays listed: decides which days count as watched (default 30). */
+  lifetimeDays?: number;
   /** The source's detail pages: read or not, and at most how many per run (sources that have them). */
   details?: DetailPages;
 }
@@ -63,6 +67,8 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
       throw new UserError(`${where}.requestsPerMinute: expected a positive number`);
     engine.requestsPerMinute = rate;
   }
+  const lifetime = lifetimeDaysOf(scraper.id, section);
+  if (lifetime !== undefined) engine.lifetimeDays = lifetime;
   if (scraper.details) {
     const parsed = detailsSchema.safeParse(section.details ?? {});
     if (!parsed.success) {

@@ -1,7 +1,9 @@
 // Importing a dataset file into the database: reads it as a stream, maps each record to a raw posting, runs
 // the pipeline, and stores postings in batches (one transaction each) under the source "import:<name>", with
-// a scrape run whose coverage spans the data's dates. A jobtrend export is restored as it was instead.
-// Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
+// a scrape run that records when the data were collected: the days of a scrape-date column, or the range the
+// user states (--observed); without either, the span of the posting dates, marked assumed. A jobtrend export is
+// restored as it was instead. Rows that cannot be read (a posted date that is not a date included) are reported
+// with their line numbers and skipped; nothing else is lost.
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
@@ -14,6 +16,7 @@ import {
   restorePostings,
   useImportPragmas,
 } from '../store/import-store.js';
+import { markBacklog, recordObservedDays, setSourceLifetimes } from '../store/observation-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
@@ -40,6 +43,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping;
   /** Time zone of the dataset's dates (default: the pipeline's, UTC). */
   timeZone?: string;
+  /** ISO 4217 currency of pay figures the dataset states without one: stated, not inferred. */
+  currency?: string;
   /** Rows per transaction (default 10,000: each commit rewrites the index pages it touched, so fewer, larger
    *  transactions import faster; memory stays bounded by the batch). */
   batchSize?: number;
@@ -52,6 +57,12 @@ export interface ImportOptions {
   jobName?: string;
   /** Called after each stored batch. */
   onProgress?: (progress: { rows: number; skipped: number }) => void;
+  /** The days the dataset was collected on (--observed FROM..TO), over any scrape-date column. */
+  observed?: { from: string; to: string };
+  /** Accept a dataset without a posted-date column: its postings are dated the day they were collected. */
+  undatedImportDay?: boolean;
+  /** Posting lifetime of the import's source (config sources."import:<name>".lifetimeDays; default 30). */
+  lifetimeDays?: number;
 }
 
 export interface ImportSummary {
@@ -68,8 +79,17 @@ export interface ImportSummary {
   /** How many rows were skipped; `skipped` lists the first 1000 of them. */
   skippedCount: number;
   skipped: SkippedRow[];
+  /** First and last day the dataset was collected on; when coverageAssumed, the span of its posting dates. */
   coverageFrom: string | null;
   coverageTo: string | null;
+  /** How the collection days are known: a scrape-date column, --observed, or not at all (assumed). */
+  coverageSource: 'column' | 'observed' | 'assumed';
+  /** Distinct collection days (column) or days of the stated range (observed); 0 when assumed. */
+  observedDays: number;
+  /** True when the dataset has no collection dates and is taken as a continuous log of its posting dates. */
+  coverageAssumed: boolean;
+  /** Postings without a posted date, dated the day they were collected (the import day unless stated). */
+  undated: number;
   interrupted: boolean;
 }
 
@@ -89,8 +109,11 @@ export function importSourceName(name: string): string {
 interface SourceTally {
   runId: number;
   counters: RunCounters;
+  /** Span of the posting dates (restored rows: effective dates), for coverage assumed from them. */
   from: string | null;
   to: string | null;
+  /** Days the rows say they were collected on (a scrape-date column). */
+  observed: Set<string>;
 }
 
 /** Imports one dataset file; see ImportSummary. */
@@ -113,6 +136,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     skipped: [],
     coverageFrom: null,
     coverageTo: null,
+    coverageSource: options.observed ? 'observed' : 'assumed',
+    observedDays: 0,
+    coverageAssumed: !options.observed,
+    undated: 0,
     interrupted: false,
   };
   const tallies = new Map<string, SourceTally>();
@@ -127,13 +154,14 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
         startedAt,
       );
+      if (options.lifetimeDays !== undefined) setSourceLifetimes(db, { [sourceId]: options.lifetimeDays });
       const runId = startRun(db, {
         sourceId,
         jobName: options.jobName ?? `import:${name}`,
         query: basename(path),
         startedAt,
       });
-      t = { runId, counters: emptyRunCounters(), from: null, to: null };
+      t = { runId, counters: emptyRunCounters(), from: null, to: null, observed: new Set() };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);
       summary.runIds.push(runId);
@@ -162,9 +190,40 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       }
     } else {
       const t = tally(`import:${name}`);
-      result = upsertPostings(db, batch.postings, { seenAt, runId: t.runId });
+      const observedOn = batch.observedOn;
+      if (observedOn) {
+        // Each posting is seen on the day its row was collected: first seen on the earliest of them.
+        summary.coverageSource = 'column';
+        summary.coverageAssumed = false;
+        const byDay = groupBy(
+          batch.postings.map((posting, i) => ({ posting, day: observedOn[i]! })),
+          (p) => p.day,
+        );
+        result = { inserted: 0, updated: 0, unchanged: 0, items: [] };
+        for (const [day, group] of byDay) {
+          t.observed.add(day);
+          addResult(
+            result,
+            upsertPostings(
+              db,
+              group.map((g) => g.posting),
+              { seenAt: `${day}T00:00:00.000Z`, runId: t.runId, deferBacklog: true },
+            ),
+          );
+        }
+      } else {
+        const collected = options.observed ? `${options.observed.to}T00:00:00.000Z` : seenAt;
+        result = upsertPostings(db, batch.postings, {
+          seenAt: collected,
+          runId: t.runId,
+          deferBacklog: true,
+        });
+      }
       count(t, result, batch.postings.length);
-      for (const p of batch.postings) cover(t, effectiveDate(p, seenAt));
+      for (const p of batch.postings) {
+        if (p.posted_at) cover(t, p.posted_at.slice(0, 10));
+        else summary.undated++;
+      }
     }
     summary.inserted += result.inserted;
     summary.updated += result.updated;
@@ -178,8 +237,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     explicit: Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0,
     sourceId: `import:${name}`,
     timeZone: options.timeZone,
+    currency: options.currency,
     seenAt: startedAt,
     batchSize,
+    ...(options.observed ? { observed: options.observed } : {}),
+    ...(options.undatedImportDay ? { undatedImportDay: true } : {}),
   };
   // A replaced pipeline (benchmarks) is a function, which cannot cross into a worker thread.
   const batches = options.normalise
@@ -221,13 +283,29 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   } catch (error) {
     // The batch being stored goes back as a whole; the batches before it stay.
     if (db.inTransaction) db.exec('ROLLBACK');
-    closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
+    closeRuns(
+      db,
+      tallies,
+      'failed',
+      summary,
+      now,
+      error instanceof Error ? error.message : String(error),
+      options.observed,
+    );
     throw error;
   } finally {
     restorePragmas();
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
-  closeRuns(db, tallies, status, summary, now, summary.skippedCount > 0 ? describeSkips(summary) : null);
+  closeRuns(
+    db,
+    tallies,
+    status,
+    summary,
+    now,
+    summary.skippedCount > 0 ? describeSkips(summary) : null,
+    options.observed,
+  );
   return summary;
 }
 
@@ -238,21 +316,46 @@ function closeRuns(
   summary: ImportSummary,
   now: () => Date,
   errorSummary: string | null,
+  observed: ImportOptions['observed'],
 ): void {
+  const finishedAt = now().toISOString();
   for (const t of tallies.values()) {
     t.counters.error_count = summary.skippedCount;
+    let from: string | null;
+    let to: string | null;
+    if (summary.coverageSource === 'observed' && observed) {
+      ({ from, to } = observed);
+    } else if (summary.coverageSource === 'column') {
+      recordObservedDays(db, t.runId, t.observed);
+      const days = [...t.observed].sort();
+      [from, to] = [days[0] ?? null, days[days.length - 1] ?? null];
+    } else {
+      // No collection dates: a continuous log over the posting dates (the import day when none is dated).
+      from = t.from ?? finishedAt.slice(0, 10);
+      to = t.to ?? finishedAt.slice(0, 10);
+    }
     finishRun(db, t.runId, {
       status,
       counters: t.counters,
       errorSummary,
-      finishedAt: now().toISOString(),
-      coverageFrom: t.from,
-      coverageTo: t.to,
+      finishedAt,
+      coverageFrom: from,
+      coverageTo: to,
+      coverageAssumed: summary.coverageSource === 'assumed',
     });
-    if (t.from && (summary.coverageFrom === null || t.from < summary.coverageFrom))
-      summary.coverageFrom = t.from;
-    if (t.to && (summary.coverageTo === null || t.to > summary.coverageTo)) summary.coverageTo = t.to;
+    if (from && (summary.coverageFrom === null || from < summary.coverageFrom)) summary.coverageFrom = from;
+    if (to && (summary.coverageTo === null || to > summary.coverageTo)) summary.coverageTo = to;
+    summary.observedDays = Math.max(
+      summary.observedDays,
+      summary.coverageSource === 'column'
+        ? t.observed.size
+        : summary.coverageSource === 'observed' && from && to
+          ? Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1
+          : 0,
+    );
   }
+  // What each source listed when first watched depends on all of its observations, now recorded.
+  markBacklog(db, [...tallies.keys()]);
 }
 
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
@@ -260,7 +363,7 @@ export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'ski
   return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
 }
 
-/** Widens a run's coverage to include a posting's date. */
+/** Widens the span of a run's posting dates to include a date. */
 function cover(t: SourceTally, date: string): void {
   if (t.from === null || date < t.from) t.from = date;
   if (t.to === null || date > t.to) t.to = date;

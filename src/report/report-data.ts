@@ -53,8 +53,13 @@ export interface DistrictCount {
 /** Pay distribution of one group within one currency and one pay period (never mixed). */
 export type PayRow = PayPercentileRow;
 
-/** One source's runs, watched days and postings in the report period. */
-export type SourceCoverageRow = SourceCoverageQueryRow;
+/** One source's runs, watched days, lifetime and postings in the report period. */
+export interface SourceCoverageRow extends SourceCoverageQueryRow {
+  /** Days of the report period the source was watched (a look at it within its lifetime after the day). */
+  watchedDays: number;
+  /** True when some of those days are assumed (a dataset imported without collection dates). */
+  assumed: boolean;
+}
 
 export interface ProblemRun {
   id: number;
@@ -73,6 +78,8 @@ export interface CoverageData {
   /** First and last effective date of any deduplicated posting in the database. */
   firstPostingDate: string | null;
   lastPostingDate: string | null;
+  /** What `jobtrend health` flags in the sources' latest runs (a field that stopped coming, empty runs, blocks). */
+  healthFlags?: { sourceId: string; message: string }[];
 }
 
 export interface ReportData {
@@ -91,6 +98,8 @@ export interface ReportData {
     by: Granularity;
     buckets: GrowthBucket[];
     trend: Trend | null;
+    /** Why there is no trend, when there is none (too few complete watched months). */
+    trendNote: string | null;
     caveats: string[];
   };
   skills: SkillsResult | null;
@@ -101,6 +110,8 @@ export interface ReportData {
   pay: PayRow[];
   /** Pay by role over all cities (the box chart), same rules. */
   payByRole: PayRow[];
+  /** Matching postings left out of pay for implausible figures (absent: none). */
+  payImplausible?: number;
   claims: ClaimResult[];
   /** Claims from the file that could not be checked, with the reason. */
   claimErrors: { claim: string; reason: string }[];

@@ -5,6 +5,7 @@
 // be tested without the network.
 import type { Config } from '../config/load-config.js';
 import { UserError } from '../errors.js';
+import { warnHealthFlags } from '../health/check-health.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import {
@@ -244,6 +245,8 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
         );
       }
     }
+    // The same flags `jobtrend health` prints, for the sources this job scraped, as warnings.
+    warnHealthFlags(db, [...new Set(sources.map((s) => s.source_id))], logger, `job ${job.name}`);
     if (job.report && !controller.signal.aborted) {
       try {
         report = await operations.writeReport({
@@ -311,7 +314,7 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       postings_updated: postingsUpdated,
       ...(report && { report }),
     },
-    `job ${job.name} ${status}: ${postingsNew} new, ${postingsUpdated} updated postings from ${sources.length} scrape${sources.length === 1 ? '' : 's'}`,
+    `job ${job.name} ${status}: ${postingsNew} new, ${postingsUpdated} updated postings from ${sources.length} scrape${sources.length === 1 ? '' : 's'}${outcomeNotes(sources, report, failure)}`,
   );
   return {
     jobName: job.name,
@@ -394,6 +397,23 @@ function failedOutcome(
     postings_updated: 0,
     error,
   };
+}
+
+/** What went wrong, for the job's one line: "; greenhouse failed: cannot reach …; report failed: …". */
+function outcomeNotes(
+  sources: SourceOutcome[],
+  report: JobRunResult['report'],
+  failure: string | null,
+): string {
+  const notes = sources
+    .filter((s) => s.status !== 'ok')
+    .map(
+      (s) =>
+        `${s.source_id}${s.query ? ` "${s.query}"` : ''}${s.city ? ` ${s.city}` : ''} ${s.status}${s.error ? `: ${s.error}` : ''}`,
+    );
+  if (report) notes.push('error' in report ? `report failed: ${report.error}` : `report ${report.path}`);
+  if (failure) notes.push(failure);
+  return notes.map((n) => `; ${n}`).join('');
 }
 
 /** ok when everything worked, failed when nothing did, interrupted when stopped, partial otherwise. */

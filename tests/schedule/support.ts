@@ -98,6 +98,7 @@ export interface ScrapeSourceOptions {
   request?: { query?: string; city?: string; maxPages?: number };
   jobName?: string;
   signal?: AbortSignal;
+  logger?: Logger;
 }
 
 /**
@@ -120,6 +121,7 @@ export function oneByOne(
           request: search,
           jobName: options.jobName,
           ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.logger ? { logger: options.logger.child({ source: scrape.sourceId }) } : {}),
         });
         results.push({ sourceId: scrape.sourceId, search, summary });
       } catch (error) {
