@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
-import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
+import { BlockedError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { unreadableBody } from './china/block-detection.js';
 import { linkedinShapes } from './china/real-shapes.js';

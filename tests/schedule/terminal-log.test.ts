@@ -114,14 +114,15 @@ describe('the daemon in a terminal', () => {
       logger,
       operations: { scrapeJob: oneByOne(engine) },
     });
+    // A job's scrapes are one crawl: each source's end is told when the crawl is over.
     expect(events.map((e) => e.event ?? e.msg)).toEqual([
       'job.start',
       'scrape started',
       'page stored',
       'scrape finished',
-      'source.end',
       'scrape started',
       'page stored',
+      'source.end',
       'source.end',
       'job.end',
     ]);
