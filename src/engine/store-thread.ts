@@ -42,6 +42,7 @@ export function storeInThread(options: StoreThreadOptions): PageStore {
   let queued: [number, number][] = [];
   let scheduled = false;
   let failure: Error | undefined;
+  let exited = false;
   let finished: ((result: { summaries: RunSummary[]; critical: unknown }) => void) | undefined;
   let broken: ((error: Error) => void) | undefined;
 
@@ -78,7 +79,10 @@ export function storeInThread(options: StoreThreadOptions): PageStore {
     broken?.(failure);
   });
   worker.on('exit', (code) => {
-    if (finished) broken?.(new CriticalError(`the store thread ended (${code}) before closing the runs`));
+    exited = true;
+    failure ??= new CriticalError(`the store thread ended (${code}) before closing the runs`);
+    // Settled already when it ended after sending the runs' summaries; else the crawl learns it here.
+    broken?.(failure);
   });
 
   return {
@@ -105,6 +109,11 @@ export function storeInThread(options: StoreThreadOptions): PageStore {
       return new Promise((resolve, reject) => {
         finished = resolve;
         broken = reject;
+        // A thread that is gone cannot close the runs: the next run marks them interrupted.
+        if (exited) {
+          reject(failure);
+          return;
+        }
         if (failure && critical === undefined) {
           // The thread reported a failure before: it records the runs with it.
           post({ type: 'finish', critical: toWire(failure), aborted, overhead });
