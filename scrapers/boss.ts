@@ -18,6 +18,7 @@ import {
   compact,
   isRecord,
   joinLocation,
+  reroot,
   text,
   textList,
 } from './china/search-targets.js';
@@ -274,10 +275,7 @@ const flow: SearchFlow<ChineseSearchOptions> = {
   jobPage: (posting, context) =>
     posting.description
       ? undefined
-      : {
-          url: `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`,
-          browse: {},
-        },
+      : { url: reroot(bossDetailUrl(posting), context.baseUrl, DEFAULT_BASE_URL), browse: {} },
   completeFrom(posting, html, url) {
     const detail = parseBossDetailPage(html, { url });
     if (!detail) return undefined;

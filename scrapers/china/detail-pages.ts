@@ -5,7 +5,6 @@ import type { RawPosting } from '../../src/domain/posting.js';
 import { BlockedError } from '../../src/fetch/errors.js';
 import type { PageRequest } from '../types.js';
 import { detectChineseBlock } from './block-detection.js';
-import { reroot } from './search-targets.js';
 
 /** The request for a listed posting's job page. */
 export function jobPageRequest(
@@ -38,15 +37,6 @@ export function readJobPage(
   const blocked = detectChineseBlock(html);
   if (blocked) throw new BlockedError(`blocked: ${site} ${blocked}`, url);
   return posting;
-}
-
-/** A posting's own job page at its URL, moved onto the configured base URL (tests and mirrors). */
-export function ownJobPage(
-  posting: RawPosting,
-  baseUrl: string,
-  defaultBaseUrl: string,
-): Pick<PageRequest, 'url'> | undefined {
-  return posting.url ? { url: reroot(posting.url, baseUrl, defaultBaseUrl) } : undefined;
 }
 
 /** Completes a posting with the description a job-page parser finds; undefined when the page holds no job. */

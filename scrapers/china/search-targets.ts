@@ -118,16 +118,3 @@ export function compact(record: Record<string, unknown>): Record<string, unknown
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/**
- * Notices a site that ignores the page parameter and serves the same results again: `repeats(postings)` is
- * true when every posting of a page was already seen in this scrape, so the caller stops paging.
- */
-export function repeatDetector(): (postings: { sourcePostingId: string }[]) => boolean {
-  const seen = new Set<string>();
-  return (postings) => {
-    const repeat = postings.length > 0 && postings.every((p) => seen.has(p.sourcePostingId));
-    for (const posting of postings) seen.add(posting.sourcePostingId);
-    return repeat;
-  };
-}

@@ -94,12 +94,3 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
   }
   return { engine, options };
 }
-
-/** The base URL a source is scraped at: the caller's, else the config's, else the scraper's default. */
-export function resolveBaseUrl(
-  scraper: Scraper<unknown>,
-  config: Config | undefined,
-  override?: string,
-): string {
-  return override ?? sourceSettings(scraper, config).engine.baseUrl ?? scraper.defaultBaseUrl;
-}
