@@ -265,27 +265,27 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         onProgress,
         onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
       });
-  for (const [index, first] of firsts.entries()) {
-    if (!runIds.has(index)) continue;
-    if (first.error !== undefined) store.startFailed(index, first.error, fetcher.counted(first.error));
-    else store.queued(index, queue.seed(first.requests).length);
-  }
-  if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);
-  for (const { scrape, index } of active)
-    logger.info(
-      {
-        source: scrape.sourceId,
-        run_id: runIds.get(index),
-        base_url: scrape.baseUrl,
-        request: scrape.search,
-        crawl_id: crawlId,
-        resumed: resumed !== undefined,
-      },
-      'scrape started',
-    );
-
   let critical: unknown = criticalAt >= 0 ? firsts[criticalAt]!.error : undefined;
+  // From here on the store is closed on every path (a store thread would otherwise keep the process alive).
   try {
+    for (const [index, first] of firsts.entries()) {
+      if (!runIds.has(index)) continue;
+      if (first.error !== undefined) store.startFailed(index, first.error, fetcher.counted(first.error));
+      else store.queued(index, queue.seed(first.requests).length);
+    }
+    if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);
+    for (const { scrape, index } of active)
+      logger.info(
+        {
+          source: scrape.sourceId,
+          run_id: runIds.get(index),
+          base_url: scrape.baseUrl,
+          request: scrape.search,
+          crawl_id: crawlId,
+          resumed: resumed !== undefined,
+        },
+        'scrape started',
+      );
     if (critical === undefined) {
       await crawl({
         scrapes,
