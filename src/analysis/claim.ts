@@ -7,8 +7,10 @@
 import { UsageError } from '../errors.js';
 import { countryCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { coverageCaveats, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES, seasonalityCaveats } from './caveats.js';
-import { compare, formatP, oneSidedPValue } from './compare.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
+import { coverageCaveats, seasonalityCaveats, standingCaveats } from './caveats.js';
+import { compare, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
@@ -22,6 +24,7 @@ export function parseChange(text: string): ClaimChange {
   if (!m) {
     throw new UsageError(
       `"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`,
+      { code: 'bad-change', values: { text } },
     );
   }
   const operator = m[1] ?? '>';
@@ -30,6 +33,7 @@ export function parseChange(text: string): ClaimChange {
   if (value <= -1)
     throw new UsageError(
       `"${text}" is a fall of 100% or more, which counts cannot show: use a value above -100%`,
+      { code: 'change-below-minus-100', values: { text } },
     );
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
@@ -39,10 +43,21 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   const now = options.now ?? new Date();
   const metric: Metric = claim.metric ?? 'new';
   if (!METRICS.includes(metric))
-    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
-  if (!claim.period) throw new UsageError('a claim needs a period, e.g. --period 2025');
-  if (!claim.baseline) throw new UsageError('a claim needs a baseline period, e.g. --baseline 2024');
-  if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`, {
+      code: 'unknown-metric',
+      values: { metric: String(metric) },
+    });
+  const missing = (field: string, example: string) =>
+    new UsageError(
+      `a claim needs a ${field === 'period' ? 'period' : field === 'baseline' ? 'baseline period' : 'change'}, e.g. ${example}`,
+      {
+        code: 'claim-needs',
+        values: { field },
+      },
+    );
+  if (!claim.period) throw missing('period', '--period 2025');
+  if (!claim.baseline) throw missing('baseline', '--baseline 2024');
+  if (!claim.change) throw missing('change', "--change '>30%'");
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
   const change = parseChange(claim.change);
@@ -59,7 +74,7 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   let reason: string;
   if (!estimate) {
     verdict = 'insufficient data';
-    reason = comparison.unavailable ?? 'no interval can be computed';
+    reason = comparison.unavailable?.text ?? 'no interval can be computed';
   } else {
     const { lower, upper } = estimate.interval;
     const pct = (v: number) => `${v >= 1 ? '+' : ''}${((v - 1) * 100).toFixed(1)}%`;
@@ -98,6 +113,7 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     test: comparison.test,
     verdict,
     reason,
+    unavailable: estimate ? null : comparison.unavailable,
     coverage: comparison.coverage,
     caveats: comparisonCaveats(db, comparison),
   };
@@ -107,7 +123,7 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
  * The caveats of a comparison: coverage (changes, gaps, assumed coverage), the seasons of the markets its
  * postings are in, overdispersion, small counts, a period not over yet, and the standing ones.
  */
-export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
+export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
   const { current, baseline, coverage, estimate, overdispersion } = comparison;
   const panel = { ...comparison.filter, sources: coverage.included };
   const countries =
@@ -123,24 +139,17 @@ export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
     ...seasonalityCaveats(current.period, baseline.period, markets.markets, markets),
   ];
   if (overdispersion?.widened) {
-    caveats.push(
-      `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`,
-    );
+    const { dispersion, pValue } = overdispersion;
+    caveats.push(caveat({ code: 'overdispersion', dispersion, pValue }));
   }
   const minCount = Math.min(current.count, baseline.count);
-  if (estimate && minCount < 100) {
-    caveats.push(
-      `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`,
-    );
-  }
+  if (estimate && minCount < 100) caveats.push(caveat({ code: 'small-counts', count: minCount }));
   for (const side of [current, baseline]) {
     if (side.incomplete) {
-      caveats.push(
-        `${side.period.label} is not over yet (incomplete): its rate covers only the ${side.days} days watched so far.`,
-      );
+      caveats.push(caveat({ code: 'period-incomplete', period: side.period.label, days: side.days }));
     }
   }
-  caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
+  caveats.push(...standingCaveats());
   return caveats;
 }
 

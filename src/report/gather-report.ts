@@ -22,6 +22,7 @@ import {
   type ReportFilter,
   sourceCoverage,
 } from '../store/report-queries.js';
+import type { Against } from './messages/report-messages.js';
 import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
 
 /** Months in the report's time series. */
@@ -93,19 +94,19 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
       problemRunsTotal: problems.total,
       firstPostingDate: extent.firstDate,
       lastPostingDate: extent.lastDate,
-      healthFlags: healthFlags(checkHealth(db)).map((f) => ({ sourceId: f.source_id, message: f.message })),
+      healthFlags: healthFlags(checkHealth(db)),
     },
   };
   if (postings === 0) return data;
 
   const base = { role: subject.role ?? undefined, city: subject.city ?? undefined };
-  const previous = compareWith(db, base, period, previousPeriod(period), 'the previous period', now);
+  const previous = compareWith(db, base, period, previousPeriod(period), 'previous', now);
   const yearEarlier = yearBefore(period);
   // For a year the previous period is the year before: one comparison, not the same one twice.
   data.headline =
     yearEarlier.start === previous.baseline.start && yearEarlier.end === previous.baseline.end
-      ? [{ ...previous, against: 'the year before' }]
-      : [previous, compareWith(db, base, period, yearEarlier, 'a year earlier', now)];
+      ? [{ ...previous, against: 'year-before' }]
+      : [previous, compareWith(db, base, period, yearEarlier, 'year-earlier', now)];
   data.series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
   data.skills = skillsFor(db, base, period, now);
   data.companies = breakdown?.companies ?? [];
@@ -126,7 +127,7 @@ function compareWith(
   subject: Subject,
   period: Period,
   baseline: Period,
-  against: string,
+  against: Against,
   now: Date,
 ): HeadlineComparison {
   try {
@@ -135,10 +136,10 @@ function compareWith(
       { ...subject, period: period.label, baseline: baseline.label, change: '>0%', metric: 'new' },
       { now },
     );
-    return { against, baseline, result, unavailable: result.estimate ? null : result.reason };
+    return { against, baseline, result, unavailable: result.unavailable, error: null };
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
-      return { against, baseline, result: null, unavailable: error.message };
+      return { against, baseline, result: null, unavailable: null, error: error.message };
     }
     throw error;
   }
@@ -167,13 +168,7 @@ function seriesFor(
     };
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UserError)) throw error;
-    return {
-      by: 'month',
-      buckets: [],
-      trend: null,
-      trendNote: null,
-      caveats: [`No series: ${error.message}`],
-    };
+    return { by: 'month', buckets: [], trend: null, trendNote: null, caveats: [], error: error.message };
   }
 }
 
@@ -225,6 +220,7 @@ function checkClaims(
       errors.push({
         claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
         reason: error.message,
+        ...(error instanceof UsageError && error.detail ? { detail: error.detail } : {}),
       });
     }
   }
