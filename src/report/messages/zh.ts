@@ -57,14 +57,14 @@ const METRIC_SUBJECTS: Record<Metric, string> = {
 const UNITS = { week: '周', month: '月', quarter: '季度' } as const;
 
 const SEASONS: Record<string, string> = {
-  'jin-san-yin-si': '金三银四：3月和4月是中国大陆招聘最旺的两个月，包含这两个月的时期会比不包含的时期偏高。',
-  'jin-jiu-yin-shi': '金九银十：9月和10月是中国大陆的第二个招聘高峰（10月初的国庆长假期间招聘会暂停）。',
-  'north-america-year-end': '美国和加拿大的年末：从感恩节到12月的节假日，招聘放缓，到1月才重新回升。',
-  'north-america-summer': '美国和加拿大的夏季：7月和8月的招聘通常较慢。',
-  'europe-year-end': '欧洲的年末：12月的节假日期间招聘放缓，1月回升。',
-  'europe-summer': '欧洲的夏季：8月尤其是休假月，招聘随之放缓。',
-  'india-festivals': '印度的节日季：排灯节（10月或11月）前后招聘放缓。',
-  'india-appraisals': '印度的考评季：年度考评之后的4月到6月是换工作的活跃期。',
+  'jin-san-yin-si': '金三银四：三四月是中国大陆招聘最旺的两个月，包含这两个月的时期会比不包含的时期偏高。',
+  'jin-jiu-yin-shi': '金九银十：九十月是中国大陆的第二个招聘高峰（十月初的国庆长假期间招聘会暂停）。',
+  'north-america-year-end': '美国和加拿大的年末：从感恩节到十二月的节假日，招聘放缓，到一月才重新回升。',
+  'north-america-summer': '美国和加拿大的夏季：七八月的招聘通常较慢。',
+  'europe-year-end': '欧洲的年末：十二月的节假日期间招聘放缓，一月回升。',
+  'europe-summer': '欧洲的夏季：八月尤其是休假月，招聘随之放缓。',
+  'india-festivals': '印度的节日季：排灯节（十月或十一月）前后招聘放缓。',
+  'india-appraisals': '印度的考评季：年度考评之后的四月到六月是换工作的活跃期。',
 };
 
 /** The subject: "上海的人工智能训练师岗位", "全部城市的全部岗位", "上海匹配“RLHF”的全部岗位". */
@@ -103,17 +103,17 @@ function describeChange(change: ClaimChangeWords): string {
   return change.threshold <= 0 ? `下降${bound}${size}` : `增长不到${size}（或有所下降）`;
 }
 
-/** A ratio as a change: 1.3 → "+30.0%". */
-const ratioChange = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+/** A ratio as a change: 1.3 → "+30.0%", 0.8 → "−20.0%". */
+const ratioChange = (ratio: number) => formatChange(ratio - 1);
 
 function exclusionWords(x: ExclusionFacts, current: string, baseline: string): string {
   switch (x.watchedIn) {
     case 'neither':
-      return `两个时期都没有被观察（${x.postings}条岗位未计入）`;
+      return `两个时期都没有被观察，${x.postings}条岗位未计入`;
     case 'current':
-      return `只在${current}被观察（${x.days}天，${x.postings}条岗位），${baseline}没有`;
+      return `只在${current}被观察了${x.days}天、列出${x.postings}条岗位，在${baseline}没有被观察`;
     case 'baseline':
-      return `只在${baseline}被观察（${x.days}天，${x.postings}条岗位），${current}没有`;
+      return `只在${baseline}被观察了${x.days}天、列出${x.postings}条岗位，在${current}没有被观察`;
   }
 }
 
@@ -136,7 +136,7 @@ function caveat(c: Caveat, m: Markup): string {
           : c.dates.length === 1
             ? `（这两个时期内的春节是${zhDay(c.dates[0]!)}）`
             : `（这两个时期内的春节分别是${c.dates.map(zhDay).join('、')}）`;
-      return `春节每年的日期都不同${when}：中国大陆的招聘在春节前后会停顿大约两周，使岗位在1月和2月之间挪动。`;
+      return `春节每年的日期都不同${when}：中国大陆的招聘在春节前后会停顿大约两周，使岗位在一月和二月之间挪动。`;
     }
     case 'season':
       return SEASONS[c.season] ?? m.text(c.text);
@@ -353,16 +353,19 @@ export const zh: ReportMessages = {
 
   headline: {
     heading: '结论',
+    // The colon stays outside the emphasis: "**…：**以" would not close in CommonMark (punctuation before,
+    // a letter after), and the reader would see the asterisks.
     incomplete: (period, m) =>
-      `${m.strong(`${period}尚未结束（不完整）：`)}以下数字只覆盖到目前为止观察到的天数，不能作为结论；请在该时期结束后重新生成报告。`,
+      `${m.strong(`${period}尚未结束（不完整）`)}：以下数字只覆盖到目前为止观察到的天数，不能作为结论；请在该时期结束后重新生成报告。`,
     sentence: ({ period, postings, subject: s, share, clauses }, m) =>
       `${period}，${sub(s)}新增${m.strong(zhPostings(postings))}（jobtrend 统计，已去重）` +
       (share ? `，占该时期全部${zhPostings(share.all)}岗位的${formatPercent(share.share)}` : '') +
       (clauses.length > 0 ? `；${clauses.join('；')}。` : '。'),
     clause: ({ against, baseline, direction, change, lower, upper }) =>
       `与${AGAINST[against]}（${baseline}）相比，日均新增岗位` +
-      (direction === 'unclear' ? `没有明显变化（${formatChange(change)}` : `${zhChangeWords(change)}（`) +
-      `，95% 置信区间为${changeInterval(lower, upper)}）`,
+      (direction === 'unclear'
+        ? `没有明显变化（${formatChange(change)}，95% 置信区间为${changeInterval(lower, upper)}）`
+        : `${zhChangeWords(change)}（95% 置信区间为${changeInterval(lower, upper)}）`),
     columns: ['增长', '基期', '基期岗位数', '本期', '日均变化', '95% 置信区间', '参与比较的数据源'],
     against: (against) => `与${AGAINST[against]}相比`,
     baseline: (pw) => `${pw.label}（${pw.start}至${pw.end}）`,
@@ -585,7 +588,7 @@ export const zh: ReportMessages = {
       [
         '已知局限：',
         '岗位发布数不等于职位空缺数（一条招聘信息可能招很多人，也可能一个都不招，有些在招满后仍然挂着）；' +
-          '招聘有季节性（春节、3月至4月的金三银四、年末），所以在把上升解读为趋势之前，应先与上一年的同一月份比较；' +
+          '招聘有季节性（春节、三四月的金三银四、年末），所以在把上升解读为趋势之前，应先与上一年的同一月份比较；' +
           '覆盖情况会变化，见上面的覆盖情况表；隐藏较早岗位的招聘平台会让最近的时期显得岗位更多。',
       ],
     ],
