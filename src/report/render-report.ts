@@ -318,14 +318,16 @@ function trendSection(c: Context): string {
     return [`## ${t.trend.heading}`, '', why].join('\n');
   }
   const fitted = trendValues(buckets, data);
-  const axis = (b: GrowthBucket, i: number) =>
-    t.format.axisLabel(b.label, i > 0 ? buckets[i - 1]!.label : null);
+  const star = (b: GrowthBucket) => (b.incomplete ? '*' : '');
+  const axis = (i: number, previous: number | null) =>
+    t.format.axisLabel(buckets[i]!.label, previous === null ? null : buckets[previous]!.label);
   const newChart = chart(
     'new-postings.svg',
     t.trend.newAlt(by),
     renderLineChart({
       title: t.trend.newTitle(by, subjectPlain(c)),
-      labels: buckets.map((b, i) => (b.incomplete ? `${axis(b, i)}*` : axis(b, i))),
+      labels: buckets.map((b) => `${t.format.period(b.label)}${star(b)}`),
+      axisLabel: (i, previous) => `${axis(i, previous)}${star(buckets[i]!)}`,
       values: buckets.map((b) => b.perDay),
       trend: fitted,
       seriesName: t.trend.newSeries,
@@ -342,7 +344,8 @@ function trendSection(c: Context): string {
         t.trend.shareAlt,
         renderLineChart({
           title: t.trend.shareTitle(subjectPlain(c)),
-          labels: buckets.map((b, i) => axis(b, i)),
+          labels: buckets.map((b) => t.format.period(b.label)),
+          axisLabel: axis,
           values: buckets.map((b) => b.share),
           seriesName: t.trend.shareSeries,
           xLabel: t.trend.unit(by),

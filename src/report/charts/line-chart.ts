@@ -18,8 +18,13 @@ import {
 
 export interface LineChartOptions {
   title: string;
-  /** Bucket labels along the x axis, e.g. "2026-01" or "2026-W03". */
+  /** Bucket labels, e.g. "2026-01" or "2026-W03": along the x axis, and in the description. */
   labels: string[];
+  /**
+   * The x-axis label of bucket `index`, given the bucket whose label is shown before it (null for the first
+   * shown), so a label can leave out what the one before it said (the year). Default: `labels[index]`.
+   */
+  axisLabel?: (index: number, previousShown: number | null) => string;
   /** Observed values, one per label (null = no data for that bucket: the line breaks). */
   values: (number | null)[];
   /** Fitted trend, one per label (null where there is none). */
@@ -81,11 +86,16 @@ export function renderLineChart(options: LineChartOptions): string {
 
   // At most ~12 labels along the axis, each with room for its measured width; always the first and the last.
   const spacing = n <= 1 ? plot.right - plot.left : (plot.right - plot.left) / (n - 1);
-  const widest = Math.max(0, ...options.labels.map((label) => textWidth(label, 11)));
+  const axisText = (i: number, previous: number | null) =>
+    options.axisLabel ? options.axisLabel(i, previous) : options.labels[i]!;
+  const widest = Math.max(0, ...options.labels.map((_, i) => textWidth(axisText(i, null), 11)));
   const every = Math.max(1, Math.ceil(n / 12), Math.ceil((widest + 4) / spacing));
-  options.labels.forEach((label, i) => {
+  let previous: number | null = null;
+  options.labels.forEach((_, i) => {
     // A stride label too close to the last one gives way to it.
     if (i !== n - 1 && (i % every !== 0 || (every > 1 && n - 1 - i < every))) return;
+    const label = axisText(i, previous);
+    previous = i;
     body.push(line(x(i), plot.bottom, x(i), plot.bottom + 4, COLORS.axis));
     body.push(
       text(x(i), plot.bottom + 18, fitText(label, Math.max(80, spacing * every - 4), 11), {
