@@ -7,8 +7,6 @@ import { caveat } from './caveat-words.js';
 import { type Market, SEASONS, SPRING_FESTIVAL } from './markets.js';
 import type { Coverage, Period } from './types.js';
 
-export { DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES } from './caveat-words.js';
-
 /** The two caveats every count carries: reposts are counted once; postings are not vacancies. */
 export function standingCaveats(): Caveat[] {
   return [caveat({ code: 'dedup' }), caveat({ code: 'not-vacancies' })];

@@ -23,7 +23,7 @@ import {
   sourceCoverage,
 } from '../store/report-queries.js';
 import type { Against } from './messages/report-messages.js';
-import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
+import type { HeadlineComparison, RefusedInput, ReportData, ReportRequest } from './report-data.js';
 
 /** Months in the report's time series. */
 export const SERIES_MONTHS = 13;
@@ -139,7 +139,7 @@ function compareWith(
     return { against, baseline, result, unavailable: result.unavailable, error: null };
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
-      return { against, baseline, result: null, unavailable: null, error: error.message };
+      return { against, baseline, result: null, unavailable: null, error: refused(error) };
     }
     throw error;
   }
@@ -168,7 +168,7 @@ function seriesFor(
     };
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UserError)) throw error;
-    return { by: 'month', buckets: [], trend: null, trendNote: null, caveats: [], error: error.message };
+    return { by: 'month', buckets: [], trend: null, trendNote: null, caveats: [], error: refused(error) };
   }
 }
 
@@ -204,6 +204,14 @@ function skillsFor(db: Db, subject: Subject, period: Period, now: Date): SkillsR
   }
 }
 
+/** An error's message and, for a usage error that has one, its code. */
+function refused(error: UsageError | UserError): RefusedInput {
+  return {
+    message: error.message,
+    ...(error instanceof UsageError && error.detail ? { detail: error.detail } : {}),
+  };
+}
+
 /** Checks each claim; a claim that cannot be checked (unknown role, bad period) is listed with the reason. */
 function checkClaims(
   db: Db,
@@ -217,10 +225,11 @@ function checkClaims(
       results.push(checkClaim(db, claim, { now }));
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof UserError)) throw error;
+      const { message, detail } = refused(error);
       errors.push({
         claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
-        reason: error.message,
-        ...(error instanceof UsageError && error.detail ? { detail: error.detail } : {}),
+        reason: message,
+        ...(detail ? { detail } : {}),
       });
     }
   }

@@ -230,7 +230,11 @@ function headlineSection(c: Context): string {
         r && !watchedAtAll(r.coverage.current) ? t.headline.notWatched : '–',
         '–',
         '–',
-        why ? t.unavailable(why, m) : h.error !== null ? t.headline.error(esc(h.error)) : t.headline.noReason,
+        why
+          ? t.unavailable(why, m)
+          : h.error !== null
+            ? t.headline.error(esc(h.error.message), h.error.detail ?? null, m)
+            : t.headline.noReason,
       ];
     }
     const e = r.estimate;
@@ -314,7 +318,8 @@ function trendSection(c: Context): string {
   const { t, m, data, chart } = c;
   const { buckets, by, trend } = data.series;
   if (buckets.length === 0) {
-    const why = data.series.error ? t.trend.seriesError(esc(data.series.error)) : t.trend.noSeries;
+    const error = data.series.error;
+    const why = error ? t.trend.seriesError(esc(error.message), error.detail ?? null, m) : t.trend.noSeries;
     return [`## ${t.trend.heading}`, '', why].join('\n');
   }
   const fitted = trendValues(buckets, data);

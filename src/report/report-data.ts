@@ -27,6 +27,12 @@ export interface ReportRequest {
   claimsFile?: string;
 }
 
+/** An error that refused some input: its English message, and its code where it has one (UsageError.detail). */
+export interface RefusedInput {
+  message: string;
+  detail?: ErrorDetail;
+}
+
 /** Growth of the period against one baseline, or why there is none. */
 export interface HeadlineComparison {
   /** The previous period, the same period a year earlier, or (for a year) the year before. */
@@ -36,8 +42,8 @@ export interface HeadlineComparison {
   result: ClaimResult | null;
   /** Why the result has no estimate, when it has none. */
   unavailable: Unavailable | null;
-  /** The message of the error that refused the comparison (a bad period, an unknown role), else null. */
-  error: string | null;
+  /** The error that refused the comparison (a bad period, an unknown role): its message and code; else null. */
+  error: RefusedInput | null;
 }
 
 export interface CompanyCount {
@@ -108,8 +114,8 @@ export interface ReportData {
     /** Why there is no trend, when there is none (too few complete watched months). */
     trendNote: Caveat | null;
     caveats: Caveat[];
-    /** Why there is no series at all, when the growth series was refused (its error's message). */
-    error?: string;
+    /** Why there is no series at all, when the growth series was refused. */
+    error?: RefusedInput;
   };
   skills: SkillsResult | null;
   companies: CompanyCount[];

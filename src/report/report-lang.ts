@@ -5,8 +5,6 @@ import { z } from 'zod';
 
 export type Lang = 'en' | 'zh';
 
-export const LANGS: readonly Lang[] = ['en', 'zh'];
-
 const ALIASES: Record<string, Lang> = {
   en: 'en',
   'en-us': 'en',

@@ -94,6 +94,23 @@ describe('the Chinese report on the sample data', () => {
     }
   });
 
+  it('words refused input in Chinese too: a comparison, a series', () => {
+    const data = sampleReportData();
+    const refused = {
+      message: '"2026-13" is not a period: use one of 2025 (year), …',
+      detail: { code: 'bad-period', values: { text: '2026-13' } },
+    };
+    data.headline[1] = { ...data.headline[1]!, unavailable: null, error: refused };
+    data.series = { ...data.series, buckets: [], error: refused };
+    const markdown = renderReport(data, { now: SAMPLE_NOW, lang: 'zh' }).markdown;
+    expect(markdown).toContain('无法比较：“2026-13”不是一个时期');
+    expect(markdown).toContain('无法生成时间序列：“2026-13”不是一个时期');
+    expect(englishLeft([markdownText(markdown)], [...quotedText(data), ...HOSTILE])).toEqual([]);
+    expect(renderReport(data, { now: SAMPLE_NOW }).markdown).toContain(
+      'No series: "2026-13" is not a period',
+    );
+  });
+
   it('sits beside the English report instead of replacing it', () => {
     const english = renderReport(sampleReportData(), { now: SAMPLE_NOW });
     expect(english.name).toBe('2026-11-25-ai-trainer-shanghai-2026-10.md');

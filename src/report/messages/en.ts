@@ -9,10 +9,28 @@ import {
   formatPercent,
   formatPoints,
   formatRate,
-  PAY_PERIOD_WORDS,
-  ROLE_NAMES,
 } from '../format.js';
 import type { Against, ReportMessages, SubjectWords } from './report-messages.js';
+
+/** How pay periods read in a heading or axis label. */
+const PAY_PERIOD_WORDS: Record<string, string> = {
+  hour: 'per hour',
+  day: 'per day',
+  week: 'per week',
+  month: 'per month',
+  year: 'per year',
+  piece: 'per piece (元/条)',
+};
+
+/** Display names of the taxonomy's role ids. Unknown ids are shown as they are. */
+const ROLE_NAMES: Record<string, string> = {
+  'ai-trainer': 'AI trainer (AI训练师)',
+  'data-annotator': 'data annotator (数据标注)',
+  'ai-rater': 'AI rater / evaluator (模型评测)',
+  'ai-tutor': 'AI tutor',
+  'prompt-engineer': 'prompt engineer (提示词工程师)',
+  'ai-other': 'other AI roles',
+};
 
 const AGAINST: Record<Against, string> = {
   previous: 'the previous period',

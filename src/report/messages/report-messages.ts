@@ -190,8 +190,8 @@ export interface ReportMessages {
     noReason: string;
     /** The "sources compared" cell; source ids already escaped. */
     sources(panel: 'same-source' | 'all-sources', included: string[]): string;
-    /** A comparison that could not be made because input was refused (the error's text, escaped). */
-    error(message: string): string;
+    /** A comparison that could not be made because input was refused (the error's text, escaped, and code). */
+    error(message: string, detail: ErrorDetail | null, m: Markup): string;
     notes(args: { metrics: Metric[]; englishMethods: string[]; widened: boolean }): string;
     overdispersion(o: {
       dispersion: number;
@@ -205,7 +205,8 @@ export interface ReportMessages {
   trend: {
     heading: string;
     noSeries: string;
-    seriesError(message: string): string;
+    /** No series because input was refused (the error's text, escaped, and code). */
+    seriesError(message: string, detail: ErrorDetail | null, m: Markup): string;
     unit(by: 'week' | 'month' | 'quarter'): string;
     newAlt(by: 'week' | 'month' | 'quarter'): string;
     newTitle(by: 'week' | 'month' | 'quarter', subject: SubjectWords): string;

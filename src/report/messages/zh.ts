@@ -374,7 +374,7 @@ export const zh: ReportMessages = {
     noReason: '数据不足',
     sources: (panel, included) =>
       panel === 'same-source' ? `同源面板：${included.join('、') || '无'}` : '全部数据源',
-    error: (message) => `无法比较：${message}`,
+    error: (message, detail, m) => `无法比较：${inputProblem(detail, message, m)}`,
     notes: ({ metrics, widened }) =>
       (metrics.length > 0
         ? `区间：${metrics.map(methodWords).join('；')}${widened ? '；每周数量过度离散时按拟泊松方法放宽' : ''}。`
@@ -386,7 +386,7 @@ export const zh: ReportMessages = {
   trend: {
     heading: '趋势',
     noSeries: '该主题没有可用的时间序列。',
-    seriesError: (message) => `无法生成时间序列：${message}`,
+    seriesError: (message, detail, m) => `无法生成时间序列：${inputProblem(detail, message, m)}`,
     unit: (by) => UNITS[by],
     newAlt: (by) => `每个观察日的新增岗位数（按${UNITS[by]}）`,
     newTitle: (by, s) => `每个观察日的新增岗位数（按${UNITS[by]}）：${sub(s)}`,
