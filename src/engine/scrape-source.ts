@@ -11,7 +11,7 @@ import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
@@ -247,7 +247,7 @@ function storePage(
   syncFetchCounters: () => void,
 ): void {
   try {
-    db.transaction(() => {
+    inTransaction(db, () => {
       const result = upsertPostings(db, rows, { seenAt, runId });
       counters.pages_fetched++;
       counters.postings_seen += page.postings.length;
@@ -255,7 +255,7 @@ function storePage(
       counters.postings_updated += result.updated;
       syncFetchCounters();
       recordRunProgress(db, runId, counters, seenAt);
-    })();
+    });
   } catch (error) {
     throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, page.url, {
       cause: error,

@@ -2,10 +2,13 @@
 // the pipeline, and stores postings in batches (one transaction each) under the source "import:<name>", with
 // a scrape run whose coverage spans the data's dates. A jobtrend export is restored as it was instead.
 // Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
+// Between batches the import leaves the database to other writers for a moment (a scrape beside it stores
+// its pages), and its runs are opened before the first batch's transaction, so a failed batch leaves them
+// saying how the import ended.
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import type { Db } from '../store/database.js';
+import { beginWriteTransaction, type Db } from '../store/database.js';
 import {
   type BulkFullText,
   beginBulkFullText,
@@ -23,6 +26,7 @@ import {
   startRun,
 } from '../store/run-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
+import { WriteTurns } from '../store/write-turns.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { type DatasetFormat, detectFormat } from './dataset-records.js';
 import { type ImportBatch, type ReadOptions, readImportBatches, type SkippedRow } from './import-batches.js';
@@ -91,6 +95,10 @@ interface SourceTally {
   counters: RunCounters;
   from: string | null;
   to: string | null;
+  /** Opened inside the transaction still open: a rollback takes its run row with it. */
+  uncommitted: boolean;
+  /** The counters as of the last commit. */
+  committed: RunCounters;
 }
 
 /** Imports one dataset file; see ImportSummary. */
@@ -117,29 +125,42 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   };
   const tallies = new Map<string, SourceTally>();
   const startedAt = now().toISOString();
+  // A source's run, opened when its first posting arrives.
+  const openRun = (sourceId: string): number => {
+    ensureImportedSource(
+      db,
+      sourceId,
+      sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
+      startedAt,
+    );
+    return startRun(db, {
+      sourceId,
+      jobName: options.jobName ?? `import:${name}`,
+      query: basename(path),
+      startedAt,
+    });
+  };
   const tally = (sourceId: string): SourceTally => {
     let t = tallies.get(sourceId);
     if (!t) {
       if (tallies.size === 0) syncTaxonomy(db);
-      ensureImportedSource(
-        db,
-        sourceId,
-        sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
-        startedAt,
-      );
-      const runId = startRun(db, {
-        sourceId,
-        jobName: options.jobName ?? `import:${name}`,
-        query: basename(path),
-        startedAt,
-      });
-      t = { runId, counters: emptyRunCounters(), from: null, to: null };
+      const runId = openRun(sourceId);
+      t = {
+        runId,
+        counters: emptyRunCounters(),
+        from: null,
+        to: null,
+        uncommitted: db.inTransaction,
+        committed: emptyRunCounters(),
+      };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);
       summary.runIds.push(runId);
     }
     return t;
   };
+  const sourcesOf = (batch: ImportBatch): string[] =>
+    batch.mode === 'restore' ? [...new Set(batch.postings.map((p) => p.source_id))] : [`import:${name}`];
   const skip = (line: number, reason: string) => {
     summary.skippedCount++;
     if (summary.skipped.length < MAX_LISTED) summary.skipped.push({ line, reason });
@@ -189,6 +210,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   // One transaction per batch. A batch read in a worker arrives in parts (all but the last marked `more`),
   // each stored as it comes and then dropped, so that the main thread never holds a whole batch.
   let bulk: BulkFullText | null = null;
+  // Other writers (a scrape storing its pages) take their turn between two batches.
+  const turns = new WriteTurns();
   try {
     for await (const batch of batches) {
       summary.rows += batch.rows;
@@ -196,7 +219,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       summary.mode = batch.mode;
       if (batch.postings.length > 0) {
         if (!bulk) {
-          db.exec('BEGIN');
+          // The runs first, each committed on its own: a batch that fails must not take them with it.
+          for (const sourceId of sourcesOf(batch)) tally(sourceId);
+          await turns.beforeBegin();
+          beginWriteTransaction(db);
           bulk = beginBulkFullText(db);
         }
         storeBatch(batch);
@@ -207,12 +233,17 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
         endBulkFullText(db, bulk);
         db.exec('COMMIT');
+        turns.committed();
         bulk = null;
+        for (const t of tallies.values()) {
+          t.uncommitted = false;
+          t.committed = { ...t.counters };
+        }
       }
-      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       // Storing is synchronous and the next batch is often already waiting, so without a turn of the event
       // loop here SIGINT/SIGTERM would only be seen once the whole file is in.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
@@ -221,7 +252,19 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   } catch (error) {
     // The batch being stored goes back as a whole; the batches before it stay.
     if (db.inTransaction) db.exec('ROLLBACK');
-    closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
+    try {
+      // A run opened inside that batch went back with it: open it again, to say how the import ended.
+      for (const [sourceId, t] of tallies) {
+        t.counters = { ...t.committed };
+        if (!t.uncommitted) continue;
+        t.runId = openRun(sourceId);
+        t.uncommitted = false;
+        summary.runIds[summary.sourceIds.indexOf(sourceId)] = t.runId;
+      }
+      closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
+    } catch {
+      // The database itself fails: its runs stay `running`, and are shown interrupted once this process ends.
+    }
     throw error;
   } finally {
     restorePragmas();

@@ -3,7 +3,7 @@
 // (its pid is gone on this host) or whose heartbeat stopped (expired) is taken over automatically.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import {
   insertJobLock,
   type JobLockRow,
@@ -59,7 +59,7 @@ export function staleReason(
 export function acquireJobLock(db: Db, jobName: string, options: AcquireOptions): AcquireResult {
   const settings = { ...DEFAULT_LOCK_SETTINGS, ...options.settings };
   const now = options.now ?? (() => new Date());
-  const attempt = db.transaction((): AcquireResult => {
+  return inTransaction(db, (): AcquireResult => {
     const at = now();
     const row: JobLockRow = {
       job_name: jobName,
@@ -83,7 +83,6 @@ export function acquireJobLock(db: Db, jobName: string, options: AcquireOptions)
     }
     return { acquired: false, heldBy: existing };
   });
-  return attempt.immediate();
 }
 
 /**

@@ -1,10 +1,11 @@
-// Opening the SQLite file: pragmas (WAL, foreign keys, busy timeout), and the checks that turn a bad path
-// or a file that is not a database into a clear UserError instead of a stack trace.
+// Opening the SQLite file: pragmas (WAL, foreign keys, busy timeout), the checks that turn a bad path, a
+// file that is not a database or one written by a newer jobtrend into a clear UserError instead of a stack
+// trace, and write transactions that take the write lock when they begin (BEGIN IMMEDIATE).
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import { migrate } from './migrate.js';
+import { describeNewerSchema, migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
@@ -15,6 +16,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Milliseconds to wait for a lock held by another process. */
   busyTimeoutMs?: number;
+  /** Told what a reader should know before it reads (a database written by a newer jobtrend). */
+  onWarning?: (message: string) => void;
 }
 
 /** Opens (and by default creates and migrates) the database at `path`. */
@@ -47,6 +50,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw asUserError(error, path);
   }
   try {
+    // A newer jobtrend's schema may mean things this one does not know: it is read with a warning, never
+    // written (not even migrated), so that the newer jobtrend finds its data as it left it.
+    const newer = describeNewerSchema(db);
+    if (newer && !readonly) {
+      throw new UserError(
+        `${path} was written by a newer jobtrend (${newer}): upgrade jobtrend to write to it (commands that only read still work)`,
+      );
+    }
+    if (newer) {
+      options.onWarning?.(
+        `${path} was written by a newer jobtrend (${newer}): reading it may give wrong or missing figures; upgrade jobtrend`,
+      );
+    }
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -65,13 +81,26 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 /**
- * Runs `work` in a transaction of its own, or as part of the caller's when one is open. better-sqlite3 would
- * nest it in a SAVEPOINT, which journals every page the inner work changes to a temporary file: an eighth of all
- * bytes an import wrote. Nothing is lost by joining: an error of `work` reaches the caller's transaction and
- * rolls all of it back, so a caller must not catch such an error and commit.
+ * Runs `work` in a write transaction of its own, or as part of the caller's when one is open. Every write
+ * transaction of jobtrend goes through here (tests/store/write-transactions.test.ts checks it).
+ *
+ * Its own transaction begins IMMEDIATE: it takes the write lock at once, waiting for it (the busy timeout)
+ * while another process writes. A deferred transaction would take a snapshot with its first read and fail
+ * with SQLITE_BUSY at its first write, without waiting, whenever another connection had committed since:
+ * in WAL mode SQLite cannot retry a transaction whose reads are out of date.
+ *
+ * Joining the caller's: better-sqlite3 would nest it in a SAVEPOINT, which journals every page the inner work
+ * changes to a temporary file (an eighth of all bytes an import wrote). Nothing is lost by joining: an error
+ * of `work` reaches the caller's transaction and rolls all of it back, so a caller must not catch such an
+ * error and commit.
  */
 export function inTransaction<T>(db: Db, work: () => T): T {
-  return db.inTransaction ? work() : db.transaction(work)();
+  return db.inTransaction ? work() : db.transaction(work).immediate();
+}
+
+/** Opens a write transaction by hand, for a writer that spans awaits (the import): BEGIN IMMEDIATE. */
+export function beginWriteTransaction(db: Db): void {
+  db.exec('BEGIN IMMEDIATE');
 }
 
 /** Known SQLite failures, as one line that says how to fix them. Other errors pass through. */

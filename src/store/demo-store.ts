@@ -2,7 +2,7 @@
 // mixes invented postings into real ones unasked), and the coverage of demo runs. The sample sites publish
 // their whole history at once, so a demo scrape watched each sample source over every date its postings
 // span, the way an imported dataset does.
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 
 export const DEMO_JOB_NAME = 'demo';
 
@@ -28,7 +28,7 @@ export function coverDemoRuns(db: Db, runIds: number[]): void {
          (SELECT max(effective_date) FROM postings WHERE source_id = scrape_runs.source_id))
      WHERE id = ? AND status IN ('ok', 'partial')`,
   );
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const id of runIds) update.run(id);
-  })();
+  });
 }
