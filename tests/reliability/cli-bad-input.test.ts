@@ -83,6 +83,12 @@ const CASES: Record<string, Case[]> = {
   query: [
     { what: 'a statement that writes', argv: ['DELETE FROM postings'], code: 1, says: /query only reads/ },
     { what: 'no SQL', argv: [], code: 2, says: /missing required argument/ },
+    {
+      what: 'a timeout that is not a number',
+      argv: ['--timeout', 'soon', 'SELECT 1'],
+      code: 2,
+      says: /--timeout must be a number of seconds/,
+    },
   ],
   sources: [
     {
