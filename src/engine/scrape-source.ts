@@ -16,6 +16,7 @@ import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
   finishRun,
+  keepRunsAlive,
   type RunCounters,
   recordRunProgress,
   recoverAbandonedRuns,
@@ -97,6 +98,8 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
     city: request.city ?? null,
     startedAt: now().toISOString(),
   });
+  // While this process lives its run shows as running; once it is gone, as interrupted (run-liveness.ts).
+  const stopBeating = keepRunsAlive(db, () => [runId], now);
   const fetcher =
     options.fetcher ??
     createFetcher(
@@ -184,6 +187,7 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   } catch (error) {
     failure = error;
   } finally {
+    stopBeating();
     if (!options.fetcher) await fetcher.close().catch(() => {});
   }
 

@@ -21,6 +21,7 @@ import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posti
 import {
   emptyRunCounters,
   finishRun,
+  keepRunsAlive,
   type RunCounters,
   recordRunProgress,
   startRun,
@@ -207,6 +208,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     ? readImportBatches(path, readOptions, options.normalise)
     : readBatches(path, readOptions);
   const restorePragmas = useImportPragmas(db);
+  const stopBeating = keepRunsAlive(db, () => [...tallies.values()].map((t) => t.runId), now);
   // One transaction per batch. A batch read in a worker arrives in parts (all but the last marked `more`),
   // each stored as it comes and then dropped, so that the main thread never holds a whole batch.
   let bulk: BulkFullText | null = null;
@@ -267,6 +269,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     }
     throw error;
   } finally {
+    stopBeating();
     restorePragmas();
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';

@@ -12,6 +12,7 @@ import {
   renewJobLock,
   takeOverJobLock,
 } from '../store/job-store.js';
+import { processAlive } from '../store/run-liveness.js';
 
 export interface LockSettings {
   /** How long a lock lives without a heartbeat. */
@@ -140,15 +141,6 @@ export class HeldJobLock {
     if (this.released) return false;
     this.released = true;
     return releaseJobLock(this.db, this.jobName, this.holder);
-  }
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { describeNewerSchema, migrate } from './migrate.js';
+import { registerRunStatus } from './run-liveness.js';
 
 export type Db = Database.Database;
 
@@ -68,6 +69,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // run_status(): a run whose process is gone shows as interrupted (run-liveness.ts).
+    registerRunStatus(db);
     // Analysis reads large parts of big files: memory-mapped reads and a 64 MiB page cache halve the time of
     // a skills query over 1,000,000 postings (measured with sqlite3 on the bench database).
     db.pragma('mmap_size = 1073741824');
