@@ -1,7 +1,9 @@
 // Structured logging: one JSON line per event when output is not a terminal (servers, the daemon, CI),
-// readable coloured lines on a terminal. Synchronous, so nothing is lost when the process exits.
+// readable coloured lines on a terminal, with the control characters of logged text escaped there (JSON
+// escapes them itself). Synchronous, so nothing is lost when the process exits.
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { escapeControl } from './text/terminal-text.js';
 
 export type { Logger };
 
@@ -24,7 +26,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination;
   if (options.pretty ?? isTTY) {
     return pino(
-      { level, base: undefined },
+      {
+        level,
+        base: undefined,
+        // Logged text may come from postings and sites: on a terminal it must not command the terminal.
+        hooks: {
+          logMethod(args, method) {
+            method.apply(
+              this,
+              args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) as typeof args,
+            );
+          },
+        },
+        formatters: { log: (object) => escapeValues(object) as Record<string, unknown> },
+      },
       pretty({
         destination: stream as NodeJS.WritableStream,
         sync: true,
@@ -37,6 +52,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
     stream as pino.DestinationStream,
   );
+}
+
+function escapeValues(value: unknown): unknown {
+  if (typeof value === 'string') return escapeControl(value);
+  if (Array.isArray(value)) return value.map(escapeValues);
+  if (value !== null && typeof value === 'object' && !(value instanceof Error))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeValues(v)]));
+  return value;
 }
 
 /** A logger that drops everything (tests, --quiet). */

@@ -7,6 +7,7 @@ import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
 import { UsageError, UserError } from '../errors.js';
 import { QueryStoppedError, runQuery } from '../query/run-query.js';
+import { spreadsheetSafe } from '../text/spreadsheet-safe.js';
 import { withExamples } from './help.js';
 
 interface QueryOptions {
@@ -66,7 +67,8 @@ export function define(context: CliContext): Command {
         return;
       }
       if (options.json) context.out.write(`${JSON.stringify(rows, null, 2)}\n`);
-      else if (options.csv) context.out.write(stringify(rows, { header: true, columns }));
+      else if (options.csv)
+        context.out.write(stringify(rows.map(spreadsheetCells), { header: true, columns }));
       else
         context.out.write(
           `${formatTable(columns, rows, context.out.isTTY ? 40 : 1000)}(${rows.length} rows)\n`,
@@ -78,6 +80,14 @@ export function define(context: CliContext): Command {
     `jobtrend query --csv "SELECT * FROM monthly_counts WHERE role_id = :role" -p role=ai-trainer > counts.csv`,
     `jobtrend query --timeout 600 "SELECT company, count(*) FROM postings GROUP BY company"`,
   );
+}
+
+/** A row whose text cells a spreadsheet will not take for formulas. */
+function spreadsheetCells(row: Record<string, unknown>): Record<string, unknown> {
+  const safe: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    safe[key] = typeof value === 'string' ? spreadsheetSafe(value) : value;
+  return safe;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -62,6 +62,8 @@ export interface ImportOptions {
 export interface ImportSummary {
   path: string;
   format: DatasetFormat;
+  /** The text encoding the file was read in. */
+  encoding: string;
   /** "restore" for a jobtrend export (rows kept as exported), "pipeline" for any other dataset. */
   mode: 'restore' | 'pipeline';
   sourceIds: string[];
@@ -73,6 +75,12 @@ export interface ImportSummary {
   /** How many rows were skipped; `skipped` lists the first 1000 of them. */
   skippedCount: number;
   skipped: SkippedRow[];
+  /**
+   * Rows stored with text that could not be decoded (bytes not valid in the file's encoding, now U+FFFD), and
+   * the lines of the first 1000: often a file in another encoding than the one it was read in.
+   */
+  undecodable_count: number;
+  undecodable_lines: number[];
   coverageFrom: string | null;
   coverageTo: string | null;
   interrupted: boolean;
@@ -111,6 +119,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const summary: ImportSummary = {
     path,
     format,
+    encoding: options.encoding ?? 'utf-8',
     mode: 'pipeline',
     sourceIds: [],
     runIds: [],
@@ -120,6 +129,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     unchanged: 0,
     skippedCount: 0,
     skipped: [],
+    undecodable_count: 0,
+    undecodable_lines: [],
     coverageFrom: null,
     coverageTo: null,
     interrupted: false,
@@ -218,6 +229,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     for await (const batch of batches) {
       summary.rows += batch.rows;
       for (const { line, reason } of batch.skipped) skip(line, reason);
+      summary.undecodable_count += batch.undecodable.length;
+      const room = MAX_LISTED - summary.undecodable_lines.length;
+      if (room > 0) summary.undecodable_lines.push(...batch.undecodable.slice(0, room));
       summary.mode = batch.mode;
       if (batch.postings.length > 0) {
         if (!bulk) {
@@ -273,7 +287,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     restorePragmas();
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
-  closeRuns(db, tallies, status, summary, now, summary.skippedCount > 0 ? describeSkips(summary) : null);
+  const problems = [
+    summary.skippedCount > 0 ? describeSkips(summary) : null,
+    summary.undecodable_count > 0 ? describeUndecodable(summary, summary.encoding) : null,
+  ].filter((p) => p !== null);
+  closeRuns(db, tallies, status, summary, now, problems.length > 0 ? problems.join('; ') : null);
   return summary;
 }
 
@@ -304,6 +322,17 @@ function closeRuns(
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
   const first = summary.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
   return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
+}
+
+/** What the rows with undecodable text were, and what to do about them, in one line. */
+export function describeUndecodable(
+  summary: Pick<ImportSummary, 'undecodable_count' | 'undecodable_lines'>,
+  encoding = 'utf-8',
+): string {
+  const lines = summary.undecodable_lines.slice(0, 10).join(', ');
+  const more = summary.undecodable_count > 10 ? ', …' : '';
+  const other = /^utf-?8$/i.test(encoding) ? 'gbk, gb18030, big5 …' : 'utf-8, gb18030, big5 …';
+  return `${summary.undecodable_count} rows hold bytes that are not ${encoding} (stored as �), on lines ${lines}${more}: if the file is in another encoding, import it again with --encoding (${other})`;
 }
 
 /** Widens a run's coverage to include a posting's date. */

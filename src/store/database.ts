@@ -1,12 +1,13 @@
 // Opening the SQLite file: pragmas (WAL, foreign keys, busy timeout), the checks that turn a bad path, a
 // file that is not a database or one written by a newer jobtrend into a clear UserError instead of a stack
 // trace, and write transactions that take the write lock when they begin (BEGIN IMMEDIATE).
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { describeNewerSchema, migrate } from './migrate.js';
 import { registerRunStatus } from './run-liveness.js';
+import { asUserError } from './sqlite-errors.js';
 
 export type Db = Database.Database;
 
@@ -39,6 +40,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       throw new UserError(
         `no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`,
       );
+    }
+    if (!readonly && existsSync(path) && !writable(path)) {
+      throw new UserError(`${path} is read-only: make it writable, or pass --db with a writable path`);
     }
   }
   let db: Db;
@@ -106,26 +110,11 @@ export function beginWriteTransaction(db: Db): void {
   db.exec('BEGIN IMMEDIATE');
 }
 
-/** Known SQLite failures, as one line that says how to fix them. Other errors pass through. */
-export function asUserError(error: unknown, path: string): unknown {
-  const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || /file is not a database/i.test(message)) {
-    return new UserError(
-      `${path} is not a SQLite database: pass --db with a jobtrend database, or a new path`,
-    );
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
-  if (code === 'SQLITE_CORRUPT') {
-    return new UserError(`${path} is corrupt: restore it from a backup, or pass --db with a new path`);
-  }
-  if (code === 'SQLITE_READONLY' || /readonly database/i.test(message)) {
-    return new UserError(`${path} is read-only: make it writable, or pass --db with a writable path`);
-  }
-  if (code === 'SQLITE_CANTOPEN') {
-    return new UserError(`cannot open ${path}: check the path and its permissions`);
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new UserError(`${path} is locked by another process: try again when it has finished`);
-  }
-  return error;
 }
