@@ -8,8 +8,9 @@ import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
+import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { extractCambrian } from './china/embedded-json.js';
+import { bossShapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
@@ -31,13 +32,20 @@ export interface BossListPage {
   hasMore?: boolean;
 }
 
-/** Reads a BOSS body: a joblist.json response, a job card/detail response, or a job page. */
+/**
+ * Reads a BOSS body: a joblist.json response, a job card/detail response (zpData.jobCard, zpData.jobInfo), a
+ * server-rendered job page (job_detail/<id>.html), or a search page as the browser rendered it (job cards in
+ * the DOM, salary drawn as an image and so absent). A body with none of these is a block page when it
+ * shows a verification or login page (code 37, "当前IP地址可能存在异常访问行为"), else a NotRetryableError.
+ */
 export function parseBoss(body: string, hint: ParseHint = {}): BossListPage {
   const json = readBoardBody(body, 'BOSS', hint.url);
   if (json !== undefined) return fromJson(json, hint);
   const detail = parseBossDetailPage(body, hint);
   if (detail) return { postings: [detail] };
-  throw new NotRetryableError('not a BOSS job-list response or job page', hint.url);
+  const cards = parseBossRenderedList(body);
+  if (cards) return { postings: cards };
+  throw unreadableBody(body, 'BOSS', 'not a BOSS job-list response, job page or page of job cards', hint.url);
 }
 
 function fromJson(value: unknown, hint: ParseHint): BossListPage {
@@ -170,6 +178,53 @@ export function parseBossDetailPage(html: string, hint: ParseHint = {}): RawPost
   };
 }
 
+/**
+ * The job cards of a search or recommendation page as the browser rendered it (zhipin.com/web/geek/jobs,
+ * 2025–2026: li.job-card-box with a.job-name, .tag-list, .boss-name, .company-location), or undefined when
+ * the page has none. BOSS draws salaries with a private font or an image, so cards carry no salary.
+ */
+export function parseBossRenderedList(html: string): RawPosting[] | undefined {
+  const $ = cheerio.load(html);
+  const cards = $('.job-card-box, .job-card-wrapper');
+  if (cards.length === 0) return undefined;
+  const postings: RawPosting[] = [];
+  const seen = new Set<string>();
+  cards.each((_, el) => {
+    const card = $(el);
+    const link = card.find('a.job-name, a[href*="/job_detail/"]').first();
+    const id = /job_detail\/([^/.?]+)\.html/.exec(link.attr('href') ?? '')?.[1];
+    const title = normaliseWhitespace(card.find('.job-name').first().text());
+    if (!id || !title || seen.has(id)) return;
+    seen.add(id);
+    const tags = card
+      .find('.tag-list li')
+      .map((_, li) => normaliseWhitespace($(li).text()))
+      .get()
+      .filter(Boolean);
+    const salary = normaliseWhitespace(card.find('.job-salary, .salary').first().text());
+    postings.push({
+      sourcePostingId: id,
+      url: `${DEFAULT_BASE_URL}/job_detail/${id}.html`,
+      title,
+      company: normaliseWhitespace(card.find('.boss-name, .company-name').first().text()) || undefined,
+      location: normaliseWhitespace(card.find('.company-location, .job-area').first().text()) || undefined,
+      salary: salary || undefined,
+      tags: tags.slice(2),
+      extra: compact({
+        experience: tags.find((t) => /经验|年|应届|在校/.test(t)),
+        degree: tags.find((t) => /学历|本科|硕士|博士|大专|中专|高中/.test(t)),
+      }),
+      raw: { id, title, tags },
+    });
+  });
+  return postings;
+}
+
+/** Where a posting's job page is: zhipin.com/job_detail/<encryptJobId>.html, read by parseBossDetailPage. */
+export function bossDetailUrl(posting: Pick<RawPosting, 'sourcePostingId'>): string {
+  return `${DEFAULT_BASE_URL}/job_detail/${posting.sourcePostingId}.html`;
+}
+
 /** Postings from the responses one search page received: job lists first, then card/detail descriptions. */
 export function postingsFromResponses(responses: BrowserResponse[]): BossListPage {
   const byId = new Map<string, RawPosting>();
@@ -224,6 +279,7 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
         const detail = parseBossDetailPage(html, { url });
         if (detail?.description) posting.description = detail.description;
         if (detail?.postedAt) posting.postedAt = detail.postedAt;
+        return detail !== undefined;
       },
     },
   });
@@ -236,7 +292,8 @@ export const bossScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'zhipin.com joblist.json capture (Shenzhen, zpData.jobList[30]) and a job_detail page capture (2022-07); tests on project fixtures in real Chromium (2026-11)',
+    '7 real shapes, 2022 to 2026-07: joblist.json, job pages (2022, 2025-05), detail API (2024-11), the browser-rendered search page, code 37 and the IP verification page; tests on project fixtures, scrape in real Chromium (2026-12)',
+  checkedAgainst: bossShapes,
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseBoss(body, hint).postings,

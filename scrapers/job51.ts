@@ -9,9 +9,10 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock, readBoardBody } from './china/block-detection.js';
+import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { copyDescription, httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
+import { job51Shapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   chineseSearchOptionsSchema,
@@ -41,16 +42,25 @@ export interface Job51ListPage {
   totalPages?: number;
 }
 
-/** Reads a 51job body: API JSON, a list page with __SEARCH_RESULT__ (or that object as JSON), or a job page. */
+/**
+ * Reads a 51job body: the search API's JSON, an older list page with `window.__SEARCH_RESULT__` (or that
+ * object as JSON), the current search page as the browser renders it (we.51job.com/pc/search: .joblist-item
+ * cards whose sensorsdata attribute holds the job as JSON), or a job page. A body with none of these is a
+ * block page when it shows a verification page (the Aliyun slider "请按住滑块"), else a NotRetryableError.
+ */
 export function parseJob51(body: string, hint: ParseHint = {}): Job51ListPage {
   const json = readBoardBody(body, '51job', hint.url);
   if (json !== undefined) return fromJson(json, hint);
   const result = extractAssignedJson(body, '__SEARCH_RESULT__');
   if (isRecord(result)) return fromSearchResult(result, hint);
+  const cards = parseJob51RenderedList(body);
+  if (cards) return { postings: cards };
   const detail = parseJob51Detail(body, hint);
   if (detail) return { postings: [detail] };
-  throw new NotRetryableError(
-    'not a 51job search or job page: no __SEARCH_RESULT__ and no job details',
+  throw unreadableBody(
+    body,
+    '51job',
+    'not a 51job search or job page: no __SEARCH_RESULT__, no job cards and no job details',
     hint.url,
   );
 }
@@ -158,6 +168,66 @@ export function fromApiItem(item: Record<string, unknown>): RawPosting {
   };
 }
 
+/**
+ * The job cards of the current search page as the browser renders it (we.51job.com/pc/search, 2022–2026):
+ * each .joblist-item carries the job as JSON in the sensorsdata attribute of its .joblist-item-job (jobId,
+ * jobTitle, jobSalary, jobArea "上海·浦东新区", jobYear, jobDegree, jobTime), the company in .cname.
+ * Undefined when the page has no such cards; cards without a jobId (app adverts) are skipped.
+ */
+export function parseJob51RenderedList(html: string): RawPosting[] | undefined {
+  const $ = cheerio.load(html);
+  const cards = $('.joblist-item');
+  if (cards.length === 0) return undefined;
+  const postings: RawPosting[] = [];
+  cards.each((_, el) => {
+    const card = $(el);
+    const holder = card.find('[sensorsdata]').first();
+    let data: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(holder.attr('sensorsdata') ?? '{}');
+      if (isRecord(parsed)) data = parsed;
+    } catch {
+      data = {};
+    }
+    const id = text(data.jobId);
+    const title =
+      text(data.jobTitle) ?? (normaliseWhitespace(card.find('.jname').first().text()) || undefined);
+    if (!id || !title) return;
+    const companyLink = card.find('a.cname, .cname').first();
+    postings.push({
+      sourcePostingId: id,
+      url: `https://jobs.51job.com/all/${id}.html`,
+      title,
+      company: normaliseWhitespace(companyLink.attr('title') ?? companyLink.text()) || undefined,
+      location: text(data.jobArea),
+      salary: text(data.jobSalary) ?? (normaliseWhitespace(card.find('.sal').first().text()) || undefined),
+      postedAt: text(data.jobTime),
+      tags: card
+        .find('.tags .tag')
+        .map((_, tag) => normaliseWhitespace($(tag).text()))
+        .get()
+        .filter(Boolean),
+      extra: compact({
+        experience: text(data.jobYear),
+        degree: text(data.jobDegree),
+        companyId: text(data.companyId),
+        companyInfo: card
+          .find('.dc')
+          .map((_, dc) => normaliseWhitespace($(dc).text()))
+          .get()
+          .filter(Boolean),
+      }),
+      raw: { data },
+    });
+  });
+  return postings;
+}
+
+/** Where a posting's job page is: jobs.51job.com/<city>/<id>.html (any city path answers: /all/<id>.html). */
+export function job51DetailUrl(posting: Pick<RawPosting, 'sourcePostingId' | 'url'>): string {
+  return posting.url ?? `https://jobs.51job.com/all/${posting.sourcePostingId}.html`;
+}
+
 /** A 51job job page (jobs.51job.com/<city>/<id>.html) as one posting, or undefined when it is not one. */
 export function parseJob51Detail(html: string, hint: ParseHint = {}): RawPosting | undefined {
   const $ = cheerio.load(html);
@@ -248,7 +318,8 @@ export const job51Scraper: Scraper<Job51Options> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'search.51job.com GBK list page capture (2021-02-26, __SEARCH_RESULT__); search-pc API shape from the live site (not captured; the API may require a signed request); tests on project fixtures (2026-11)',
+    '5 real shapes, 2020-07 to 2026: GBK list pages (2021-02, 2021-04), __SEARCH_RESULT__ JSON, the browser-rendered search page, the Aliyun slider; search-pc API shape from public code (not captured); tests on project fixtures (2026-12)',
+  checkedAgainst: job51Shapes,
   optionsSchema: job51OptionsSchema,
   scrape,
   parse: (body, hint) => parseJob51(body, hint).postings,

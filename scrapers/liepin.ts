@@ -7,9 +7,10 @@ import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
-import { detectChineseBlock } from './china/block-detection.js';
+import { readBoardBody, unreadableBody } from './china/block-detection.js';
 import { httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
+import { liepinShapes } from './china/real-shapes.js';
 import { searchPages } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
@@ -18,14 +19,18 @@ import {
   isRecord,
   joinLocation,
   text,
+  textList,
 } from './china/search-targets.js';
 import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://www.liepin.com';
 
-/** "https://www.liepin.com/job/1936984499.shtml?d_sfrom=…" → "job/1936984499"; "/a/38806387.shtml" → "a/38806387". */
+/**
+ * "https://www.liepin.com/job/1936984499.shtml?d_sfrom=…" → "job/1936984499"; "/a/38806387.shtml" →
+ * "a/38806387"; a campus posting "https://www.liepin.com/lptjob/50396915" → "lptjob/50396915".
+ */
 export function liepinPostingId(url: string): string | undefined {
-  const match = /\/(job|a)\/(\d+)\.shtml/.exec(url);
+  const match = /\/(job|a|lptjob)\/(\d+)(?:\.shtml)?/.exec(url);
   return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
@@ -41,10 +46,19 @@ function spans($: cheerio.CheerioAPI, scope: ReturnType<cheerio.CheerioAPI>, sel
     .filter(Boolean);
 }
 
-/** Reads a 猎聘 body: a search page of job cards or a job page. */
+const SALARY = /^\d+(\.\d+)?(-\d+(\.\d+)?)?[kKwW万千元]|薪|面议/;
+const DEGREE = /本科|硕士|博士|大专|中专|高中|学历/;
+const EXPERIENCE = /年|经验|应届/;
+
+/**
+ * Reads a 猎聘 body: the search API's JSON (api-c.liepin.com … pc-search-job: data.data.jobCardList), a
+ * search page of job cards (server-rendered, or as the browser leaves it with hashed class names), or a
+ * job page. A body with none of these is a block page when it shows a verification page or login wall,
+ * else a NotRetryableError.
+ */
 export function parseLiepin(body: string, hint: ParseHint = {}): RawPosting[] {
-  const blocked = detectChineseBlock(body);
-  if (blocked) throw new BlockedError(`blocked: 猎聘 ${blocked}`, hint.url);
+  const json = readBoardBody(body, '猎聘', hint.url);
+  if (json !== undefined) return fromSearchApi(json, hint);
   const $ = cheerio.load(body);
   if ($('.job-apply-container').length > 0) {
     const detail = parseLiepinDetail($, body, hint);
@@ -52,7 +66,12 @@ export function parseLiepin(body: string, hint: ParseHint = {}): RawPosting[] {
   }
   const cards = $('.job-card-pc-container');
   if ($('#lp-search-job-box, .job-list-box, .job-list-item, .job-card-pc-container').length === 0) {
-    throw new NotRetryableError('not a 猎聘 search or job page: no job cards and no job details', hint.url);
+    throw unreadableBody(
+      body,
+      '猎聘',
+      'not a 猎聘 search or job page: no job cards and no job details',
+      hint.url,
+    );
   }
   return cards
     .map((_, el) => parseCard($, $(el)))
@@ -60,43 +79,173 @@ export function parseLiepin(body: string, hint: ParseHint = {}): RawPosting[] {
     .filter((p): p is RawPosting => p !== undefined);
 }
 
+/** The search API's answer: { flag: 1, data: { data: { jobCardList }, pagination } }. */
+function fromSearchApi(value: unknown, hint: ParseHint): RawPosting[] {
+  if (!isRecord(value)) throw new NotRetryableError('猎聘 JSON is not an object', hint.url);
+  const outer = isRecord(value.data) ? value.data : undefined;
+  const inner = outer && isRecord(outer.data) ? outer.data : outer;
+  if (inner && Array.isArray(inner.jobCardList)) {
+    return inner.jobCardList.filter(isRecord).flatMap((card) => {
+      const posting = fromJobCard(card);
+      return posting ? [posting] : [];
+    });
+  }
+  const message = text(value.msg) ?? text(value.message) ?? '';
+  if (/登[录陆]|验证|异常/.test(message))
+    throw new BlockedError(
+      `blocked: 猎聘 ${/登[录陆]/.test(message) ? 'login wall' : 'verification'} (${message})`,
+      hint.url,
+    );
+  throw new NotRetryableError(
+    `猎聘 JSON has no data.data.jobCardList${message ? ` (site says: ${message})` : ''}`,
+    hint.url,
+  );
+}
+
+/** "20260917212231" → "2026-09-17 21:22:31" (Beijing time, as the site writes it). */
+function compactTime(value: string | undefined): string | undefined {
+  const m = value ? /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?$/.exec(value) : null;
+  if (!m) return value;
+  return m[4] ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5] ?? '00'}:${m[6] ?? '00'}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** One jobCardList item ({ job, comp, recruiter }) as a raw posting. */
+export function fromJobCard(card: Record<string, unknown>): RawPosting | undefined {
+  const job = isRecord(card.job) ? card.job : {};
+  const comp = isRecord(card.comp) ? card.comp : {};
+  const recruiter = isRecord(card.recruiter) ? card.recruiter : {};
+  const link = text(job.link);
+  const id = (link && liepinPostingId(link)) ?? (text(job.jobId) ? `job-id/${text(job.jobId)}` : undefined);
+  const title = text(job.title);
+  if (!id || !title) return undefined;
+  const dq = text(job.dq);
+  const refreshed = compactTime(text(job.refreshTime));
+  return {
+    sourcePostingId: id,
+    url: link ? absolute(link) : undefined,
+    title,
+    company: text(comp.compName),
+    location: dq ? joinLocation(...dq.split(/\s*-\s*/)) : undefined,
+    salary: text(job.salary),
+    // The list only says when the posting was last refreshed: that is its date until the job page says more.
+    postedAt: refreshed,
+    tags: textList(job.labels),
+    extra: compact({
+      experience: text(job.requireWorkYears),
+      degree: text(job.requireEduLevel),
+      industry: text(comp.compIndustry),
+      companyStage: text(comp.compStage),
+      companySize: text(comp.compScale),
+      recruiter: joinRecruiter(text(recruiter.recruiterName), text(recruiter.recruiterTitle)),
+      jobKind: text(job.jobKind),
+      campus: text(job.campusJobKind),
+      refreshed,
+    }),
+    raw: card,
+  };
+}
+
+function joinRecruiter(name?: string, title?: string): string | undefined {
+  return name && title ? `${name}·${title}` : (name ?? title);
+}
+
+/**
+ * One job card. Two generations are read by their structure rather than their class names: the
+ * server-rendered card (.job-title-box, .job-dq-box, .job-salary, .company-name, .company-tags-box) and
+ * the 2026 card the browser leaves (hashed classes; the title in a [title] attribute prefixed "招聘", the
+ * place between 【 】, salary and requirements as bare spans, the company under data-nick).
+ */
 function parseCard($: cheerio.CheerioAPI, card: ReturnType<cheerio.CheerioAPI>): RawPosting | undefined {
-  const link = card.find('a[data-nick="job-detail-job-info"], a[href*=".shtml"]').first();
+  const link = card
+    .find('a[data-nick="job-detail-job-info"], a[href*=".shtml"], a[href*="/lptjob/"]')
+    .first();
   const href = link.attr('href');
   const id = href ? liepinPostingId(href) : undefined;
-  const titleNode = card.find('.job-title-box [title]').first();
+  const titleNode = link.find('[title]').first();
   const title =
-    titleNode.attr('title') ?? normaliseWhitespace(card.find('.job-title-box .ellipsis-1').first().text());
+    normaliseWhitespace(titleNode.text()) ||
+    titleNode.attr('title')?.replace(/^招聘/, '') ||
+    normaliseWhitespace(card.find('.job-title-box .ellipsis-1').first().text());
   if (!id || !href || !title) return undefined;
-  const dq = normaliseWhitespace(card.find('.job-dq-box .ellipsis-1').first().text());
-  const labels = spans($, card, '.job-labels-box .labels-tag, .job-labels-box span');
-  const companyTags = spans($, card, '.company-tags-box span');
-  let info: Record<string, unknown> | undefined;
-  try {
-    const decoded = JSON.parse(decodeURIComponent(card.attr('data-info') ?? ''));
-    if (isRecord(decoded)) info = decoded;
-  } catch {
-    info = undefined;
-  }
+  const leaves = link
+    .find('span')
+    .filter((_, el) => $(el).children().length === 0)
+    .map((_, el) => normaliseWhitespace($(el).text()))
+    .get()
+    .filter((t) => t && t !== '【' && t !== '】');
+  const dq =
+    normaliseWhitespace(card.find('.job-dq-box .ellipsis-1').first().text()) ||
+    /【\s*([^】]+?)\s*】/.exec(normaliseWhitespace(link.text()))?.[1] ||
+    '';
+  const salary =
+    normaliseWhitespace(card.find('.job-salary').first().text()) || leaves.find((t) => SALARY.test(t)) || '';
+  const labels = [
+    ...new Set([
+      ...spans($, card, '.job-labels-box .labels-tag, .job-labels-box span'),
+      ...leaves.filter((t) => t !== dq && t !== salary && (DEGREE.test(t) || EXPERIENCE.test(t))),
+    ]),
+  ];
+  const companyBox = card.find('[data-nick="job-detail-company-info"]').first();
+  const companyTags = [
+    ...spans($, card, '.company-tags-box span'),
+    ...(card.find('.company-tags-box').length === 0 ? spans($, companyBox, 'div.ellipsis-1 span') : []),
+  ];
+  const company =
+    normaliseWhitespace(card.find('.company-name').first().text()) ||
+    normaliseWhitespace(companyBox.find('span.ellipsis-1').first().text());
+  const recruiter =
+    normaliseWhitespace(card.find('.recruiter-name').first().text()) ||
+    normaliseWhitespace(card.find('.recruiter-info-box .ellipsis-1').first().text());
+  const info = decodedJson(card.attr('data-info')) ?? decodedJson(card.attr('data-tlg-ext'));
   return {
     sourcePostingId: id,
     url: absolute(href),
     title: title.trim(),
-    company: normaliseWhitespace(card.find('.company-name').first().text()) || undefined,
+    company: company || undefined,
     location: dq ? joinLocation(...dq.split(/\s*-\s*/)) : undefined,
-    salary: normaliseWhitespace(card.find('.job-salary').first().text()) || undefined,
+    salary: salary || undefined,
     tags: labels,
     extra: compact({
-      experience: labels.find((l) => /年|经验/.test(l)),
-      degree: labels.find((l) => /本科|硕士|博士|大专|中专|高中|学历/.test(l)),
+      experience: labels.find((l) => EXPERIENCE.test(l) && !DEGREE.test(l)),
+      degree: labels.find((l) => DEGREE.test(l)),
       industry: companyTags[0],
       companyStage: companyTags.length > 2 ? companyTags[1] : undefined,
       companySize: companyTags.find((t) => /\d\s*人/.test(t)),
-      recruiter: normaliseWhitespace(card.find('.recruiter-name').first().text()) || undefined,
-      jobKind: info?.job_kind,
+      recruiter: recruiter || undefined,
+      jobKind: info?.job_kind ?? info?.jobKind,
     }),
     raw: { href, title, dq, labels, companyTags, info },
   };
+}
+
+/** A data attribute holding URL-encoded JSON (data-info, data-tlg-ext), or undefined. */
+function decodedJson(value: string | undefined): Record<string, unknown> | undefined {
+  if (!value) return undefined;
+  try {
+    const decoded: unknown = JSON.parse(decodeURIComponent(value));
+    return isRecord(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A 猎聘 job page (www.liepin.com/job/<id>.shtml for companies, /a/<id>.shtml for headhunters) as one
+ * posting, or undefined when the body is not one. Pure: text in, posting out.
+ */
+export function parseLiepinJobPage(html: string, hint: ParseHint = {}): RawPosting | undefined {
+  const $ = cheerio.load(html);
+  return $('.job-apply-container').length > 0 ? parseLiepinDetail($, html, hint) : undefined;
+}
+
+/** Where a posting's job page is: its own URL (www.liepin.com/job/….shtml or /a/….shtml). */
+export function liepinDetailUrl(posting: Pick<RawPosting, 'sourcePostingId' | 'url'>): string | undefined {
+  return (
+    posting.url ??
+    (/^(job|a)\//.test(posting.sourcePostingId)
+      ? `${DEFAULT_BASE_URL}/${posting.sourcePostingId}.shtml`
+      : undefined)
+  );
 }
 
 function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint): RawPosting | undefined {
@@ -112,10 +261,19 @@ function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint)
   const properties = spans($, apply, '.job-properties > span:not(.split)');
   const intro =
     $('[data-selector="job-intro-content"]').first().html() ?? $('.job-intro-container dd').first().html();
+  // The company: $CONFIG (2022), the company card, the recruiter's " · 库卡机器人" link, or the page title
+  // ("【佛山 AI训练师招聘】-库卡机器人招聘信息-猎聘"; a headhunter's page says "猎头顾问" there instead).
+  const fromTitle = /】[-_](.+?)招聘信息-猎聘/.exec($('title').first().text())?.[1];
   const company =
     text(isRecord(config) ? config.compName : undefined) ??
     (normaliseWhitespace($('.company-info-container .name, .company-card .name').first().text()) ||
-      undefined);
+      normaliseWhitespace(
+        $('.recruiter-container .title-box a[href*="/company/"]')
+          .first()
+          .text()
+          .replace(/^\s*·\s*/, ''),
+      ) ||
+      (fromTitle && fromTitle !== '猎头顾问' ? fromTitle : undefined));
   return {
     sourcePostingId: id,
     url: absolute(canonical),
@@ -153,11 +311,12 @@ async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncItera
       // Cards lack the posting date and company details: every job page is read, not only those without text.
       ...httpDetailPages(context, DEFAULT_BASE_URL, '猎聘', (posting, html, url) => {
         const [detail] = parseLiepin(html, { url });
-        if (!detail) return;
+        if (!detail) return false;
         posting.description = detail.description ?? posting.description;
         posting.postedAt = detail.postedAt ?? posting.postedAt;
         posting.company = posting.company ?? detail.company;
         posting.extra = { ...detail.extra, ...posting.extra };
+        return true;
       }),
       needs: () => true,
     },
@@ -171,7 +330,8 @@ export const liepinScraper: Scraper<ChineseSearchOptions> = {
   defaultBaseUrl: DEFAULT_BASE_URL,
   timeZone: 'Asia/Shanghai',
   verifiedAgainst:
-    'www.liepin.com job page capture (2022-07, cambrian ld+json, job cards of the same template); tests on project fixtures (2026-11)',
+    '6 real shapes, 2022-07 to 2026-10: job pages (2022-07, 2026-09), search API (2022-08, 2026-09), the browser-rendered search page, the IP captcha redirect; tests on project fixtures (2026-12)',
+  checkedAgainst: liepinShapes,
   optionsSchema: chineseSearchOptionsSchema,
   scrape,
   parse: (body, hint) => parseLiepin(body, hint),

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { unreadableBody } from './china/block-detection.js';
+import { linkedinShapes } from './china/real-shapes.js';
 import { compact, isRecord, repeatDetector, text } from './china/search-targets.js';
 import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
 
@@ -39,19 +41,23 @@ export function linkedinJobId(urnOrUrl: string): string | undefined {
   return /jobPosting:(\d+)/.exec(urnOrUrl)?.[1] ?? /\/jobs\/view\/(?:[^/?]*-)?(\d+)/.exec(urnOrUrl)?.[1];
 }
 
-function isLoginWall(body: string, url?: string): boolean {
-  return (
-    /\/authwall|\/uas\/login|\/checkpoint\//.test(url ?? '') ||
-    /<title>[^<]*(Sign Up|Sign In|Log In)[^<]*\|\s*LinkedIn/i.test(body.slice(0, 5000))
-  );
+function isLoginRedirect(url?: string): boolean {
+  return /\/authwall|\/uas\/login|\/checkpoint\//.test(url ?? '');
 }
 
-/** Reads a LinkedIn body: a fragment of search cards, or a job's guest view / public job page. */
+// Cards of the guest search: today's base-search-card (and job-search-card), and the result-card markup
+// LinkedIn served before 2021 (li.result-card.job-result-card with h3.result-card__title).
+const CARDS = '.base-search-card, .job-search-card, .job-result-card, [data-entity-urn*="jobPosting"]';
+
+/**
+ * Reads a LinkedIn body: a fragment or page of guest search cards (current base-search-card markup or the
+ * pre-2021 result-card markup), or a job's guest view / public job page. A body with neither is a login
+ * wall when it was redirected there or shows a sign-in page, else a NotRetryableError.
+ */
 export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] {
-  if (isLoginWall(body, hint.url))
-    throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
+  if (isLoginRedirect(hint.url)) throw new BlockedError('blocked: LinkedIn login wall (authwall)', hint.url);
   const $ = cheerio.load(body);
-  const cards = $('.base-search-card, .job-search-card, [data-entity-urn*="jobPosting"]');
+  const cards = $(CARDS);
   // A job view has a top card (its "similar jobs" below are cards too); search fragments never do.
   if ($('.top-card-layout__title, .topcard__title').length > 0) {
     const posting = parseDetail($, hint);
@@ -59,16 +65,29 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
   }
   if (cards.length === 0) {
     if (body.trim() === '' || /^\s*(<!DOCTYPE html>)?\s*$/i.test(body)) return [];
-    throw new NotRetryableError('not a LinkedIn search fragment or job page: no job cards', hint.url);
+    throw unreadableBody(
+      body,
+      'LinkedIn',
+      'not a LinkedIn search fragment or job page: no job cards',
+      hint.url,
+    );
   }
   const seen = new Set<string>();
   const postings: RawPosting[] = [];
   cards.each((_, el) => {
     const card = $(el);
     const link =
-      card.find('a.base-card__full-link, a[href*="/jobs/view/"]').first().attr('href') ?? card.attr('href');
-    const id = linkedinJobId(card.attr('data-entity-urn') ?? '') ?? linkedinJobId(link ?? '');
-    const title = normaliseWhitespace(card.find('.base-search-card__title').first().text());
+      card
+        .find('a.base-card__full-link, a.result-card__full-card-link, a[href*="/jobs/view/"]')
+        .first()
+        .attr('href') ?? card.attr('href');
+    const id =
+      linkedinJobId(card.attr('data-entity-urn') ?? '') ??
+      linkedinJobId(link ?? '') ??
+      (card.attr('data-id') && /^\d+$/.test(card.attr('data-id')!) ? card.attr('data-id') : undefined);
+    const title = normaliseWhitespace(
+      card.find('.base-search-card__title, .result-card__title').first().text(),
+    );
     if (!id || !title || seen.has(id)) return;
     seen.add(id);
     const time = card.find('time').first();
@@ -77,8 +96,14 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
       sourcePostingId: id,
       url: link ? link.replace(/\?.*$/, '') : `${DEFAULT_BASE_URL}/jobs/view/${id}`,
       title,
-      company: normaliseWhitespace(card.find('.base-search-card__subtitle').first().text()) || undefined,
-      location: normaliseWhitespace(card.find('.job-search-card__location').first().text()) || undefined,
+      company:
+        normaliseWhitespace(
+          card.find('.base-search-card__subtitle, .result-card__subtitle').first().text(),
+        ) || undefined,
+      location:
+        normaliseWhitespace(
+          card.find('.job-search-card__location, .job-result-card__location').first().text(),
+        ) || undefined,
       salary: salary || undefined,
       postedAt: time.attr('datetime') ?? (normaliseWhitespace(time.text()) || undefined),
       extra: compact({
@@ -90,6 +115,32 @@ export function parseLinkedin(body: string, hint: ParseHint = {}): RawPosting[] 
   });
   return postings;
 }
+
+/**
+ * A job's guest view (jobs-guest/jobs/api/jobPosting/<id>) or public job page (/jobs/view/<id>) as one
+ * posting, or undefined when the body is not one. Pure: text in, posting out.
+ */
+export function parseLinkedinJobPage(html: string, hint: ParseHint = {}): RawPosting | undefined {
+  const $ = cheerio.load(html);
+  return $('.top-card-layout__title, .topcard__title').length > 0 ? parseDetail($, hint) : undefined;
+}
+
+/** Where a posting's guest view is: <base>/jobs-guest/jobs/api/jobPosting/<id>. */
+export function linkedinDetailUrl(
+  posting: Pick<RawPosting, 'sourcePostingId'>,
+  baseUrl = DEFAULT_BASE_URL,
+): string {
+  return `${baseUrl.replace(/\/$/, '')}/jobs-guest/jobs/api/jobPosting/${posting.sourcePostingId}`;
+}
+
+/** Criteria headings as the guest page writes them in other languages, by their English heading. */
+const CRITERIA: Record<string, string> = {
+  职位级别: 'Seniority level',
+  雇佣类型: 'Employment type',
+  雇用类型: 'Employment type',
+  职能: 'Job function',
+  行业: 'Industries',
+};
 
 function parseDetail($: cheerio.CheerioAPI, hint: ParseHint): RawPosting | undefined {
   const jsonLd = readJobPostingLd($);
@@ -107,7 +158,7 @@ function parseDetail($: cheerio.CheerioAPI, hint: ParseHint): RawPosting | undef
   $('.description__job-criteria-item').each((_, el) => {
     const name = normaliseWhitespace($(el).find('.description__job-criteria-subheader').text());
     const value = normaliseWhitespace($(el).find('.description__job-criteria-text').text());
-    if (name && value) criteria[name] = value;
+    if (name && value) criteria[CRITERIA[name] ?? name] = value;
   });
   const markup = $('.show-more-less-html__markup').first().html() ?? $('.description__text').first().html();
   const organisation = isRecord(jsonLd?.hiringOrganization) ? jsonLd.hiringOrganization : {};
@@ -233,7 +284,8 @@ export const linkedinScraper: Scraper<LinkedinOptions> = {
   kind: 'html',
   defaultBaseUrl: DEFAULT_BASE_URL,
   verifiedAgainst:
-    'jobs-guest seeMoreJobPostings search fragment capture (2026-09); job view markup from the public page; tests on project fixtures (2026-11)',
+    '5 real shapes, 2020-08 to 2026-09: result-card page, base-search-card fragments, a Chinese job page, the authwall; tests on project fixtures (2026-12)',
+  checkedAgainst: linkedinShapes,
   optionsSchema: linkedinOptionsSchema,
   scrape,
   parse: (body, hint) => parseLinkedin(body, hint),

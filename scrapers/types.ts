@@ -82,6 +82,24 @@ export interface ParseHint {
   contentType?: string;
 }
 
+/**
+ * A real page or response a scraper was checked against. The project's own fixture in its shape lives
+ * under tests/fixtures/sources-cn/ (whose README says where the real page was seen); a test reads every
+ * one of them with the scraper's parse.
+ */
+export interface RealShape {
+  /** What it is: "search page with __INITIAL_STATE__ positionList", "job page", "slider verification". */
+  kind: string;
+  /** When the real page was captured: YYYY, YYYY-MM or YYYY-MM-DD. */
+  captured: string;
+  /** The fixture standing for it, relative to tests/fixtures/sources-cn/. */
+  fixture: string;
+  /** Where the site served it from, when that is part of the shape (a redirect to a login or captcha page). */
+  servedFrom?: string;
+  /** What reading it gives: postings, an empty result, or a block. */
+  reads: 'postings' | 'empty' | 'blocked';
+}
+
 export interface Scraper<Options = unknown> {
   id: string;
   name: string;
@@ -91,6 +109,8 @@ export interface Scraper<Options = unknown> {
   timeZone?: string;
   /** One line for `jobtrend sources`: what the scraper was verified against and when. */
   verifiedAgainst: string;
+  /** The real pages and responses the scraper was checked against, shown by `jobtrend sources`. */
+  checkedAgainst?: readonly RealShape[];
   /** Validates this source's section of the config; errors name the field. */
   optionsSchema?: z.ZodType<Options>;
   /** Yields pages of raw postings. Throws BlockedError on a CAPTCHA or login wall. */

@@ -1,6 +1,10 @@
-// Matching: MB/s of role classification and skill matching (the full bilingual taxonomy) over 100,000
-// synthetic bilingual descriptions (quick: 10,000), against one toLowerCase pass over the same text: the
-// cheapest thing that still reads every character, so the ratio says how far from "free" matching is.
+// Matching: MB/s of role classification and skill matching (every term of the full bilingual taxonomy) over
+// 100,000 synthetic bilingual descriptions (quick: 10,000), against one toLowerCase pass over the same text:
+// the cheapest thing that still reads every character, so the ratio says how far from "free" matching is. The
+// target, ≥ 0.2 of that pass, is met by a plain TypeScript automaton; it is no reason to write the matcher in
+// anything else. A figure without a target shows what reading the posting adds on top (its sections and the
+// sentences around ambiguous words, skillsAskedFor); its cost in an import is in the import's own figure.
+import { skillsAskedFor } from '../../src/pipeline/posting-skills.js';
 import { classifyRoles } from '../../src/pipeline/roles.js';
 import { matchSkills } from '../../src/pipeline/skills.js';
 import { syntheticDescriptions } from '../synthetic-postings.js';
@@ -47,6 +51,7 @@ export const matching: Phase = async ({ quick }) => {
   let bestMatching = 0;
   let bestRoles = 0;
   let bestSkills = 0;
+  let bestAsked = 0;
   let found = 0;
   for (let round = 0; round < 2; round++) {
     let start = process.hrtime.bigint();
@@ -62,6 +67,9 @@ export const matching: Phase = async ({ quick }) => {
     start = process.hrtime.bigint();
     for (const { title, description } of texts) matchSkills(`${title}\n${description}`);
     bestSkills = Math.max(bestSkills, megabytes / seconds(start));
+    start = process.hrtime.bigint();
+    for (const { title, description } of texts) skillsAskedFor(title, description);
+    bestAsked = Math.max(bestAsked, megabytes / seconds(start));
   }
   if (found === 0)
     throw new Error('matching found no role or skill in the synthetic descriptions: is the taxonomy loaded?');
@@ -79,9 +87,10 @@ export const matching: Phase = async ({ quick }) => {
       bestMatching,
       'toLowerCase pass',
       bestBaseline,
-      0.3,
+      0.2,
     ),
     part('  classifyRoles alone (same text)', bestRoles),
     part('  matchSkills alone (same text)', bestSkills),
+    part('  skillsAskedFor: sections and context too (no target)', bestAsked),
   ];
 };

@@ -1,45 +1,39 @@
-// Recognises the pages Chinese job boards serve instead of results: slider CAPTCHAs (滑动验证), security
-// checks (安全验证, "您的环境存在异常"), BOSS直聘's code 37 ("当前IP地址可能存在异常访问行为") and login walls.
-// Scrapers call detectChineseBlock on every body and throw BlockedError with its reason; nothing here tries
-// to get past such a page.
+// How the Chinese boards (and LinkedIn) tell a block page from a page that changed. Every board's parser
+// first looks for its own results structure (embedded state, API list, job cards, job details): when it is
+// there, the page is content, whatever widget code it also ships. Only a body without that structure is
+// judged, by what a person would see of it (src/fetch/detect-block.ts): a verification page or login wall
+// is a BlockedError naming what was shown; anything else is a NotRetryableError saying what was missing.
+import { blockSignOf } from '../../src/fetch/detect-block.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 
-interface BlockSign {
-  test: RegExp;
-  reason: string;
+/**
+ * Why this body, which holds none of the board's results, is a block page ("slider verification
+ * (滑动验证)"), or null when it is not one.
+ */
+export function detectChineseBlock(body: string): string | null {
+  return blockSignOf(body);
 }
 
-// Phrases that only appear on verification or login pages, never on a page of results.
-const SIGNS: BlockSign[] = [
-  { test: /^\s*\{\s*"code"\s*:\s*37\b/, reason: 'BOSS code 37 (abnormal access)' },
-  { test: /当前IP地址可能存在异常访问行为/, reason: 'IP flagged (当前IP地址可能存在异常访问行为)' },
-  { test: /您的环境存在异常/, reason: 'environment flagged (您的环境存在异常)' },
-  { test: /滑动验证|拖动(下方)?滑块|请按住滑块/, reason: 'slider verification (滑动验证)' },
-  { test: /安全验证/, reason: 'security verification (安全验证)' },
-  { test: /请进行如下验证|请完成(下方)?验证|访问验证/, reason: 'verification page (请进行验证)' },
-  { test: /"isVerification"\s*:\s*true/, reason: 'verification required (isVerification)' },
-  { test: /id=["']?nocaptcha|waf_nc_|_waf_bd8ce2ce37|acw_sc__v2/, reason: 'slider CAPTCHA (WAF)' },
-  { test: /<title>[^<]*(验证码|人机验证|身份验证|安全检查)[^<]*<\/title>/, reason: 'verification page' },
-  { test: /<title>[^<]*(登录|登陆)[^<]*<\/title>/, reason: 'login wall (登录)' },
-  { test: /^\s*\{\s*"code"\s*:\s*\d+\s*,\s*"message"\s*:\s*"[^"]*(登录|登陆)/, reason: 'login wall (登录)' },
-];
-
 /**
- * Why this body is a block page ("slider verification (滑动验证)"), or null when it looks like content.
- * Only the first 200 kB are examined: a verification page is small, a results page carries its data early.
+ * The error for a body the board's parser could not read: a BlockedError ("blocked: 智联 slider
+ * verification (滑动验证)") when it shows a verification page or login wall, else a NotRetryableError
+ * with `missing` ("not a 智联 search or job page: …").
  */
-export function detectChineseBlock(text: string): string | null {
-  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (const sign of SIGNS) {
-    if (sign.test.test(head)) return sign.reason;
-  }
-  return null;
+export function unreadableBody(
+  body: string,
+  site: string,
+  missing: string,
+  url?: string,
+): BlockedError | NotRetryableError {
+  const blocked = detectChineseBlock(body);
+  if (blocked) return new BlockedError(`blocked: ${site} ${blocked}`, url);
+  return new NotRetryableError(missing, url);
 }
 
 /**
  * The first step of every board's parser: a body that is JSON (it starts with "{") comes back parsed, and
- * one that does not parse is a NotRetryableError naming the site; an HTML verification page is a
- * BlockedError ("blocked: <site> <what was seen>"); any other HTML comes back as undefined, for the caller.
+ * one that does not parse is a NotRetryableError naming the site; any other body comes back as undefined,
+ * for the caller to look for its structure in.
  */
 export function readBoardBody(body: string, site: string, url?: string): unknown {
   const trimmed = body.trimStart();
@@ -50,7 +44,5 @@ export function readBoardBody(body: string, site: string, url?: string): unknown
       throw new NotRetryableError(`${site} response is not valid JSON`, url);
     }
   }
-  const blocked = detectChineseBlock(body);
-  if (blocked) throw new BlockedError(`blocked: ${site} ${blocked}`, url);
   return undefined;
 }

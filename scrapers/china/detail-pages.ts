@@ -1,7 +1,7 @@
 // Completing list postings from their job pages, shared by the Chinese boards: one page per posting that
-// needs it, loaded over HTTP or in the browser. A verification page stops the filling and is returned (not
-// thrown), so the engine stores the list page before the run is marked blocked; a page that does not parse
-// is skipped; anything else propagates.
+// needs it, loaded over HTTP or in the browser. A page holding no job that shows a verification page stops
+// the filling and is returned (not thrown), so the engine stores the list page before the run is marked
+// blocked; a page that does not parse is skipped; anything else propagates.
 import type { RawPosting } from '../../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import type { ScrapeContext } from '../types.js';
@@ -18,8 +18,8 @@ export interface DetailPageReader {
   urlOf(posting: RawPosting): string | undefined;
   /** The page's HTML. */
   load(url: string): Promise<string>;
-  /** Copies what the page adds onto the posting. */
-  apply(posting: RawPosting, html: string, url: string): void;
+  /** Copies what the page adds onto the posting; false when the page held no job (then it may be a block). */
+  apply(posting: RawPosting, html: string, url: string): boolean;
 }
 
 /** Fills postings from their job pages; returns the BlockedError that stopped it, if one did. */
@@ -34,9 +34,11 @@ export async function fillFromDetailPages(
     if (!url) continue;
     try {
       const html = await reader.load(url);
-      const blocked = detectChineseBlock(html);
-      if (blocked) return new BlockedError(`blocked: ${reader.site} ${blocked}`, url);
-      reader.apply(posting, html, url);
+      // A job page is read first: only a page that holds no job is looked at as a possible block page.
+      if (reader.apply(posting, html, url) === false) {
+        const blocked = detectChineseBlock(html);
+        if (blocked) return new BlockedError(`blocked: ${reader.site} ${blocked}`, url);
+      }
     } catch (error) {
       if (error instanceof BlockedError) return error;
       if (error instanceof NotRetryableError) continue;
@@ -72,4 +74,5 @@ export const copyDescription =
   (posting, html, url) => {
     const detail = parse(html, { url });
     if (detail?.description) posting.description = detail.description;
+    return detail !== undefined;
   };

@@ -20,6 +20,7 @@ interface ImportFlags {
   map?: string[];
   mapping?: string;
   timeZone?: string;
+  currency?: string;
   json?: boolean;
 }
 
@@ -45,6 +46,10 @@ export function define(context: CliContext): Command {
     )
     .option('--mapping <file>', 'a YAML or JSON file of field: column pairs')
     .option('--time-zone <tz>', "time zone of the dataset's dates, e.g. Asia/Shanghai (default UTC)")
+    .option(
+      '--currency <code>',
+      "ISO 4217 currency of pay figures the dataset gives without one, e.g. USD (default: the currency of each posting's country, marked inferred)",
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.format && !(DATASET_FORMATS as readonly string[]).includes(flags.format)) {
@@ -52,6 +57,11 @@ export function define(context: CliContext): Command {
       }
       if (flags.timeZone && !validTimeZone(flags.timeZone)) {
         throw new UsageError(`--time-zone: unknown time zone "${flags.timeZone}" (e.g. Asia/Shanghai, UTC)`);
+      }
+      if (flags.currency !== undefined && !/^[A-Za-z]{3}$/.test(flags.currency)) {
+        throw new UsageError(
+          `--currency must be an ISO 4217 code of three letters (USD, EUR, CNY), not "${flags.currency}"`,
+        );
       }
       const mapping: ColumnMapping = {
         ...(flags.mapping ? loadMappingFile(flags.mapping) : {}),
@@ -66,6 +76,7 @@ export function define(context: CliContext): Command {
           encoding: flags.encoding,
           mapping,
           timeZone: flags.timeZone,
+          currency: flags.currency?.toUpperCase(),
           signal: context.signal,
           onProgress: context.err.isTTY
             ? ({ rows }) => {
@@ -89,6 +100,7 @@ export function define(context: CliContext): Command {
   return withExamples(
     command,
     'jobtrend import postings.csv --source kaggle-ai-jobs',
+    'jobtrend import builtin-jobs.csv --currency USD',
     'jobtrend import 51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
     'jobtrend export > all.jsonl && jobtrend --db copy.sqlite import all.jsonl',
   );

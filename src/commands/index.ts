@@ -5,6 +5,7 @@ import { define as claim } from './claim.js';
 import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
 import { define as growth } from './growth.js';
+import { define as health } from './health.js';
 import { define as importCommand } from './import.js';
 import { define as init } from './init.js';
 import { define as parse } from './parse.js';
@@ -24,6 +25,7 @@ export type DefineCommand = (context: CliContext) => Command;
 export const commands: DefineCommand[] = [
   init,
   status,
+  health,
   unblock,
   query,
   sources,

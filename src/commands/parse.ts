@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { createFetcher } from '../fetch/create-fetcher.js';
 import { decodeBody } from '../fetch/decode-body.js';
 import { detectBlock } from '../fetch/detect-block.js';
-import { ScrapeError } from '../fetch/errors.js';
+import { BlockedError, ScrapeError } from '../fetch/errors.js';
 import { withExamples } from './help.js';
 
 interface ParseOptions {
@@ -51,6 +51,11 @@ export function define(context: CliContext): Command {
         raws = scraper.parse(text, hint);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof BlockedError) {
+          throw new UserError(
+            `${target} is a block page (${message.replace(/^blocked: /, '')}), not postings: save the page again after passing the check in a browser`,
+          );
+        }
         if (error instanceof ScrapeError || error instanceof SyntaxError) {
           throw new UserError(`the ${scraper.id} scraper cannot read ${target}: ${message}`);
         }

@@ -1,14 +1,16 @@
 // `jobtrend reindex`: after a taxonomy change, recompute every stored posting's roles and skills from the stored
-// title and description, its place (city, district, region, country) from the stored location text, and with
-// --dedup its dedup key, in batches, without fetching anything.
+// title and description, its places (city, district, region, country, and every other place it names) from the
+// stored location text, its pay's inferred currency and plausibility, and with --dedup its dedup key, in
+// batches, without fetching anything.
 // Also refreshes the names in the roles and skills tables.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
+import { POSTING_CONTENT_FIELDS, type SalaryPeriod } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
 import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
 import { parseLocation } from '../pipeline/location.js';
+import { currencyForCountry, isImplausiblePay } from '../pipeline/pay.js';
 import { fromStored } from '../store/export-queries.js';
 import {
   type Place,
@@ -27,7 +29,7 @@ interface ReindexOptions {
 export function define(context: CliContext): Command {
   const command = new Command('reindex')
     .description(
-      'recompute roles, skills and places of every stored posting after a taxonomy change (no re-fetch)',
+      'recompute roles, skills, places and pay flags of every stored posting after a taxonomy change (no re-fetch)',
     )
     .option('--dedup', 'also recompute dedup keys (after a change to the dedup rule or the city list)')
     .option('--batch-size <n>', 'postings per transaction', '1000')
@@ -87,11 +89,22 @@ export function define(context: CliContext): Command {
 function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification {
   const classification = classifyPosting(row.title, row.description);
   const parsed = parseLocation(row.location_raw);
+  // The pay's currency: as the source stated it, else (again) the currency of the posting's country.
+  const min = row.salary_min as number | null;
+  const max = row.salary_max as number | null;
+  const stated = row.salary_currency_inferred === 1 ? null : (row.salary_currency as string | null);
+  const inferred =
+    stated === null && (min !== null || max !== null) ? currencyForCountry(parsed.country) : null;
+  const currency = stated ?? inferred;
+  const period = row.salary_period as SalaryPeriod | null;
   const place: Place = {
     city: parsed.city,
     district: parsed.district,
     region: parsed.region,
     country: parsed.country,
+    salary_currency: currency,
+    salary_currency_inferred: inferred !== null ? 1 : 0,
+    salary_implausible: isImplausiblePay({ min, max, currency, period }) ? 1 : 0,
   };
   // The hash the pipeline would give the posting now: its stored content with the place read again.
   const content = Object.fromEntries(
@@ -99,7 +112,18 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
   ) as HashedFields;
   const reread = {
     ...classification,
-    place: { fields: place, contentHash: contentHash({ ...content, ...place }) },
+    place: {
+      fields: place,
+      places: parsed.places,
+      contentHash: contentHash({
+        ...content,
+        city: place.city,
+        district: place.district,
+        region: place.region,
+        country: place.country,
+        salary_currency: currency,
+      }),
+    },
   };
   if (!withDedup) return reread;
   return {

@@ -1,5 +1,6 @@
 // `jobtrend sources`: every source jobtrend knows — id, name, kind, base URL (the config's when set),
-// whether the config enables it, what it was verified against — and, when a database exists, its last run.
+// whether the config enables it, what it was verified against and the real pages it was checked against
+// (with their capture dates) — and, when a database exists, its last run.
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { scrapers } from '../../scrapers/registry.js';
@@ -16,6 +17,8 @@ export interface SourceListing {
   base_url: string;
   enabled: boolean;
   verified_against: string;
+  /** The real pages and responses the scraper was checked against, oldest first. */
+  checked_against: { kind: string; captured: string; reads: string }[];
   last_run_status: string | null;
   last_run_at: string | null;
   last_run_note: string | null;
@@ -43,6 +46,7 @@ export function define(context: CliContext): Command {
           context.out.isTTY ? 50 : 1000,
         ),
       );
+      context.out.write(checkedSection(rows));
     });
   return withExamples(command, 'jobtrend sources', 'jobtrend sources --json');
 }
@@ -59,11 +63,29 @@ export function listSources(config: Config, runs: LastRun[]): SourceListing[] {
       base_url: typeof section.baseUrl === 'string' ? section.baseUrl : scraper.defaultBaseUrl,
       enabled: config.sources[scraper.id] !== undefined && section.enabled !== false,
       verified_against: scraper.verifiedAgainst,
+      checked_against: [...(scraper.checkedAgainst ?? [])]
+        .sort((a, b) => a.captured.localeCompare(b.captured))
+        .map((shape) => ({ kind: shape.kind, captured: shape.captured, reads: shape.reads })),
       last_run_status: run?.status ?? null,
       last_run_at: run?.started_at ?? null,
       last_run_note: run?.error_summary ?? null,
     };
   });
+}
+
+/** Per source, the real shapes it was checked against: "  2026-02  search page … (postings)". */
+function checkedSection(rows: SourceListing[]): string {
+  const lines = [
+    '',
+    'real pages each source was checked against (captured, what it is, what reading it gives):',
+  ];
+  for (const row of rows.filter((r) => r.checked_against.length > 0)) {
+    lines.push(`${row.id}:`);
+    for (const shape of row.checked_against) {
+      lines.push(`  ${shape.captured.padEnd(10)} ${shape.kind} (${shape.reads})`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function lastRuns(context: CliContext): LastRun[] {

@@ -1,9 +1,11 @@
 // `jobtrend status`: what is in the database — schema version, rows per table, the last run of each source,
-// path and size — so a user can see at a glance whether scraping is working.
+// one line on the sources' health, path and size — so a user can see at a glance whether scraping is working.
 import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { checkHealth, healthFlags, healthSummaryLine } from '../health/check-health.js';
+import type { SourceHealth } from '../health/source-health.js';
 import type { Job } from '../schedule/job-config.js';
 import { type JobStatus, jobStatusRows, readJobStatuses } from '../schedule/job-status.js';
 import type { Db } from '../store/database.js';
@@ -20,7 +22,14 @@ export function define(context: CliContext): Command {
       const db = context.openDb({ readonly: true });
       try {
         const jobs = readJobs(context, db);
-        const status = { database: path, size_bytes: fileSize(path), ...readStatus(db), jobs: jobs.jobs };
+        const health = checkHealth(db);
+        const status = {
+          database: path,
+          size_bytes: fileSize(path),
+          ...readStatus(db),
+          jobs: jobs.jobs,
+          health: { flagged: healthFlags(health).length > 0, flags: healthFlags(health) },
+        };
         if (options.json) {
           context.out.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
@@ -36,6 +45,7 @@ export function define(context: CliContext): Command {
                 status.last_runs as unknown as Record<string, unknown>[],
               )
             : 'no scrape runs yet: run `jobtrend scrape` or `jobtrend demo`\n',
+          ...healthSection(health),
           ...blocksSection(status.host_blocks),
           ...jobsSection(jobs),
         ];
@@ -69,6 +79,12 @@ function jobsSection({ jobs, configError }: { jobs: JobStatus[]; configError: st
       : 'no scheduled jobs: add a `jobs` section to the config (see docs/scheduling.md)\n',
   );
   return lines;
+}
+
+/** One line on the sources' health, when there are runs to judge. */
+function healthSection(report: SourceHealth[]): string[] {
+  const line = healthSummaryLine(report);
+  return line ? [`${line}\n`] : [];
 }
 
 /** Hosts left alone after a block, when there are any: why a source's runs are failing without a request. */

@@ -81,6 +81,10 @@ export interface PostingRecord {
   salary_months: number | null;
   salary_negotiable: boolean;
   salary_raw: string | null;
+  /** The currency was not stated by the source but inferred from the posting's country (absent: false). */
+  salary_currency_inferred?: boolean;
+  /** The pay figures are not pay anyone is paid ("1-1 Annually"): kept, left out of pay statistics (absent: false). */
+  salary_implausible?: boolean;
   description: string | null;
   posted_at: string | null;
   posted_at_precision: DatePrecision | null;
@@ -118,8 +122,20 @@ export const POSTING_CONTENT_FIELDS = [
   'valid_through',
 ] as const satisfies readonly (keyof PostingRecord)[];
 
-/** What the pipeline returns: the row plus its classification (role and skill ids from the taxonomy). */
+/** One place a posting names (a row of `posting_places`, without its posting and position). */
+export interface PostingPlace {
+  city: string;
+  district: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+/**
+ * What the pipeline returns: the row plus its classification (role and skill ids from the taxonomy) and every
+ * place it names, in order (the first is the row's city; absent: the row's city alone).
+ */
 export interface NormalisedPosting extends PostingRecord {
   roles: string[];
   skills: string[];
+  places?: PostingPlace[];
 }

@@ -9,10 +9,12 @@ import type { Config } from '../config/load-config.js';
 import type { NormalisedPosting } from '../domain/posting.js';
 import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
+import { FieldTally } from '../health/field-tally.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import { type Db, inTransaction } from '../store/database.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
+import { recordFieldCounts } from '../store/run-field-store.js';
 import {
   emptyRunCounters,
   finishRun,
@@ -121,6 +123,8 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
     );
   const baseline = { ...fetcher.stats };
   const counters = emptyRunCounters();
+  // Which fields the run's postings had, for `jobtrend health` (run_field_counts).
+  const fields = new FieldTally();
   let extraErrors = 0;
   const syncFetchCounters = () => {
     counters.requests = fetcher.stats.requests - baseline.requests;
@@ -140,9 +144,13 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
       const rows: NormalisedPosting[] = [];
       for (const raw of page.postings) {
         try {
-          rows.push(
-            normalise(raw, { sourceId, seenAt, ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}) }),
-          );
+          const row = normalise(raw, {
+            sourceId,
+            seenAt,
+            ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}),
+          });
+          rows.push(row);
+          fields.add(raw, row);
         } catch (error) {
           lostPostings++;
           extraErrors++;
@@ -156,7 +164,7 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
             rows.map((r) => r.source_posting_id),
           )
         : new Set<string>();
-      storePage(db, runId, page, rows, counters, seenAt.toISOString(), syncFetchCounters);
+      storePage(db, runId, page, rows, counters, seenAt.toISOString(), syncFetchCounters, fields);
       options.onProgress?.({
         sourceId,
         runId,
@@ -249,10 +257,12 @@ function storePage(
   counters: RunCounters,
   seenAt: string,
   syncFetchCounters: () => void,
+  fields: FieldTally,
 ): void {
   try {
     inTransaction(db, () => {
       const result = upsertPostings(db, rows, { seenAt, runId });
+      recordFieldCounts(db, runId, fields.counts());
       counters.pages_fetched++;
       counters.postings_seen += page.postings.length;
       counters.postings_new += result.inserted;

@@ -57,6 +57,9 @@ export function readExportedRow(
     }
     row[column] = value;
   }
+  // Exports made before these flags existed: not inferred, not implausible.
+  row.salary_currency_inferred ??= false;
+  row.salary_implausible ??= false;
   for (const column of ['source_id', 'source_posting_id', 'title', 'dedup_key', 'content_hash'] as const) {
     if (typeof row[column] !== 'string') return { error: `no ${column}` };
   }

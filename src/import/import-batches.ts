@@ -22,6 +22,8 @@ export interface ReadOptions {
   /** Source id of pipeline postings ("import:<name>"). */
   sourceId: string;
   timeZone?: string;
+  /** ISO 4217 currency of pay figures the dataset states without one (`--currency`). */
+  currency?: string;
   /** ISO time the rows are seen: relative dates ("3天前") count back from it. */
   seenAt: string;
   batchSize: number;
@@ -79,6 +81,7 @@ export async function* readImportBatches(
     sourceId: options.sourceId,
     seenAt,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.currency ? { currency: options.currency } : {}),
   };
   let pipeline: NormalisedPosting[] = [];
   let restore: RestoredPosting[] = [];

@@ -45,6 +45,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping;
   /** Time zone of the dataset's dates (default: the pipeline's, UTC). */
   timeZone?: string;
+  /** ISO 4217 currency of pay figures the dataset states without one: stated, not inferred. */
+  currency?: string;
   /** Rows per transaction (default 10,000: each commit rewrites the index pages it touched, so fewer, larger
    *  transactions import faster; memory stays bounded by the batch). */
   batchSize?: number;
@@ -211,6 +213,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     explicit: Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0,
     sourceId: `import:${name}`,
     timeZone: options.timeZone,
+    currency: options.currency,
     seenAt: startedAt,
     batchSize,
   };

@@ -1,8 +1,9 @@
 // Roles and skills of one posting, from its title and description: the single definition used both when a
 // posting is scraped (normalisePosting) and when `jobtrend reindex` recomputes stored postings, so the two
 // always agree. Tags a source attaches are not stored as a column and so are not used here either.
+
+import { skillsAskedFor } from './posting-skills.js';
 import { classifyRoles } from './roles.js';
-import { matchSkills } from './skills.js';
 
 export interface PostingClassification {
   roles: string[];
@@ -12,6 +13,6 @@ export interface PostingClassification {
 export function classifyPosting(title: string, description?: string | null): PostingClassification {
   return {
     roles: classifyRoles(title, description),
-    skills: matchSkills(description ? `${title}\n${description}` : title),
+    skills: skillsAskedFor(title, description),
   };
 }

@@ -4,8 +4,10 @@
 //   1. the company, normalised (normaliseCompany: legal forms, leading city, brackets and punctuation
 //      dropped: "北京字节跳动科技有限公司" = "字节跳动");
 //   2. the title, normalised (case, full-width forms, spacing and punctuation folded; recruiting noise in
-//      brackets or at the ends dropped: "【急招】AI训练师（双休）" = "AI训练师"; meaningful brackets kept:
-//      "AI训练师（英语）" ≠ "AI训练师（日语）"; "Sr." = "Senior", "Jr." = "Junior");
+//      brackets or at the ends dropped: "【急招】AI训练师（双休）" = "AI训练师", as are gender markers
+//      "(m/f/d)"; meaningful brackets kept, team names included: "AI训练师（英语）" ≠ "AI训练师（日语）";
+//      "Sr." = "Senior", "Jr." = "Junior"; levels kept: "Engineer II" ≠ "Engineer III" ≠ "Senior Engineer";
+//      the punctuation that makes a name kept: "C#" ≠ "C" ≠ "C++", ".NET", "Node.js", "F#");
 //   3. the place: the canonical city; else "remote" plus the country; else the country; else nothing.
 // Source, the source's posting id, dates, salary and description do not count, so a repost under a new id
 // and the same job on two boards share a key, while the same title at the same company in another city is
@@ -32,6 +34,15 @@ export interface DedupFields {
 
 const NOISE =
   '急招|急聘|诚聘|高薪诚聘|高薪|热招|直招|双休|五险一金|六险一金|包吃住|可实习|无经验可|可转正|hot|urgent|urgently hiring|hiring now|hiring|new|now hiring';
+/** Names whose punctuation is the name: spelled out before punctuation is folded away. */
+const PUNCTUATED_NAMES: [RegExp, string][] = [
+  [/c\+\+/g, ' cplusplus '],
+  [/(^|[^a-z0-9])([a-z])#/g, '$1 $2sharp '],
+  [/(^|[^a-z0-9])\.net\b/g, '$1 dotnet '],
+  [/\b([a-z0-9]+)\.js\b/g, ' $1js '],
+];
+/** Gender markers of German and Dutch postings: "(m/w/d)", "(f/m/x)". */
+const GENDER_MARKER = /[(（]\s*[mfwdx](?:\s*[/|]\s*[mfwdx]){1,3}\s*[)）]/g;
 const BRACKETED_NOISE = new RegExp(`[(\\[【「〔](?:\\s*(?:${NOISE})\\s*[,，/、+]?)+[)\\]】」〕]`, 'g');
 const LEADING_NOISE = new RegExp(`^(?:(?:${NOISE})(?![a-z])\\s*[:：!！\\-|]?\\s*)+`);
 const TRAILING_NOISE = new RegExp(`(?:\\s*[\\-|,，]?\\s*(?<![a-z])(?:${NOISE}))+$`);
@@ -39,7 +50,9 @@ const TRAILING_NOISE = new RegExp(`(?:\\s*[\\-|,，]?\\s*(?<![a-z])(?:${NOISE}))
 /** The title as the dedup rule compares it. */
 export function normaliseTitle(title: string): string {
   if (typeof title !== 'string') return '';
-  const t = matchForm(title)
+  let t = matchForm(title).replace(GENDER_MARKER, ' ');
+  for (const [pattern, name] of PUNCTUATED_NAMES) t = t.replace(pattern, name);
+  t = t
     .replace(BRACKETED_NOISE, ' ')
     .trim()
     .replace(LEADING_NOISE, '')

@@ -22,4 +22,5 @@ export {
   type SkillMention,
   skillIds,
   skillTaxonomy,
+  withImplied,
 } from './skills.js';

@@ -8,6 +8,7 @@ import { contentHash } from './content-hash.js';
 import { parseDate } from './dates.js';
 import { dedupKey } from './dedup.js';
 import { parseLocation } from './location.js';
+import { currencyForCountry, isImplausiblePay } from './pay.js';
 import { type ParsedSalary, parseSalary } from './salary.js';
 
 export interface NormaliseContext {
@@ -16,6 +17,8 @@ export interface NormaliseContext {
   seenAt: Date;
   /** IANA time zone of the source; default Asia/Shanghai for Chinese boards, else UTC. */
   timeZone?: string;
+  /** ISO 4217 currency of pay figures the source states without one (`import --currency USD`). */
+  currency?: string;
 }
 
 /** The pipeline's shape, for callers that take a replacement (benchmarks, tests). */
@@ -48,7 +51,7 @@ export function normaliseEmploymentType(value: unknown): string | null {
   return t.toLowerCase();
 }
 
-function salaryFromRange(range: RawPosting['salaryRange']): ParsedSalary | null {
+function salaryFromRange(range: RawPosting['salaryRange'], stated?: string): ParsedSalary | null {
   if (!range || typeof range !== 'object') return null;
   const amount = (v: unknown): number | null =>
     typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
@@ -60,7 +63,7 @@ function salaryFromRange(range: RawPosting['salaryRange']): ParsedSalary | null 
   const currency =
     typeof range.currency === 'string' && /^[A-Za-z]{3}$/.test(range.currency)
       ? range.currency.toUpperCase()
-      : null;
+      : (stated ?? null);
   return { min, max, currency, period, months: null, negotiable: false, raw: safeJson(range) };
 }
 
@@ -88,8 +91,16 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
 
   const salaryInput =
     typeof raw.salary === 'string' || (raw.salary && typeof raw.salary === 'object') ? raw.salary : undefined;
+  const statedCurrency = context.currency?.toUpperCase() ?? (chinese ? 'CNY' : undefined);
+  const parsedSalary =
+    parseSalary(salaryInput, statedCurrency ? { currency: statedCurrency } : {}) ??
+    salaryFromRange(raw.salaryRange, statedCurrency);
+  // A figure without a currency: the currency of the posting's country, marked as inferred.
+  const hasPay = parsedSalary !== null && (parsedSalary.min !== null || parsedSalary.max !== null);
+  const inferredCurrency =
+    hasPay && parsedSalary.currency === null ? currencyForCountry(place.country) : null;
   const salary =
-    parseSalary(salaryInput, chinese ? { currency: 'CNY' } : {}) ?? salaryFromRange(raw.salaryRange);
+    parsedSalary && inferredCurrency ? { ...parsedSalary, currency: inferredCurrency } : parsedSalary;
   const salaryRaw =
     typeof raw.salary === 'string'
       ? text(raw.salary)
@@ -121,6 +132,8 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     salary_months: salary?.months ?? null,
     salary_negotiable: salary?.negotiable ?? false,
     salary_raw: salaryRaw,
+    salary_currency_inferred: inferredCurrency !== null,
+    salary_implausible: salary !== null && isImplausiblePay(salary),
     description,
     posted_at: posted?.value ?? null,
     posted_at_precision: posted?.precision ?? null,
@@ -141,5 +154,6 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     content_hash: contentHash(record),
     raw_json: safeJson(raw.raw ?? null),
     ...classifyPosting(title, description),
+    places: place.places.map((p) => ({ ...p })),
   };
 }

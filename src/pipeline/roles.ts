@@ -40,6 +40,13 @@ const rules: RoleRule[] = (taxonomy.roles as RoleData[]).map((r) => ({
 }));
 const globalExclude = compile(taxonomy.globalExclude);
 const trainingContext = compile(taxonomy.trainingContext);
+const expert = {
+  title: new RegExp(taxonomy.expertForTraining.title, 'i'),
+  notTitle: new RegExp(taxonomy.expertForTraining.notTitle, 'i'),
+  opening: compile(taxonomy.expertForTraining.opening),
+};
+/** How much of a description's start says what the job is. */
+const OPENING = 600;
 
 /** The roles of the taxonomy, as stored in the `roles` table. */
 export const roleTaxonomy: Role[] = rules.map(({ id, name, name_zh, description }) => ({
@@ -101,10 +108,27 @@ function analyseTitle(title: string): TitleAnalysis {
   return analysis;
 }
 
+/**
+ * An expert hired to train AI (see `expertForTraining` in roles.json): the title reads as an engineer's or
+ * expert's, and the opening of the description says the job trains AI with that expertise.
+ */
+function expertForTraining(title: string, description: string | null | undefined): boolean {
+  if (typeof description !== 'string' || description.length === 0) return false;
+  const t = matchForm(title);
+  if (!expert.title.test(t) || expert.notTitle.test(t) || globalExclude.some((re) => re.test(t)))
+    return false;
+  const opening = matchForm(description.slice(0, OPENING));
+  return expert.opening.some((re) => re.test(opening));
+}
+
 /** Role ids for a posting (possibly several, possibly none), in taxonomy order. Never throws. */
 export function classifyRoles(title: string, description?: string | null): string[] {
   if (typeof title !== 'string') return [];
   const analysis = analyseTitle(title);
+  const family = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor'];
+  if (!analysis.inContext.some((r) => family.includes(r)) && expertForTraining(title, description)) {
+    return ['ai-tutor'];
+  }
   if (!analysis.ambiguous) return [...analysis.plain];
   // An ambiguous title ("训练师", "Trainer"): the title or the description must show AI-training context.
   if (analysis.titleContext) return [...analysis.inContext];

@@ -1,26 +1,13 @@
-// Skill matching against the bilingual skill taxonomy (src/taxonomy/skills.json): every skill in one pass
-// over the text. The terms are compiled once at module load into a trie stored as one flat table, with case
-// and full-width forms folded by the symbol table itself (no lower-cased copy of the text), plus the tables
-// that let the scan skip what starts no term: the shapes of the words terms begin with, and the pairs of
-// Chinese characters they begin with. The scan itself runs in WebAssembly (skill-scan.ts). Matches are
-// leftmost-longest. ASCII terms need word boundaries on both sides (CJK characters count as boundaries, so
-// "熟悉Python和SQL" finds python and sql) and accept a plural "s". Ambiguous short names: listTerms (R, Go, C)
-// count only in a list next to another programming language ("Python/R", "C/C++", "Python、R和SQL"), never in
-// "R&D" or "go-getter"; cjkTerms ("prompt") only right next to Chinese text.
+// Skill terms: finding where a text names a skill of the bilingual skill taxonomy (src/taxonomy/skills.json).
+// Every term in one pass with an Aho–Corasick automaton compiled once at module load into a dense transition
+// table; case and full-width forms are folded by the automaton's symbol table (no lower-cased copy of the
+// text). Matches are leftmost-longest. ASCII terms need word boundaries on both sides (CJK characters count as
+// boundaries, so "熟悉Python和SQL" finds python and sql) and accept a plural "s". Ambiguous short names:
+// listTerms (R, Go, C) count only in a list next to another programming language ("Python/R", "C/C++",
+// "Python、R和SQL"), never in "R&D" or "go-getter"; cjkTerms ("prompt") only right next to Chinese text.
+// Whether a mention is asked for by the posting (its section, its context) is decided in posting-skills.ts.
+import { Buffer } from 'node:buffer';
 import taxonomy from '../taxonomy/skills.json' with { type: 'json' };
-import {
-  createSkillScan,
-  END,
-  LEAF,
-  pairSlot,
-  SHAPE_BITS,
-  STARTS,
-  SYMBOL,
-  shapeSlot,
-  TERM,
-  WORD,
-  wordShape,
-} from './skill-scan.js';
 
 export interface Skill {
   id: string;
@@ -55,7 +42,7 @@ export function skillIds(): string[] {
   return skills.map((s) => s.id);
 }
 
-// ---- the trie, built once -------------------------------------------------------------------------------
+// ---- the automaton, built once --------------------------------------------------------------------------
 
 const isWord = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) isWord[c] = 1;
@@ -75,8 +62,6 @@ interface Term {
 }
 
 const terms: Term[] = [];
-/** Each term as added to the trie (NFKC, lower case). */
-const termTexts: string[] = [];
 const symbolOf = new Uint16Array(65536);
 let alphabet = 1; // symbol 0: any character no term contains
 const symbolIsWord: number[] = [0];
@@ -90,28 +75,35 @@ function symbolFor(code: number): number {
 }
 
 const children: Map<number, number>[] = [new Map()];
-/** The term that ends at each node, or -1. A term listed twice counts as its first listing. */
-const nodeTerm: number[] = [-1];
+const ownTerms: number[][] = [[]];
+/** Whether a state's last character (the one that led to it) is a word character. */
+const endsInWord: number[] = [0];
 
 function addTerm(text: string, skill: number, rule: Rule): void {
   const term = text.normalize('NFKC').toLowerCase();
   if (!term) return;
-  let node = 0;
+  let state = 0;
   for (let i = 0; i < term.length; i++) {
     const symbol = symbolFor(term.charCodeAt(i));
-    const edges = children[node] as Map<number, number>;
-    let next = edges.get(symbol);
+    const node = children[state] as Map<number, number>;
+    let next = node.get(symbol);
     if (next === undefined) {
       next = children.length;
-      edges.set(symbol, next);
+      node.set(symbol, next);
       children.push(new Map());
-      nodeTerm.push(-1);
+      ownTerms.push([]);
+      endsInWord.push(isWord[term.charCodeAt(i)] as number);
     }
-    node = next;
+    state = next;
   }
-  if (nodeTerm[node] === -1) nodeTerm[node] = terms.length;
-  terms.push({ skill, length: term.length, checkEnd: isWord[term.charCodeAt(term.length - 1)] === 1, rule });
-  termTexts.push(term);
+  const index = terms.length;
+  terms.push({
+    skill,
+    length: term.length,
+    checkEnd: isWord[term.charCodeAt(term.length - 1)] === 1,
+    rule,
+  });
+  (ownTerms[state] as number[]).push(index);
 }
 
 skills.forEach((s, i) => {
@@ -128,142 +120,83 @@ for (let c = 0xff01; c <= 0xff5e; c++) {
   symbolOf[c] = symbolOf[lower] as number;
 }
 
-// The trie as one table, in the format skill-scan.ts reads (see there).
-const STRIDE = (alphabet + 3) & ~3; // a multiple of 4, keeping the two low bits of an entry for the flags
-const nodeCount = children.length;
-const trie = new Int32Array(nodeCount * STRIDE);
-for (let node = 0; node < nodeCount; node++) {
-  for (const [symbol, child] of children[node] as Map<number, number>) {
-    trie[node * STRIDE + symbol] =
-      (child * STRIDE) |
-      ((nodeTerm[child] as number) >= 0 ? TERM : 0) |
-      ((children[child] as Map<number, number>).size === 0 ? LEAF : 0);
+const stateCount = children.length;
+// The table is stored by symbol: the transitions on symbol a are delta[a * stateCount + state], with states
+// numbered breadth first, so the few shallow states the text visits most share cache lines. An entry is the
+// next state times two plus one bit that flags states ending some term, so the hot loop tests one bit
+// instead of looking up an output table for every character. Entries are 16-bit while the automaton is
+// small enough, to keep the table in cache.
+const A = alphabet;
+const delta = stateCount < 1 << 15 ? new Uint16Array(stateCount * A) : new Uint32Array(stateCount * A);
+const outStart = new Int32Array(stateCount + 1);
+let outTermsBuilt = new Int32Array(0);
+{
+  const fail = new Int32Array(stateCount);
+  const outputs: number[][] = ownTerms.map((t) => [...t]);
+  const order: number[] = [];
+  const next = new Int32Array(stateCount * A); // plain state numbers while building
+  for (const [symbol, child] of children[0] as Map<number, number>) {
+    next[symbol] = child;
+    order.push(child);
   }
-  trie[node * STRIDE] = -2 - (nodeTerm[node] as number);
-}
-/** The entry of the node a term's text leads to. */
-function entryOf(text: string): number {
-  let entry = 0;
-  for (let i = 0; i < text.length; i++)
-    entry = trie[(entry & ~3) + (symbolOf[text.charCodeAt(i)] as number)] as number;
-  return entry;
+  for (let q = 0; q < order.length; q++) {
+    const state = order[q] as number;
+    const f = fail[state] as number;
+    (outputs[state] as number[]).push(...(outputs[f] as number[]));
+    const node = children[state] as Map<number, number>;
+    const wordBefore = endsInWord[state] === 1;
+    for (let a = 1; a < alphabet; a++) {
+      const child = node.get(a);
+      // Where a leads from the failure state. Failure links skip suffixes that start a term in the middle
+      // of a word (that term needs a boundary before it and could never count): from the root, a word
+      // character right after a word character starts nothing. So every term the automaton reports starts
+      // at a boundary, and the skip loop can take over whenever it falls back to the root.
+      const fallback = f !== 0 || !wordBefore || symbolIsWord[a] !== 1 ? (next[f * A + a] as number) : 0;
+      if (child === undefined) {
+        next[state * A + a] = fallback;
+      } else {
+        fail[child] = fallback;
+        next[state * A + a] = child;
+        order.push(child);
+      }
+    }
+  }
+  const byNumber = [0, ...order]; // breadth-first numbering
+  const number = new Int32Array(stateCount);
+  byNumber.forEach((state, k) => {
+    number[state] = k;
+  });
+  let total = 0;
+  for (let k = 0; k < stateCount; k++) {
+    outStart[k] = total;
+    total += (outputs[byNumber[k] as number] as number[]).length;
+  }
+  outStart[stateCount] = total;
+  outTermsBuilt = new Int32Array(total);
+  for (let k = 0; k < stateCount; k++) {
+    outTermsBuilt.set(outputs[byNumber[k] as number] as number[], outStart[k] as number);
+  }
+  for (let state = 0; state < stateCount; state++) {
+    for (let a = 0; a < A; a++) {
+      const target = next[state * A + a] as number;
+      const flag = (outputs[target] as number[]).length > 0 ? 1 : 0;
+      delta[a * stateCount + (number[state] as number)] = ((number[target] as number) << 1) | flag;
+    }
+  }
 }
 
-// What the scan needs to know about a character, in one lookup: its symbol, whether it is a word character,
-// and whether some term starts with it although it is not one (a Chinese character, say).
-if (alphabet > SYMBOL) throw new Error('skills: too many different characters in terms');
-const charInfo = new Uint16Array(65536);
+// What a character can do in the root state, for the skip loop: WORD if it is a word character, STARTS if
+// some term begins with it. At 0 nothing starts; at WORD nothing starts, and neither can anything before the
+// word ends (a term that begins with a word character needs a boundary before it); STARTS | WORD starts a
+// term only at the beginning of a word; STARTS (a Chinese character) starts one anywhere.
+const WORD = 1;
+const STARTS = 2;
+const kind = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   const symbol = symbolOf[c] as number;
-  const startsTerm = symbol !== 0 && (trie[symbol] as number) !== 0;
-  charInfo[c] = symbol | (isWord[c] === 1 ? WORD : startsTerm ? STARTS : 0) | (c === 0 ? END : 0);
+  kind[c] =
+    (isWord[c] as number) | (symbol !== 0 && (delta[symbol * stateCount] as number) !== 0 ? STARTS : 0);
 }
-
-// The words that may begin a term: the first word of each term (its leading run of word characters), and
-// that word plus "s" when the term is one word, found by shape (first symbol, second symbol or 0 for a
-// one-letter word, last symbol, length) in an open-addressing table. Each shape lists its words; a word of
-// the text is tried only when its shape is in the table, and then against those words only, by length and
-// by the symbols its shape does not already fix (no chain of trie lookups), before the walk goes on from
-// where the word leads.
-/** Whether different shapes always differ as numbers: while symbols fit in 9 bits (the length is exact). */
-const shapesAreExact = alphabet <= 512;
-const SHAPE_MASK = (1 << SHAPE_BITS) - 1;
-/** Per slot: the shape there, and 1 + the index of its first listed word (0: empty slot). */
-const slotShape = new Int32Array(1 << SHAPE_BITS);
-const slotWords = new Int32Array(1 << SHAPE_BITS);
-/** The listed words, grouped by shape: their symbols, length, and the walk's entry after them. */
-const wordSymbols: number[] = [];
-const wordFrom: number[] = [];
-const wordLength: number[] = [];
-const wordEntry: number[] = [];
-/** Where the symbols that the shape does not fix start and end (all of them, if shapes can collide). */
-const wordCheckFrom: number[] = [];
-const wordCheckTo: number[] = [];
-/** Whether the word is a one-word term plus "s" (compared without the "s"). */
-const wordPlural: number[] = [];
-/** Whether the word is the last of its shape. */
-const wordLast: number[] = [];
-{
-  const byShape = new Map<number, { text: string; plural: boolean }[]>();
-  const list = (word: string, plural: boolean) => {
-    const length = plural ? word.length + 1 : word.length;
-    const sym = (i: number) =>
-      i < word.length ? (symbolOf[word.charCodeAt(i)] as number) : (symbolOf[0x73] as number);
-    const shape = wordShape(sym(0), length > 1 ? sym(1) : 0, sym(length - 1), length);
-    const words = byShape.get(shape) ?? [];
-    if (!words.some((w) => w.text === word && w.plural === plural)) words.push({ text: word, plural });
-    byShape.set(shape, words);
-  };
-  for (const term of termTexts) {
-    if (isWord[term.charCodeAt(0)] !== 1) continue;
-    let length = 1;
-    while (length < term.length && isWord[term.charCodeAt(length)] === 1) length++;
-    list(term.slice(0, length), false);
-    if (length === term.length) list(term, true);
-  }
-  if (byShape.size * 2 > 1 << SHAPE_BITS) throw new Error('skills: too many first words for the shape table');
-  for (const [shape, words] of byShape) {
-    let slot = shapeSlot(shape);
-    while (slotWords[slot] !== 0) slot = (slot + 1) & SHAPE_MASK;
-    slotShape[slot] = shape;
-    slotWords[slot] = wordFrom.length + 1;
-    for (const { text, plural } of words) {
-      wordFrom.push(wordSymbols.length);
-      for (let i = 0; i < text.length; i++) wordSymbols.push(symbolOf[text.charCodeAt(i)] as number);
-      const length = plural ? text.length + 1 : text.length;
-      wordLength.push(length);
-      wordCheckFrom.push(shapesAreExact ? 2 : 0);
-      wordCheckTo.push(shapesAreExact ? length - 1 : text.length);
-      wordEntry.push(entryOf(text));
-      wordPlural.push(plural ? 1 : 0);
-      wordLast.push(0);
-    }
-    wordLast[wordLast.length - 1] = 1;
-  }
-}
-const firstWordSymbols = Uint16Array.from(wordSymbols);
-const firstWordFrom = Int32Array.from(wordFrom);
-const firstWordLength = Int32Array.from(wordLength);
-const firstWordCheckFrom = Int32Array.from(wordCheckFrom);
-const firstWordCheckTo = Int32Array.from(wordCheckTo);
-const firstWordEntry = Int32Array.from(wordEntry);
-const firstWordPlural = Uint8Array.from(wordPlural);
-const firstWordLast = Uint8Array.from(wordLast);
-
-// For characters that start terms without being word characters: the trie entry two characters in, by the
-// pair of symbols, in a small open-addressing table (a pair not in it starts no term), so that one lookup in
-// a table that stays in cache decides whether to walk.
-const pairList: [number, number][] = [];
-/** Symbols that are a whole term alone although not word characters: walked from the root every time. */
-const aloneIsTerm = new Uint8Array(alphabet);
-for (let first = 1; first < alphabet; first++) {
-  const entry = trie[first] as number;
-  if (entry === 0 || symbolIsWord[first] === 1) continue;
-  if ((entry & TERM) !== 0) aloneIsTerm[first] = 1;
-  for (let second = 1; second < alphabet; second++) {
-    const next = trie[(entry & ~3) + second] as number;
-    if (next > 0) pairList.push([first * alphabet + second, aloneIsTerm[first] === 1 ? -1 : next]);
-  }
-}
-const PAIR_BITS = Math.max(8, 32 - Math.clz32(pairList.length * 4));
-const PAIR_MASK = (1 << PAIR_BITS) - 1;
-/**
- * Per slot: the pair (first symbol * alphabet + second symbol, never 0), or 0 when empty; and its entry, or -1
- * when the first character alone is a term too (the walk then starts from the root so as not to miss it).
- */
-const pairKeys = new Int32Array(1 << PAIR_BITS);
-const pairEntries = new Int32Array(1 << PAIR_BITS);
-for (const [key, entry] of pairList) {
-  let slot = pairSlot(key, PAIR_BITS);
-  while (pairKeys[slot] !== 0) slot = (slot + 1) & PAIR_MASK;
-  pairKeys[slot] = key;
-  pairEntries[slot] = entry;
-}
-
-const skillIndex = new Map(skills.map((s, i) => [s.id, i]));
-const implied: number[][] = skills.map((s) =>
-  (s.implies ?? []).map((id) => skillIndex.get(id) ?? -1).filter((i) => i >= 0),
-);
 const isProgramming = skills.map((s) => s.category === 'programming');
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
 
@@ -277,79 +210,158 @@ export interface SkillMention {
 }
 
 // Term properties as typed arrays for the hot path.
+const outTerms: Int32Array = outTermsBuilt;
+const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
 /** Whether a term ends in a word character, and so needs a boundary (or a plural "s") after it. */
 const termEndsInWord = Uint8Array.from(terms, (t) => (t.checkEnd ? 1 : 0));
 
-/** Skill ids in sorted order; each skill's rank in it. */
-const sortedIds = skills.map((s) => s.id).sort();
-const idRank = Int32Array.from(skills, (s) => sortedIds.indexOf(s.id));
-/** Words in a bit set over ranks. */
-const SET_WORDS = Math.ceil(skills.length / 32);
-/** The skills named in the current text, as a bit set over ranks (all zero between calls). */
-const named = new Int32Array(SET_WORDS);
-/** Where the scan sets a term's bit in its own set: the word, and the bit (0 for terms with a context rule). */
-const termNamedWord = Int32Array.from(terms, (t) => (idRank[t.skill] as number) >>> 5);
-const termNamedBit = Int32Array.from(terms, (t) =>
-  t.rule === Rule.Plain ? 1 << ((idRank[t.skill] as number) & 31) : 0,
-);
-/** The skills each skill implies, as that bit set by rank (SET_WORDS entries per rank). */
-const impliedByRank = new Int32Array(skills.length * SET_WORDS);
-skills.forEach((_, skill) => {
-  for (const s of implied[skill] as number[]) {
-    const rank = idRank[s] as number;
-    const at = (idRank[skill] as number) * SET_WORDS + (rank >>> 5);
-    impliedByRank[at] = (impliedByRank[at] as number) | (1 << (rank & 31));
+/** Leftmost-longest selection (parallel arrays, `count` entries), in text order. */
+interface Selection {
+  start: Int32Array;
+  end: Int32Array;
+  term: Int32Array;
+  count: number;
+}
+
+// Reused between calls (matching is synchronous and each caller reads its selection before the next call),
+// so matching millions of postings allocates almost nothing.
+let buffers: Selection = {
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  term: new Int32Array(256),
+  count: 0,
+};
+/** What each skill implies, by id. */
+const knownIds = new Set(skills.map((s) => s.id));
+const impliedBy = new Map(skills.map((s) => [s.id, (s.implies ?? []).filter((id) => knownIds.has(id))]));
+
+// The text's UTF-16 code units, copied into a reused buffer by Buffer#write: reading a Uint16Array is about
+// twice as fast as charCodeAt on the strings V8 builds (one-byte and two-byte, flat and concatenated). On a
+// big-endian machine the units are read one by one instead.
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let unitBytes = Buffer.alloc(1 << 16);
+let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+
+function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (n > units.length) {
+    unitBytes = Buffer.alloc(2 * Math.max(n, 2 * units.length));
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
   }
-});
-/** The ranks of the skills that imply others, and room to gather what they imply. */
-const implyingRanks = Int32Array.from(
-  skills.flatMap((_, skill) => ((implied[skill] as number[]).length > 0 ? [idRank[skill] as number] : [])),
-);
-const impliedScratch = new Int32Array(SET_WORDS);
+  if (littleEndian) unitBytes.write(text, 0, 2 * n, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
 
-const scan = createSkillScan({
-  alphabet,
-  charInfo,
-  trie,
-  slotShape,
-  slotWords,
-  wordSymbols: firstWordSymbols,
-  wordFrom: firstWordFrom,
-  wordLength: firstWordLength,
-  wordCheckFrom: firstWordCheckFrom,
-  wordCheckTo: firstWordCheckTo,
-  wordEntry: firstWordEntry,
-  wordPlural: firstWordPlural,
-  wordLast: firstWordLast,
-  pairBits: PAIR_BITS,
-  pairKeys,
-  pairEntries,
-  aloneIsTerm,
-  termEndsInWord,
-  termRuled: Uint8Array.from(terms, (t) => (t.rule === Rule.Plain ? 0 : 1)),
-  termNamedWord,
-  termNamedBit,
-  setWords: SET_WORDS,
-});
+/**
+ * One pass of the automaton. Candidates arrive in order of their end and are kept on a stack: a candidate
+ * removes the overlapping ones that start at or after it (it is further left, or as far left and longer);
+ * an overlapping one that starts before it wins instead, and then nothing changes.
+ */
+function select(text: string): Selection {
+  const u = codeUnits(text);
+  // Module bindings copied to locals: the hot loops then read registers, not module context slots.
+  const table = delta;
+  const symbols = symbolOf;
+  const word = isWord;
+  const kinds = kind;
+  const outFrom = outStart;
+  const outList = outTerms;
+  const endsInWord = termEndsInWord;
+  const lengthOf = termLength;
+  const states = stateCount;
+  const n = text.length;
+  let capacity = buffers.start.length;
+  let starts = buffers.start;
+  let ends = buffers.end;
+  let ids = buffers.term;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    // In the root state: skip what starts no term (see `kind`), the rest of a word at a time.
+    for (;;) {
+      const k = kinds[u[i] as number] as number;
+      if (k === STARTS) break;
+      if (k === (STARTS | WORD) && (i === 0 || word[u[i - 1] as number] === 0)) break;
+      i++;
+      if (k !== 0) while (i < n && word[u[i] as number] === 1) i++;
+      if (i >= n) break;
+    }
+    // Run the automaton until it falls back to the root.
+    let state = 0;
+    while (i < n) {
+      const v = table[(symbols[u[i] as number] as number) * states + state] as number;
+      i++;
+      state = v >>> 1;
+      if ((v & 1) !== 0) {
+        const to = outFrom[state + 1] as number;
+        for (let k = outFrom[state] as number; k < to; k++) {
+          const t = outList[k] as number;
+          const length = lengthOf[t] as number;
+          const start = i - length;
+          let end = i;
+          if (endsInWord[t] === 1 && end < n && word[u[end] as number] === 1) {
+            const after = (u[end] as number) | 0x20;
+            if (after !== 0x73 || (end + 1 < n && word[u[end + 1] as number] === 1)) continue;
+            end++; // a plural "s"
+          }
+          let top = count - 1;
+          while (top >= 0 && (ends[top] as number) > start && start <= (starts[top] as number)) {
+            if (
+              start === starts[top] &&
+              end === ends[top] &&
+              (lengthOf[ids[top] as number] as number) >= length
+            )
+              break;
+            top--;
+          }
+          if (top >= 0 && (ends[top] as number) > start) continue; // an earlier-starting overlap wins
+          count = top + 1;
+          if (count === capacity) {
+            capacity *= 2;
+            starts = grow(starts, capacity);
+            ends = grow(ends, capacity);
+            ids = grow(ids, capacity);
+            buffers = { start: starts, end: ends, term: ids, count: 0 };
+          }
+          starts[count] = start;
+          ends[count] = end;
+          ids[count] = t;
+          count++;
+        }
+      }
+      if (state === 0) break;
+    }
+  }
+  buffers.count = count;
+  return buffers;
+}
 
-/** Whether the c-th selected term (of `count`) passes its context rule. */
-function accepted(text: string, count: number, c: number): boolean {
-  const term = terms[scan.term(c)] as Term;
+function grow(array: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Whether the c-th selected term passes its context rule. */
+function accepted(text: string, sel: Selection, c: number): boolean {
+  const term = terms[sel.term[c] as number] as Term;
   if (term.rule === Rule.Plain) return true;
-  const start = scan.start(c);
-  const end = scan.end(c);
+  const start = sel.start[c] as number;
+  const end = sel.end[c] as number;
   if (term.rule === Rule.Cjk) {
-    // The code units of the text just scanned (charCodeAt would flatten a concatenated string).
-    return (start > 0 && isCjk(scan.unit(start - 1))) || (end < text.length && isCjk(scan.unit(end)));
+    return (
+      (start > 0 && isCjk(text.charCodeAt(start - 1))) || (end < text.length && isCjk(text.charCodeAt(end)))
+    );
   }
   const before = c - 1;
-  if (before >= 0 && isProgramming[(terms[scan.term(before)] as Term).skill]) {
-    if (LIST_GAP.test(text.slice(scan.end(before), start))) return true;
+  if (before >= 0 && isProgramming[(terms[sel.term[before] as number] as Term).skill]) {
+    if (LIST_GAP.test(text.slice(sel.end[before] as number, start))) return true;
   }
   const after = c + 1;
-  if (after < count && isProgramming[(terms[scan.term(after)] as Term).skill]) {
-    if (LIST_GAP.test(text.slice(end, scan.start(after)))) return true;
+  if (after < sel.count && isProgramming[(terms[sel.term[after] as number] as Term).skill]) {
+    if (LIST_GAP.test(text.slice(end, sel.start[after] as number))) return true;
   }
   return false;
 }
@@ -357,51 +369,56 @@ function accepted(text: string, count: number, c: number): boolean {
 /** Every skill mention, leftmost-longest, context rules applied. */
 export function findSkillMentions(text: string): SkillMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const count = scan.scan(text);
+  const sel = select(text);
   const mentions: SkillMention[] = [];
-  for (let c = 0; c < count; c++) {
-    if (!accepted(text, count, c)) continue;
-    const skill = (skills[(terms[scan.term(c)] as Term).skill] as SkillData).id;
-    mentions.push({ skill, start: scan.start(c), end: scan.end(c) });
+  for (let c = 0; c < sel.count; c++) {
+    if (!accepted(text, sel, c)) continue;
+    const skill = (skills[termSkill[sel.term[c] as number] as number] as SkillData).id;
+    mentions.push({ skill, start: sel.start[c] as number, end: sel.end[c] as number });
   }
   return mentions;
 }
 
-/** Skill ids named in a text (plus the skills they imply), sorted. Never throws. */
+/** The given skill ids plus what each implies (one step, as the taxonomy lists them), sorted, once each. */
+export function withImplied(ids: Iterable<string>): string[] {
+  const all = new Set<string>();
+  for (const id of ids) {
+    all.add(id);
+    for (const parent of impliedBy.get(id) ?? []) all.add(parent);
+  }
+  return [...all].sort();
+}
+
+/** Skill ids in sorted order, and each skill's rank in it; what each implies, by rank. */
+const sortedIds = skills.map((s) => s.id).sort();
+const rankOf = new Map(sortedIds.map((id, rank) => [id, rank]));
+const termRank = Int32Array.from(terms, (t) => rankOf.get((skills[t.skill] as SkillData).id) as number);
+const impliedRanks: number[][] = sortedIds.map((id) =>
+  (impliedBy.get(id) ?? []).map((p) => rankOf.get(p) as number),
+);
+/** The skills named in the current text, by rank (all false between calls). */
+const named = new Uint8Array(sortedIds.length);
+
+/** Skill ids named in a text (plus the skills they imply, one step), sorted. Never throws. */
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const count = scan.scan(text);
-  if (count === 0) return [];
-  const set = named;
-  const width = SET_WORDS;
-  for (let w = 0; w < width; w++) set[w] = scan.named(w);
-  // The scan named the skills of the terms without a context rule; add those of the others that pass it.
-  const ruled = scan.ruled();
-  for (let r = 0; r < ruled; r++) {
-    const c = scan.ruledIndex(r);
-    if (!accepted(text, count, c)) continue;
-    const rank = idRank[termSkill[scan.term(c)] as number] as number;
-    set[rank >>> 5] = (set[rank >>> 5] as number) | (1 << (rank & 31));
+  const sel = select(text);
+  if (sel.count === 0) return [];
+  for (let c = 0; c < sel.count; c++) {
+    const t = sel.term[c] as number;
+    const rank = termRank[t] as number;
+    if (named[rank] === 1) continue;
+    if ((terms[t] as Term).rule !== Rule.Plain && !accepted(text, sel, c)) continue;
+    named[rank] = 1;
   }
-  // The skills those imply, one step as the taxonomy lists them (an implied skill's own implies do not count).
-  const more = impliedScratch;
-  for (let k = 0; k < implyingRanks.length; k++) {
-    const rank = implyingRanks[k] as number;
-    if (((set[rank >>> 5] as number) & (1 << (rank & 31))) === 0) continue;
-    for (let w = 0; w < width; w++)
-      more[w] = (more[w] as number) | (impliedByRank[rank * width + w] as number);
+  for (let rank = 0; rank < named.length; rank++) {
+    if (named[rank] !== 1) continue;
+    for (const parent of impliedRanks[rank] as number[]) if (named[parent] === 0) named[parent] = 2;
   }
-  // Read the set in rank order, which is id order, clearing it for the next call.
   const ids: string[] = [];
-  for (let w = 0; w < width; w++) {
-    let bits = (set[w] as number) | (more[w] as number);
-    set[w] = 0;
-    more[w] = 0;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      ids.push(sortedIds[(w << 5) + 31 - Math.clz32(low)] as string);
-      bits ^= low;
-    }
+  for (let rank = 0; rank < named.length; rank++) {
+    if (named[rank] !== 0) ids.push(sortedIds[rank] as string);
+    named[rank] = 0;
   }
   return ids;
 }

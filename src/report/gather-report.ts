@@ -1,6 +1,7 @@
 // Gathering a trend report: the one place where the report calls analysis (growth, skills, claims) and the
 // report's own read-only SQL (companies, places, pay, coverage), and assembles a ReportData. Only SQL
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
+
 import { checkClaim } from '../analysis/claim.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
 import { resolveFilter } from '../analysis/filters.js';
@@ -9,6 +10,7 @@ import { parsePeriod, previousPeriod, yearBefore } from '../analysis/period.js';
 import { skills } from '../analysis/skills.js';
 import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/types.js';
 import { UsageError, UserError } from '../errors.js';
+import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { Db } from '../store/database.js';
 import {
   databaseExtent,
@@ -85,6 +87,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
       problemRunsTotal: problems.total,
       firstPostingDate: extent.firstDate,
       lastPostingDate: extent.lastDate,
+      healthFlags: healthFlags(checkHealth(db)).map((f) => ({ sourceId: f.source_id, message: f.message })),
     },
   };
   if (postings === 0) return data;
@@ -105,6 +108,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const pay = payPercentileGroups(db, filter);
   data.pay = pay.byCity;
   data.payByRole = pay.allCities;
+  data.payImplausible = pay.implausible;
   return data;
 }
 

@@ -459,8 +459,11 @@ function payUnit(row: Pick<PayRow, 'currency' | 'period'>): string {
 
 function paySection(data: ReportData, chart: ChartLink): string {
   const lines = ['## Pay', ''];
+  const leftOut = data.payImplausible ?? 0;
+  const leftOutNote = `${formatCount(leftOut)} ${leftOut === 1 ? 'posting states pay' : 'postings state pay'} no one is paid (such as "1-1 a year" or 3 yuan a month): kept as given, left out of these figures.`;
   if (data.pay.length === 0 && data.payByRole.length === 0) {
     lines.push('Too few matching postings state pay to summarise it.');
+    if (leftOut > 0) lines.push('', leftOutNote);
     return lines.join('\n');
   }
   // The box charts: one per currency and pay period, largest first, at most three.
@@ -512,6 +515,16 @@ function paySection(data: ReportData, chart: ChartLink): string {
       '',
     );
   }
+  // Currencies the sources did not state, per currency and period over all cities.
+  for (const group of [...payGroups(data.payByRole).values()].sort(byPostingsThenUnit)) {
+    const inferred = group.reduce((sum, r) => sum + (r.inferred ?? 0), 0);
+    if (inferred === 0) continue;
+    lines.push(
+      `Currency inferred: ${formatCount(inferred)} of the postings with pay in ${esc(payUnit(group[0]!))} gave no currency; ${esc(group[0]!.currency)} is the currency of their country.`,
+      '',
+    );
+  }
+  if (leftOut > 0) lines.push(leftOutNote, '');
   lines.push(
     'Each figure is the midpoint of the posted range, in the currency and pay period the posting stated; figures are',
     'never converted between hourly, daily, monthly or yearly pay, nor between currencies. Piece rates are listed',
@@ -650,6 +663,18 @@ function coverageSection(data: ReportData): string {
     }
   } else {
     lines.push('', 'No run in the period failed, was blocked or was interrupted.');
+  }
+  const flags = cov.healthFlags ?? [];
+  if (flags.length > 0) {
+    const flagged = [...new Set(flags.map((f) => f.sourceId))];
+    lines.push(
+      '',
+      '### Sources flagged by `jobtrend health`',
+      '',
+      `${flagged.map((id) => esc(id)).join(', ')}: ${flagged.length === 1 ? 'its' : 'their'} latest runs no longer give what earlier runs gave, so ${flagged.length === 1 ? 'its' : 'their'} figures may be changes in the site, not in the market.`,
+      '',
+      ...flags.map((f) => `- ${esc(f.message, 200)}`),
+    );
   }
   return lines.join('\n');
 }

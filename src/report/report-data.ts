@@ -73,6 +73,8 @@ export interface CoverageData {
   /** First and last effective date of any deduplicated posting in the database. */
   firstPostingDate: string | null;
   lastPostingDate: string | null;
+  /** What `jobtrend health` flags in the sources' latest runs (a field that stopped coming, empty runs, blocks). */
+  healthFlags?: { sourceId: string; message: string }[];
 }
 
 export interface ReportData {
@@ -101,6 +103,8 @@ export interface ReportData {
   pay: PayRow[];
   /** Pay by role over all cities (the box chart), same rules. */
   payByRole: PayRow[];
+  /** Matching postings left out of pay for implausible figures (absent: none). */
+  payImplausible?: number;
   claims: ClaimResult[];
   /** Claims from the file that could not be checked, with the reason. */
   claimErrors: { claim: string; reason: string }[];

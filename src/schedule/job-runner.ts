@@ -4,6 +4,7 @@
 // report writer by default), so the scheduler can be tested without the network.
 import type { Config } from '../config/load-config.js';
 import { UserError } from '../errors.js';
+import { warnHealthFlags } from '../health/check-health.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import {
@@ -233,6 +234,8 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
         `job ${job.name}: ${scrape.sourceId} ${outcome.status}, ${outcome.postings_new} new, ${outcome.postings_updated} updated`,
       );
     }
+    // The same flags `jobtrend health` prints, for the sources this job scraped, as warnings.
+    warnHealthFlags(db, [...new Set(sources.map((s) => s.source_id))], logger, `job ${job.name}`);
     if (job.report && !controller.signal.aborted) {
       try {
         report = await operations.writeReport({

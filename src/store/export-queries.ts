@@ -14,6 +14,8 @@ export const EXPORT_COLUMNS = [
   ...POSTING_CONTENT_FIELDS.slice(0, 3), // url, title, company
   'company_norm',
   ...POSTING_CONTENT_FIELDS.slice(3), // location_raw … valid_through
+  'salary_currency_inferred',
+  'salary_implausible',
   'first_seen_at',
   'last_seen_at',
   'closed_at',
@@ -28,7 +30,13 @@ export const EXPORT_COLUMNS = [
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** Columns stored as 0/1 and exported as booleans. */
-export const BOOLEAN_COLUMNS: readonly ExportColumn[] = ['remote', 'salary_negotiable', 'is_primary'];
+export const BOOLEAN_COLUMNS: readonly ExportColumn[] = [
+  'remote',
+  'salary_negotiable',
+  'salary_currency_inferred',
+  'salary_implausible',
+  'is_primary',
+];
 /** A stored value as the pipeline and the export hold it: the 0/1 columns as booleans, absent as null. */
 export function fromStored(column: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;

@@ -47,6 +47,11 @@ function statements(db: Db) {
       `UPDATE postings SET is_primary = (id = (SELECT id FROM postings WHERE dedup_key = @key
          ORDER BY effective_date, id LIMIT 1)) WHERE dedup_key = @key`,
     ),
+    // A restored posting keeps its first place (its city); `jobtrend reindex` reads the others again.
+    setFirstPlace: db.prepare(
+      `INSERT OR REPLACE INTO posting_places (posting_id, position, city, district, region, country)
+       SELECT id, 0, city, district, region, country FROM postings WHERE id = ? AND city IS NOT NULL`,
+    ),
     clearRoles: db.prepare('DELETE FROM posting_roles WHERE posting_id = ?'),
     clearSkills: db.prepare('DELETE FROM posting_skills WHERE posting_id = ?'),
     addRole: db.prepare('INSERT OR IGNORE INTO posting_roles (posting_id, role_id) VALUES (?, ?)'),
@@ -136,6 +141,7 @@ export function restorePostings(
         result.updated++;
         result.items.push({ id, status: 'updated' });
       }
+      s.setFirstPlace.run(id);
       for (const role of sorted(posting.roles)) {
         s.ensureRole.run(role, role);
         s.addRole.run(id, role);

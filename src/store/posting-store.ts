@@ -3,7 +3,12 @@
 // effective date at the first appearance, and maintains is_primary (the first appearance of a dedup_key).
 
 import type { Statement } from 'better-sqlite3';
-import { type NormalisedPosting, POSTING_CONTENT_FIELDS, type PostingRecord } from '../domain/posting.js';
+import {
+  type NormalisedPosting,
+  POSTING_CONTENT_FIELDS,
+  type PostingPlace,
+  type PostingRecord,
+} from '../domain/posting.js';
 import { type Db, inTransaction } from './database.js';
 
 export type UpsertStatus = 'new' | 'updated' | 'unchanged';
@@ -23,7 +28,16 @@ export interface UpsertOptions {
 }
 
 /** Columns whose changes are recorded in posting_changes (raw_json and hashes are not interesting to diff). */
-export const TRACKED_FIELDS = [...POSTING_CONTENT_FIELDS, 'company_norm', 'dedup_key'] as const;
+export const TRACKED_FIELDS = [
+  ...POSTING_CONTENT_FIELDS,
+  'company_norm',
+  'dedup_key',
+  'salary_currency_inferred',
+  'salary_implausible',
+] as const;
+
+/** Flags a posting may leave out, stored as 0 then. */
+const FLAGS: ReadonlySet<string> = new Set(['salary_currency_inferred', 'salary_implausible']);
 
 const WRITE_COLUMNS = [...TRACKED_FIELDS, 'content_hash', 'raw_json'] as const;
 
@@ -45,6 +59,20 @@ export function effectiveDate(posting: Pick<PostingRecord, 'posted_at'>, firstSe
 function toSql(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value ?? null;
+}
+
+/** A column's value as stored: flags left out are 0. */
+function columnValue(posting: NormalisedPosting, column: (typeof WRITE_COLUMNS)[number]): unknown {
+  const value = posting[column];
+  return value === undefined && FLAGS.has(column) ? 0 : toSql(value);
+}
+
+/** The places of a posting, in order: as the pipeline read them, else its city alone. */
+export function placesOf(posting: NormalisedPosting): PostingPlace[] {
+  if (posting.places) return posting.places;
+  return posting.city
+    ? [{ city: posting.city, district: posting.district, region: posting.region, country: posting.country }]
+    : [];
 }
 
 function statements(db: Db) {
@@ -105,6 +133,13 @@ function prepareStatements(db: Db) {
       .pluck(),
     clearRoles: db.prepare('DELETE FROM posting_roles WHERE posting_id = ?'),
     clearSkills: db.prepare('DELETE FROM posting_skills WHERE posting_id = ?'),
+    placesOf: db.prepare(
+      'SELECT city, district, region, country FROM posting_places WHERE posting_id = ? ORDER BY position',
+    ),
+    clearPlaces: db.prepare('DELETE FROM posting_places WHERE posting_id = ?'),
+    addPlace: db.prepare(
+      'INSERT INTO posting_places (posting_id, position, city, district, region, country) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     /** Multi-row link inserts by table and size, prepared when first needed (see LinkWriter). */
     links: new Map<string, Statement>(),
     ensureRole: db.prepare('INSERT OR IGNORE INTO roles (id, name) VALUES (?, ?)'),
@@ -150,7 +185,7 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
         result.items.push({ id, status: 'new' });
         continue;
       }
-      const values = Object.fromEntries(WRITE_COLUMNS.map((c) => [c, toSql(posting[c])]));
+      const values = Object.fromEntries(WRITE_COLUMNS.map((c) => [c, columnValue(posting, c)]));
       const classificationChanged = links.replace(existing.id, posting);
       if (existing.content_hash === posting.content_hash) {
         s.touch.run(options.seenAt, runId, existing.id);
@@ -209,7 +244,7 @@ function insertRow(
   runId: number | null,
 ): unknown[] {
   const row: unknown[] = [posting.source_id, posting.source_posting_id];
-  for (const column of WRITE_COLUMNS) row.push(toSql(posting[column]));
+  for (const column of WRITE_COLUMNS) row.push(columnValue(posting, column));
   row.push(seenAt, seenAt, effective, primary ? 1 : 0, runId, runId);
   return row;
 }
@@ -232,6 +267,13 @@ class LinkWriter {
 
   /** Queues the links of a posting just inserted. */
   add(id: number, posting: NormalisedPosting): void {
+    placesOf(posting).forEach((p, position) => {
+      this.s.addPlace.run(id, position, p.city, p.district, p.region, p.country);
+    });
+    this.addClassification(id, posting);
+  }
+
+  private addClassification(id: number, posting: NormalisedPosting): void {
     for (const role of new Set(posting.roles)) {
       this.ensure('r', role);
       this.pending.posting_roles.push(id, role);
@@ -245,6 +287,13 @@ class LinkWriter {
   /** Replaces a stored posting's links when they differ from the posting's; returns whether they did. */
   replace(id: number, posting: NormalisedPosting): boolean {
     this.flush();
+    const places = placesOf(posting);
+    if (JSON.stringify(this.s.placesOf.all(id)) !== JSON.stringify(places.map(placeRow))) {
+      this.s.clearPlaces.run(id);
+      places.forEach((p, position) => {
+        this.s.addPlace.run(id, position, p.city, p.district, p.region, p.country);
+      });
+    }
     const roles = [...new Set(posting.roles)].sort();
     const skills = [...new Set(posting.skills)].sort();
     const sameRoles = sameList(this.s.rolesOf.all(id) as string[], roles);
@@ -252,7 +301,7 @@ class LinkWriter {
     if (sameRoles && sameSkills) return false;
     this.s.clearRoles.run(id);
     this.s.clearSkills.run(id);
-    this.add(id, posting);
+    this.addClassification(id, posting);
     this.flush();
     return true;
   }
@@ -288,6 +337,11 @@ class LinkWriter {
     }
     return statement;
   }
+}
+
+/** A place as the posting_places query returns it (its columns, in order). */
+function placeRow(p: PostingPlace): PostingPlace {
+  return { city: p.city, district: p.district, region: p.region, country: p.country };
 }
 
 function sameList(a: string[], b: string[]): boolean {

@@ -3,13 +3,30 @@
 // (city, district, region, country, recording each change), optionally moves dedup keys (recording the change
 // and re-electing the primary posting of each key touched). The classification itself is passed in, so the
 // store stays free of pipeline rules.
-import { POSTING_CONTENT_FIELDS } from '../domain/posting.js';
+import { POSTING_CONTENT_FIELDS, type PostingPlace } from '../domain/posting.js';
 import { type Db, inTransaction } from './database.js';
 import { WriteTurns } from './write-turns.js';
 
-/** The place fields of a posting, read from its location text. */
-export const PLACE_FIELDS = ['city', 'district', 'region', 'country'] as const;
-export type Place = Record<(typeof PLACE_FIELDS)[number], string | null>;
+/** The fields of a posting read again from its stored text: its place, and its pay's currency and flags. */
+export const PLACE_FIELDS = [
+  'city',
+  'district',
+  'region',
+  'country',
+  'salary_currency',
+  'salary_currency_inferred',
+  'salary_implausible',
+] as const;
+export type Place = {
+  city: string | null;
+  district: string | null;
+  region: string | null;
+  country: string | null;
+  salary_currency: string | null;
+  /** 0/1, as stored. */
+  salary_currency_inferred: number;
+  salary_implausible: number;
+};
 
 /**
  * What reindexing reads of a posting: what it says (the content fields, as stored: booleans as 0/1), and its
@@ -30,6 +47,8 @@ export type ReindexRow = {
     region: string | null;
     country: string | null;
     remote: number | null;
+    salary_currency_inferred: number;
+    salary_implausible: number;
   };
 
 export interface ReindexClassification {
@@ -37,8 +56,11 @@ export interface ReindexClassification {
   skills: string[];
   /** Given only when dedup keys are being recomputed. */
   dedupKey?: string;
-  /** The place read from the posting's location text, and the content hash of the posting with it. */
-  place?: { fields: Place; contentHash: string };
+  /**
+   * The place read from the posting's location text (every place it names, and the first as its fields), the
+   * pay's currency and flags read again, and the content hash of the posting with them.
+   */
+  place?: { fields: Place; places: PostingPlace[]; contentHash: string };
 }
 
 export interface ReindexOptions {
@@ -67,7 +89,8 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   const now = options.now ?? (() => new Date());
   const total = db.prepare('SELECT count(*) FROM postings').pluck().get() as number;
   const page = db.prepare(
-    `SELECT id, source_id, source_posting_id, dedup_key, ${POSTING_CONTENT_FIELDS.join(', ')}
+    `SELECT id, source_id, source_posting_id, dedup_key, ${POSTING_CONTENT_FIELDS.join(', ')},
+       salary_currency_inferred, salary_implausible
      FROM postings WHERE id > ? ORDER BY id LIMIT ?`,
   );
   const rolesIn = db.prepare(
@@ -89,7 +112,15 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   );
   const setPlace = db.prepare(
     `UPDATE postings SET city = @city, district = @district, region = @region, country = @country,
-       content_hash = @content_hash WHERE id = @id`,
+       salary_currency = @salary_currency, salary_currency_inferred = @salary_currency_inferred,
+       salary_implausible = @salary_implausible, content_hash = @content_hash WHERE id = @id`,
+  );
+  const placesIn = db.prepare(
+    'SELECT city, district, region, country FROM posting_places WHERE posting_id = ? ORDER BY position',
+  );
+  const clearPlaces = db.prepare('DELETE FROM posting_places WHERE posting_id = ?');
+  const addPlace = db.prepare(
+    'INSERT INTO posting_places (posting_id, position, city, district, region, country) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const elect = db.prepare(
     `UPDATE postings SET is_primary = (id = (SELECT id FROM postings WHERE dedup_key = @key
@@ -155,8 +186,16 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
           if (moved.length > 0) {
             setPlace.run({ ...place.fields, content_hash: place.contentHash, id: row.id });
             for (const field of moved) change.run(row.id, changedAt, field, row[field], place.fields[field]);
-            result.placesChanged++;
           }
+          const storedPlaces = placesIn.all(row.id);
+          const placesMoved = JSON.stringify(storedPlaces) !== JSON.stringify(place.places.map(placeColumns));
+          if (placesMoved) {
+            clearPlaces.run(row.id);
+            place.places.forEach((p, position) => {
+              addPlace.run(row.id, position, p.city, p.district, p.region, p.country);
+            });
+          }
+          if (moved.length > 0 || placesMoved) result.placesChanged++;
         }
         if (next.dedupKey !== undefined && next.dedupKey !== row.dedup_key) {
           setKey.run(next.dedupKey, row.id);
@@ -174,6 +213,11 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
     options.onProgress?.(result.postings, total);
   }
   return result;
+}
+
+/** A place as posting_places holds it (its columns, in order). */
+function placeColumns(p: PostingPlace): PostingPlace {
+  return { city: p.city, district: p.district, region: p.region, country: p.country };
 }
 
 function groupBy<K extends string>(

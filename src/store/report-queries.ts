@@ -179,6 +179,8 @@ export interface PayPercentileRow {
   median: number;
   p75: number;
   p90: number;
+  /** Postings of the group whose currency was inferred from their country (the source stated none). */
+  inferred?: number;
 }
 
 export interface PayGroups {
@@ -186,6 +188,8 @@ export interface PayGroups {
   byCity: PayPercentileRow[];
   /** By role, currency and pay period over all cities (city null). */
   allCities: PayPercentileRow[];
+  /** Matching postings whose pay figures are implausible ("1-1 a year"): left out of the groups. */
+  implausible: number;
 }
 
 /**
@@ -203,18 +207,19 @@ export function payPercentileGroups(
     .prepare(
       `WITH pay AS MATERIALIZED (
          SELECT r.role_id AS role, p.city AS city, p.salary_currency AS currency, p.salary_period AS period,
-                (coalesce(p.salary_min, p.salary_max) + coalesce(p.salary_max, p.salary_min)) / 2.0 AS value
+                (coalesce(p.salary_min, p.salary_max) + coalesce(p.salary_max, p.salary_min)) / 2.0 AS value,
+                p.salary_currency_inferred AS inferred
          FROM postings p JOIN posting_roles r ON r.posting_id = p.id
          WHERE ${MATCHING} AND (@role IS NULL OR r.role_id = @role)
-           AND p.salary_currency IS NOT NULL AND p.salary_period IS NOT NULL
+           AND p.salary_currency IS NOT NULL AND p.salary_period IS NOT NULL AND p.salary_implausible = 0
            AND (p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)
        ), ranked AS (
-         SELECT 1 AS by_city, role, city, currency, period, value,
+         SELECT 1 AS by_city, role, city, currency, period, value, inferred,
                 row_number() OVER (PARTITION BY role, city, currency, period ORDER BY value) AS rn,
                 count(*) OVER (PARTITION BY role, city, currency, period) AS n
          FROM pay WHERE value > 0
          UNION ALL
-         SELECT 0 AS by_city, role, NULL AS city, currency, period, value,
+         SELECT 0 AS by_city, role, NULL AS city, currency, period, value, inferred,
                 row_number() OVER (PARTITION BY role, currency, period ORDER BY value) AS rn,
                 count(*) OVER (PARTITION BY role, currency, period) AS n
          FROM pay WHERE value > 0
@@ -224,7 +229,8 @@ export function payPercentileGroups(
               max(CASE WHEN rn = (n + 3) / 4 THEN value END) AS p25,
               max(CASE WHEN rn = (n + 1) / 2 THEN value END) AS median,
               max(CASE WHEN rn = (3 * n + 3) / 4 THEN value END) AS p75,
-              max(CASE WHEN rn = (9 * n + 9) / 10 THEN value END) AS p90
+              max(CASE WHEN rn = (9 * n + 9) / 10 THEN value END) AS p90,
+              sum(inferred) AS inferred
        FROM ranked
        GROUP BY by_city, role, city, currency, period
        HAVING n >= @minPostings
@@ -239,7 +245,14 @@ export function payPercentileGroups(
       .filter((r) => r.byCity === flag)
       .slice(0, limit)
       .map(({ byCity: _flag, ...row }) => row);
-  return { byCity: pick(1), allCities: pick(0) };
+  const implausible = db
+    .prepare(
+      `SELECT count(DISTINCT p.id) FROM postings p JOIN posting_roles r ON r.posting_id = p.id
+       WHERE ${MATCHING} AND (@role IS NULL OR r.role_id = @role) AND p.salary_implausible = 1`,
+    )
+    .pluck()
+    .get(params(filter)) as number;
+  return { byCity: pick(1), allCities: pick(0), implausible };
 }
 
 /** One grouping of payPercentileGroups: per city (`byCity`) or over all cities. */

@@ -108,7 +108,7 @@ describe('jobtrend parse', () => {
     writeFileSync(blocked, VERIFICATION_PAGE);
     const b = await runCli(['parse', '--source', 'fixture', blocked]);
     expect(b.code).toBe(1);
-    expect(b.stderr).toMatch(/^jobtrend: .*is a block page \(slider verification page\)/);
+    expect(b.stderr).toMatch(/^jobtrend: .*is a block page \(slider verification/);
     expect(b.stderr.trim().split('\n')).toHaveLength(1);
 
     const missing = await runCli(['parse', '--source', 'fixture', join(dir, 'nope.html')]);

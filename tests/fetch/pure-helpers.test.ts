@@ -68,6 +68,32 @@ describe('block detection', () => {
     ).toBeNull();
   });
 
+  it('judges what a person sees: widget code and comments in scripts, styles and hidden dialogs are not a block', () => {
+    const widget =
+      '<script>// 二次验证：滑动验证\nvar tip = "为保证您的正常访问，请进行如下验证：";</script>' +
+      '<style>#nocaptcha .nc_scale{height:34px}</style><title>AI训练师招聘</title>';
+    expect(check(`${widget}<ul><li>AI训练师 1万-2万</li></ul>`)).toBeNull();
+    expect(
+      check(`${widget}<div id="nc" style="display: none"><p>请完成安全验证</p></div><p>AI训练师 1万-2万</p>`),
+    ).toBeNull();
+    expect(check(`${widget}<div id="nc"><p>请完成安全验证</p></div>`)).toMatch(/验证/);
+  });
+
+  it('postings that mention verification work are content, however short', () => {
+    expect(check('<title>「IC验证工程师招聘」-BOSS直聘</title><p>IC验证工程师 20-40K 上海</p>')).toBeNull();
+    expect(check('<title>安全检查员招聘</title><p>负责工地安全检查，发送验证码登录后可投递</p>')).toBeNull();
+    expect(check('<title>验证码识别工程师 - 职位详情</title><p>识别验证码图片</p>')).toBeNull();
+    const long = `<title>「安全验证工程师招聘」</title><p>${'负责芯片安全验证方案。'.repeat(300)}</p>`;
+    expect(check(long)).toBeNull();
+    expect(check(long, { status: 403 })).toMatch(/安全验证/);
+  });
+
+  it('a redirect to a captcha or interception page is a block', () => {
+    expect(
+      check('<p>访问受限</p>', { finalUrl: 'https://safe.liepin.com/intercept/ip/captcha?url=x' }),
+    ).toMatch(/verification page \(safe\.liepin\.com\/intercept\/ip\/captcha\)/);
+  });
+
   const builtin = sharedFixture('builtin_jobpage_AI_Prompt_Engineer_8543870.html');
   it.skipIf(!existsSync(builtin))('a real job page served through Cloudflare is content, not a block', () => {
     expect(check(readFileSync(builtin, 'utf8'))).toBeNull();

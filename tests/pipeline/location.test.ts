@@ -74,6 +74,33 @@ const rows: Row[] = [
   ['北京·朝阳区', 'Beijing', '朝阳区', 'Beijing', 'China', false],
   ['朝阳市', 'Chaoyang (Liaoning)', null, 'Liaoning', 'China', false],
   ['', null, null, null, null, false],
+  // The world, from the GeoNames gazetteer and ISO 3166 codes and names.
+  ['IND', null, null, null, 'India', false],
+  ['Pune, IND', 'Pune', null, 'Maharashtra', 'India', false],
+  ['Hyderabad, IND', 'Hyderabad', null, 'Telangana', 'India', false],
+  ['Gurugram, IND', 'Gurugram', null, 'Haryana', 'India', false],
+  ['Noida, IND', 'Noida', null, 'Uttar Pradesh', 'India', false],
+  ['Chennai, IND', 'Chennai', null, 'Tamil Nadu', 'India', false],
+  ['Mumbai, IND', 'Mumbai', null, 'Maharashtra', 'India', false],
+  ['US', null, null, null, 'United States', false],
+  ['U.S.', null, null, null, 'United States', false],
+  ['UK', null, null, null, 'United Kingdom', false],
+  ['GBR', null, null, null, 'United Kingdom', false],
+  ['DEU', null, null, null, 'Germany', false],
+  ['Berlin, DEU', 'Berlin', null, 'Berlin', 'Germany', false],
+  ['Yonkers, NY', 'Yonkers', null, 'New York', 'United States', false],
+  ['Burbank, CA', 'Burbank', null, 'California', 'United States', false],
+  ['Santa Monica, CA', 'Santa Monica', null, 'California', 'United States', false],
+  ['Camberwell, Victoria, Australia', 'Camberwell', null, 'Victoria', 'Australia', false],
+  ['Toronto, ON, Canada', 'Toronto', null, 'Ontario', 'Canada', false],
+  ['São Paulo, Brazil', 'São Paulo', null, 'São Paulo', 'Brazil', false],
+  // A locality no dataset knows is kept as written, with the country the text names.
+  ['Allpur, IND', 'Allpur', null, null, 'India', false],
+  ['Hadapsar, IND', 'Hadapsar', null, null, 'India', false],
+  ['Multiple Locations', null, null, null, null, false],
+  // Chinese addresses are cut at the district.
+  ['北京海淀区西二旗', 'Beijing', '海淀区', 'Beijing', 'China', false],
+  ['北京市海淀西二旗', 'Beijing', '海淀区', 'Beijing', 'China', false],
 ];
 
 describe('parseLocation', () => {
@@ -88,6 +115,23 @@ describe('parseLocation', () => {
       cities: ['Shanghai', 'Beijing'],
       remote: true,
     });
+  });
+
+  it('a posting in several places keeps every place, each with its own district', () => {
+    expect(parseLocation('北京市海淀区、南京市江宁区').places).toEqual([
+      { city: 'Beijing', district: '海淀区', region: 'Beijing', country: 'China' },
+      { city: 'Nanjing', district: '江宁区', region: 'Jiangsu', country: 'China' },
+    ]);
+    expect(parseLocation('San Francisco and New York').cities).toEqual(['San Francisco', 'New York']);
+    expect(parseLocation('Bengaluru, IND / London, GBR').places).toMatchObject([
+      { city: 'Bangalore', country: 'India' },
+      { city: 'London', country: 'United Kingdom' },
+    ]);
+  });
+
+  it('a name that fits places in several countries gets no country unless the text says which', () => {
+    expect(parseLocation('Camberwell')).toMatchObject({ city: 'Camberwell', country: null });
+    expect(parseLocation('Camberwell, GBR')).toMatchObject({ city: 'Camberwell', country: 'United Kingdom' });
   });
 
   it("a district of the second city is not taken as the first city's district", () => {

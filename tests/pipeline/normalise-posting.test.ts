@@ -62,10 +62,63 @@ describe('normalisePosting', () => {
     expect(row.dedup_key).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('bare K numbers are CNY on Chinese boards only', () => {
+  it('bare K numbers are CNY on Chinese boards; elsewhere the currency is inferred from the country, and says so', () => {
     const plain = { ...boss, salary: '15-25K' };
-    expect(normalisePosting(plain, { sourceId: 'zhaopin', seenAt }).salary_currency).toBe('CNY');
-    expect(normalisePosting(plain, { sourceId: 'greenhouse', seenAt }).salary_currency).toBeNull();
+    expect(normalisePosting(plain, { sourceId: 'zhaopin', seenAt })).toMatchObject({
+      salary_currency: 'CNY',
+      salary_currency_inferred: false,
+    });
+    expect(normalisePosting(plain, { sourceId: 'greenhouse', seenAt })).toMatchObject({
+      salary_currency: 'CNY',
+      salary_currency_inferred: true,
+    });
+    const nowhere = { ...plain, location: undefined };
+    expect(normalisePosting(nowhere, { sourceId: 'greenhouse', seenAt })).toMatchObject({
+      salary_currency: null,
+      salary_currency_inferred: false,
+    });
+    const india = { ...plain, salary: '12,00,000 - 18,00,000 per year', location: 'Pune, IND' };
+    expect(normalisePosting(india, { sourceId: 'greenhouse', seenAt })).toMatchObject({
+      salary_currency: 'INR',
+      salary_currency_inferred: true,
+    });
+  });
+
+  it('a currency the user states at import is taken as stated, not inferred', () => {
+    const posting = { ...boss, salary: '120000-150000 per year', location: 'Pune, IND' };
+    expect(normalisePosting(posting, { sourceId: 'import:x', seenAt, currency: 'USD' })).toMatchObject({
+      salary_currency: 'USD',
+      salary_currency_inferred: false,
+      salary_min: 120000,
+    });
+  });
+
+  it('implausible pay is kept as given and flagged', () => {
+    const odd = normalisePosting(
+      { ...boss, salary: '1-1 Annually', location: 'USA' },
+      { sourceId: 'x', seenAt },
+    );
+    expect(odd).toMatchObject({
+      salary_min: 1,
+      salary_max: 1,
+      salary_raw: '1-1 Annually',
+      salary_implausible: true,
+    });
+    const three = normalisePosting({ ...boss, salary: '3元/月' }, { sourceId: 'boss', seenAt });
+    expect(three).toMatchObject({ salary_max: 3, salary_period: 'month', salary_implausible: true });
+    expect(normalisePosting(boss, { sourceId: 'boss', seenAt }).salary_implausible).toBe(false);
+  });
+
+  it('keeps every place a posting names', () => {
+    const two = normalisePosting(
+      { ...boss, location: '北京市海淀区、南京市江宁区' },
+      { sourceId: 'boss', seenAt },
+    );
+    expect(two).toMatchObject({ city: 'Beijing', district: '海淀区' });
+    expect(two.places).toEqual([
+      { city: 'Beijing', district: '海淀区', region: 'Beijing', country: 'China' },
+      { city: 'Nanjing', district: '江宁区', region: 'Jiangsu', country: 'China' },
+    ]);
   });
 
   it('the content hash ignores the time seen and raw_json, and follows the content', () => {

@@ -112,7 +112,7 @@ describe('reindexPostings', () => {
       [2, 2],
     ]);
     expect(rolesOf(a?.id as number)).toEqual(['ai-trainer']);
-    expect(skillsOf(a?.id as number)).toEqual(['python', 'sql']);
+    expect(skillsOf(a?.id as number)).toEqual(['coding', 'python', 'sql']);
     expect(rolesOf(b?.id as number)).toEqual(['data-annotator']);
   });
 
@@ -141,7 +141,7 @@ describe('jobtrend reindex', () => {
     expect(code).toBe(0);
     expect(out.text()).toContain('reindexed 1 of 1 postings: roles changed on 1, skills changed on 1');
     expect(rolesOf(item?.id as number)).toEqual(['prompt-engineer']);
-    expect(skillsOf(item?.id as number)).toEqual(['prompt-engineering', 'python', 'r']);
+    expect(skillsOf(item?.id as number)).toEqual(['coding', 'prompt-engineering', 'python', 'r']);
   });
 
   it('--dedup moves stale dedup keys, records the change and re-elects the primary posting', async () => {
@@ -216,6 +216,81 @@ describe('jobtrend reindex', () => {
     const again = capture();
     await run(['--db', path, 'reindex'], { out: again.output, err: capture().output, env: {} });
     expect(again.text()).toContain('places changed on 0');
+  });
+
+  it('gives an older database every place, the inferred currency and the implausible-pay flag', async () => {
+    ensureSource(db, { id: 'jobs', name: 'a job board', kind: 'api', base_url: null });
+    const read = (id: string, raw: Partial<RawPosting>) =>
+      normalisePosting(
+        { sourcePostingId: id, title: 'AI Engineer', company: `Company ${id}`, raw: { id }, ...raw },
+        { sourceId: 'jobs', seenAt },
+      );
+    const fresh = [
+      read('1', { location: 'Pune, IND', salary: '1200000-1800000 per year' }),
+      read('2', { location: '北京市海淀区、南京市江宁区' }),
+      read('3', { location: 'USA', salary: '1-1 Annually' }),
+    ];
+    // As an older jobtrend stored them: no world places, one place each, no currency, no flags.
+    const old = fresh.map((p, i) => {
+      const before = {
+        ...p,
+        ...(i === 0 ? { city: null, region: null } : {}),
+        salary_currency: null,
+        salary_currency_inferred: false,
+        salary_implausible: false,
+        places: i === 1 ? p.places?.slice(0, 1) : [],
+      };
+      return { ...before, content_hash: contentHash(before) };
+    });
+    upsertPostings(db, old, { seenAt: seenAt.toISOString() });
+    const code = await run(['--db', path, 'reindex'], {
+      out: capture().output,
+      err: capture().output,
+      env: {},
+    });
+    expect(code).toBe(0);
+    const rows = db
+      .prepare(
+        `SELECT city, country, salary_currency, salary_currency_inferred AS inferred,
+           salary_implausible AS implausible, content_hash FROM postings ORDER BY id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      {
+        city: 'Pune',
+        country: 'India',
+        salary_currency: 'INR',
+        inferred: 1,
+        implausible: 0,
+        content_hash: fresh[0]?.content_hash,
+      },
+      {
+        city: 'Beijing',
+        country: 'China',
+        salary_currency: null,
+        inferred: 0,
+        implausible: 0,
+        content_hash: fresh[1]?.content_hash,
+      },
+      {
+        city: null,
+        country: 'United States',
+        salary_currency: 'USD',
+        inferred: 1,
+        implausible: 1,
+        content_hash: fresh[2]?.content_hash,
+      },
+    ]);
+    const places = db
+      .prepare(
+        'SELECT posting_id, position, city, district FROM posting_places ORDER BY posting_id, position',
+      )
+      .all();
+    expect(places).toEqual([
+      { posting_id: 1, position: 0, city: 'Pune', district: null },
+      { posting_id: 2, position: 0, city: 'Beijing', district: '海淀区' },
+      { posting_id: 2, position: 1, city: 'Nanjing', district: '江宁区' },
+    ]);
   });
 
   it('shows a progress line on a terminal, and none when not on one', async () => {

@@ -137,4 +137,33 @@ describe('classifyRoles rules', () => {
     expect(classifyRoles('ＡＩ训练师')).toEqual(['ai-trainer']);
     expect(classifyRoles('PROMPT ENGINEER')).toEqual(['prompt-engineer']);
   });
+
+  it('coding and domain experts hired to train AI are AI tutors, by their title or their description', () => {
+    expect(classifyRoles('Statistics Specialist - Freelance AI Trainer Project')).toEqual(['ai-tutor']);
+    expect(classifyRoles('Legal Expert - AI Trainer')).toEqual(['ai-tutor']);
+    expect(classifyRoles('AI Generalist - Freelance AI Trainer Project')).toEqual(['ai-trainer']);
+    const opening =
+      'Software Engineer — Code Evaluation & Training\n\nHelp train large language models to write code: rank, repair and explain AI-generated code.';
+    expect(classifyRoles('Software Engineer, Python', opening)).toEqual(['ai-tutor']);
+    // Engineers who build the models or their infrastructure are not.
+    expect(classifyRoles('Machine Learning Engineer', opening)).toEqual(['ai-other']);
+    expect(classifyRoles('Software Engineer, Python', 'Build our payments backend.')).toEqual([]);
+  });
+
+  it('human-data specialists and AI training-data engineers are in the family', () => {
+    expect(classifyRoles('Human Data Specialist')).toEqual(['data-annotator']);
+    expect(classifyRoles('AI Training Data Engineer')).toEqual(['data-annotator']);
+    expect(classifyRoles('Human Data Research Engineer')).not.toContain('data-annotator');
+  });
+
+  it('labelling physical goods is not data annotation', () => {
+    expect(classifyRoles('Labeler')).toEqual([]);
+    expect(classifyRoles('Packaging Labeler')).toEqual([]);
+    expect(classifyRoles('Warehouse Labeling Associate')).toEqual([]);
+    expect(classifyRoles('贴标员')).toEqual([]);
+    expect(classifyRoles('Labeler', 'Label images and text for machine learning models.')).toEqual([
+      'data-annotator',
+    ]);
+    expect(classifyRoles('Data Labeler')).toEqual(['data-annotator']);
+  });
 });

@@ -15,10 +15,10 @@ describe('skill taxonomy', () => {
 
 describe('matchSkills', () => {
   it.each([
-    ['熟悉Python和SQL', ['python', 'sql']],
-    ['熟练使用Excel、Python，有数据标注经验', ['data-labeling', 'excel', 'python']],
-    ['PYTHON / sql / Label Studio', ['label-studio', 'python', 'sql']],
-    ['会用ＣＶＡＴ和Ｐｙｔｈｏｎ', ['cvat', 'python']],
+    ['熟悉Python和SQL', ['coding', 'python', 'sql']],
+    ['熟练使用Excel、Python，有数据标注经验', ['coding', 'data-labeling', 'excel', 'python']],
+    ['PYTHON / sql / Label Studio', ['coding', 'label-studio', 'python', 'sql']],
+    ['会用ＣＶＡＴ和Ｐｙｔｈｏｎ', ['coding', 'cvat', 'python']],
     [
       '负责图像标注与点云标注的质检工作',
       ['data-labeling', 'image-annotation', 'point-cloud-annotation', 'quality-inspection'],
@@ -44,7 +44,7 @@ describe('matchSkills', () => {
   });
 
   it('English terms need word boundaries', () => {
-    expect(matchSkills('javascript')).toEqual(['javascript']);
+    expect(matchSkills('javascript')).toEqual(['coding', 'javascript']);
     expect(matchSkills('We sqlite3 nothing; pythonic')).toEqual([]);
     expect(matchSkills('500ml bottles')).toEqual([]);
     expect(matchSkills('Excellent communication')).toEqual(['communication']);
@@ -61,7 +61,13 @@ describe('matching edges', () => {
         { skill: 'python', start: 4, end: 10 },
       ],
     ],
-    ['岗位职责包括日常沟通协调，熟悉Python', [{ skill: 'python', start: 15, end: 21 }]],
+    [
+      '岗位职责包括日常沟通协调，熟悉Python',
+      [
+        { skill: 'communication', start: 8, end: 12 },
+        { skill: 'python', start: 15, end: 21 },
+      ],
+    ],
     [
       '会用ＰＹＴＨＯＮ和ｓｑｌ',
       [
@@ -95,23 +101,23 @@ describe('matching edges', () => {
   it('finds a term at the end of a text longer than any before', () => {
     const text = `${'x'.repeat(70_000)} sql`;
     expect(findSkillMentions(text)).toEqual([{ skill: 'sql', start: 70_001, end: 70_004 }]);
-    expect(matchSkills('Python')).toEqual(['python']);
+    expect(matchSkills('Python')).toEqual(['coding', 'python']);
   });
 });
 
 describe('ambiguous short names', () => {
   it.each([
-    ['熟悉R语言', ['r']],
-    ['R language skills', ['r']],
-    ['Python or R', ['python', 'r']],
-    ['Python, R, and SQL', ['python', 'r', 'sql']],
-    ['熟悉Python、R和SQL', ['python', 'r', 'sql']],
-    ['Go语言开发', ['go']],
-    ['Golang backend', ['go']],
-    ['Go/Python', ['go', 'python']],
-    ['C/C++', ['c', 'cpp']],
-    ['C语言基础', ['c']],
-    ['C++ and C#', ['cpp', 'csharp']],
+    ['熟悉R语言', ['coding', 'r']],
+    ['R language skills', ['coding', 'r']],
+    ['Python or R', ['coding', 'python', 'r']],
+    ['Python, R, and SQL', ['coding', 'python', 'r', 'sql']],
+    ['熟悉Python、R和SQL', ['coding', 'python', 'r', 'sql']],
+    ['Go语言开发', ['coding', 'go']],
+    ['Golang backend', ['coding', 'go']],
+    ['Go/Python', ['coding', 'go', 'python']],
+    ['C/C++', ['c', 'coding', 'cpp']],
+    ['C语言基础', ['c', 'coding']],
+    ['C++ and C#', ['coding', 'cpp', 'csharp']],
   ])('%s counts', (text, expected) => {
     expect(matchSkills(text)).toEqual(expected);
   });

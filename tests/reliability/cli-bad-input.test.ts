@@ -68,6 +68,22 @@ const CASES: Record<string, Case[]> = {
     },
     { what: 'an unknown flag', argv: ['--colour'], code: 2, says: /unknown option '--colour'/ },
   ],
+  health: [
+    { what: 'an unknown source', argv: ['--source', 'atlantis'], code: 2, says: /unknown source "atlantis"/ },
+    {
+      what: 'a run count that is not one',
+      argv: ['--runs', 'many'],
+      code: 2,
+      says: /--runs must be a whole number/,
+    },
+    {
+      what: 'a database that does not exist',
+      argv: [],
+      globals: onDb(missing('health.sqlite')),
+      code: 1,
+      says: /no database at/,
+    },
+  ],
   unblock: [
     { what: 'no host and no --all', argv: [], code: 2, says: /name the hosts to ask again/ },
     { what: 'a host that is not one', argv: ['http://'], code: 2, says: /"http:\/\/" is not a host/ },
@@ -302,6 +318,7 @@ const CASES: Record<string, Case[]> = {
 const OPENS_DATABASE: Record<string, string[]> = {
   init: [],
   status: [],
+  health: [],
   unblock: ['--all'],
   query: ['SELECT 1'],
   sources: [],

@@ -52,6 +52,38 @@ describe.skipIf(!pipelineReady)('jobtrend parse on the project fixtures', () => 
     expect((await parse('zhaopin', join(FIXTURES, 'zhaopin/search-shanghai-p1.html'))).lines).toHaveLength(2);
   });
 
+  it('reads a 智联 job page from its embedded job state: title, company, city, salary, description and date', async () => {
+    const { code, lines, err } = await parse(
+      'zhaopin',
+      join(FIXTURES, 'zhaopin/job-detail-state-2026-05.html'),
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      source_posting_id: 'CCL1393716650J40938718704',
+      title: '人工智能训练师（对话方向）',
+      company: '黑龙江语智科技有限公司',
+      city: 'Harbin',
+      district: '道里区',
+      salary_raw: '8000-12000元',
+      salary_min: 8000,
+      salary_max: 12000,
+      // 智联 writes Beijing time: 01:10 in Harbin is 17:10 UTC the day before.
+      posted_at: '2026-05-05T17:10:39.000Z',
+    });
+    expect(lines[0]!.description).toContain('编写提示词并评估模型回答（RLHF）');
+  });
+
+  it('a 智联 results page that ships its slider widget code is read as results, not as a block', async () => {
+    const { code, lines } = await parse(
+      'zhaopin',
+      join(FIXTURES, 'zhaopin/search-with-slider-widget-code-2026.html'),
+    );
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.title)).toEqual(['人工智能训练师（大模型方向）']);
+  });
+
   it('a saved verification page is one clear line and exit 1', async () => {
     const { code, lines, err } = await parse('zhaopin', join(FIXTURES, 'zhaopin/slider-captcha.html'));
     expect(code).toBe(1);
