@@ -16,6 +16,8 @@ const TO = '2026-10-31';
 export const buildDb: Phase = async ({ quick, bigDbPath }) => {
   const count = quick ? BIG_COUNT.quick : BIG_COUNT.full;
   if (existsSync(bigDbPath)) {
+    // A database cached by an older jobtrend is brought to the current schema (the analysis reads it read-only).
+    openDatabase(bigDbPath).close();
     return [{ name: 'big database (cached)', value: count, unit: 'postings' }];
   }
   const building = `${bigDbPath}.building`;

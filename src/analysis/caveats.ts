@@ -1,6 +1,8 @@
-// Plain-language caveats shared by claims and growth: coverage changes, seasonality of Chinese hiring
-// (Spring Festival/春节 in January–February, 金三银四 in March–April, the year-end lull), and the
-// standing ones (postings are not vacancies; reposts and cross-posts are counted once).
+// Plain-language caveats shared by claims, growth and the report: coverage changes and gaps, coverage that is
+// assumed rather than observed, seasonality by the postings' market (Spring Festival/春节 and 金三银四 only
+// for mainland China, other markets' seasons elsewhere), and the standing ones (postings are not vacancies;
+// reposts and cross-posts are counted once).
+import { type Market, SEASONS, SPRING_FESTIVAL } from './markets.js';
 import type { Coverage, Period } from './types.js';
 
 export const POSTINGS_ARE_NOT_VACANCIES =
@@ -26,22 +28,6 @@ function monthsOf(period: Period): Set<number> {
   return months;
 }
 
-/** Chinese New Year (春节, first day of the lunar year), from the published calendars. */
-const SPRING_FESTIVAL: Record<number, string> = {
-  2019: '2019-02-05',
-  2020: '2020-01-25',
-  2021: '2021-02-12',
-  2022: '2022-02-01',
-  2023: '2023-01-22',
-  2024: '2024-02-10',
-  2025: '2025-01-29',
-  2026: '2026-02-17',
-  2027: '2027-02-06',
-  2028: '2028-01-26',
-  2029: '2029-02-13',
-  2030: '2030-02-03',
-};
-
 function springFestivalDates(periods: Period[]): string[] {
   const years = new Set<number>();
   for (const p of periods) {
@@ -54,10 +40,16 @@ function springFestivalDates(periods: Period[]): string[] {
 }
 
 /**
- * Seasonality caveats for comparing two periods that do not cover the same months of the year. `chinese`
- * adds the Chinese hiring calendar (Spring Festival, 金三银四); year-end applies everywhere.
+ * Seasonality caveats for comparing two periods that do not cover the same months of the year, chosen by the
+ * markets the postings are in (see markets.ts): Spring Festival and 金三银四 only for mainland China.
+ * `countries` says how many of the postings had no country, so the caveat can say no calendar was applied.
  */
-export function seasonalityCaveats(current: Period, baseline: Period, chinese = true): string[] {
+export function seasonalityCaveats(
+  current: Period,
+  baseline: Period,
+  markets: readonly Market[],
+  countries: { unknown: number; known: number } = { unknown: 0, known: 1 },
+): string[] {
   const now = monthsOf(current);
   const base = monthsOf(baseline);
   const sameMonths = now.size === base.size && [...now].every((m) => base.has(m));
@@ -67,27 +59,45 @@ export function seasonalityCaveats(current: Period, baseline: Period, chinese = 
     caveats.push(
       `Seasonality: ${current.label} and ${baseline.label} cover different months of the year, so part of the change may be seasonal; compare with the same months a year earlier for a cleaner answer.`,
     );
+    if (markets.length === 0 && countries.known === 0 && countries.unknown > 0) {
+      caveats.push(
+        "The postings compared carry no country, so no market's hiring calendar could be checked against these months.",
+      );
+    }
   }
   const touches = (months: number[]) => months.some((m) => now.has(m) || base.has(m));
   const differs = (months: number[]) => months.some((m) => now.has(m) !== base.has(m));
-  if (chinese && touches([1, 2])) {
-    const dates = springFestivalDates([current, baseline]);
-    const when = dates.length > 0 ? ` (${dates.join(', ')} in these periods)` : '';
-    caveats.push(
-      `Spring Festival (春节) falls on a different day each year${when}: Chinese hiring pauses for about two weeks around it, which moves postings between January and February.`,
-    );
-  }
-  if (chinese && touches([3, 4]) && differs([3, 4])) {
-    caveats.push(
-      '金三银四: March and April are the busiest hiring months in China; a period with them runs high against one without.',
-    );
-  }
-  if (touches([12]) && differs([12])) {
-    caveats.push(
-      'Year-end: hiring slows in December (budgets and the holidays), so a period ending the year runs low.',
-    );
+  for (const market of markets) {
+    if (market === 'mainland-china' && touches([1, 2])) {
+      const dates = springFestivalDates([current, baseline]);
+      const when = dates.length > 0 ? ` (${dates.join(', ')} in these periods)` : '';
+      caveats.push(
+        `Spring Festival (春节) falls on a different day each year${when}: hiring in mainland China pauses for about two weeks around it, which moves postings between January and February.`,
+      );
+    }
+    for (const season of SEASONS[market]) {
+      if (touches(season.months) && differs(season.months)) caveats.push(season.text);
+    }
   }
   return caveats;
+}
+
+/** One caveat for every source whose coverage is assumed (a dataset without collection dates), or null. */
+export function assumedCoverageCaveat(
+  spans: ReadonlyArray<{ sourceId: string; from: string; to: string }>,
+): string | null {
+  if (spans.length === 0) return null;
+  const bySource = new Map<string, string[]>();
+  for (const { sourceId, from, to } of spans)
+    bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), `${from} to ${to}`]);
+  const list = [...bySource].map(([id, ranges]) => `${id} (${ranges.join(', ')})`).join(', ');
+  const one = bySource.size === 1;
+  const imports = [...bySource.keys()].filter((id) => id.startsWith('import:'));
+  const advice =
+    imports.length > 0
+      ? ` (import ${imports.length === 1 && one ? 'it' : imports.join(', ')} again with --observed FROM..TO or a scrape-date column)`
+      : '';
+  return `Coverage assumed: ${list} ${one ? 'has' : 'have'} no collection dates, so ${one ? 'it is' : 'they are'} taken as a continuous log of every day ${one ? 'its' : 'their'} postings span; if collected on fewer days, ${one ? 'its' : 'their'} rates are too low${advice}.`;
 }
 
 /** Caveats about which sources were counted. */
@@ -116,6 +126,8 @@ export function coverageCaveats(coverage: Coverage): string[] {
       }
     }
   }
+  const assumed = assumedCoverageCaveat(coverage.assumed);
+  if (assumed) caveats.push(assumed);
   for (const side of [coverage.current, coverage.baseline]) {
     if (side.exposureDays > 0 && side.exposureDays < side.period.days * 0.9) {
       caveats.push(

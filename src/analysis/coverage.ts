@@ -1,73 +1,49 @@
-// Coverage: which sources were watched on which days of two periods, the same-source panel (sources watched
-// in both periods) or all sources, and the exposure days a rate is divided by. For the panel, exposure
-// days are the days on which every panel source was watched, so both periods count the same sources on
-// the days they were all looked at; for all sources, the days on which any of them was watched.
-import { type DayCount, dailyCounts, watchDays } from '../store/analysis-queries.js';
-import type { Db } from '../store/database.js';
-import type { Coverage, Period, PeriodCoverage, ResolvedFilter } from './types.js';
+// Coverage of a comparison: which sources were watched on which days of two periods, the same-source panel
+// (sources watched in both periods) or all sources, and the exposure days a rate is divided by. For the panel,
+// exposure days are the days on which every panel source was watched, so both periods count the same sources
+// on the days they were all looked at; for all sources, the days on which any of them was watched. Pure: the
+// watched days come from watched-days.ts, the counts from the caller.
+
+import type { Coverage, Period, PeriodCoverage } from './types.js';
+import { assumedWithin, type WatchRecord, watchedDaysOf } from './watched-days.js';
+
+export interface PanelInput {
+  /** Sources that may be counted: the filter's, else every source watched or with postings in either period. */
+  candidates: readonly string[];
+  watch: WatchRecord;
+  /** New postings (any role; the filter's city) per source dated in each period: shown, and in reasons. */
+  postingsNow: ReadonlyMap<string, number>;
+  postingsBase: ReadonlyMap<string, number>;
+}
 
 /** Coverage plus what counting needs: the included sources and each period's exposure days. */
-export interface CoveragePlan {
+export interface Panel {
   coverage: Coverage;
   included: Set<string>;
   currentDays: Set<string>;
   baselineDays: Set<string>;
-  /** All postings of the filter's city and sources by day and source (no role or match): share's denominator. */
-  totalsNow: DayCount[];
-  totalsBase: DayCount[];
-}
-
-/** Watch days of each source within a period. */
-function watchMap(db: Db, period: Period): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const row of watchDays(db, period.start, period.end)) {
-    const days = map.get(row.source_id) ?? new Set<string>();
-    days.add(row.day);
-    map.set(row.source_id, days);
-  }
-  return map;
-}
-
-function postingsBySource(rows: DayCount[]): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const row of rows) map.set(row.source_id, (map.get(row.source_id) ?? 0) + row.postings);
-  return map;
 }
 
 /** Builds the panel for comparing `current` with `baseline`. */
-export function planCoverage(
-  db: Db,
-  filter: ResolvedFilter,
-  current: Period,
-  baseline: Period,
-  allSources: boolean,
-): CoveragePlan {
-  const watchNow = watchMap(db, current);
-  const watchBase = watchMap(db, baseline);
-  const totalsNow = dailyCounts(db, filter, current.start, current.end, false);
-  const totalsBase = dailyCounts(db, filter, baseline.start, baseline.end, false);
-  const postingsNow = postingsBySource(totalsNow);
-  const postingsBase = postingsBySource(totalsBase);
-  const candidates = new Set<string>(
-    filter.sources ?? [
-      ...watchNow.keys(),
-      ...watchBase.keys(),
-      ...postingsNow.keys(),
-      ...postingsBase.keys(),
-    ],
+export function planPanel(input: PanelInput, current: Period, baseline: Period, allSources: boolean): Panel {
+  const watchNow = new Map(
+    input.candidates.map((s) => [s, watchedDaysOf(input.watch.get(s), current.start, current.end)]),
+  );
+  const watchBase = new Map(
+    input.candidates.map((s) => [s, watchedDaysOf(input.watch.get(s), baseline.start, baseline.end)]),
   );
   const included = new Set<string>();
   const excluded: Coverage['excluded'] = [];
-  for (const source of [...candidates].sort()) {
+  for (const source of [...input.candidates].sort()) {
     const daysNow = watchNow.get(source)?.size ?? 0;
     const daysBase = watchBase.get(source)?.size ?? 0;
-    const nNow = postingsNow.get(source) ?? 0;
-    const nBase = postingsBase.get(source) ?? 0;
+    const nNow = input.postingsNow.get(source) ?? 0;
+    const nBase = input.postingsBase.get(source) ?? 0;
     if (daysNow > 0 && daysBase > 0) included.add(source);
     else if (daysNow === 0 && daysBase === 0) {
       excluded.push({
         sourceId: source,
-        reason: `no record of watching it in either period (${nNow + nBase} postings left out)`,
+        reason: `not watched in either period (${nNow + nBase} postings left out)`,
       });
     } else if (allSources) included.add(source);
     else if (daysNow > 0) {
@@ -87,33 +63,42 @@ export function planCoverage(
   const periodCoverage = (
     period: Period,
     watch: Map<string, Set<string>>,
-    postings: Map<string, number>,
+    postings: ReadonlyMap<string, number>,
     days: Set<string>,
   ): PeriodCoverage => ({
     period,
-    sources: [...candidates]
+    sources: [...input.candidates]
       .sort()
       .map((sourceId) => ({
         sourceId,
         watchedDays: watch.get(sourceId)?.size ?? 0,
         postings: postings.get(sourceId) ?? 0,
+        lifetimeDays: input.watch.get(sourceId)?.lifetimeDays ?? 30,
+        assumed: assumedWithin(input.watch.get(sourceId), period.start, period.end),
       }))
       .filter((s) => s.watchedDays > 0 || s.postings > 0),
     exposureDays: days.size,
   });
+  const assumed: Coverage['assumed'] = [];
+  for (const sourceId of [...included].sort()) {
+    const spans = (input.watch.get(sourceId)?.assumedSpans ?? []).filter(
+      ([first, last]) =>
+        (first <= current.end && last >= current.start) || (first <= baseline.end && last >= baseline.start),
+    );
+    for (const [from, to] of spans) assumed.push({ sourceId, from, to });
+  }
   return {
     coverage: {
       panel: allSources ? 'all-sources' : 'same-source',
       included: [...included].sort(),
       excluded,
-      current: periodCoverage(current, watchNow, postingsNow, currentDays),
-      baseline: periodCoverage(baseline, watchBase, postingsBase, baselineDays),
+      assumed,
+      current: periodCoverage(current, watchNow, input.postingsNow, currentDays),
+      baseline: periodCoverage(baseline, watchBase, input.postingsBase, baselineDays),
     },
     included,
     currentDays,
     baselineDays,
-    totalsNow,
-    totalsBase,
   };
 }
 
@@ -125,12 +110,20 @@ function exposureDays(watch: Map<string, Set<string>>, included: Set<string>, un
   return new Set([...first!].filter((day) => rest.every((s) => s.has(day))));
 }
 
-/** Postings per exposure day: rows from included sources on exposure days, summed by day. */
-export function countOnDays(rows: DayCount[], included: Set<string>, days: Set<string>): Map<string, number> {
+/** Postings by day, summed over the included sources, on the exposure days only. */
+export function countOnDays(
+  bySource: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  included: ReadonlySet<string>,
+  days: ReadonlySet<string>,
+): Map<string, number> {
   const byDay = new Map<string, number>();
-  for (const row of rows) {
-    if (!included.has(row.source_id) || !days.has(row.day)) continue;
-    byDay.set(row.day, (byDay.get(row.day) ?? 0) + row.postings);
+  for (const source of included) {
+    const counts = bySource.get(source);
+    if (!counts) continue;
+    for (const day of days) {
+      const n = counts.get(day);
+      if (n) byDay.set(day, (byDay.get(day) ?? 0) + n);
+    }
   }
   return byDay;
 }

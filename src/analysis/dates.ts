@@ -11,8 +11,30 @@ export function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Day strings and their day numbers, remembered: coverage walks the same few thousand days many times over.
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+
+function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(toDate(day).getTime() / DAY_MS);
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
+function dayString(n: number): string {
+  let day = dayStrings.get(n);
+  if (day === undefined) {
+    day = toDay(new Date(n * DAY_MS));
+    dayStrings.set(n, day);
+  }
+  return day;
+}
+
 export function addDays(day: string, days: number): string {
-  return toDay(new Date(toDate(day).getTime() + days * DAY_MS));
+  return dayString(dayNumber(day) + days);
 }
 
 /** Days from `start` to `end` inclusive (1 for the same day). */

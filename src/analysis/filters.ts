@@ -5,7 +5,6 @@ import { UsageError } from '../errors.js';
 import { resolveCity, roleIds as taxonomyRoleIds } from '../pipeline/index.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import cityList from '../taxonomy/cities.json' with { type: 'json' };
 import type { PostingFilter, ResolvedFilter } from './types.js';
 
 /** Checks and resolves a filter; throws UsageError for an unknown role or source, or an empty match. */
@@ -47,13 +46,6 @@ export function resolveCityName(db: Db, input: string): string {
   throw new UsageError(
     `unknown city "${input}": give a city name such as 上海 or Shanghai (the cities in the database: jobtrend query "SELECT DISTINCT city FROM postings")`,
   );
-}
-
-/** True when the shipped city list places this canonical city in China (for the Chinese hiring calendar). */
-export function isChineseCity(name: string): boolean {
-  const cities = (cityList as { cities?: Array<{ name?: unknown; country?: unknown }> }).cities ?? [];
-  const city = cities.find((c) => c.name === name);
-  return city ? city.country === 'China' || city.country === 'CN' : false;
 }
 
 function describeFilter(filter: Omit<ResolvedFilter, 'description'>): string {

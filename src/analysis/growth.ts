@@ -1,16 +1,20 @@
-// The growth series: new deduplicated postings per week, month or quarter, their share of all postings from
-// the same sources (and city), per-day rates with period-over-period and year-over-year growth, the
-// coverage of each bucket, and a log-linear trend of monthly rates with its interval.
+// The growth series: new deduplicated postings per week, month or quarter, counted on the days each source
+// was watched, as a rate per watched day with their share of all postings from the same sources (and city);
+// each bucket against the one before and the same one a year earlier through compare() — the same figure and
+// interval `claim` and `report` give — and a log-linear trend of complete watched months. A bucket nobody
+// watched has no rate ("not watched"), and the bucket that holds today is marked incomplete.
 
 import { UsageError } from '../errors.js';
-import { dailyCounts, firstEffectiveDate, watchDays } from '../store/analysis-queries.js';
+import { firstEffectiveDate } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES } from './caveats.js';
+import { assumedCoverageCaveat, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES } from './caveats.js';
+import { type ComparisonData, comparePeriods, loadComparisonData } from './compare.js';
 import { addDays, daysInclusive, isoWeekOf, mondayOf, pad, toDay } from './dates.js';
 import { resolveFilter } from './filters.js';
-import { parsePeriod } from './period.js';
-import { logLinearFit } from './stats/log-linear.js';
-import type { Granularity, GrowthBucket, GrowthQuery, GrowthResult, Trend } from './types.js';
+import { parsePeriod, previousPeriod, yearBefore } from './period.js';
+import { monthlyTrend } from './trend.js';
+import type { BucketChange, Granularity, GrowthBucket, GrowthQuery, GrowthResult, Period } from './types.js';
+import { firstWatchedDay, loadWatchRecord, watchedDaysOf } from './watched-days.js';
 
 const GRANULARITIES: Granularity[] = ['week', 'month', 'quarter'];
 /** More buckets than this is a mistake (e.g. --by week over decades), not a report. */
@@ -22,15 +26,21 @@ interface BucketSpan {
   end: string;
 }
 
-/** The series for a filter between `from` and `to`. */
+/** The series for a filter between `from` and `to`, in whole weeks, months or quarters. */
 export function growth(db: Db, query: GrowthQuery): GrowthResult {
   const now = query.now ?? new Date();
+  const today = toDay(now);
   const by = query.by ?? 'month';
   if (!GRANULARITIES.includes(by))
     throw new UsageError(`--by must be one of ${GRANULARITIES.join(', ')}, not "${String(by)}"`);
   const filter = resolveFilter(db, query);
-  const to = query.to ? parsePeriod(query.to, now).end : toDay(now);
-  const from = query.from ? parsePeriod(query.from, now).start : (firstEffectiveDate(db) ?? to);
+  const to = query.to ? parsePeriod(query.to, now).end : today;
+  let from = query.from ? parsePeriod(query.from, now).start : null;
+  if (from === null) {
+    // Default: from the first day any source (of the filter) was watched, else the first posting.
+    from = firstWatchedDay(loadWatchRecord(db), filter.sources ?? undefined) ?? firstEffectiveDate(db) ?? to;
+    if (from > to) from = to;
+  }
   if (from > to)
     throw new UsageError(`--from (${from}) is after --to (${to}): give the earlier period first`);
 
@@ -38,152 +48,176 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
   if (spans.length > MAX_BUCKETS) {
     throw new UsageError(`that is ${spans.length} ${by}s: narrow --from/--to or use a coarser --by`);
   }
-  const totals = perDay(dailyCounts(db, filter, from, to, false));
-  const topical = filter.role !== null || filter.match !== null;
-  const matching = topical ? perDay(dailyCounts(db, filter, from, to)) : totals;
-  const watched = new Map<string, Set<string>>(); // day → sources watched
-  for (const row of watchDays(db, from, to)) {
-    if (filter.sources && !filter.sources.includes(row.source_id)) continue;
-    const set = watched.get(row.day) ?? new Set<string>();
-    set.add(row.source_id);
-    watched.set(row.day, set);
-  }
+  const first = spans[0]!;
+  const last = spans[spans.length - 1]!;
+  const months = bucketSpans('month', first.start, last.end);
+  // A year before the first bucket is read too, for its comparisons with the year before.
+  const readFrom = [yearBefore(periodOf(first)).start, months[0]!.start].sort()[0]!;
+  const data = loadComparisonData(db, filter, [{ start: readFrom, end: last.end }]);
 
   const buckets: GrowthBucket[] = spans.map((span) => {
-    let count = 0;
-    let total = 0;
-    let watchedDays = 0;
-    const sources = new Set<string>();
-    for (let day = span.start; day <= span.end; day = addDays(day, 1)) {
-      count += matching.get(day) ?? 0;
-      total += totals.get(day) ?? 0;
-      const w = watched.get(day);
-      if (w && w.size > 0) {
-        watchedDays++;
-        for (const s of w) sources.add(s);
-      }
-    }
-    const days = daysInclusive(span.start, span.end);
+    const period = periodOf(span);
+    const change = (baseline: Period): BucketChange => {
+      const c = comparePeriods(data, period, baseline, { metric: 'new', now });
+      return {
+        baseline: baseline.label,
+        change: c.estimate?.change ?? null,
+        interval: c.estimate?.interval ?? null,
+        unavailable: c.unavailable,
+      };
+    };
+    const level = bucketLevel(data, span);
     return {
       ...span,
-      days,
-      count,
-      total,
-      share: total > 0 ? count / total : null,
-      perDay: count / days,
-      watchedDays,
-      sourcesWatched: [...sources].sort(),
-      complete: watchedDays === days,
-      periodOverPeriod: null,
-      yearOverYear: null,
+      days: daysInclusive(span.start, span.end),
+      incomplete: span.end >= today,
+      ...level,
+      vsPrevious: level.perDay === null ? null : change(previousPeriod(period)),
+      vsYearBefore: level.perDay === null ? null : change(yearBefore(period)),
     };
   });
-  const byLabel = new Map(buckets.map((b) => [b.label, b]));
-  buckets.forEach((bucket, i) => {
-    const previous = buckets[i - 1];
-    bucket.periodOverPeriod = previous ? relative(bucket.perDay, previous.perDay) : null;
-    const lastYear = byLabel.get(labelYearBefore(bucket.label));
-    bucket.yearOverYear = lastYear ? relative(bucket.perDay, lastYear.perDay) : null;
-  });
 
-  const trend = monthlyTrend(matching, from, to);
+  const monthLevels =
+    by === 'month' ? buckets : months.map((span) => ({ ...bucketLevel(data, span), end: span.end }));
+  const { trend, note } = monthlyTrend(
+    monthLevels.map((m, index) => ({ index, perDay: m.perDay, incomplete: m.end >= today })),
+  );
+
   const caveats: string[] = [];
-  if (buckets.every((b) => b.count === 0)) {
+  if (buckets.every((b) => !b.count)) {
     caveats.push(
-      `No postings match (${filter.description}) between ${from} and ${to}: check the filter, or scrape first.`,
+      `No new postings match (${filter.description}) on the watched days between ${first.start} and ${last.end}: check the filter, or scrape first.`,
     );
   }
-  const incomplete = buckets.filter((b) => !b.complete);
+  const unwatched = buckets.filter((b) => b.perDay === null);
+  if (unwatched.length > 0) {
+    caveats.push(
+      `Not watched: ${list(unwatched.map((b) => b.label))} — no source was looked at within its posting lifetime after any of ${unwatched.length === 1 ? 'its days, so it has' : 'their days, so they have'} no rate (not a rate of zero).`,
+    );
+  }
+  const partial = buckets.filter((b) => b.perDay !== null && b.watchedDays < b.days && !b.incomplete);
+  if (partial.length > 0) {
+    caveats.push(
+      `Coverage gaps: ${partial.length} of ${buckets.length} ${by}s ${partial.length === 1 ? 'was' : 'were'} watched on fewer than all their days (${list(
+        partial.map((b) => `${b.label}: ${b.watchedDays}/${b.days} days`),
+      )}); their rates are per watched day.`,
+    );
+  }
+  const incomplete = buckets.filter((b) => b.incomplete && b.start <= today);
   if (incomplete.length > 0) {
     caveats.push(
-      `Coverage: ${incomplete.length} of ${buckets.length} ${by}s were not watched every day (${incomplete
-        .slice(0, 6)
-        .map((b) => `${b.label}: ${b.watchedDays}/${b.days} days`)
-        .join(
-          ', ',
-        )}${incomplete.length > 6 ? ', …' : ''}); their counts may be low. The share column is less affected.`,
+      `${list(incomplete.map((b) => b.label))} ${incomplete.length === 1 ? 'is' : 'are'} not over yet (incomplete): ${incomplete.length === 1 ? 'its rate covers' : 'their rates cover'} only the days watched so far, and ${incomplete.length === 1 ? 'it is' : 'they are'} left out of the trend.`,
     );
   }
-  const sourceSets = new Set(buckets.filter((b) => b.count > 0).map((b) => b.sourcesWatched.join(',')));
+  const sourceSets = new Set(buckets.filter((b) => b.count).map((b) => b.sourcesWatched.join(',')));
   if (sourceSets.size > 1) {
     caveats.push(
-      'Coverage change: the set of sources watched changes along the series, so counts mix new demand with new coverage; the share column and `jobtrend claim` (same-source panel) compare like with like.',
+      'Coverage change: the set of sources watched changes along the series, so rates mix new demand with new coverage; vs_previous and vs_year_before compare the same sources (as `jobtrend claim` does), and the share column compares like with like.',
     );
   }
-  if (!trend) caveats.push('No trend: fewer than three months with postings.');
-  else {
-    const months = bucketSpans('month', from, to).length;
-    if (trend.months < months) {
-      caveats.push(
-        `The trend leaves out ${months - trend.months} of ${months} months with no postings (a log-linear fit needs counts above zero); gaps in coverage make it less reliable.`,
-      );
-    }
-  }
+  const assumed = assumedCoverageCaveat(
+    [...data.watch.values()]
+      .filter((w) => !filter.sources || filter.sources.includes(w.sourceId))
+      .flatMap((w) =>
+        w.assumedSpans
+          .filter(([a, b]) => a <= last.end && b >= first.start)
+          .map(([from, to]) => ({ sourceId: w.sourceId, from, to })),
+      ),
+  );
+  if (assumed) caveats.push(assumed);
+  if (note) caveats.push(note);
   caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
-  return { filter, by, from, to, buckets, trend, caveats };
-}
-
-/** Log-linear regression of monthly postings per day (months with postings) on the month number. */
-function monthlyTrend(matching: Map<string, number>, from: string, to: string): Trend | null {
-  const spans = bucketSpans('month', from, to);
-  const points: Array<[number, number]> = [];
-  spans.forEach((span, index) => {
-    let count = 0;
-    for (let day = span.start; day <= span.end; day = addDays(day, 1)) count += matching.get(day) ?? 0;
-    if (count > 0) points.push([index, count / daysInclusive(span.start, span.end)]);
-  });
-  const fit = logLinearFit(points);
-  if (!fit) return null;
   return {
-    months: fit.n,
-    slope: fit.slope,
-    intercept: fit.intercept,
-    rSquared: fit.rSquared,
-    monthlyGrowth: fit.growth,
-    interval: { lower: fit.lower, upper: fit.upper, level: fit.level },
-    method: `ordinary least squares of ln(postings per day) on the month, ${fit.n} months with postings; 95% interval from t(${fit.n - 2})`,
+    filter,
+    by,
+    from: first.start,
+    to: last.end,
+    buckets,
+    trend,
+    trendNote: trend ? null : note,
+    caveats,
   };
 }
 
-function perDay(rows: Array<{ day: string; postings: number }>): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const row of rows) map.set(row.day, (map.get(row.day) ?? 0) + row.postings);
-  return map;
+/** Counts and rate of one bucket: each source's new postings on the days it was watched. */
+function bucketLevel(
+  data: ComparisonData,
+  span: BucketSpan,
+): Pick<GrowthBucket, 'watchedDays' | 'sourcesWatched' | 'count' | 'total' | 'share' | 'perDay'> {
+  const sources = data.filter.sources ?? [...data.watch.keys()];
+  const union = new Set<string>();
+  const watched: string[] = [];
+  let count = 0;
+  let total = 0;
+  let perDay = 0;
+  for (const source of sources) {
+    const days = watchedDaysOf(data.watch.get(source), span.start, span.end);
+    if (days.size === 0) continue;
+    watched.push(source);
+    let c = 0;
+    let a = 0;
+    for (const day of days) {
+      union.add(day);
+      c += data.matching.get(source)?.get(day) ?? 0;
+      a += data.totals.get(source)?.get(day) ?? 0;
+    }
+    count += c;
+    total += a;
+    perDay += c / days.size;
+  }
+  if (watched.length === 0) {
+    return { watchedDays: 0, sourcesWatched: [], count: null, total: null, share: null, perDay: null };
+  }
+  return {
+    watchedDays: union.size,
+    sourcesWatched: watched.sort(),
+    count,
+    total,
+    share: total > 0 ? count / total : null,
+    perDay,
+  };
 }
 
-function relative(value: number, base: number): number | null {
-  return base > 0 ? value / base - 1 : null;
+function periodOf(span: BucketSpan): Period {
+  return parsePeriod(span.label);
 }
 
-/** Buckets covering from..to, each clipped to the range. */
+function list(items: string[]): string {
+  return `${items.slice(0, 6).join(', ')}${items.length > 6 ? ', …' : ''}`;
+}
+
+/** Whole buckets covering from..to (the first begins on or before `from`, the last ends on or after `to`). */
 export function bucketSpans(by: Granularity, from: string, to: string): BucketSpan[] {
   const spans: BucketSpan[] = [];
-  let start = from;
+  let start = bucketOf(by, from).start;
   while (start <= to) {
     const { label, end } = bucketOf(by, start);
-    const clippedEnd = end < to ? end : to;
-    spans.push({ label, start, end: clippedEnd });
+    spans.push({ label, start, end });
     start = addDays(end, 1);
     if (spans.length > MAX_BUCKETS) break;
   }
   return spans;
 }
 
-function bucketOf(by: Granularity, day: string): { label: string; end: string } {
+function bucketOf(by: Granularity, day: string): BucketSpan {
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7));
   if (by === 'week') {
     const { year: weekYear, week } = isoWeekOf(day);
-    return { label: `${pad(weekYear, 4)}-W${pad(week)}`, end: addDays(mondayOf(day), 6) };
+    const start = mondayOf(day);
+    return { label: `${pad(weekYear, 4)}-W${pad(week)}`, start, end: addDays(start, 6) };
   }
   if (by === 'month') {
-    return { label: day.slice(0, 7), end: toDay(new Date(Date.UTC(year, month, 0))) };
+    return {
+      label: day.slice(0, 7),
+      start: `${day.slice(0, 7)}-01`,
+      end: toDay(new Date(Date.UTC(year, month, 0))),
+    };
   }
   const quarter = Math.ceil(month / 3);
-  return { label: `${pad(year, 4)}-Q${quarter}`, end: toDay(new Date(Date.UTC(year, quarter * 3, 0))) };
-}
-
-/** The same week number, month or quarter one year earlier ("2025-W14" → "2024-W14"). */
-function labelYearBefore(label: string): string {
-  return `${pad(Number(label.slice(0, 4)) - 1, 4)}${label.slice(4)}`;
+  return {
+    label: `${pad(year, 4)}-Q${quarter}`,
+    start: `${pad(year, 4)}-${pad((quarter - 1) * 3 + 1)}-01`,
+    end: toDay(new Date(Date.UTC(year, quarter * 3, 0))),
+  };
 }

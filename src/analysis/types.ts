@@ -1,4 +1,4 @@
-// The shapes analysis returns: periods, coverage, growth series, skill shares and claim verdicts.
+// The shapes analysis returns: periods, coverage, comparisons, growth series, skill shares and claim verdicts.
 // Reports and commands code against these types; the functions that produce them are listed below.
 //
 // Public functions (all read-only, `db` is the better-sqlite3 Database from src/store/database.ts):
@@ -6,6 +6,10 @@
 //     parsePeriod(text: string, now?: Date): Period        // 2025, 2025-Q3, 2025-06, 2025-W14, 2025-01-01..2025-06-30
 //     previousPeriod(period: Period): Period                // the same length just before (2025-Q3 → 2025-Q2)
 //     yearBefore(period: Period): Period                    // the same dates one year earlier
+//   src/analysis/compare.ts — the one growth figure: everything that compares two periods calls it
+//     compare(db: Db, filter: PostingFilter, current: Period, baseline: Period, options?: CompareOptions): Comparison
+//     loadComparisonData(db, filter, ranges) + comparePeriods(data, current, baseline, options)  // many comparisons, one read
+//     oneSidedPValue(test: RatioTest, direction: 'rise' | 'fall', threshold: number): number  // H0: ratio on the other side of 1+threshold
 //   src/analysis/growth.ts
 //     growth(db: Db, query: GrowthQuery): GrowthResult
 //   src/analysis/skills.ts
@@ -14,16 +18,16 @@
 //     checkClaim(db: Db, claim: Claim, options?: { now?: Date }): ClaimResult
 //     parseChange(text: string): ClaimChange               // '>30%', '<-10%', '>=0.3' …
 //     describeChange(change: ClaimChange): string          // "rose by more than 30%"
-//     MIN_POSTINGS = 20                                    // fewer in either period: 'insufficient data'
 //   src/analysis/claims-file.ts
 //     parseClaimsFile(path: string): Claim[]               // YAML (or JSON) list of Claim objects
 //     parseClaims(text: string, origin?: string): Claim[]
 //   src/analysis/filters.ts
 //     resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter   // role/source checks → UsageError
-//     isChineseCity(name: string): boolean
+//   src/analysis/watched-days.ts: loadWatchRecord, watchedDaysOf (days watched by the lifetime rule)
+//   src/analysis/markets.ts: marketOf(country), the hiring calendars the seasonal caveats come from
 //   src/analysis/stats/*.ts: poissonRateRatio, twoProportionTest, benjaminiHochberg, pearsonDispersion,
 //     widenOnLogScale, proportionRatio, logLinearFit (pure functions, tested against scipy)
-//   src/store/analysis-queries.ts: the read-only SQL (daily counts, watch days, skill counts, active stock)
+//   src/store/analysis-queries.ts: the read-only SQL (daily counts, observations, skill counts, active stock)
 // Errors: bad input (unknown role, unparseable period or change) throws UsageError from src/errors.ts.
 
 /** A closed range of calendar days. */
@@ -63,10 +67,17 @@ export interface ResolvedFilter {
 /** How one source was watched during one period. */
 export interface SourceCoverage {
   sourceId: string;
-  /** Days in the period with a successful (ok/partial/interrupted) run or an import spanning the day. */
+  /**
+   * Days of the period the source was watched: a successful look at it (a run, or a stated collection date)
+   * within lifetimeDays after the day; for a dataset without collection dates, the days its postings span.
+   */
   watchedDays: number;
-  /** Deduplicated postings (any role) from this source with an effective date in the period. */
+  /** New deduplicated postings (any role, backlog left out) from this source with an effective date in the period. */
   postings: number;
+  /** Days a posting of this source stays listed (sources.lifetime_days). */
+  lifetimeDays: number;
+  /** True when some of its watched days are assumed (a dataset without collection dates), not observed. */
+  assumed: boolean;
 }
 
 /** Coverage of one period. */
@@ -88,6 +99,8 @@ export interface Coverage {
   included: string[];
   /** Sources left out of the same-source panel, each with a reason ("not watched in 2024"). */
   excluded: Array<{ sourceId: string; reason: string }>;
+  /** Included sources whose coverage in these periods is assumed, with the span assumed. */
+  assumed: Array<{ sourceId: string; from: string; to: string }>;
   current: PeriodCoverage;
   baseline: PeriodCoverage;
 }
@@ -122,48 +135,63 @@ export interface Overdispersion {
 
 export interface GrowthQuery extends PostingFilter {
   by: Granularity;
-  /** First period (a period string: 2024, 2024-01, …) — its start is used. Default: first posting. */
+  /** First period (a period string: 2024, 2024-01, …) — its start is used. Default: the first day any source (of the filter) was watched. */
   from?: string;
   /** Last period — its end is used. Default: today (now). */
   to?: string;
   now?: Date;
 }
 
-/** One week, month or quarter of the series. */
+/** One bucket against another (the previous one, or the same one a year before), from compare(). */
+export interface BucketChange {
+  /** The baseline bucket's label. */
+  baseline: string;
+  /** Change of the daily rate (ratio − 1); null when there is no estimate. */
+  change: number | null;
+  /** The exact interval of the ratio (1 = no change), widened for overdispersion where needed. */
+  interval: Interval | null;
+  /** Why there is no estimate ("not watched", no common source, a zero count); null when there is one. */
+  unavailable: string | null;
+}
+
+/** One week, month or quarter of the series (always whole calendar units). */
 export interface GrowthBucket {
   /** "2025-03", "2025-W14" (ISO week), "2025-Q1". */
   label: string;
   start: string;
   end: string;
-  /** Calendar days of the bucket inside the queried range. */
+  /** Calendar days of the bucket. */
   days: number;
-  /** Matching deduplicated postings with an effective date in the bucket. */
-  count: number;
-  /** All deduplicated postings from the same sources (no role/match filter; same city) in the bucket. */
-  total: number;
-  /** count / total, null when total is 0. */
-  share: number | null;
-  /** count / days. */
-  perDay: number;
-  /** Days in the bucket on which at least one included source was watched. */
+  /** True when the bucket is not over yet (it holds today): marked, never a trend point or a headline. */
+  incomplete: boolean;
+  /** Days of the bucket on which at least one source was watched. */
   watchedDays: number;
   /** Sources watched at least one day in the bucket. */
   sourcesWatched: string[];
-  /** True when every day of the bucket was watched (watchedDays === days). */
-  complete: boolean;
-  /** perDay relative to the previous bucket, minus 1 (null if none or zero). */
-  periodOverPeriod: number | null;
-  /** perDay relative to the bucket one year earlier, minus 1 (null if not in the series or zero). */
-  yearOverYear: number | null;
+  /**
+   * Matching new postings counted: each source's postings dated on the days it was watched (backlog left out).
+   * Null when the bucket was not watched.
+   */
+  count: number | null;
+  /** All new postings counted the same way (no role/match filter; same city): the share's denominator. */
+  total: number | null;
+  /** count / total; null when total is 0 or the bucket was not watched. */
+  share: number | null;
+  /** New postings per watched day: each source's count over its own watched days, summed; null when not watched. */
+  perDay: number | null;
+  /** Against the previous bucket (same-source panel, as `claim` would say). */
+  vsPrevious: BucketChange | null;
+  /** Against the same bucket one year earlier. */
+  vsYearBefore: BucketChange | null;
 }
 
 /**
- * Log-linear trend of monthly counts: ln(postings per day in month x) = intercept + slope·x, where x = 0 is
- * the month of the series' `from` day and x counts calendar months (months without postings are left out
- * of the fit but keep their place). Postings in month x ≈ exp(intercept + slope·x) · days in the month.
+ * Log-linear trend of monthly rates: ln(new postings per watched day in month x) = intercept + slope·x, where
+ * x = 0 is the series' first month and x counts calendar months. Only complete (finished), watched months with
+ * postings are fitted; months left out keep their place.
  */
 export interface Trend {
-  /** Months used (with at least one posting and some coverage). */
+  /** Months fitted. */
   months: number;
   slope: number;
   intercept: number;
@@ -181,8 +209,10 @@ export interface GrowthResult {
   from: string;
   to: string;
   buckets: GrowthBucket[];
-  /** Null when fewer than 3 usable months. */
+  /** Null when fewer than MIN_TREND_MONTHS complete watched months with postings (see trendNote). */
   trend: Trend | null;
+  /** Why there is no trend, when there is none. */
+  trendNote: string | null;
   caveats: string[];
 }
 
@@ -248,6 +278,69 @@ export interface SkillsResult {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// comparisons (compare.ts): one period against another, the one growth figure
+
+export interface CompareOptions {
+  /** new (postings per watched day, default), share (of all postings), active (open postings per day). */
+  metric?: Metric;
+  /** Count every source, not only those watched in both periods. */
+  allSources?: boolean;
+  /** Confidence level of the interval (default 0.95). */
+  level?: number;
+  /** The clock: a period that holds today (or later) is incomplete. */
+  now?: Date;
+}
+
+/** One side of a comparison. */
+export interface ComparisonSide {
+  period: Period;
+  /** True when the period is not over at `now`: its rate covers only the days watched so far. */
+  incomplete: boolean;
+  /** Matching new postings counted (new, share) or distinct open postings (active). */
+  count: number;
+  /** For share: all new postings from the same sources (the denominator). Else null. */
+  total: number | null;
+  /** Exposure days (see PeriodCoverage.exposureDays); for active, the period's calendar days. */
+  days: number;
+  /** new: count/days; share: count/total; active: mean daily stock. Null when the period was not watched. */
+  value: number | null;
+}
+
+export interface Estimate {
+  /** value_now / value_baseline. */
+  ratio: number;
+  /** ratio − 1. */
+  change: number;
+  /** For `ratio`, on its scale (1.3 is a 30% rise), not for `change`; Trend.interval, by contrast, is on the
+   *  change scale (exp(b ± …) − 1). Subtract 1 from both bounds for the change. */
+  interval: Interval;
+  /** Named method, e.g. "exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson". */
+  method: string;
+}
+
+/**
+ * What a one-sided test of the ratio needs (see oneSidedPValue): for counts, the ratio is
+ * offset · x1 / x0 and, given n = x1 + x0, x1 is binomial; `dispersion` > 1 widens it as the interval was
+ * widened. For a share, ln(ratio) is normal with standard error `se`.
+ */
+export type RatioTest =
+  | { kind: 'poisson'; x1: number; x0: number; offset: number; dispersion: number }
+  | { kind: 'log-normal'; logRatio: number; se: number };
+
+export interface Comparison {
+  filter: ResolvedFilter;
+  metric: Metric;
+  current: ComparisonSide;
+  baseline: ComparisonSide;
+  coverage: Coverage;
+  /** Null when no interval can be computed; `unavailable` says why and what would be needed. */
+  estimate: Estimate | null;
+  overdispersion: Overdispersion | null;
+  test: RatioTest | null;
+  unavailable: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // claims
 
 /** A claim as the user states it (CLI flags or one item of a claims file). */
@@ -283,29 +376,10 @@ export interface ClaimChange {
 export type Verdict = 'supported' | 'contradicted' | 'inconclusive' | 'insufficient data';
 
 /** Counts behind one side of a claim. */
-export interface ClaimSide {
-  period: Period;
-  /** Matching deduplicated postings (new, share) or distinct active postings (active). */
-  count: number;
-  /** For share: all postings from the same sources (the denominator). Else null. */
-  total: number | null;
-  /** Exposure days (see PeriodCoverage.exposureDays). */
-  days: number;
-  /** new: count/days; share: count/total; active: mean daily stock. */
-  value: number;
-}
+export type ClaimSide = ComparisonSide;
 
-export interface ClaimEstimate {
-  /** value_now / value_baseline. */
-  ratio: number;
-  /** ratio − 1. */
-  change: number;
-  /** For `ratio`, on its scale (1.3 is a 30% rise), not for `change`; Trend.interval, by contrast, is on the
-   *  change scale (exp(b ± …) − 1). Subtract 1 from both bounds for the change. */
-  interval: Interval;
-  /** Named method, e.g. "exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson". */
-  method: string;
-}
+/** The estimate a claim's verdict comes from. */
+export type ClaimEstimate = Estimate;
 
 export interface ClaimResult {
   claim: Claim;
@@ -316,9 +390,16 @@ export interface ClaimResult {
   filter: ResolvedFilter;
   current: ClaimSide;
   baseline: ClaimSide;
-  /** Null when there is not enough data to estimate. */
+  /** Null when no interval can be computed (see `reason`: what would be needed). */
   estimate: ClaimEstimate | null;
   overdispersion: Overdispersion | null;
+  /**
+   * One-sided p-value of the claim: the chance of data at least this far in the claimed direction if the true
+   * ratio were exactly 1 + threshold (the test dual to the interval). Null without an estimate.
+   */
+  pValue: number | null;
+  /** What the p-value is computed from, for tests of other readings (Holm across several claims). */
+  test: RatioTest | null;
   verdict: Verdict;
   /** Why this verdict, in one sentence with the numbers. */
   reason: string;

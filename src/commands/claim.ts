@@ -106,7 +106,7 @@ function claimsFrom(options: ClaimOptions): Claim[] {
   ];
 }
 
-const METRIC_UNITS = { new: 'per day', share: 'share', active: 'open per day' } as const;
+const METRIC_UNITS = { new: 'per watched day', share: 'share', active: 'open per day' } as const;
 
 /** One verdict as readable text: claim, verdict, counts, estimate, coverage, caveats. */
 export function renderClaim(result: ClaimResult): string {
@@ -116,12 +116,16 @@ export function renderClaim(result: ClaimResult): string {
   lines.push('', `Verdict: ${result.verdict.toUpperCase()} — ${result.reason}`, '');
   const sideRow = (label: string, side: ClaimResult['current']) => ({
     '': label,
-    period: side.period.label,
+    period: side.incomplete ? `${side.period.label} (incomplete)` : side.period.label,
     postings: side.count,
     ...(result.metric === 'share' ? { of_all: side.total ?? 0 } : {}),
     days: side.days,
     [METRIC_UNITS[result.metric]]:
-      result.metric === 'share' ? percent(side.value, false) : fixed(side.value, 3),
+      side.value === null
+        ? 'not watched'
+        : result.metric === 'share'
+          ? percent(side.value, false)
+          : fixed(side.value, 3),
   });
   const columns = [
     '',
@@ -137,6 +141,11 @@ export function renderClaim(result: ClaimResult): string {
     lines.push(
       `Estimate: ratio ${fixed(e.ratio)} (${percent(e.change)}), 95% interval ${fixed(e.interval.lower)} to ${fixed(e.interval.upper)} (${percent(e.interval.lower - 1)} to ${percent(e.interval.upper - 1)})`,
       `Method: ${e.method}`,
+    );
+  }
+  if (result.pValue !== null) {
+    lines.push(
+      `One-sided p-value for the claim: ${result.pValue < 0.0001 ? '< 0.0001' : result.pValue.toFixed(4)} (the chance of data this far in the claimed direction if the change were exactly ${percent(result.change.threshold)})`,
     );
   }
   const c = result.coverage;
@@ -156,6 +165,7 @@ export function renderClaim(result: ClaimResult): string {
           `all_postings_${c.current.period.label}`,
           `days_${c.baseline.period.label}`,
           `all_postings_${c.baseline.period.label}`,
+          'lifetime',
           'counted',
         ],
         sources.map((id) => ({
@@ -164,10 +174,12 @@ export function renderClaim(result: ClaimResult): string {
           [`all_postings_${c.current.period.label}`]: find(c.current.sources, id)?.postings ?? 0,
           [`days_${c.baseline.period.label}`]: find(c.baseline.sources, id)?.watchedDays ?? 0,
           [`all_postings_${c.baseline.period.label}`]: find(c.baseline.sources, id)?.postings ?? 0,
+          lifetime:
+            find(c.current.sources, id)?.lifetimeDays ?? find(c.baseline.sources, id)?.lifetimeDays ?? 30,
           counted: c.included.includes(id) ? 'yes' : 'no',
         })),
       ).trimEnd(),
-      '(days: days the source was watched; all_postings: everything it listed in the period, any role or city)',
+      '(days: days the source was watched, a look at it within `lifetime` days after the day; all_postings: the new postings it listed in the period, any role)',
     );
   }
   lines.push('', 'Caveats:', ...result.caveats.map((text) => `  - ${text}`));

@@ -1,7 +1,10 @@
 // `jobtrend import FILE`: load a dataset of postings someone already has (CSV, TSV, JSON, JSON Lines; a
 // jobtrend export round-trips exactly) into the database. Thin wrapper over importFile.
+import { basename, extname } from 'node:path';
 import { Command } from 'commander';
+import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
+import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
   type ColumnMapping,
@@ -10,7 +13,12 @@ import {
   parseMapFlags,
 } from '../import/column-mapping.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../import/dataset-records.js';
-import { describeUndecodable, type ImportSummary, importFile } from '../import/import-file.js';
+import {
+  describeUndecodable,
+  type ImportSummary,
+  importFile,
+  importSourceName,
+} from '../import/import-file.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {
@@ -20,6 +28,8 @@ interface ImportFlags {
   map?: string[];
   mapping?: string;
   timeZone?: string;
+  observed?: string;
+  undated?: string;
   currency?: string;
   json?: boolean;
 }
@@ -47,6 +57,14 @@ export function define(context: CliContext): Command {
     .option('--mapping <file>', 'a YAML or JSON file of field: column pairs')
     .option('--time-zone <tz>', "time zone of the dataset's dates, e.g. Asia/Shanghai (default UTC)")
     .option(
+      '--observed <from..to>',
+      'the days the dataset was collected (scraped) on, e.g. 2026-02-10..2026-02-12; over any scrape-date column. Without either, the dataset counts as a continuous log of its posting dates ("coverage assumed")',
+    )
+    .option(
+      '--undated <policy>',
+      'accept a dataset without a posted-date column: "import-day" dates its postings the day they were collected (they count as open postings, not as new ones)',
+    )
+    .option(
       '--currency <code>',
       "ISO 4217 currency of pay figures the dataset gives without one, e.g. USD (default: the currency of each posting's country, marked inferred)",
     )
@@ -63,10 +81,15 @@ export function define(context: CliContext): Command {
           `--currency must be an ISO 4217 code of three letters (USD, EUR, CNY), not "${flags.currency}"`,
         );
       }
+      if (flags.undated !== undefined && flags.undated !== 'import-day') {
+        throw new UsageError(`--undated takes "import-day", not "${flags.undated}"`);
+      }
+      const observed = flags.observed === undefined ? undefined : parseObserved(flags.observed, new Date());
       const mapping: ColumnMapping = {
         ...(flags.mapping ? loadMappingFile(flags.mapping) : {}),
         ...parseMapFlags(flags.map ?? []),
       };
+      const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb();
       try {
         let lastShown = 0;
@@ -76,6 +99,9 @@ export function define(context: CliContext): Command {
           encoding: flags.encoding,
           mapping,
           timeZone: flags.timeZone,
+          ...(observed ? { observed } : {}),
+          ...(flags.undated ? { undatedImportDay: true } : {}),
+          ...lifetimesFor(lifetimes, flags.source, file),
           currency: flags.currency?.toUpperCase(),
           signal: context.signal,
           onProgress: context.err.isTTY
@@ -102,8 +128,39 @@ export function define(context: CliContext): Command {
     'jobtrend import postings.csv --source kaggle-ai-jobs',
     'jobtrend import builtin-jobs.csv --currency USD',
     'jobtrend import 51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
+    'jobtrend import snapshot.csv --observed 2026-02-10..2026-02-12',
+    'jobtrend import boss-list.csv --undated import-day',
     'jobtrend export > all.jsonl && jobtrend --db copy.sqlite import all.jsonl',
   );
+}
+
+/** --observed FROM..TO (or one day, or any period such as 2026-02): the days the data were collected on. */
+function parseObserved(text: string, now: Date): { from: string; to: string } {
+  let period: ReturnType<typeof parsePeriod>;
+  try {
+    period = parsePeriod(text, now);
+  } catch {
+    throw new UsageError(
+      `--observed "${text}" is not a day or a range of days: write e.g. 2026-02-10..2026-02-12`,
+    );
+  }
+  const today = now.toISOString().slice(0, 10);
+  if (period.end > today) {
+    throw new UsageError(
+      `--observed ${text} ends after today (${today}): give the days the data were collected on`,
+    );
+  }
+  return { from: period.start, to: period.end };
+}
+
+/** The configured lifetime of the source this import writes to ("import:<name>"), if any. */
+function lifetimesFor(
+  lifetimes: Record<string, number>,
+  source: string | undefined,
+  file: string,
+): { lifetimeDays?: number } {
+  const id = `import:${importSourceName(source ?? basename(file, extname(file)))}`;
+  return lifetimes[id] !== undefined ? { lifetimeDays: lifetimes[id] } : {};
 }
 
 /** The terminal summary: what was stored, where, which rows were skipped and why. */
@@ -112,7 +169,22 @@ export function renderSummary(summary: ImportSummary): string {
     `imported ${summary.path} (${summary.format}${summary.mode === 'restore' ? ', a jobtrend export: rows restored as exported' : ''}) into ${summary.sourceIds.join(', ') || '(no source: no rows)'}`,
     `${summary.rows} rows read: ${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skippedCount} skipped`,
   ];
-  if (summary.coverageFrom) lines.push(`dates covered: ${summary.coverageFrom} to ${summary.coverageTo}`);
+  if (summary.coverageFrom) {
+    if (summary.coverageSource === 'assumed') {
+      lines.push(
+        `coverage assumed: no collection dates (a scrape-date column such as scraped_date or 抓取时间, or --observed FROM..TO), so the dataset counts as a continuous log of ${summary.coverageFrom} to ${summary.coverageTo}; every figure built on it says so`,
+      );
+    } else {
+      lines.push(
+        `collected on ${summary.observedDays} day${summary.observedDays === 1 ? '' : 's'} from ${summary.coverageFrom} to ${summary.coverageTo} (${summary.coverageSource === 'column' ? 'its scrape-date column' : '--observed'}): the days up to a posting lifetime before each count as watched`,
+      );
+    }
+  }
+  if (summary.undated > 0) {
+    lines.push(
+      `${summary.undated} posting${summary.undated === 1 ? ' has' : 's have'} no posted date and ${summary.undated === 1 ? 'is' : 'are'} dated the day ${summary.undated === 1 ? 'it was' : 'they were'} collected${summary.coverageSource === 'assumed' ? ' (the import day)' : ''}: those listed at the first collection count as open postings, never as new ones`,
+    );
+  }
   for (const s of summary.skipped.slice(0, 20)) lines.push(`  skipped line ${s.line}: ${s.reason}`);
   if (summary.skippedCount > 20)
     lines.push(`  … and ${summary.skippedCount - 20} more (see --json for up to 1000)`);

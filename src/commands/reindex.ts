@@ -2,16 +2,21 @@
 // title and description, its places (city, district, region, country, and every other place it names) from the
 // stored location text, its pay's inferred currency and plausibility, and with --dedup its dedup key, in
 // batches, without fetching anything.
-// Also refreshes the names in the roles and skills tables.
+// Also refreshes the names in the roles and skills tables, stores each source's posting lifetime from the
+// config (sources.<id>.lifetimeDays, default 30), and recomputes which postings are backlog.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { POSTING_CONTENT_FIELDS, type SalaryPeriod } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
 import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
 import { parseLocation } from '../pipeline/location.js';
 import { currencyForCountry, isImplausiblePay } from '../pipeline/pay.js';
+import { sourceIds } from '../store/analysis-queries.js';
+import type { Db } from '../store/database.js';
 import { fromStored } from '../store/export-queries.js';
+import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from '../store/observation-store.js';
 import {
   type Place,
   type ReindexClassification,
@@ -40,6 +45,7 @@ export function define(context: CliContext): Command {
           `--batch-size must be a whole number from 1 to 100000, got "${options.batchSize}"`,
         );
       }
+      const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb({ mustExist: true });
       try {
         const synced = syncTaxonomy(db);
@@ -56,6 +62,9 @@ export function define(context: CliContext): Command {
         if (progress && result.postings > 0) context.err.write('\n');
         // Ids that left the taxonomy are unused now: a second sync removes them.
         const cleaned = syncTaxonomy(db);
+        // Posting lifetimes from the config (30 days where it says nothing), and the backlog they decide.
+        const lifetimeChanges = setSourceLifetimes(db, { ...defaultLifetimes(db), ...lifetimes });
+        const backlogChanged = markBacklog(db);
         const parts = [
           `roles changed on ${result.rolesChanged}`,
           `skills changed on ${result.skillsChanged}`,
@@ -67,7 +76,8 @@ export function define(context: CliContext): Command {
             (cleaned.removedRoles + cleaned.removedSkills > 0
               ? ` (removed ${cleaned.removedRoles} old roles, ${cleaned.removedSkills} old skills)`
               : '') +
-            `\nreindexed ${result.postings} of ${result.total} postings: ${parts.join(', ')}\n`,
+            `\nreindexed ${result.postings} of ${result.total} postings: ${parts.join(', ')}\n` +
+            `posting lifetimes changed for ${lifetimeChanges.length} source${lifetimeChanges.length === 1 ? '' : 's'}; backlog changed on ${backlogChanged} postings\n`,
         );
         if (result.interrupted) {
           context.err.write(
@@ -142,4 +152,9 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
 
 function percent(done: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;
+}
+
+/** The default lifetime for every source the database knows (the config's values are laid over it). */
+function defaultLifetimes(db: Db): Record<string, number> {
+  return Object.fromEntries(sourceIds(db).map((id) => [id, DEFAULT_LIFETIME_DAYS]));
 }

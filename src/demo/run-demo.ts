@@ -18,12 +18,24 @@ import { generateSamplePostings, SAMPLE_BOARDS, SAMPLE_CITIES, type SamplePostin
 import { renderSampleCsv } from './sample-dataset.js';
 import { startSampleServer } from './sample-server.js';
 
-/** The sources the demo scrapes, in order, with what each shows. */
-export const DEMO_SOURCES: { id: string; shows: string }[] = [
-  { id: 'greenhouse', shows: 'a JSON API (Greenhouse job-board shape)' },
-  { id: 'jsonld', shows: 'HTML pages with schema.org JobPosting JSON-LD, found through a sitemap' },
-  { id: '51job', shows: 'GBK-encoded list pages (51job window.__SEARCH_RESULT__)' },
-  { id: 'boss', shows: 'a JavaScript-rendered page read through real Chromium (BOSS-style joblist.json)' },
+/**
+ * The sources the demo scrapes, in order, with what each shows. An `archive` publishes its whole dated history
+ * at once, so its one run stands for a continuous log of it (coverage assumed); BOSS lists only what is open
+ * now, undated, so its first run is its first look: what it lists is backlog, and it is watched a lifetime back.
+ */
+export const DEMO_SOURCES: { id: string; shows: string; archive: boolean }[] = [
+  { id: 'greenhouse', shows: 'a JSON API (Greenhouse job-board shape)', archive: true },
+  {
+    id: 'jsonld',
+    shows: 'HTML pages with schema.org JobPosting JSON-LD, found through a sitemap',
+    archive: true,
+  },
+  { id: '51job', shows: 'GBK-encoded list pages (51job window.__SEARCH_RESULT__)', archive: true },
+  {
+    id: 'boss',
+    shows: 'a JavaScript-rendered page read through real Chromium (BOSS-style joblist.json)',
+    archive: false,
+  },
 ];
 
 export const SAMPLE_NOTICE =
@@ -118,13 +130,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `  ${source.id.padEnd(10)} ${run.status.padEnd(8)} ${String(c.postings_seen).padStart(4)} postings (${c.postings_new} new) from ${c.pages_fetched} pages: ${source.shows}${run.errorSummary ? ` — ${run.errorSummary}` : ''}`,
       );
     }
+    const archives = new Set(DEMO_SOURCES.filter((s) => s.archive).map((s) => s.id));
     coverDemoRuns(
       db,
-      result.runs.map((r) => r.runId),
+      result.runs.filter((r) => archives.has(r.sourceId)).map((r) => r.runId),
     );
     if (!options.signal?.aborted) {
       const csv = join(scratch, 'sample-dataset.csv');
-      writeFileSync(csv, renderSampleCsv(postings));
+      writeFileSync(csv, renderSampleCsv(postings, now));
       result.dataset = await importFile(db, csv, {
         sourceName: 'sample-dataset',
         jobName: DEMO_JOB_NAME,
@@ -134,7 +147,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       });
       const d = result.dataset;
       say(
-        `  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names (jobtrend import)`,
+        `  ${'import'.padEnd(10)} ${(d.skippedCount > 0 ? 'partial' : 'ok').padEnd(8)} ${String(d.rows).padStart(4)} rows (${d.inserted} new) from a sample CSV dataset with Chinese column names and weekly collection dates (jobtrend import)`,
       );
     }
     if (options.report !== false && !options.signal?.aborted) {

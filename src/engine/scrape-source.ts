@@ -13,6 +13,7 @@ import { FieldTally } from '../health/field-tally.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import { type Db, inTransaction } from '../store/database.js';
+import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import { recordFieldCounts } from '../store/run-field-store.js';
 import {
@@ -90,7 +91,13 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   (await import('../store/taxonomy-store.js')).syncTaxonomy(db);
   ensureSource(
     db,
-    { id: sourceId, name: scraper.name, kind: scraper.kind, base_url: baseUrl },
+    {
+      id: sourceId,
+      name: scraper.name,
+      kind: scraper.kind,
+      base_url: baseUrl,
+      lifetime_days: settings.engine.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
+    },
     now().toISOString(),
   );
   const runId = startRun(db, {

@@ -1,17 +1,26 @@
 // A source's section of the config, split in two: the keys the engine reads (baseUrl, enabled,
-// respectRobots, requestsPerMinute) and the rest, which belong to the scraper and are validated by its
+// respectRobots, requestsPerMinute, lifetimeDays) and the rest, which belong to the scraper and are validated by its
 // optionsSchema so a typo names its field.
 import type { Scraper } from '../../scrapers/types.js';
 import { type Config, describeZodError } from '../config/load-config.js';
+import { lifetimeDaysOf } from '../config/source-lifetimes.js';
 import { UserError } from '../errors.js';
 
-export const ENGINE_SOURCE_KEYS = ['baseUrl', 'enabled', 'respectRobots', 'requestsPerMinute'] as const;
+export const ENGINE_SOURCE_KEYS = [
+  'baseUrl',
+  'enabled',
+  'respectRobots',
+  'requestsPerMinute',
+  'lifetimeDays',
+] as const;
 
 export interface EngineSourceSettings {
   baseUrl?: string;
   enabled?: boolean;
   respectRobots?: boolean;
   requestsPerMinute?: number;
+  /** Days a posting of this source stays listed: decides which days count as watched (default 30). */
+  lifetimeDays?: number;
 }
 
 export interface SourceSettings {
@@ -43,6 +52,8 @@ export function sourceSettings(scraper: Scraper<unknown>, config: Config | undef
       throw new UserError(`${where}.requestsPerMinute: expected a positive number`);
     engine.requestsPerMinute = rate;
   }
+  const lifetime = lifetimeDaysOf(scraper.id, section);
+  if (lifetime !== undefined) engine.lifetimeDays = lifetime;
   for (const key of ENGINE_SOURCE_KEYS) delete section[key];
   let options: unknown = section;
   if (scraper.optionsSchema) {

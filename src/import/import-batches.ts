@@ -4,6 +4,7 @@
 // batch before.
 import type { NormalisedPosting } from '../domain/posting.js';
 import { UserError } from '../errors.js';
+import { type DateContext, parseDate } from '../pipeline/dates.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { RestoredPosting } from '../store/import-store.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
@@ -26,6 +27,10 @@ export interface ReadOptions {
   currency?: string;
   /** ISO time the rows are seen: relative dates ("3天前") count back from it. */
   seenAt: string;
+  /** The dataset's stated collection days (--observed): its rows are taken as seen on the last of them. */
+  observed?: { from: string; to: string };
+  /** Accept a dataset without a posted-date column (--undated import-day): undated postings take the day they were collected. */
+  undatedImportDay?: boolean;
   batchSize: number;
   /** Characters of text (descriptions and raw JSON) after which a batch ends early (default BATCH_TEXT_CHARS). */
   batchChars?: number;
@@ -60,7 +65,18 @@ export type ImportBatch = {
   /** Lines of records stored with text that could not be decoded (bytes not valid in the file's encoding). */
   undecodable: number[];
   more?: true;
-} & ({ mode: 'pipeline'; postings: NormalisedPosting[] } | { mode: 'restore'; postings: RestoredPosting[] });
+} & (
+  | {
+      mode: 'pipeline';
+      postings: NormalisedPosting[];
+      /** With a collection-date column: the day each posting's row was collected, by index. */
+      observedOn?: string[];
+    }
+  | { mode: 'restore'; postings: RestoredPosting[] }
+);
+
+/** Cells that mean "no date" rather than a date that cannot be read. */
+const NO_DATE = new Set(['-', '—', '--', 'n/a', 'na', 'null', 'none', 'nan', '无', '暂无', '未知']);
 
 /**
  * Reads a dataset into batches of at most `batchSize` postings or `batchChars` characters of text; the last
@@ -77,6 +93,7 @@ export async function* readImportBatches(
   let mapping: ColumnMapping = {};
   let jsonKeys: Set<string> | null = null;
   const seenAt = new Date(options.seenAt);
+  const collectedAt = options.observed ? new Date(`${options.observed.to}T00:00:00.000Z`) : seenAt;
   const context = {
     sourceId: options.sourceId,
     seenAt,
@@ -84,6 +101,7 @@ export async function* readImportBatches(
     ...(options.currency ? { currency: options.currency } : {}),
   };
   let pipeline: NormalisedPosting[] = [];
+  let observedOn: string[] = [];
   let restore: RestoredPosting[] = [];
   let skipped: SkippedRow[] = [];
   let undecodable: number[] = [];
@@ -121,7 +139,14 @@ export async function* readImportBatches(
     const batch: ImportBatch =
       mode === 'restore'
         ? { mode, postings: restore, skipped, undecodable, rows }
-        : { mode: 'pipeline', postings: pipeline, skipped, undecodable, rows };
+        : {
+            mode: 'pipeline',
+            postings: pipeline,
+            skipped,
+            undecodable,
+            rows,
+            ...(mapping.observed_at ? { observedOn } : {}),
+          };
     if (part) batch.more = true;
     else {
       rowLimit = options.batchSize;
@@ -129,6 +154,7 @@ export async function* readImportBatches(
       chars = 0;
     }
     pipeline = [];
+    observedOn = [];
     restore = [];
     skipped = [];
     undecodable = [];
@@ -163,6 +189,13 @@ export async function* readImportBatches(
         }
         mapping = resolveMapping(jsonKeys ? [...jsonKeys] : names, options.mapping);
         if (!mapping.title) throw new UserError(noTitleColumn(names, options.encoding));
+        if (!mapping.posted_at && !mapping.observed_at && !options.undatedImportDay) {
+          throw new UserError(
+            `no date column among ${names.slice(0, 20).join(', ')}: name the posting date with --map posted_at=COLUMN, or accept the import day as every posting's date with --undated import-day`,
+          );
+        }
+        // A stated range wins over a column: the column is then just another cell.
+        if (options.observed) delete mapping.observed_at;
       }
     } else if (jsonKeys) {
       for (const key of Object.keys(record.values)) seenKeys.add(key);
@@ -173,7 +206,10 @@ export async function* readImportBatches(
           grew = true;
         }
       }
-      if (grew) mapping = resolveMapping([...jsonKeys], options.mapping);
+      if (grew) {
+        mapping = resolveMapping([...jsonKeys], options.mapping);
+        if (options.observed) delete mapping.observed_at;
+      }
     }
     if (mode === 'restore') {
       const restored = readExportedRow(record.values, columns !== null);
@@ -189,9 +225,23 @@ export async function* readImportBatches(
       skipped.push({ line: record.line, reason: raw.error });
       continue;
     }
+    // When the row was collected: its scrape-date cell, the stated range's last day, else the import itself.
+    let seen = collectedAt;
+    let day: string | null = null;
+    if (mapping.observed_at) {
+      const cell = record.values[mapping.observed_at];
+      day = collectionDay(cell, context);
+      if (day === null) {
+        skipped.push({ line: record.line, reason: collectionDateProblem(cell, mapping.observed_at) });
+        continue;
+      }
+      seen = new Date(`${day}T00:00:00.000Z`);
+    }
+    const postedCell = mapping.posted_at === undefined ? undefined : record.values[mapping.posted_at];
+    if (isNoDate(postedCell)) delete raw.posting.postedAt;
     let posting: NormalisedPosting;
     try {
-      posting = normalise!(raw.posting, context);
+      posting = normalise!(raw.posting, seen === seenAt ? context : { ...context, seenAt: seen });
     } catch (error) {
       skipped.push({
         line: record.line,
@@ -199,6 +249,15 @@ export async function* readImportBatches(
       });
       continue;
     }
+    if (raw.posting.postedAt !== undefined && posting.posted_at === null) {
+      // Never dated the import day without a word: a date that cannot be read is reported by line.
+      skipped.push({
+        line: record.line,
+        reason: `posted date ${JSON.stringify(String(raw.posting.postedAt).slice(0, 40))} in column "${mapping.posted_at}" is not a date: correct it, or map another column with --map posted_at=COLUMN`,
+      });
+      continue;
+    }
+    if (day !== null) observedOn.push(day);
     const end = boundary(posting, pipeline.push(posting));
     if (end) yield take(end === 'part');
   }
@@ -231,4 +290,26 @@ function holdsReplacementCharacter(values: Record<string, unknown>): boolean {
 async function defaultNormaliser(): Promise<Normalise> {
   const pipeline = await import('../pipeline/index.js');
   return pipeline.normalisePosting;
+}
+
+/** A cell that says there is no date ("", "-", "N/A", "暂无" …). */
+function isNoDate(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  return NO_DATE.has(cell.trim().toLowerCase()) || cell.trim() === '';
+}
+
+/** The day a row was collected (YYYY-MM-DD), or null when its cell holds no readable date. */
+function collectionDay(cell: unknown, context: DateContext): string | null {
+  if (isNoDate(cell)) return null;
+  if (typeof cell !== 'string' && typeof cell !== 'number') return null;
+  const parsed = parseDate(cell, context);
+  if (!parsed || parsed.precision === 'censored') return null;
+  return parsed.value.slice(0, 10);
+}
+
+function collectionDateProblem(cell: unknown, column: string): string {
+  return isNoDate(cell)
+    ? `no collection date in column "${column}": fill it in, or state the collection days with --observed FROM..TO`
+    : `collection date ${JSON.stringify(String(cell).slice(0, 40))} in column "${column}" is not a date: correct it, or state the collection days with --observed FROM..TO`;
 }

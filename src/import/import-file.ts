@@ -1,10 +1,11 @@
 // Importing a dataset file into the database: reads it as a stream, maps each record to a raw posting, runs
 // the pipeline, and stores postings in batches (one transaction each) under the source "import:<name>", with
-// a scrape run whose coverage spans the data's dates. A jobtrend export is restored as it was instead.
-// Rows that cannot be read are reported with their line numbers and skipped; nothing else is lost.
-// Between batches the import leaves the database to other writers for a moment (a scrape beside it stores
-// its pages), and its runs are opened before the first batch's transaction, so a failed batch leaves them
-// saying how the import ended.
+// a scrape run that records when the data were collected: the days of a scrape-date column, or the range the
+// user states (--observed); without either, the span of the posting dates, marked assumed. A jobtrend export is
+// restored as it was instead. Rows that cannot be read (a posted date that is not a date included) are reported
+// with their line numbers and skipped; nothing else is lost. Between batches the import leaves the database to
+// other writers for a moment (a scrape beside it stores its pages), and its runs are opened before the first
+// batch's transaction, so a failed batch leaves them saying how the import ended.
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
@@ -17,6 +18,7 @@ import {
   restorePostings,
   useImportPragmas,
 } from '../store/import-store.js';
+import { markBacklog, recordObservedDays, setSourceLifetimes } from '../store/observation-store.js';
 import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posting-store.js';
 import {
   emptyRunCounters,
@@ -59,6 +61,12 @@ export interface ImportOptions {
   jobName?: string;
   /** Called after each stored batch. */
   onProgress?: (progress: { rows: number; skipped: number }) => void;
+  /** The days the dataset was collected on (--observed FROM..TO), over any scrape-date column. */
+  observed?: { from: string; to: string };
+  /** Accept a dataset without a posted-date column: its postings are dated the day they were collected. */
+  undatedImportDay?: boolean;
+  /** Posting lifetime of the import's source (config sources."import:<name>".lifetimeDays; default 30). */
+  lifetimeDays?: number;
 }
 
 export interface ImportSummary {
@@ -83,8 +91,17 @@ export interface ImportSummary {
    */
   undecodable_count: number;
   undecodable_lines: number[];
+  /** First and last day the dataset was collected on; when coverageAssumed, the span of its posting dates. */
   coverageFrom: string | null;
   coverageTo: string | null;
+  /** How the collection days are known: a scrape-date column, --observed, or not at all (assumed). */
+  coverageSource: 'column' | 'observed' | 'assumed';
+  /** Distinct collection days (column) or days of the stated range (observed); 0 when assumed. */
+  observedDays: number;
+  /** True when the dataset has no collection dates and is taken as a continuous log of its posting dates. */
+  coverageAssumed: boolean;
+  /** Postings without a posted date, dated the day they were collected (the import day unless stated). */
+  undated: number;
   interrupted: boolean;
 }
 
@@ -104,8 +121,11 @@ export function importSourceName(name: string): string {
 interface SourceTally {
   runId: number;
   counters: RunCounters;
+  /** Span of the posting dates (restored rows: effective dates), for coverage assumed from them. */
   from: string | null;
   to: string | null;
+  /** Days the rows say they were collected on (a scrape-date column). */
+  observed: Set<string>;
   /** Opened inside the transaction still open: a rollback takes its run row with it. */
   uncommitted: boolean;
   /** The counters as of the last commit. */
@@ -135,6 +155,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     undecodable_lines: [],
     coverageFrom: null,
     coverageTo: null,
+    coverageSource: options.observed ? 'observed' : 'assumed',
+    observedDays: 0,
+    coverageAssumed: !options.observed,
+    undated: 0,
     interrupted: false,
   };
   const tallies = new Map<string, SourceTally>();
@@ -147,6 +171,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
       startedAt,
     );
+    if (options.lifetimeDays !== undefined) setSourceLifetimes(db, { [sourceId]: options.lifetimeDays });
     return startRun(db, {
       sourceId,
       jobName: options.jobName ?? `import:${name}`,
@@ -164,6 +189,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         counters: emptyRunCounters(),
         from: null,
         to: null,
+        observed: new Set(),
         uncommitted: db.inTransaction,
         committed: emptyRunCounters(),
       };
@@ -197,9 +223,40 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       }
     } else {
       const t = tally(`import:${name}`);
-      result = upsertPostings(db, batch.postings, { seenAt, runId: t.runId });
+      const observedOn = batch.observedOn;
+      if (observedOn) {
+        // Each posting is seen on the day its row was collected: first seen on the earliest of them.
+        summary.coverageSource = 'column';
+        summary.coverageAssumed = false;
+        const byDay = groupBy(
+          batch.postings.map((posting, i) => ({ posting, day: observedOn[i]! })),
+          (p) => p.day,
+        );
+        result = { inserted: 0, updated: 0, unchanged: 0, items: [] };
+        for (const [day, group] of byDay) {
+          t.observed.add(day);
+          addResult(
+            result,
+            upsertPostings(
+              db,
+              group.map((g) => g.posting),
+              { seenAt: `${day}T00:00:00.000Z`, runId: t.runId, deferBacklog: true },
+            ),
+          );
+        }
+      } else {
+        const collected = options.observed ? `${options.observed.to}T00:00:00.000Z` : seenAt;
+        result = upsertPostings(db, batch.postings, {
+          seenAt: collected,
+          runId: t.runId,
+          deferBacklog: true,
+        });
+      }
       count(t, result, batch.postings.length);
-      for (const p of batch.postings) cover(t, effectiveDate(p, seenAt));
+      for (const p of batch.postings) {
+        if (p.posted_at) cover(t, p.posted_at.slice(0, 10));
+        else summary.undated++;
+      }
     }
     summary.inserted += result.inserted;
     summary.updated += result.updated;
@@ -216,6 +273,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     currency: options.currency,
     seenAt: startedAt,
     batchSize,
+    ...(options.observed ? { observed: options.observed } : {}),
+    ...(options.undatedImportDay ? { undatedImportDay: true } : {}),
   };
   // A replaced pipeline (benchmarks) is a function, which cannot cross into a worker thread.
   const batches = options.normalise
@@ -280,7 +339,15 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         t.uncommitted = false;
         summary.runIds[summary.sourceIds.indexOf(sourceId)] = t.runId;
       }
-      closeRuns(db, tallies, 'failed', summary, now, error instanceof Error ? error.message : String(error));
+      closeRuns(
+        db,
+        tallies,
+        'failed',
+        summary,
+        now,
+        error instanceof Error ? error.message : String(error),
+        options.observed,
+      );
     } catch {
       // The database itself fails: its runs stay `running`, and are shown interrupted once this process ends.
     }
@@ -294,7 +361,15 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     summary.skippedCount > 0 ? describeSkips(summary) : null,
     summary.undecodable_count > 0 ? describeUndecodable(summary, summary.encoding) : null,
   ].filter((p) => p !== null);
-  closeRuns(db, tallies, status, summary, now, problems.length > 0 ? problems.join('; ') : null);
+  closeRuns(
+    db,
+    tallies,
+    status,
+    summary,
+    now,
+    problems.length > 0 ? problems.join('; ') : null,
+    options.observed,
+  );
   return summary;
 }
 
@@ -305,21 +380,46 @@ function closeRuns(
   summary: ImportSummary,
   now: () => Date,
   errorSummary: string | null,
+  observed: ImportOptions['observed'],
 ): void {
+  const finishedAt = now().toISOString();
   for (const t of tallies.values()) {
     t.counters.error_count = summary.skippedCount;
+    let from: string | null;
+    let to: string | null;
+    if (summary.coverageSource === 'observed' && observed) {
+      ({ from, to } = observed);
+    } else if (summary.coverageSource === 'column') {
+      recordObservedDays(db, t.runId, t.observed);
+      const days = [...t.observed].sort();
+      [from, to] = [days[0] ?? null, days[days.length - 1] ?? null];
+    } else {
+      // No collection dates: a continuous log over the posting dates (the import day when none is dated).
+      from = t.from ?? finishedAt.slice(0, 10);
+      to = t.to ?? finishedAt.slice(0, 10);
+    }
     finishRun(db, t.runId, {
       status,
       counters: t.counters,
       errorSummary,
-      finishedAt: now().toISOString(),
-      coverageFrom: t.from,
-      coverageTo: t.to,
+      finishedAt,
+      coverageFrom: from,
+      coverageTo: to,
+      coverageAssumed: summary.coverageSource === 'assumed',
     });
-    if (t.from && (summary.coverageFrom === null || t.from < summary.coverageFrom))
-      summary.coverageFrom = t.from;
-    if (t.to && (summary.coverageTo === null || t.to > summary.coverageTo)) summary.coverageTo = t.to;
+    if (from && (summary.coverageFrom === null || from < summary.coverageFrom)) summary.coverageFrom = from;
+    if (to && (summary.coverageTo === null || to > summary.coverageTo)) summary.coverageTo = to;
+    summary.observedDays = Math.max(
+      summary.observedDays,
+      summary.coverageSource === 'column'
+        ? t.observed.size
+        : summary.coverageSource === 'observed' && from && to
+          ? Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1
+          : 0,
+    );
   }
+  // What each source listed when first watched depends on all of its observations, now recorded.
+  markBacklog(db, [...tallies.keys()]);
 }
 
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
@@ -338,7 +438,7 @@ export function describeUndecodable(
   return `${summary.undecodable_count} rows hold bytes that are not ${encoding} (stored as �), on lines ${lines}${more}: if the file is in another encoding, import it again with --encoding (${other})`;
 }
 
-/** Widens a run's coverage to include a posting's date. */
+/** Widens the span of a run's posting dates to include a date. */
 function cover(t: SourceTally, date: string): void {
   if (t.from === null || date < t.from) t.from = date;
   if (t.to === null || date > t.to) t.to = date;

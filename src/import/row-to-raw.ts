@@ -55,10 +55,10 @@ function cellTags(value: unknown): string[] | undefined {
 
 /** The id of a posting without an id column: a hash of what the mapping reads from the row. */
 export function contentId(values: Record<string, unknown>, mapping: ColumnMapping): string {
-  const mapped = IMPORT_FIELDS.filter((f) => f !== 'id' && mapping[f] !== undefined).map((f) => [
-    f,
-    cellText(values[mapping[f]!]) ?? null,
-  ]);
+  // The collection date is left out: the same posting collected on two days is one posting.
+  const mapped = IMPORT_FIELDS.filter(
+    (f) => f !== 'id' && f !== 'observed_at' && mapping[f] !== undefined,
+  ).map((f) => [f, cellText(values[mapping[f]!]) ?? null]);
   return `h:${hash('sha256', JSON.stringify(mapped), 'hex').slice(0, 24)}`;
 }
 

@@ -9,6 +9,7 @@ import { growth } from '../analysis/growth.js';
 import { parsePeriod, previousPeriod, yearBefore } from '../analysis/period.js';
 import { skills } from '../analysis/skills.js';
 import type { Claim, GrowthResult, Period, SkillsResult } from '../analysis/types.js';
+import { assumedWithin, loadWatchRecord, watchedDaysOf } from '../analysis/watched-days.js';
 import { UsageError, UserError } from '../errors.js';
 import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { Db } from '../store/database.js';
@@ -58,7 +59,12 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const extent = databaseExtent(db);
   const breakdown = extent.postings > 0 ? periodBreakdown(db, filter) : null;
   const postings = breakdown?.postings ?? 0;
-  const sources = sourceCoverage(db, filter);
+  const watch = loadWatchRecord(db);
+  const sources = sourceCoverage(db, filter).map((row) => ({
+    ...row,
+    watchedDays: watchedDaysOf(watch.get(row.sourceId), period.start, period.end).size,
+    assumed: assumedWithin(watch.get(row.sourceId), period.start, period.end),
+  }));
   // Every posting belongs to a source, so the per-source counts (any role, this city) add up to the total.
   const allPostings = sources.reduce((sum, source) => sum + source.postings, 0);
   const problems = problemRuns(db, filter);
@@ -72,7 +78,7 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
     postings,
     allPostings,
     headline: [],
-    series: { by: 'month', buckets: [], trend: null, caveats: [] },
+    series: { by: 'month', buckets: [], trend: null, trendNote: null, caveats: [] },
     skills: null,
     companies: [],
     cities: [],
@@ -152,10 +158,22 @@ function seriesFor(
 ): ReportData['series'] {
   try {
     const series = growthSeries(db, subject, period, firstDate, now);
-    return { by: series.by, buckets: series.buckets, trend: series.trend, caveats: series.caveats };
+    return {
+      by: series.by,
+      buckets: series.buckets,
+      trend: series.trend,
+      trendNote: series.trendNote,
+      caveats: series.caveats,
+    };
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UserError)) throw error;
-    return { by: 'month', buckets: [], trend: null, caveats: [`No series: ${error.message}`] };
+    return {
+      by: 'month',
+      buckets: [],
+      trend: null,
+      trendNote: null,
+      caveats: [`No series: ${error.message}`],
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 // Rendering a trend report: ReportData and the clock in, markdown and SVG chart files out. Pure — no I/O,
 // no Date.now(), no locale — so the same data and the same `now` give the same bytes (golden-file tested).
 // Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
+import { assumedCoverageCaveat } from '../analysis/caveats.js';
 import type { ClaimEstimate, ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
@@ -160,11 +161,13 @@ function headlineSection(data: ReportData): string {
   const rows = data.headline.map((h) => {
     const r = h.result;
     if (!r?.estimate) {
+      // No estimate: the counts of a comparison that could not be made (no common source, a period not
+      // watched) would read as real zeros, so only the reason is shown.
       return [
         `against ${esc(h.against)}`,
         `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
-        r ? formatCount(r.baseline.count) : '–',
-        r ? formatCount(r.current.count) : '–',
+        r && !watchedAtAll(r.coverage.baseline) ? 'not watched' : '–',
+        r && !watchedAtAll(r.coverage.current) ? 'not watched' : '–',
         '–',
         '–',
         esc(h.unavailable ?? r?.reason ?? 'not enough data'),
@@ -205,6 +208,13 @@ function headlineSection(data: ReportData): string {
   const methods = [
     ...new Set(data.headline.flatMap((h) => (h.result?.estimate ? [h.result.estimate.method] : []))),
   ];
+  const assumed = assumedCoverageCaveat([
+    ...new Map(
+      data.headline
+        .flatMap((h) => h.result?.coverage.assumed ?? [])
+        .map((a) => [`${a.sourceId} ${a.from} ${a.to}`, a] as const),
+    ).values(),
+  ]);
   const notes = [
     methods.length > 0 ? `Intervals: ${esc(methods.join('; '))}.` : '',
     'Growth compares postings per watched day, counted only on sources watched in both periods, so the counts in',
@@ -212,16 +222,29 @@ function headlineSection(data: ReportData): string {
   ]
     .filter((s) => s.length > 0)
     .join(' ');
+  const incomplete = data.headline.some((h) => h.result?.current.incomplete);
   return [
     '## Headline',
     '',
+    ...(incomplete
+      ? [
+          `**${esc(data.period.label)} is not over yet (incomplete):** the figures below cover only the days watched so far, so they are no headline; write the report again when the period has ended.`,
+          '',
+        ]
+      : []),
     sentence,
     '',
     table,
     '',
     notes,
     ...(widened.length > 0 ? ['', ...widened] : []),
+    ...(assumed ? ['', `- ${esc(assumed)}`] : []),
   ].join('\n');
+}
+
+/** Whether any source was watched on some day of the period (else it has no rate at all). */
+function watchedAtAll(side: ClaimResult['coverage']['current']): boolean {
+  return side.sources.some((s) => s.watchedDays > 0);
 }
 
 /** A claim estimate's interval is on the ratio scale (1 = no change); shown as changes: "−27.2% to +38.6%". */
@@ -251,16 +274,16 @@ function trendSection(data: ReportData, chart: ChartLink): string {
   const fitted = trendValues(buckets, data);
   const newChart = chart(
     'new-postings.svg',
-    `New postings per ${unit}`,
+    `New postings per watched day, by ${unit}`,
     renderLineChart({
-      title: `New postings per ${unit}: ${subjectPlain(data)}`,
-      labels: buckets.map((b) => b.label),
-      values: buckets.map((b) => b.count),
+      title: `New postings per watched day, by ${unit}: ${subjectPlain(data)}`,
+      labels: buckets.map((b) => (b.incomplete ? `${b.label}*` : b.label)),
+      values: buckets.map((b) => b.perDay),
       trend: fitted,
-      seriesName: `new postings (deduplicated)`,
+      seriesName: `new postings per watched day (deduplicated; * not over yet; gaps: not watched)`,
       trendName: trend ? `log-linear trend (${formatChange(trend.monthlyGrowth)} per month)` : undefined,
       xLabel: unit,
-      yLabel: `new postings per ${unit}`,
+      yLabel: 'new postings per watched day',
     }),
   );
   const shareChart = !narrowed(data)
@@ -282,7 +305,7 @@ function trendSection(data: ReportData, chart: ChartLink): string {
     ? `Over ${trend.months} months the log-linear trend is **${formatChange(trend.monthlyGrowth)} per month** ` +
       `(95% interval ${formatChange(trend.interval.lower)} to ${formatChange(trend.interval.upper)}; ` +
       `R² ${trend.rSquared.toFixed(2)}; ${esc(trend.method)}).`
-    : 'Too few months with data for a trend line (at least 3 are needed).';
+    : esc(data.series.trendNote ?? 'No trend line: too few complete watched months.');
   const lines = [
     '## Trend',
     '',
@@ -308,8 +331,8 @@ function trendSection(data: ReportData, chart: ChartLink): string {
 function trendValues(buckets: GrowthBucket[], data: ReportData): (number | null)[] | undefined {
   const trend = data.series.trend;
   if (!trend || data.series.by !== 'month') return undefined;
-  // ln(count per day) = intercept + slope · i, with i the month's index in the series (0 = first bucket).
-  return buckets.map((b, i) => Math.exp(trend.intercept + trend.slope * i) * b.days);
+  // ln(postings per watched day) = intercept + slope · i, with i the month's index in the series (0 = first bucket).
+  return buckets.map((_, i) => Math.exp(trend.intercept + trend.slope * i));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -612,29 +635,54 @@ function coverageSection(data: ReportData): string {
       [
         'source',
         'kind',
+        'posting lifetime (days)',
         `days watched (of ${data.period.days})`,
         'runs in period',
         'ok',
         'partial',
         'failed',
         'interrupted',
-        'postings in period',
+        'new postings in period',
+        'backlog',
         'last run',
       ],
       cov.sources.map((s) => [
         `${esc(s.sourceId)}${s.name && s.name !== s.sourceId ? ` (${esc(s.name, 40)})` : ''}`,
         esc(s.kind),
-        String(s.watchedDays),
+        String(s.lifetimeDays),
+        `${s.watchedDays}${s.assumed ? ' (assumed)' : ''}`,
         formatCount(s.runs),
         formatCount(s.okRuns),
         formatCount(s.partialRuns),
         formatCount(s.failedRuns),
         formatCount(s.interruptedRuns),
         formatCount(s.postings),
+        formatCount(s.backlog),
         s.lastRunAt ? esc(s.lastRunAt.slice(0, 16).replace('T', ' ')) : '–',
       ]),
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      [
+        'left',
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'left',
+      ],
     ),
+  );
+  lines.push(
+    '',
+    'A day counts as watched for a source when jobtrend looked at it (a scrape run, or the collection date of an',
+    'imported dataset) within the posting lifetime after that day; "assumed" marks a dataset imported without',
+    'collection dates, taken as a continuous log of the days its postings span. A source whose postings carry no',
+    'dates is watched only from the day after its first look. Backlog: postings a source already listed when it',
+    'was first watched; they count as open postings, never as new ones.',
   );
   if (cov.firstPostingDate) {
     lines.push('', `Postings in the database are dated ${cov.firstPostingDate} to ${cov.lastPostingDate}.`);
@@ -683,9 +731,12 @@ function methodologySection(data: ReportData, short: boolean): string {
   const lines = [
     '## Methodology',
     '',
-    '- **What is counted:** job postings collected by jobtrend, one per job: reposts and the same job on several',
+    '- **What is counted:** new job postings collected by jobtrend, one per job: reposts and the same job on several',
     '  boards are counted once, at their first appearance (deduplicated postings). A posting counts on its',
-    '  effective date: the date it was posted where the source says, else the day it was first seen.',
+    '  effective date: the date it was posted where the source says, else the day it was first seen. What a source',
+    '  already listed when it was first watched (its backlog) is never counted as new.',
+    '- **Watched days:** a day counts when a source was looked at within its posting lifetime after it (30 days',
+    '  unless configured), so a rate is new postings per watched day; a period nobody watched has no rate.',
     `- **Subject:** ${esc(data.subject.description)}; roles come from a bilingual taxonomy matched against titles and descriptions.`,
   ];
   if (!short) {
@@ -694,7 +745,8 @@ function methodologySection(data: ReportData, short: boolean): string {
       '  both periods (same-source panel), so a board added or broken in between does not look like a change in',
       '  demand. Its 95% interval comes from the exact conditional (binomial) method for a ratio of Poisson rates,',
       '  widened when weekly counts vary more than Poisson allows (quasi-Poisson), as stated where it applies.',
-      '- **Trend:** a log-linear regression of monthly counts per day; the growth per month is exp(slope) − 1.',
+      '- **Trend:** a log-linear regression of monthly rates per watched day over complete, watched months (at least',
+      '  six); the growth per month is exp(slope) − 1. A month not over yet is marked and left out.',
       '- **Skills:** share of matching postings naming each skill; changes are tested with a two-proportion z test',
       '  and corrected for testing many skills at once (Benjamini–Hochberg).',
       '- **Pay:** medians and quartiles within one currency and one pay period; never mixed or converted.',

@@ -53,8 +53,13 @@ export interface DistrictCount {
 /** Pay distribution of one group within one currency and one pay period (never mixed). */
 export type PayRow = PayPercentileRow;
 
-/** One source's runs, watched days and postings in the report period. */
-export type SourceCoverageRow = SourceCoverageQueryRow;
+/** One source's runs, watched days, lifetime and postings in the report period. */
+export interface SourceCoverageRow extends SourceCoverageQueryRow {
+  /** Days of the report period the source was watched (a look at it within its lifetime after the day). */
+  watchedDays: number;
+  /** True when some of those days are assumed (a dataset imported without collection dates). */
+  assumed: boolean;
+}
 
 export interface ProblemRun {
   id: number;
@@ -93,6 +98,8 @@ export interface ReportData {
     by: Granularity;
     buckets: GrowthBucket[];
     trend: Trend | null;
+    /** Why there is no trend, when there is none (too few complete watched months). */
+    trendNote: string | null;
     caveats: string[];
   };
   skills: SkillsResult | null;

@@ -1,6 +1,7 @@
-// Read-only SQL for analysis: daily counts of deduplicated postings (is_primary = 1) by effective date,
-// the days each source was watched, skill counts, and the active-stock aggregate. Everything is an
-// aggregate computed by SQLite (a few thousand rows at most come back), every value is a bound parameter.
+// Read-only SQL for analysis: daily counts of new deduplicated postings (is_primary = 1, backlog = 0) by
+// effective date, each source's observations and posting lifetime, countries of postings, skill counts, and
+// the active-stock aggregate. Everything is an aggregate computed by SQLite (a few thousand rows at most come
+// back), every value is a bound parameter.
 import type { Db } from './database.js';
 
 /** A checked filter (see src/analysis/filters.ts): canonical city, known role and sources. */
@@ -17,9 +18,32 @@ export interface DayCount {
   postings: number;
 }
 
-export interface WatchDay {
+/** One successful look at a source (the source_observations view, db/070_watched_days.sql). */
+export interface ObservationRow {
   source_id: string;
-  day: string;
+  run_id: number;
+  first_day: string;
+  last_day: string;
+  /** Postings without a date of their own first seen up to this time were listed during this look. */
+  observed_until: string;
+  /** 1 when the days are a dataset's posting-date span taken as a continuous log, not collection dates. */
+  assumed: number;
+}
+
+export interface SourceInfoRow {
+  id: string;
+  name: string;
+  kind: string;
+  lifetime_days: number;
+  /** The last day of its first observation (null when never observed). */
+  first_observed_day: string | null;
+  /** 1 when most postings it lists carry no date of their own (the source_dating view). */
+  undated_listings: number;
+}
+
+export interface CountryCount {
+  country: string | null;
+  postings: number;
 }
 
 export interface SkillCount {
@@ -96,8 +120,8 @@ function filterClause(filter: SqlFilter, withTopic: boolean): Clause {
 }
 
 /**
- * Deduplicated postings per effective date and source between `start` and `end` (inclusive).
- * `withTopic` false counts all postings of the same city and sources (the denominator of share).
+ * New deduplicated postings (backlog left out) per effective date and source between `start` and `end`
+ * (inclusive). `withTopic` false counts all postings of the same city and sources (the denominator of share).
  */
 export function dailyCounts(
   db: Db,
@@ -112,17 +136,44 @@ export function dailyCounts(
   const whereParams = withTopic && filter.role ? clause.params.slice(1) : clause.params;
   const sql = `SELECT p.effective_date AS day, p.source_id, count(*) AS postings
     FROM postings p ${clause.joins.join(' ')}
-    WHERE p.is_primary = 1 AND p.effective_date BETWEEN ? AND ?
+    WHERE p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN ? AND ?
     ${clause.where.map((w) => `AND ${w}`).join(' ')}
     GROUP BY p.effective_date, p.source_id`;
   return db.prepare(sql).all(...joinParams, start, end, ...whereParams) as DayCount[];
 }
 
-/** Days each source was watched between `start` and `end` (from the source_watch_days view). */
-export function watchDays(db: Db, start: string, end: string): WatchDay[] {
+/** Every successful look at every source, oldest first (one row per run, or per stated collection day). */
+export function observations(db: Db): ObservationRow[] {
   return db
-    .prepare('SELECT source_id, day FROM source_watch_days WHERE day BETWEEN ? AND ? ORDER BY source_id, day')
-    .all(start, end) as WatchDay[];
+    .prepare(
+      `SELECT source_id, run_id, first_day, last_day, observed_until, assumed FROM source_observations
+       ORDER BY source_id, first_day, observed_until`,
+    )
+    .all() as ObservationRow[];
+}
+
+/** Every known source with its posting lifetime, first observation and whether it lists undated postings. */
+export function sourceInfo(db: Db): SourceInfoRow[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.name, s.kind, s.lifetime_days, w.first_observed_day,
+              coalesce(w.undated_listings, 0) AS undated_listings
+       FROM sources s LEFT JOIN source_first_watch w ON w.source_id = s.id ORDER BY s.id`,
+    )
+    .all() as SourceInfoRow[];
+}
+
+/** Matching new postings between `start` and `end` by country (null: unknown), largest first. */
+export function countryCounts(db: Db, filter: SqlFilter, start: string, end: string): CountryCount[] {
+  const clause = filterClause(filter, true);
+  const joinParams = filter.role ? [clause.params[0]] : [];
+  const whereParams = filter.role ? clause.params.slice(1) : clause.params;
+  const sql = `SELECT p.country AS country, count(*) AS postings
+    FROM postings p ${clause.joins.join(' ')}
+    WHERE p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN ? AND ?
+    ${clause.where.map((w) => `AND ${w}`).join(' ')}
+    GROUP BY p.country ORDER BY postings DESC`;
+  return db.prepare(sql).all(...joinParams, start, end, ...whereParams) as CountryCount[];
 }
 
 /** The earliest effective date of a deduplicated posting, or null for an empty database. */
@@ -134,13 +185,14 @@ export function firstEffectiveDate(db: Db): string | null {
   );
 }
 
-/** Matching deduplicated postings in the range (the denominator of skill shares). */
+/** Matching new deduplicated postings in the range (the denominator of skill shares). */
 export function countPostings(db: Db, filter: SqlFilter, start: string, end: string): number {
   return dailyCounts(db, filter, start, end).reduce((sum, row) => sum + row.postings, 0);
 }
 
 /**
- * Matching deduplicated postings in the range (`postings`), and per skill the number naming it, in one
+ * Matching new deduplicated postings (backlog left out, as in every count of a period) in the range
+ * (`postings`), and per skill the number naming it, in one
  * pass: the matching ids are materialised once, then counted and joined to posting_skills. Skill names come
  * from a separate read of the small skills table rather than a join per row.
  */
@@ -155,7 +207,7 @@ export function skillCounts(
   const whereParams = filter.role ? clause.params.slice(1) : clause.params;
   const sql = `WITH matching AS MATERIALIZED (
       SELECT p.id FROM postings p ${clause.joins.join(' ')}
-      WHERE p.is_primary = 1 AND p.effective_date BETWEEN ? AND ?
+      WHERE p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN ? AND ?
       ${clause.where.map((w) => `AND ${w}`).join(' ')}
     )
     SELECT NULL AS skill_id, count(*) AS postings FROM matching

@@ -1,8 +1,8 @@
 // Store side of `jobtrend demo`: whether a database holds anything besides demo data (so the demo never
-// mixes invented postings into real ones unasked), and the coverage of demo runs. The sample sites publish
-// their whole history at once, so a demo scrape watched each sample source over every date its postings
-// span, the way an imported dataset does.
+// mixes invented postings into real ones unasked), and the coverage of demo runs of the sample sites that
+// publish their whole history at once.
 import { type Db, inTransaction } from './database.js';
+import { markBacklog } from './observation-store.js';
 
 export const DEMO_JOB_NAME = 'demo';
 
@@ -19,16 +19,25 @@ export function countNonDemoPostings(db: Db): number {
   );
 }
 
-/** Sets each run's coverage to the dates spanned by its source's stored postings. */
+/**
+ * The sample sites publish their whole history at once, like an archive: each run of one is taken as a
+ * continuous log of every date its source's postings span (coverage assumed, and said so wherever it is
+ * counted), and the backlog of those sources is recomputed with it.
+ */
 export function coverDemoRuns(db: Db, runIds: number[]): void {
   const update = db.prepare(
-    `UPDATE scrape_runs SET
+    `UPDATE scrape_runs SET coverage_assumed = 1,
        coverage_from = (SELECT min(effective_date) FROM postings WHERE source_id = scrape_runs.source_id),
        coverage_to = max(substr(coalesce(finished_at, started_at), 1, 10),
          (SELECT max(effective_date) FROM postings WHERE source_id = scrape_runs.source_id))
      WHERE id = ? AND status IN ('ok', 'partial')`,
   );
+  const sources = db.prepare('SELECT source_id FROM scrape_runs WHERE id = ?').pluck();
   inTransaction(db, () => {
     for (const id of runIds) update.run(id);
   });
+  markBacklog(
+    db,
+    runIds.map((id) => sources.get(id) as string).filter((id) => id !== undefined),
+  );
 }

@@ -1,6 +1,7 @@
 // Upserting normalised postings: one transaction per batch, keyed on (source_id, source_posting_id).
-// Keeps first_seen_at, advances last_seen_at, records each changed field in posting_changes, keeps the
-// effective date at the first appearance, and maintains is_primary (the first appearance of a dedup_key).
+// Keeps first_seen_at (moving it back for an earlier sighting), advances last_seen_at, records each changed
+// field in posting_changes, keeps the effective date at the first appearance, maintains is_primary (the first
+// appearance of a dedup_key), and flags as backlog what a source listed when it was first watched.
 
 import type { Statement } from 'better-sqlite3';
 import {
@@ -10,6 +11,7 @@ import {
   type PostingRecord,
 } from '../domain/posting.js';
 import { type Db, inTransaction } from './database.js';
+import { type BacklogRule, backlogRule } from './observation-store.js';
 
 export type UpsertStatus = 'new' | 'updated' | 'unchanged';
 
@@ -25,6 +27,11 @@ export interface UpsertOptions {
   /** ISO time the postings were seen (the run's clock). */
   seenAt: string;
   runId?: number | null;
+  /**
+   * Leave the backlog flag to the caller, who recomputes it once the run's observations are known (an import:
+   * its collection days are known only at its end). Default: flagged as the postings are stored.
+   */
+  deferBacklog?: boolean;
 }
 
 /** Columns whose changes are recorded in posting_changes (raw_json and hashes are not interesting to diff). */
@@ -44,6 +51,7 @@ const WRITE_COLUMNS = [...TRACKED_FIELDS, 'content_hash', 'raw_json'] as const;
 interface ExistingRow {
   id: number;
   content_hash: string;
+  first_seen_at: string;
   effective_date: string;
   closed_at: string | null;
   [field: string]: unknown;
@@ -87,15 +95,15 @@ const cache = new WeakMap<Db, unknown>();
 function prepareStatements(db: Db) {
   return {
     find: db.prepare(
-      `SELECT id, content_hash, effective_date, closed_at, ${TRACKED_FIELDS.join(', ')}
+      `SELECT id, content_hash, first_seen_at, effective_date, closed_at, ${TRACKED_FIELDS.join(', ')}
        FROM postings WHERE source_id = ? AND source_posting_id = ?`,
     ),
     // Positional parameters, in the order of insertRow: binding by name costs a lookup per column per row,
     // a quarter of the insert's time in an import.
     insert: db.prepare(
       `INSERT INTO postings (source_id, source_posting_id, ${WRITE_COLUMNS.join(', ')},
-         first_seen_at, last_seen_at, effective_date, is_primary, first_run_id, last_run_id)
-       VALUES (${Array.from({ length: WRITE_COLUMNS.length + 8 }, () => '?').join(', ')})`,
+         first_seen_at, last_seen_at, effective_date, is_primary, backlog, first_run_id, last_run_id)
+       VALUES (${Array.from({ length: WRITE_COLUMNS.length + 9 }, () => '?').join(', ')})`,
     ),
     // Which of a batch's (source_id, source_posting_id) pairs are stored, by their index in the batch: one
     // statement instead of a lookup per posting. CROSS JOIN keeps the batch as the outer loop (else SQLite may scan a source's postings).
@@ -105,13 +113,16 @@ function prepareStatements(db: Db) {
        ON p.source_id = j.value ->> 0 AND p.source_posting_id = j.value ->> 1`,
       )
       .pluck(),
+    // A dataset's rows may come in any order of collection date: an earlier sighting moves first_seen_at back.
     touch: db.prepare(
-      `UPDATE postings SET last_seen_at = max(last_seen_at, ?), last_run_id = coalesce(?, last_run_id),
-         closed_at = NULL WHERE id = ?`,
+      `UPDATE postings SET first_seen_at = min(first_seen_at, @seen_at), last_seen_at = max(last_seen_at, @seen_at),
+         effective_date = @effective_date, last_run_id = coalesce(@run_id, last_run_id), closed_at = NULL
+       WHERE id = @id`,
     ),
     update: db.prepare(
       `UPDATE postings SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
-         last_seen_at = max(last_seen_at, @seen_at), updated_at = @seen_at, closed_at = NULL,
+         first_seen_at = min(first_seen_at, @seen_at), last_seen_at = max(last_seen_at, @seen_at),
+         updated_at = @seen_at, closed_at = NULL,
          effective_date = @effective_date, last_run_id = coalesce(@run_id, last_run_id)
        WHERE id = @id`,
     ),
@@ -156,6 +167,13 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
   const runId = options.runId ?? null;
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, items: [] };
 
+  const rules = new Map<string, BacklogRule | null>();
+  const ruleFor = (sourceId: string) => {
+    if (runId === null || options.deferBacklog) return null;
+    if (!rules.has(sourceId)) rules.set(sourceId, backlogRule(db, sourceId, runId));
+    return rules.get(sourceId) ?? null;
+  };
+
   inTransaction(db, () => {
     const links = new LinkWriter(db, s);
     const stored = storedIndexes(s, postings);
@@ -175,8 +193,9 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
           | { id: number; effective_date: string }
           | undefined;
         const primary = !current || date < current.effective_date;
+        const backlog = isBacklog(posting, date, options.seenAt, ruleFor(posting.source_id));
         const id = Number(
-          s.insert.run(insertRow(posting, options.seenAt, date, primary, runId)).lastInsertRowid,
+          s.insert.run(insertRow(posting, options.seenAt, date, primary, backlog, runId)).lastInsertRowid,
         );
         added.add(identity);
         if (current && primary) s.setPrimary.run(0, current.id);
@@ -187,8 +206,13 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
       }
       const values = Object.fromEntries(WRITE_COLUMNS.map((c) => [c, columnValue(posting, c)]));
       const classificationChanged = links.replace(existing.id, posting);
+      // A repost must not move a posting's date forward: it counts at its first appearance.
+      const candidate = effectiveDate(posting, options.seenAt);
+      // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, compared as text
+      const date = candidate < existing.effective_date ? candidate : existing.effective_date;
       if (existing.content_hash === posting.content_hash) {
-        s.touch.run(options.seenAt, runId, existing.id);
+        s.touch.run({ seen_at: options.seenAt, effective_date: date, run_id: runId, id: existing.id });
+        if (date !== existing.effective_date) s.recomputePrimary.run({ key: existing.dedup_key });
         const status: UpsertStatus = classificationChanged ? 'updated' : 'unchanged';
         if (classificationChanged) result.updated++;
         else result.unchanged++;
@@ -202,10 +226,6 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
           s.change.run(existing.id, runId, options.seenAt, field, textOf(before), textOf(after));
         }
       }
-      // A repost must not move a posting's date forward: it counts at its first appearance.
-      const candidate = effectiveDate(posting, options.seenAt);
-      // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, compared as text
-      const date = candidate < existing.effective_date ? candidate : existing.effective_date;
       s.update.run({
         ...values,
         id: existing.id,
@@ -225,6 +245,21 @@ export function upsertPostings(db: Db, postings: NormalisedPosting[], options: U
   return result;
 }
 
+/**
+ * Whether a posting stored now was already listed when its source was first watched: dated before the first
+ * watched day, or without a date of its own ("30+ days ago" is none) and seen during the first observation.
+ */
+function isBacklog(
+  posting: NormalisedPosting,
+  date: string,
+  seenAt: string,
+  rule: BacklogRule | null,
+): boolean {
+  if (!rule) return false;
+  const undated = posting.posted_at === null || posting.posted_at_precision === 'censored';
+  return date < rule.firstWatchedDay || (undated && seenAt <= rule.firstObservedUntil);
+}
+
 /** The indexes, in `postings`, of those already stored. */
 function storedIndexes(
   s: ReturnType<typeof prepareStatements>,
@@ -241,11 +276,12 @@ function insertRow(
   seenAt: string,
   effective: string,
   primary: boolean,
+  backlog: boolean,
   runId: number | null,
 ): unknown[] {
   const row: unknown[] = [posting.source_id, posting.source_posting_id];
   for (const column of WRITE_COLUMNS) row.push(columnValue(posting, column));
-  row.push(seenAt, seenAt, effective, primary ? 1 : 0, runId, runId);
+  row.push(seenAt, seenAt, effective, primary ? 1 : 0, backlog ? 1 : 0, runId, runId);
   return row;
 }
 

@@ -1,11 +1,14 @@
 // Read-only SQL for the trend report, beyond what analysis computes: postings counts, top companies, cities
 // and districts, pay percentiles by role and city (within one currency and one pay period), and the
-// coverage record (sources, runs, days watched, failed or blocked runs). Aggregates only: no query returns
+// coverage record (sources, their lifetimes, runs and backlog, failed or blocked runs). Aggregates only: no query returns
 // one row per posting, so a report over millions of postings stays fast. Every value is a bound parameter.
 import type { Db } from './database.js';
 import { shownStatusSql } from './run-liveness.js';
 
-/** Which deduplicated postings a report counts: a date range, and optionally one role and one city. */
+/**
+ * Which deduplicated postings a report counts: new ones (backlog left out) dated in a range, and optionally
+ * of one role and one city.
+ */
 export interface ReportFilter {
   /** First day, YYYY-MM-DD. */
   start: string;
@@ -28,7 +31,7 @@ export function prepareForLargeReads(db: Db): void {
   if (current === 0) db.pragma(`mmap_size = ${REPORT_MMAP_BYTES}`);
 }
 
-const MATCHING = `p.is_primary = 1 AND p.effective_date BETWEEN @start AND @end
+const MATCHING = `p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN @start AND @end
   AND (@city IS NULL OR p.city = @city)
   AND (@role IS NULL OR EXISTS (SELECT 1 FROM posting_roles pr WHERE pr.posting_id = p.id AND pr.role_id = @role))`;
 
@@ -269,51 +272,33 @@ export interface SourceCoverageQueryRow {
   sourceId: string;
   name: string;
   kind: string;
-  /** Days in the report period on which the source was watched (a run that was not a failure). */
-  watchedDays: number;
+  /** Days a posting of this source stays listed (sources.lifetime_days): decides its watched days. */
+  lifetimeDays: number;
   runs: number;
   okRuns: number;
   partialRuns: number;
   failedRuns: number;
   interruptedRuns: number;
-  /** Deduplicated postings (any role, the report's city) from this source in the period. */
+  /** New deduplicated postings (any role, the report's city, backlog left out) from this source in the period. */
   postings: number;
+  /** Deduplicated postings (any role, the report's city) it already listed when first watched: in stock, never new. */
+  backlog: number;
   lastRunAt: string | null;
 }
 
 /**
- * Every known source with its runs started in the period (by status), the days of the period it was
- * watched (as the source_watch_days view counts them, but clipped to the period so that long-running
- * imports do not expand into years of days), its deduplicated postings in the period (any role, the
- * filter's city) and its last run ever.
+ * Every known source with its posting lifetime, its runs started in the period (by status), its new
+ * deduplicated postings in the period (any role, the filter's city), its backlog (any date) and its last run
+ * ever. The days it was watched come from analysis (watched-days.ts), which applies the lifetime rule.
  */
 export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQueryRow[] {
   const range = { start: filter.start, end: filter.end };
-  const sources = db.prepare('SELECT id, name, kind FROM sources ORDER BY id').all() as {
+  const sources = db.prepare('SELECT id, name, kind, lifetime_days FROM sources ORDER BY id').all() as {
     id: string;
     name: string;
     kind: string;
+    lifetime_days: number;
   }[];
-  const watched = new Map(
-    (
-      db
-        .prepare(
-          `WITH RECURSIVE runs AS (
-             SELECT source_id,
-                    coalesce(coverage_from, substr(started_at, 1, 10)) AS first_day,
-                    coalesce(coverage_to, substr(coalesce(finished_at, heartbeat_at, started_at), 1, 10)) AS last_day
-             FROM scrape_runs WHERE status IN ('ok', 'partial', 'interrupted')
-           ), spans (source_id, day, last_day) AS (
-             SELECT source_id, max(first_day, @start), min(last_day, @end)
-             FROM runs WHERE first_day <= @end AND last_day >= @start
-             UNION
-             SELECT source_id, date(day, '+1 day'), last_day FROM spans WHERE day < last_day
-           )
-           SELECT source_id AS sourceId, count(DISTINCT day) AS days FROM spans GROUP BY source_id`,
-        )
-        .all(range) as { sourceId: string; days: number }[]
-    ).map((r) => [r.sourceId, r.days]),
-  );
   const runs = new Map(
     (
       db
@@ -339,10 +324,22 @@ export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQuer
       db
         .prepare(
           `SELECT p.source_id AS sourceId, count(*) AS postings FROM postings p
-           WHERE p.is_primary = 1 AND p.effective_date BETWEEN @start AND @end AND (@city IS NULL OR p.city = @city)
+           WHERE p.is_primary = 1 AND p.backlog = 0 AND p.effective_date BETWEEN @start AND @end
+             AND (@city IS NULL OR p.city = @city)
            GROUP BY p.source_id`,
         )
         .all({ ...range, city: filter.city ?? null }) as { sourceId: string; postings: number }[]
+    ).map((r) => [r.sourceId, r.postings]),
+  );
+  const backlog = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.source_id AS sourceId, count(*) AS postings FROM postings p
+           WHERE p.is_primary = 1 AND p.backlog = 1 AND (@city IS NULL OR p.city = @city)
+           GROUP BY p.source_id`,
+        )
+        .all({ city: filter.city ?? null }) as { sourceId: string; postings: number }[]
     ).map((r) => [r.sourceId, r.postings]),
   );
   const lastRuns = new Map(
@@ -360,13 +357,14 @@ export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQuer
       sourceId: source.id,
       name: source.name,
       kind: source.kind,
-      watchedDays: watched.get(source.id) ?? 0,
+      lifetimeDays: source.lifetime_days,
       runs: r?.runs ?? 0,
       okRuns: r?.ok ?? 0,
       partialRuns: r?.partial ?? 0,
       failedRuns: r?.failed ?? 0,
       interruptedRuns: r?.interrupted ?? 0,
       postings: postings.get(source.id) ?? 0,
+      backlog: backlog.get(source.id) ?? 0,
       lastRunAt: lastRuns.get(source.id) ?? null,
     };
   });

@@ -83,9 +83,13 @@ export interface FinishRunOptions {
   counters: RunCounters;
   errorSummary?: string | null;
   finishedAt?: string;
-  /** Dates the run watched the source; default the days from start to finish. */
+  /**
+   * Dates the run looked at the source (an import's stated collection dates); default the days from start to
+   * finish. With `coverageAssumed`, the span of the data's posting dates, taken as a continuous log.
+   */
   coverageFrom?: string | null;
   coverageTo?: string | null;
+  coverageAssumed?: boolean;
 }
 
 export function finishRun(db: Db, runId: number, options: FinishRunOptions): void {
@@ -96,7 +100,8 @@ export function finishRun(db: Db, runId: number, options: FinishRunOptions): voi
        pages_fetched = @pages_fetched, requests = @requests, retries = @retries,
        postings_seen = @postings_seen, postings_new = @postings_new, postings_updated = @postings_updated,
        error_count = @error_count, error_summary = @summary,
-       coverage_from = coalesce(@from, coverage_from), coverage_to = coalesce(@to, coverage_to)
+       coverage_from = coalesce(@from, coverage_from), coverage_to = coalesce(@to, coverage_to),
+       coverage_assumed = coalesce(@assumed, coverage_assumed)
      WHERE id = @id`,
   ).run({
     ...options.counters,
@@ -105,6 +110,7 @@ export function finishRun(db: Db, runId: number, options: FinishRunOptions): voi
     summary: options.errorSummary?.slice(0, 500) ?? null,
     from: options.coverageFrom ?? null,
     to: options.coverageTo ?? null,
+    assumed: options.coverageAssumed === undefined ? null : options.coverageAssumed ? 1 : 0,
     id: runId,
   });
 }

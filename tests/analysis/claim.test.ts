@@ -67,21 +67,46 @@ describe('checkClaim', () => {
     expect(all.caveats.some((c) => /boss/.test(c) && /new coverage, not new demand/.test(c))).toBe(true);
   });
 
-  it('too few postings give "insufficient data" with the counts', () => {
+  it('a small sample with a decisive interval gets its verdict; a zero count is "insufficient data", saying what is needed', () => {
     yearlySource('zhaopin', 12, 19);
-    const result = checkClaim(db, claim, { now: NOW });
-    expect(result.verdict).toBe('insufficient data');
-    expect(result.estimate).toBeNull();
-    expect(result.reason).toMatch(/12 postings/);
+    const small = checkClaim(db, claim, { now: NOW });
+    expect(small.verdict).toBe('inconclusive');
+    expect(small.estimate).not.toBeNull();
+
+    watch(db, 'lever', '2024-01-01', '2025-12-31');
+    addPostings(db, {
+      sourceId: 'lever',
+      count: 5,
+      from: '2024-01-01',
+      to: '2024-12-31',
+      overrides: { city: 'London' },
+    });
+    const none = checkClaim(db, { ...claim, city: 'London' }, { now: NOW });
+    expect(none.verdict).toBe('insufficient data');
+    expect(none.estimate).toBeNull();
+    expect(none.reason).toMatch(
+      /no matching new posting in 2025 on its 365 watched days: a ratio needs at least one posting in each period/,
+    );
   });
 
-  it('a period nobody watched gives "insufficient data"', () => {
+  it('a period nobody watched gives "insufficient data", saying what would be needed', () => {
     watch(db, 'zhaopin', '2025-01-01', '2025-12-31');
     addPostings(db, { sourceId: 'zhaopin', count: 500, from: '2025-01-01', to: '2025-12-31' });
     addPostings(db, { sourceId: 'zhaopin', count: 300, from: '2024-01-01', to: '2024-12-31' });
     const result = checkClaim(db, claim, { now: NOW });
     expect(result.verdict).toBe('insufficient data');
-    expect(result.reason).toMatch(/no source was watched in both/);
+    expect(result.reason).toMatch(/^2024 was not watched: no source was looked at/);
+    expect(result.reason).toMatch(/a rate needs watched days/);
+  });
+
+  it('two sources each watched in one period only: no common source, and --all-sources is offered', () => {
+    watch(db, 'zhaopin', '2024-01-01', '2024-12-31');
+    watch(db, 'boss', '2025-01-01', '2025-12-31');
+    addPostings(db, { sourceId: 'zhaopin', count: 300, from: '2024-01-01', to: '2024-12-31' });
+    addPostings(db, { sourceId: 'boss', count: 500, from: '2025-01-01', to: '2025-12-31' });
+    const result = checkClaim(db, claim, { now: NOW });
+    expect(result.verdict).toBe('insufficient data');
+    expect(result.reason).toMatch(/no source was watched in both 2025 and 2024.*--all-sources/);
   });
 
   it('counts only postings of the role and city asked about', () => {

@@ -12,6 +12,7 @@ let db: Db;
 beforeEach(() => {
   db = memoryDb();
   watch(db, 'zhaopin', '2025-01-01', '2025-01-31');
+  watch(db, 'lever', '2025-01-01', '2025-01-31');
   addPostings(db, {
     sourceId: 'zhaopin',
     count: 5,

@@ -6,6 +6,7 @@ import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
 import { addPostings, memoryDb, watch } from './support/analysis-db.js';
 
+const NOW = new Date('2026-06-01T00:00:00Z');
 let db: Db;
 beforeEach(() => {
   db = memoryDb();
@@ -32,7 +33,7 @@ describe('growth', () => {
       overrides: { roles: ['data-annotator'] },
     });
 
-    const result = growth(db, { role: 'ai-trainer', by: 'month', from: '2024-01', to: '2025-12' });
+    const result = growth(db, { role: 'ai-trainer', by: 'month', from: '2024-01', to: '2025-12', now: NOW });
     expect(result.buckets).toHaveLength(24);
     const march = result.buckets.find((b) => b.label === '2025-03')!;
     expect(march).toMatchObject({
@@ -41,13 +42,18 @@ describe('growth', () => {
       share: 0.5,
       days: 31,
       watchedDays: 31,
-      complete: true,
+      incomplete: false,
     });
     expect(march.perDay).toBeCloseTo(3, 12);
-    expect(march.yearOverYear).toBeCloseTo(2, 12); // 3 per day against 1 per day
-    expect(march.periodOverPeriod).toBeCloseTo(3 / (62 / 28) - 1, 12);
-    expect(result.buckets.find((b) => b.label === '2024-04')!.periodOverPeriod).toBeCloseTo(-1, 12);
-    expect(result.buckets.find((b) => b.label === '2024-05')!.periodOverPeriod).toBeNull();
+    expect(march.vsYearBefore!.change).toBeCloseTo(2, 12); // 3 per day against 1 per day
+    expect(march.vsYearBefore!.interval!.lower).toBeGreaterThan(1);
+    expect(march.vsPrevious!.change).toBeCloseTo(3 / (62 / 28) - 1, 12);
+    // A month with no posting against one with 31 has no ratio with an interval: null, never −100%.
+    const april = result.buckets.find((b) => b.label === '2024-04')!;
+    expect(april.perDay).toBe(0);
+    expect(april.vsPrevious).toMatchObject({ change: null, interval: null });
+    expect(april.vsPrevious!.unavailable).toMatch(/no matching new posting in 2024-04/);
+    expect(result.buckets.find((b) => b.label === '2024-05')!.vsPrevious!.change).toBeNull();
   });
 
   it('the trend recovers a true 10% monthly growth', () => {
@@ -62,7 +68,7 @@ describe('growth', () => {
         to: monthEnd(month),
       });
     }
-    const result = growth(db, { by: 'quarter', from: '2025', to: '2025' });
+    const result = growth(db, { by: 'quarter', from: '2025', to: '2025', now: NOW });
     expect(result.buckets.map((b) => b.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(result.trend!.months).toBe(12);
     expect(result.trend!.monthlyGrowth).toBeCloseTo(0.1, 2);
@@ -71,15 +77,18 @@ describe('growth', () => {
     expect(result.trend!.interval.upper - result.trend!.interval.lower).toBeLessThan(0.02);
   });
 
-  it('weeks are ISO weeks, and unwatched days are flagged', () => {
+  it('weeks are ISO weeks; counts are per watched day, and a week nobody watched has no rate', () => {
     watch(db, 'zhaopin', '2025-03-31', '2025-04-03');
     addPostings(db, { sourceId: 'zhaopin', count: 14, from: '2025-03-31', to: '2025-04-13' });
-    const result = growth(db, { by: 'week', from: '2025-W14', to: '2025-W15' });
-    expect(result.buckets.map((b) => [b.label, b.start, b.end, b.count, b.watchedDays, b.complete])).toEqual([
-      ['2025-W14', '2025-03-31', '2025-04-06', 7, 4, false],
-      ['2025-W15', '2025-04-07', '2025-04-13', 7, 0, false],
+    const result = growth(db, { by: 'week', from: '2025-W14', to: '2025-W15', now: NOW });
+    expect(
+      result.buckets.map((b) => [b.label, b.start, b.end, b.count, b.perDay, b.watchedDays, b.vsPrevious]),
+    ).toEqual([
+      ['2025-W14', '2025-03-31', '2025-04-06', 4, 1, 4, expect.objectContaining({ change: null })],
+      ['2025-W15', '2025-04-07', '2025-04-13', null, null, 0, null],
     ]);
     expect(result.caveats.join('\n')).toMatch(/2025-W14: 4\/7 days/);
+    expect(result.caveats.join('\n')).toMatch(/Not watched: 2025-W15/);
     expect(result.trend).toBeNull();
   });
 

@@ -21,6 +21,8 @@ const options = (overrides: Partial<ReadOptions>): ReadOptions => ({
   sourceId: 'import:sample',
   seenAt: '2026-11-20T10:00:00.000Z',
   batchSize: 1000,
+  // These datasets have no date column: only their batching is tested here.
+  undatedImportDay: true,
   ...overrides,
 });
 

@@ -167,7 +167,10 @@ describe('importing a dataset through the pipeline', () => {
       { title: 'AI训练师', id: 'v1' },
       { title: '数据标注员', id: 'v2', salary: '6-8K', 城市: '上海' },
     ];
-    await importFile(db, file('vary.jsonl', lines.map((l) => JSON.stringify(l)).join('\n')), { now });
+    await importFile(db, file('vary.jsonl', lines.map((l) => JSON.stringify(l)).join('\n')), {
+      now,
+      undatedImportDay: true,
+    });
     expect(db.prepare("SELECT salary_raw, city FROM postings WHERE source_posting_id = 'v2'").get()).toEqual({
       salary_raw: '6-8K',
       city: 'Shanghai',
@@ -248,7 +251,17 @@ describe('jobtrend import (CLI)', () => {
     db.close();
     const data = file('custom.csv', 'job,firm\nAI Tutor - Physics,Fictional Tutors\n');
     const mapping = file('mapping.yaml', 'columns:\n  title: job\n  company: firm\n');
-    const result = await runCli(['--db', path, 'import', data, '--mapping', mapping, '--json']);
+    const result = await runCli([
+      '--db',
+      path,
+      'import',
+      data,
+      '--mapping',
+      mapping,
+      '--undated',
+      'import-day',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 1, sourceIds: ['import:custom'] });
   });

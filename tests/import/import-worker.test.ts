@@ -34,6 +34,8 @@ const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
   sourceId: 'import:sample',
   seenAt: '2026-11-20T10:00:00.000Z',
   batchSize: 250,
+  // Most of these datasets have no date column: what is tested is how they are read.
+  undatedImportDay: true,
   ...overrides,
 });
 

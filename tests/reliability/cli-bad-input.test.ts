@@ -27,7 +27,7 @@ beforeAll(async () => {
   writeFileSync(badFieldConfig, 'fetch:\n  requestsPerMinute: fast\n');
   writeFileSync(
     jsonl,
-    '{"job": "AI训练师", "firm": "示例科技", "city": "上海"}\n{"job": "数据标注员", "firm": "样例"}\n',
+    '{"job": "AI训练师", "firm": "示例科技", "city": "上海", "posted_at": "2025-03-05"}\n{"job": "数据标注员", "firm": "样例", "posted_at": "2025-03-06"}\n',
   );
 });
 afterAll(() => temp.cleanup());
@@ -209,7 +209,7 @@ const CASES: Record<string, Case[]> = {
       what: 'a --map naming a key the JSON records do not have',
       argv: [jsonl, '--map', 'title=position'],
       code: 1,
-      says: /column "position" \(mapped to title\) is not in the data: the records read so far have job, firm, city/,
+      says: /column "position" \(mapped to title\) is not in the data: the records read so far have job, firm, city, posted_at/,
     },
   ],
   export: [

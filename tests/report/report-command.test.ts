@@ -84,12 +84,18 @@ describe('gatherReport on the fixture database', () => {
     }
   });
 
-  it('charts a period that runs past --now only up to --now', () => {
+  it('charts a period that runs past --now only up to the month of --now, marked incomplete', () => {
     const db = openDatabase(dbPath, { readonly: true });
     try {
       const data = gatherReport(db, { now: FIXTURE_NOW, role: 'data-annotator', period: '2026' });
       expect(data.period).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
-      expect(data.series.buckets.at(-1)).toMatchObject({ label: '2026-11', end: '2026-11-25' });
+      expect(data.series.buckets.at(-1)).toMatchObject({ label: '2026-11', incomplete: true });
+      expect(data.series.buckets.at(-2)).toMatchObject({ label: '2026-10', incomplete: false });
+      expect(data.headline[0]?.result?.current.incomplete).toBe(true);
+      const markdown = renderReport(data, { now: FIXTURE_NOW }).markdown;
+      expect(markdown).toMatch(
+        /\*\*2026 is not over yet \(incomplete\):\*\* the figures below cover only the days watched so far/,
+      );
       expect(data.postings).toBe(15 * 11);
       // For a year, the previous period and the year before are the same: compared once.
       expect(data.headline.map((h) => h.baseline.label)).toEqual(['2025']);

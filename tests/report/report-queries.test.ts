@@ -2,6 +2,7 @@
 // grouped by normalised name, coverage that agrees with the source_watch_days view, problem runs.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWatchRecord, watchedDaysOf } from '../../src/analysis/watched-days.js';
 import type { NormalisedPosting } from '../../src/domain/posting.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
@@ -158,17 +159,23 @@ describe('report queries on the fixture database', () => {
     }
   });
 
-  it('agrees with the source_watch_days view on the days each source was watched', () => {
+  it('watched days (analysis) agree with the source_watch_days view, the posting lifetime included', () => {
     const view = fixture
       .prepare(
         `SELECT source_id, count(*) AS days FROM source_watch_days WHERE day BETWEEN ? AND ? GROUP BY source_id`,
       )
       .all('2026-09-15', '2026-10-15') as { source_id: string; days: number }[];
-    const ours = sourceCoverage(fixture, { start: '2026-09-15', end: '2026-10-15' });
-    expect(ours.map((s) => [s.sourceId, s.watchedDays])).toEqual(
+    const watch = loadWatchRecord(fixture);
+    const ours = ['boss', 'greenhouse', 'zhaopin'].map((id) => [
+      id,
+      watchedDaysOf(watch.get(id), '2026-09-15', '2026-10-15').size,
+    ]);
+    expect(ours).toEqual(
       ['boss', 'greenhouse', 'zhaopin'].map((id) => [id, view.find((v) => v.source_id === id)?.days ?? 0]),
     );
-    expect(ours.find((s) => s.sourceId === 'boss')?.watchedDays).toBe(15);
+    // BOSS was looked at through 2026-10 only, but with a 30-day lifetime that watches September too.
+    expect(watchedDaysOf(watch.get('boss'), '2026-09-15', '2026-10-15').size).toBe(31);
+    expect(watchedDaysOf(watch.get('boss'), '2026-08-01', '2026-08-31').size).toBe(0);
   });
 
   it('counts runs by status and lists failed, partial and blocked runs newest first', () => {

@@ -1,5 +1,7 @@
 // Builds databases where the truth is known, for analysis tests: sources watched over given days (runs
 // with coverage), and postings spread over a period through the real store (upsertPostings).
+// `watch` records a continuous log (exactly the days given, like a dataset without collection dates);
+// `scrapeRun` records one real look at the source, which watches the posting lifetime before it too.
 
 import type { NormalisedPosting } from '../../../src/domain/posting.js';
 import { type Db, openDatabase } from '../../../src/store/database.js';
@@ -23,7 +25,7 @@ export function memoryDb(): Db {
   return openDatabase(':memory:');
 }
 
-/** Records that `sourceId` was watched every day from `from` to `to` (one run with that coverage). */
+/** Records that `sourceId` was watched every day from `from` to `to`, and no other (a continuous log). */
 export function watch(db: Db, sourceId: string, from: string, to: string): void {
   ensureSource(db, { id: sourceId, name: sourceId, kind: 'api', base_url: null });
   const runId = startRun(db, { sourceId, startedAt: `${from}T00:00:00.000Z` });
@@ -33,7 +35,24 @@ export function watch(db: Db, sourceId: string, from: string, to: string): void 
     finishedAt: `${to}T23:00:00.000Z`,
     coverageFrom: from,
     coverageTo: to,
+    coverageAssumed: true,
   });
+}
+
+/**
+ * One successful scrape run of `sourceId` at `at` (ISO time), storing `postings` as seen then; returns its id.
+ * Its day is watched, and the posting lifetime before it.
+ */
+export function scrapeRun(db: Db, sourceId: string, at: string, postings: NormalisedPosting[] = []): number {
+  ensureSource(db, { id: sourceId, name: sourceId, kind: 'api', base_url: null });
+  const runId = startRun(db, { sourceId, startedAt: at });
+  if (postings.length > 0) upsertPostings(db, postings, { seenAt: at, runId });
+  finishRun(db, runId, {
+    status: 'ok',
+    counters: COUNTERS,
+    finishedAt: new Date(Date.parse(at) + 600_000).toISOString(),
+  });
+  return runId;
 }
 
 let serial = 0;
