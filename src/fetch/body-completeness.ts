@@ -4,7 +4,7 @@
 // that does not parse, an HTML document without its end, a JSON-LD block or an embedded state (智联's
 // `__INITIAL_STATE__`, 51job's `__SEARCH_RESULT__`) that does not parse. The fetch layer treats such a body
 // as a retryable error, and after the retries as an error counted in the run — never a quiet zero.
-import { jsonLdScriptTexts, jsonValueText, parseLenientJson } from '../text/lenient-json.js';
+import { balancedSlice, jsonLdScriptTexts, parseLenientJson } from '../text/lenient-json.js';
 
 /** Embedded states that pages write as JSON (`window.NAME = {...}`); others may be JavaScript, and are not read. */
 export const JSON_STATES = ['__INITIAL_STATE__', '__SEARCH_RESULT__'] as const;
@@ -37,7 +37,7 @@ export function incompleteBody(text: string, contentType: string | null): string
 function stateProblem(html: string, name: string): string | null {
   const at = new RegExp(`${name}\\s*=\\s*(?=[{[])`).exec(html);
   if (!at) return null;
-  const value = jsonValueText(html, at.index + at[0].length);
+  const value = balancedSlice(html, at.index + at[0].length);
   if (value === undefined) return `its embedded state ${name} never closes`;
   // Some pages write `undefined` for a missing value; the extractors read that as null.
   if (parses(value) || parses(value.replace(/:\s*undefined\b/g, ':null'))) return null;

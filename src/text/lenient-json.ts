@@ -73,10 +73,10 @@ export function repairJson(text: string): string {
 }
 
 /**
- * The text of the JSON object or array that starts at `start` (a "{" or "["), up to its matching close, or
- * undefined when it never closes. Strings are respected, so a "}" inside a title does not end it.
+ * The text of the balanced {...} or [...] starting at `start` (a JSON object or array, such as an embedded
+ * state), or undefined when it never closes. Strings are respected, so a "}" inside a title does not end it.
  */
-export function jsonValueText(text: string, start: number): string | undefined {
+export function balancedSlice(text: string, start: number): string | undefined {
   const open = text[start];
   if (open !== '{' && open !== '[') return undefined;
   let depth = 0;
@@ -86,9 +86,14 @@ export function jsonValueText(text: string, start: number): string | undefined {
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
+      continue;
+    }
+    if (c === '"') inString = true;
     else if (c === '{' || c === '[') depth++;
-    else if ((c === '}' || c === ']') && --depth === 0) return text.slice(start, i + 1);
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
   }
   return undefined;
 }
