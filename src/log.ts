@@ -13,6 +13,11 @@ export interface LoggerOptions {
   /** Human-readable lines instead of JSON (default: when the destination is a terminal). */
   pretty?: boolean;
   level?: string;
+  /**
+   * A person's view of a busy process: the lines this returns true for are details, written only when the
+   * level is debug (errors always are), and each readable line is the message alone, without its fields.
+   */
+  isDetail?: (entry: Record<string, unknown>) => boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -24,20 +29,26 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       : false;
   const stream =
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination;
-  if (options.pretty ?? isTTY) {
+  const isDetail = options.isDetail;
+  const readable = options.pretty ?? isTTY;
+  const hooks = {
+    hooks: {
+      logMethod(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, methodLevel: number) {
+        const entry =
+          typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
+        if (isDetail && methodLevel < 50 && !this.isLevelEnabled('debug') && isDetail(entry)) return;
+        // Logged text may come from postings and sites: on a terminal it must not command the terminal.
+        const shown = readable ? args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) : args;
+        method.apply(this, shown as Parameters<pino.LogFn>);
+      },
+    },
+  };
+  if (readable) {
     return pino(
       {
         level,
         base: undefined,
-        // Logged text may come from postings and sites: on a terminal it must not command the terminal.
-        hooks: {
-          logMethod(args, method) {
-            method.apply(
-              this,
-              args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) as typeof args,
-            );
-          },
-        },
+        ...hooks,
         formatters: { log: (object) => escapeValues(object) as Record<string, unknown> },
       },
       pretty({
@@ -45,11 +56,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         sync: true,
         ignore: 'pid,hostname',
         translateTime: 'SYS:HH:MM:ss',
+        ...(isDetail && { hideObject: true }),
       }),
     );
   }
   return pino(
-    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, ...hooks },
     stream as pino.DestinationStream,
   );
 }

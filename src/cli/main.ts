@@ -8,6 +8,7 @@ import { UsageError, UserError } from '../errors.js';
 import { asUserError } from '../store/sqlite-errors.js';
 import { escapeControl } from '../text/terminal-text.js';
 import { type CliContext, makeContext, type Output } from './context.js';
+import { OutputClosed, streamOutput } from './output-stream.js';
 
 export interface RunIo {
   out?: Output;
@@ -15,11 +16,6 @@ export interface RunIo {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
-
-const stream = (s: NodeJS.WriteStream): Output => ({
-  write: (text) => void s.write(text),
-  isTTY: Boolean(s.isTTY),
-});
 
 export function buildProgram(io: Required<RunIo>): { program: Command; context: CliContext } {
   const program = new Command('jobtrend')
@@ -59,22 +55,25 @@ export function buildProgram(io: Required<RunIo>): { program: Command; context: 
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: string[], io: RunIo = {}): Promise<number> {
-  const out = io.out ?? stream(process.stdout);
+  // A reader that goes away (`| head`) stops long work as Ctrl-C would, and the command ends with 0.
+  const outputGone = new AbortController();
+  const gone = () => outputGone.abort(new Error('the output was closed'));
+  const out = io.out ?? streamOutput(process.stdout, { whenClosed: 'throw', onClosed: gone });
   const full: Required<RunIo> = {
     // Standard output carries tables, rows and summaries only (progress goes to stderr): on a terminal, all
     // of it is escaped here.
     out: out.isTTY ? { write: (text) => out.write(escapeControl(text)), isTTY: true } : out,
-    err: io.err ?? stream(process.stderr),
+    err: io.err ?? streamOutput(process.stderr, { whenClosed: 'drop' }),
     env: io.env ?? process.env,
-    signal: io.signal ?? new AbortController().signal,
+    signal: AbortSignal.any([io.signal ?? new AbortController().signal, outputGone.signal]),
   };
   const { program, context } = buildProgram(full);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return context.exitCode;
+    return outputGone.signal.aborted ? 0 : context.exitCode;
   } catch (error) {
     // A failure of the database after it was opened (made read-only meanwhile, disk full) is the user's to fix.
-    return report(asUserError(error, context.dbPath()), full);
+    return outputGone.signal.aborted ? 0 : report(asUserError(error, context.dbPath()), full);
   }
 }
 
@@ -82,6 +81,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
 function report(error: unknown, io: Required<RunIo>): number {
   const line = (text: string) =>
     io.err.write(`jobtrend: ${escapeControl(text.replace(/\s*\n\s*/g, ' ').trim())}\n`);
+  if (error instanceof OutputClosed) return 0;
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||

@@ -1,7 +1,9 @@
 // Numbered SQL migrations from db/ (NNN_name.sql), each applied once, in order, in its own transaction, and
 // recorded in schema_migrations; PRAGMA user_version follows the latest. Re-running is a no-op, and so is
-// running it from several processes at once. A database with a migration this jobtrend does not know was
-// written by a newer one (describeNewerSchema).
+// running it from several processes at once. A migration that edits the stored schema text (it sets PRAGMA
+// writable_schema, SQLite's procedure for changes that alter no stored data) runs with SQLite's defensive mode
+// off, and moves the schema's version on so every open connection reads the schema again. A database with a
+// migration this jobtrend does not know was written by a newer one (describeNewerSchema).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -37,16 +39,26 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   const done: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
-    // Asked again under the write lock: another process may have applied it since the list was read.
-    const ran = db
-      .transaction(() => {
-        if (isApplied.get(migration.version)) return false;
-        db.exec(migration.sql);
-        record.run(migration.version, migration.name, new Date().toISOString());
-        return true;
-      })
-      .immediate();
-    if (ran) done.push(migration.version);
+    const editsSchemaText = EDITS_SCHEMA_TEXT.test(migration.sql);
+    if (editsSchemaText) db.unsafeMode(true);
+    try {
+      // Asked again under the write lock: another process may have applied it since the list was read.
+      const ran = db
+        .transaction(() => {
+          if (isApplied.get(migration.version)) return false;
+          db.exec(migration.sql);
+          if (editsSchemaText) {
+            const version = Number(db.pragma('schema_version', { simple: true }));
+            db.pragma(`schema_version = ${version + 1}`);
+          }
+          record.run(migration.version, migration.name, new Date().toISOString());
+          return true;
+        })
+        .immediate();
+      if (ran) done.push(migration.version);
+    } finally {
+      if (editsSchemaText) db.unsafeMode(false);
+    }
   }
   const latest = migrations.at(-1)?.version ?? 0;
   if (Number(db.pragma('user_version', { simple: true })) < latest) db.pragma(`user_version = ${latest}`);
@@ -75,6 +87,8 @@ export function describeNewerSchema(db: Database.Database, migrations = loadMigr
 function tableExists(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
+
+const EDITS_SCHEMA_TEXT = /^\s*PRAGMA\s+writable_schema\s*=\s*ON\b/im;
 
 export function schemaVersion(db: Database.Database): number {
   if (!tableExists(db, 'schema_migrations')) return 0;

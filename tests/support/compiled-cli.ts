@@ -1,13 +1,14 @@
-// The real `jobtrend` executable for tests that run it as separate processes: the sources compiled with tsc
-// (emit only: the typecheck is `npm run typecheck`'s job) into a private folder, with package.json, db/ and
-// node_modules linked in so that it finds its migrations and packages the way an installed jobtrend does.
-// The import's reading thread and the query's child process are compiled too, so they run as they do in use.
+// The real `jobtrend` executable for tests that run it as separate processes (pipes, shells, several writers):
+// the sources compiled with tsc (emit only: the typecheck is `npm run typecheck`'s job) into a private folder,
+// with package.json, db/ and node_modules linked in so that it finds its migrations and packages the way an
+// installed jobtrend does. The import's reading thread and the query's child process are compiled too, so
+// they run as they do in use.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
+export const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Entry points compiled besides the CLI: modules started by path (worker thread, child process). */
 const ENTRIES = ['src/cli.ts', 'src/import/import-worker.ts', 'src/query/query-child.ts'];
@@ -15,25 +16,35 @@ const ENTRIES = ['src/cli.ts', 'src/import/import-worker.ts', 'src/query/query-c
 export interface CompiledCli {
   /** The folder holding the compiled tree (src/cli.js under it). */
   outDir: string;
-  /** Path of the compiled src/cli.js. */
+  /** Path of the compiled src/cli.js (executable, with its #! line). */
   cli: string;
   cleanup(): void;
 }
 
-/** Compiles the CLI (and `extra` entry points, paths relative to the repository) into a new folder. */
-export function compileCli(extra: string[] = []): CompiledCli {
+/** Compiles the CLI and the entry points it starts by path into a new folder. */
+export function compileCli(): CompiledCli {
   const outDir = mkdtempSync(join(tmpdir(), 'jobtrend-cli-dist-'));
   const args = [
-    join(root, 'node_modules/typescript/bin/tsc'),
-    ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+    join(projectRoot, 'node_modules/typescript/bin/tsc'),
+    ...[
+      '--outDir',
+      outDir,
+      '--rootDir',
+      projectRoot,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+    ],
     ...['--target', 'es2022', '--lib', 'es2023', '--types', 'node', '--skipLibCheck'],
     ...['--resolveJsonModule', '--esModuleInterop', '--noCheck'],
-    ...[...ENTRIES, ...extra].map((entry) => join(root, entry)).filter((path) => existsSync(path)),
+    ...ENTRIES.map((entry) => join(projectRoot, entry)),
   ];
-  const compiled = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const compiled = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' });
   if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
   for (const entry of ['package.json', 'db', 'node_modules'])
-    symlinkSync(join(root, entry), join(outDir, entry));
+    symlinkSync(join(projectRoot, entry), join(outDir, entry));
+  chmodSync(join(outDir, 'src/cli.js'), 0o755);
   return {
     outDir,
     cli: join(outDir, 'src/cli.js'),
