@@ -41,7 +41,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         `no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`,
       );
     }
-    if (!readonly && existsSync(path) && !writable(path)) {
+    if (!readonly && existsSync(path) && !isWritable(path)) {
       throw new UserError(`${path} is read-only: make it writable, or pass --db with a writable path`);
     }
   }
@@ -110,7 +110,8 @@ export function beginWriteTransaction(db: Db): void {
   db.exec('BEGIN IMMEDIATE');
 }
 
-function writable(path: string): boolean {
+/** Whether this user may write `path` (a file, or a folder to create files in). */
+export function isWritable(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
     return true;
