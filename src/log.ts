@@ -1,7 +1,9 @@
 // Structured logging: one JSON line per event when output is not a terminal (servers, the daemon, CI),
-// readable coloured lines on a terminal. Synchronous, so nothing is lost when the process exits.
+// readable coloured lines on a terminal, with the control characters of logged text escaped there (JSON
+// escapes them itself). Synchronous, so nothing is lost when the process exits.
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { escapeControl } from './text/terminal-text.js';
 
 export type { Logger };
 
@@ -11,6 +13,11 @@ export interface LoggerOptions {
   /** Human-readable lines instead of JSON (default: when the destination is a terminal). */
   pretty?: boolean;
   level?: string;
+  /**
+   * A person's view of a busy process: the lines this returns true for are details, written only when the
+   * level is debug (errors always are), and each readable line is the message alone, without its fields.
+   */
+  isDetail?: (entry: Record<string, unknown>) => boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -22,21 +29,49 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       : false;
   const stream =
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination;
-  if (options.pretty ?? isTTY) {
+  const isDetail = options.isDetail;
+  const readable = options.pretty ?? isTTY;
+  const hooks = {
+    hooks: {
+      logMethod(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, methodLevel: number) {
+        const entry =
+          typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
+        if (isDetail && methodLevel < 50 && !this.isLevelEnabled('debug') && isDetail(entry)) return;
+        // Logged text may come from postings and sites: on a terminal it must not command the terminal.
+        const shown = readable ? args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) : args;
+        method.apply(this, shown as Parameters<pino.LogFn>);
+      },
+    },
+  };
+  if (readable) {
     return pino(
-      { level, base: undefined },
+      {
+        level,
+        base: undefined,
+        ...hooks,
+        formatters: { log: (object) => escapeValues(object) as Record<string, unknown> },
+      },
       pretty({
         destination: stream as NodeJS.WritableStream,
         sync: true,
         ignore: 'pid,hostname',
         translateTime: 'SYS:HH:MM:ss',
+        ...(isDetail && { hideObject: true }),
       }),
     );
   }
   return pino(
-    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, ...hooks },
     stream as pino.DestinationStream,
   );
+}
+
+function escapeValues(value: unknown): unknown {
+  if (typeof value === 'string') return escapeControl(value);
+  if (Array.isArray(value)) return value.map(escapeValues);
+  if (value !== null && typeof value === 'object' && !(value instanceof Error))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeValues(v)]));
+  return value;
 }
 
 /** A logger that drops everything (tests, --quiet). */

@@ -283,7 +283,7 @@ describe('choosing the language', () => {
   it('takes reports.lang from the config, and --lang wins over it', async () => {
     const out = join(dir, 'config-lang');
     const config = join(dir, 'jobtrend.config.yaml');
-    writeFileSync(config, `reports:\n  outDir: ${out}\n  lang: zh-CN\n`);
+    writeFileSync(config, `reports:\n  outDir: ${out}\n  lang: zh\n`);
     expect((await cli(['--config', config, 'report', '--now', '2026-11-25'])).code).toBe(0);
     expect(existsSync(join(out, '2026-11-25-all-roles-2026-10-zh.md'))).toBe(true);
     expect((await cli(['--config', config, 'report', '--now', '2026-11-25', '--lang', 'en'])).code).toBe(0);

@@ -235,7 +235,7 @@ function inputProblem(detail: ErrorDetail | null, reason: string, m: Markup): st
     case 'period-backwards':
       return `时期 ${m.text(v.text ?? '')} 的结束早于开始：请先写较早的日期。`;
     case 'unknown-role':
-      return `没有“${m.text(v.role ?? '')}”这个岗位类别：请使用 ${ids(v.known)}。`;
+      return `没有“${m.text(v.role ?? '')}”这个岗位类别${v.closest ? `（是不是想写 ${ids(v.closest)}？）` : ''}：请使用 ${ids(v.known)}。`;
     case 'empty-match':
       return `${code(m, '--match')} 需要填写要搜索的文字。`;
     case 'unknown-source':
@@ -277,7 +277,7 @@ function overdispersionWords(o: {
   widened: boolean;
 }): string {
   return o.widened
-    ? `拟泊松：对数尺度上的半宽乘以 √φ，φ = ${o.dispersion.toFixed(2)}，由${o.df + 2}个周数量估计`
+    ? `拟泊松：对数尺度上的半宽乘以 √φ，φ = ${o.dispersion.toFixed(2)}，由${o.df + 2}个每周数量估计`
     : `每周数量与泊松分布相符（φ = ${o.dispersion.toFixed(2)}，p = ${formatP(o.pValue)}）`;
 }
 
