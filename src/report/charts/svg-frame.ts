@@ -2,6 +2,8 @@
 // title, accessible description), text measurement, fitting and truncation, and number formatting. Pure
 // functions; every piece of text goes through escapeXml. The words inside charts (tick labels, "no data",
 // legends) come from the report's message catalogue (ChartWords); English when none is given.
+
+import { isEastAsianWide } from '../../text/east-asian-width.js';
 import { formatCount } from '../format.js';
 import { escapeXml } from '../markdown-escape.js';
 import type { ChartWords } from '../messages/report-messages.js';
@@ -100,18 +102,9 @@ export function textWidth(content: string, size = 12): number {
   return width;
 }
 
+/** East Asian wide characters, and the punctuation CJK fonts draw a full em wide (— … “ ” ‘ ’ ·). */
 function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    cp >= 0x20000 ||
-    cp === 0x00b7 ||
-    (cp >= 0x2014 && cp <= 0x2026)
-  );
+  return isEastAsianWide(cp) || cp === 0x00b7 || (cp >= 0x2014 && cp <= 0x2026);
 }
 
 /** Shortens text with "…" so it fits `maxWidth` px. */
