@@ -2,6 +2,7 @@
 // 2025年第一季度, weekdays, axis labels that name the year where it changes, and Chinese names for places,
 // roles, skills and sources (company names are never translated).
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/report/messages/catalogues.js';
 import {
   zhAxisLabel,
   zhChangeWords,
@@ -91,6 +92,11 @@ describe('Chinese names', () => {
     expect(zhPayUnit('CNY', 'month')).toBe('元/月');
     expect(zhPayUnit('USD', 'hour')).toBe('美元/小时');
     expect(zhPayUnit('CNY', 'piece')).toBe('元/条（计件）');
+  });
+
+  it('gives an HTML form of the report its language tag', () => {
+    expect(messagesFor('zh').htmlLang).toBe('zh-CN');
+    expect(messagesFor('en').htmlLang).toBe('en');
   });
 });
 
