@@ -12,7 +12,15 @@ import { compare, formatP, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
-import type { Claim, ClaimChange, ClaimResult, Comparison, Metric, Verdict } from './types.js';
+import type {
+  Claim,
+  ClaimChange,
+  ClaimResult,
+  Comparison,
+  Metric,
+  ResolvedFilter,
+  Verdict,
+} from './types.js';
 
 const METRICS: Metric[] = ['new', 'share', 'active'];
 
@@ -34,26 +42,45 @@ export function parseChange(text: string): ClaimChange {
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
 
-/** Checks one claim. Bad periods, changes, roles or metrics throw UsageError. */
+/** Checks one claim with a stated period and baseline. Bad periods, changes, roles or metrics throw UsageError. */
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
-  const metric: Metric = claim.metric ?? 'new';
-  if (!METRICS.includes(metric))
-    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
+  const metric = claimMetric(claim);
   if (!claim.period) throw new UsageError('a claim needs a period, e.g. --period 2025');
   if (!claim.baseline) throw new UsageError('a claim needs a baseline period, e.g. --baseline 2024');
-  if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
+  const change = claimChange(claim);
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
-  const change = parseChange(claim.change);
   const filter = resolveFilter(db, claim);
   const comparison = compare(db, filter, current, baseline, {
     metric,
     allSources: claim.allSources ?? false,
     now,
   });
-  const { estimate } = comparison;
+  return judgeClaim(db, claim, change, comparison);
+}
 
+/** The claim's metric, checked ('new' when it names none). */
+export function claimMetric(claim: Claim): Metric {
+  const metric: Metric = claim.metric ?? 'new';
+  if (!METRICS.includes(metric))
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
+  return metric;
+}
+
+/** The claim's change, parsed. */
+export function claimChange(claim: Claim): ClaimChange {
+  if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
+  return parseChange(claim.change);
+}
+
+/**
+ * The verdict on a claim from one comparison (compare()'s): supported when the interval lies wholly on the
+ * claimed side of 1 + threshold, contradicted when wholly on the other, else inconclusive; insufficient data
+ * when there is no interval. With the one-sided p-value, the statement tested, and the caveats.
+ */
+export function judgeClaim(db: Db, claim: Claim, change: ClaimChange, comparison: Comparison): ClaimResult {
+  const { estimate, metric, filter } = comparison;
   const target = 1 + change.threshold;
   let verdict: Verdict;
   let reason: string;
@@ -77,21 +104,16 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     }
   }
   const pValue = comparison.test ? oneSidedPValue(comparison.test, change.direction, change.threshold) : null;
-
-  const metricWords = {
-    new: 'New postings per watched day',
-    share: 'The share of postings',
-    active: 'Open postings per day',
-  }[metric];
-  const statement = `${metricWords} (${filter.description}) ${describeChange(change)} from ${baseline.label} to ${current.label}`;
+  const { current, baseline } = comparison;
+  const statement = `${claimSubject(metric, filter)} ${describeChange(change)} from ${baseline.period.label} to ${current.period.label}`;
   return {
     claim,
     statement,
     metric,
     change,
     filter,
-    current: comparison.current,
-    baseline: comparison.baseline,
+    current,
+    baseline,
     estimate,
     overdispersion: comparison.overdispersion,
     pValue,
@@ -101,6 +123,16 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     coverage: comparison.coverage,
     caveats: comparisonCaveats(db, comparison),
   };
+}
+
+/** What is counted, in words: "New postings per watched day (role ai-trainer, city Shanghai)". */
+export function claimSubject(metric: Metric, filter: ResolvedFilter): string {
+  const metricWords = {
+    new: 'New postings per watched day',
+    share: 'The share of postings',
+    active: 'Open postings per day',
+  }[metric];
+  return `${metricWords} (${filter.description})`;
 }
 
 /**
