@@ -8,7 +8,15 @@
 // readings agree.
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import { claimChange, claimMetric, claimSubject, describeChange, judgeClaim } from './claim.js';
+import {
+  claimChange,
+  claimMetric,
+  claimSubject,
+  describeChange,
+  judgeClaim,
+  overdispersionCaveat,
+  smallCountsCaveat,
+} from './claim.js';
 import { overallVerdict } from './claim-overall.js';
 import { comparePeriods, loadComparisonData } from './compare.js';
 import { addDays, isValidDay, pad, toDay } from './dates.js';
@@ -155,6 +163,38 @@ export function checkClaimReadings(db: Db, claim: Claim, options: { now?: Date }
     filter,
     readings,
     overall,
-    caveats: [...new Set(readings.flatMap((r) => r.result.caveats))],
+    caveats: readingsCaveats(readings),
   };
+}
+
+/**
+ * The readings' caveats, each once, in order; the per-reading notes on small counts and widened intervals
+ * become one note each that names the readings.
+ */
+function readingsCaveats(readings: readonly ClaimReading[]): string[] {
+  if (readings.length === 1) return readings[0]!.result.caveats;
+  const distinct = readings.filter((r) => !r.sameAs);
+  const perReading = new Set(
+    distinct.flatMap((r) => [overdispersionCaveat(r.result.overdispersion), smallCountsCaveat(r.result)]),
+  );
+  const caveats = [...new Set(distinct.flatMap((r) => r.result.caveats).filter((c) => !perReading.has(c)))];
+  const widened = distinct.filter((r) => r.result.overdispersion?.widened);
+  if (widened.length > 0) {
+    const list = widened
+      .map((r) => `${r.name} (dispersion ${r.result.overdispersion!.dispersion.toFixed(2)})`)
+      .join(', ');
+    caveats.push(
+      `Weekly counts vary more than chance would under the ${list} reading${widened.length > 1 ? 's' : ''}: ${widened.length > 1 ? 'their intervals were' : 'its interval was'} widened to allow for it.`,
+    );
+  }
+  const small = distinct.filter((r) => smallCountsCaveat(r.result) !== null);
+  if (small.length > 0) {
+    const list = small
+      .map((r) => `${r.name} (${Math.min(r.result.current.count, r.result.baseline.count)})`)
+      .join(', ');
+    caveats.push(
+      `Small counts under the ${list} reading${small.length > 1 ? 's' : ''} (postings in the smaller period): ${small.length > 1 ? 'their intervals are' : 'its interval is'} wide; more weeks of data will narrow ${small.length > 1 ? 'them' : 'it'}.`,
+    );
+  }
+  return caveats;
 }

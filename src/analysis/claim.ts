@@ -18,6 +18,7 @@ import type {
   ClaimResult,
   Comparison,
   Metric,
+  Overdispersion,
   ResolvedFilter,
   Verdict,
 } from './types.js';
@@ -140,7 +141,7 @@ export function claimSubject(metric: Metric, filter: ResolvedFilter): string {
  * postings are in, overdispersion, small counts, a period not over yet, and the standing ones.
  */
 export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
-  const { current, baseline, coverage, estimate, overdispersion } = comparison;
+  const { current, baseline, coverage, overdispersion } = comparison;
   const panel = { ...comparison.filter, sources: coverage.included };
   const countries =
     coverage.included.length > 0
@@ -154,17 +155,10 @@ export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
     ...coverageCaveats(coverage),
     ...seasonalityCaveats(current.period, baseline.period, markets.markets, markets),
   ];
-  if (overdispersion?.widened) {
-    caveats.push(
-      `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`,
-    );
-  }
-  const minCount = Math.min(current.count, baseline.count);
-  if (estimate && minCount < 100) {
-    caveats.push(
-      `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`,
-    );
-  }
+  const widened = overdispersionCaveat(overdispersion);
+  if (widened) caveats.push(widened);
+  const small = smallCountsCaveat(comparison);
+  if (small) caveats.push(small);
   for (const side of [current, baseline]) {
     if (side.incomplete) {
       caveats.push(
@@ -174,6 +168,24 @@ export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
   }
   caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
   return caveats;
+}
+
+/** The caveat for an interval widened for overdispersed weekly counts, or null. */
+export function overdispersionCaveat(overdispersion: Overdispersion | null): string | null {
+  if (!overdispersion?.widened) return null;
+  return `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`;
+}
+
+/** Fewer than this many postings in the smaller period make a wide interval worth a caveat. */
+export const SMALL_COUNT = 100;
+
+/** The caveat for an estimate from fewer than SMALL_COUNT postings in the smaller period, or null. */
+export function smallCountsCaveat(
+  comparison: Pick<Comparison, 'current' | 'baseline' | 'estimate'>,
+): string | null {
+  const minCount = Math.min(comparison.current.count, comparison.baseline.count);
+  if (!comparison.estimate || minCount >= SMALL_COUNT) return null;
+  return `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`;
 }
 
 /** The claimed change in words: "rose by more than 30%", "fell by at least 10%", "fell by less than 10% (or rose)". */

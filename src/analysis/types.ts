@@ -18,6 +18,10 @@
 //     checkClaim(db: Db, claim: Claim, options?: { now?: Date }): ClaimResult
 //     parseChange(text: string): ClaimChange               // '>30%', '<-10%', '>=0.3' …
 //     describeChange(change: ClaimChange): string          // "rose by more than 30%"
+//   src/analysis/claim-readings.ts — claims that name no period (as newspapers write them)
+//     checkClaimReadings(db: Db, claim: Claim, options?: { now?: Date }): ClaimReadingsResult  // every standard reading, one verdict
+//     standardReadings(asOf: string): ReadingPlan[]        // calendar year, 12 months, quarter, month before asOf
+//   src/analysis/claim-overall.ts: overallVerdict(readings) — how readings agree, Holm-corrected p-values
 //   src/analysis/claims-file.ts
 //     parseClaimsFile(path: string): Claim[]               // YAML (or JSON) list of Claim objects
 //     parseClaims(text: string, origin?: string): Claim[]

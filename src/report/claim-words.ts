@@ -33,6 +33,7 @@ export const CLAIM_WORDS = {
   postings: 'postings',
   notChecked: 'Not checked (counts as no support)',
   method: 'Method',
+  widened: 'Interval widened for overdispersed weekly counts',
   sources: 'Sources',
   sameSourcePanel: 'same-source panel',
   allSources: 'all sources',
@@ -68,7 +69,12 @@ export function verdictHeadline(result: ClaimReadingsResult): string {
         ? `Supported under ${o.supported} of ${o.readings} readings — it depends on the period meant`
         : `Supported under ${o.supported} of ${o.readings} readings; the others could not be checked`,
     contradicted: 'Contradicted under every reading',
-    inconclusive: 'Inconclusive',
+    inconclusive:
+      o.contradicted > 0
+        ? `Inconclusive — supported under none of the ${o.readings} readings, contradicted under ${o.contradicted}`
+        : o.inconclusive === o.readings
+          ? 'Inconclusive under every reading'
+          : `Inconclusive — supported under none of the ${o.readings} readings`,
     'insufficient data': 'Insufficient data',
   };
   return words[o.verdict];

@@ -629,17 +629,26 @@ function claimDetail(c: ClaimReadingsResult): string[] {
   for (const r of c.readings.filter((r) => r.result.verdict === 'insufficient data' && !r.sameAs)) {
     out.push(`- ${w.notChecked}: ${readingName(r.id)} — ${esc(r.result.reason)}`);
   }
-  for (const method of new Set(
-    c.readings.flatMap((r) => (r.result.estimate ? [r.result.estimate.method] : [])),
-  )) {
-    out.push(`- ${w.method}: ${esc(method)}.`);
-  }
-  for (const r of c.readings.filter((r) => r.result.overdispersion?.widened && !r.sameAs)) {
-    out.push(`- ${readingName(r.id)}: ${esc(r.result.overdispersion!.note)}`);
+  // The method once; which readings' intervals were widened for overdispersion, in one line.
+  const methods = new Set(
+    c.readings.flatMap((r) => (r.result.estimate ? [baseMethod(r.result.estimate.method)] : [])),
+  );
+  for (const method of methods) out.push(`- ${w.method}: ${esc(method)}.`);
+  const widened = c.readings.filter((r) => r.result.overdispersion?.widened && !r.sameAs);
+  if (widened.length > 0) {
+    out.push(
+      `- ${w.widened}: ${widened.map((r) => `${readingName(r.id)} (${esc(r.result.overdispersion!.note)})`).join('; ')}.`,
+    );
   }
   for (const line of new Set(c.readings.map((r) => sourcesLine(r)))) out.push(line);
   for (const caveat of c.caveats) out.push(`- ${w.caveat}: ${esc(caveat)}`);
   return out;
+}
+
+/** A method without its note on widening (listed per reading instead). */
+function baseMethod(method: string): string {
+  const at = method.indexOf(', widened for overdispersion');
+  return at >= 0 ? method.slice(0, at) : method;
 }
 
 function readingRow(reading: ClaimReading): string[] {
