@@ -1,5 +1,6 @@
 // Every source jobtrend knows. A new source is one file in scrapers/ and one line in this list.
 import { UsageError } from '../src/errors.js';
+import { didYouMean } from '../src/text/did-you-mean.js';
 import { ashbyScraper } from './ashby.js';
 import { bossScraper } from './boss.js';
 import { greenhouseScraper } from './greenhouse.js';
@@ -39,7 +40,10 @@ export function getScraper(id: string): Scraper<unknown> {
   const scraper = findScraper(id);
   if (!scraper) {
     throw new UsageError(
-      `unknown source "${id}": choose one of ${scrapers.map((s) => s.id).join(', ')} (see jobtrend sources)`,
+      `unknown source "${id}"${didYouMean(
+        id,
+        scrapers.map((s) => s.id),
+      )}: choose one of ${scrapers.map((s) => s.id).join(', ')} (see jobtrend sources)`,
     );
   }
   return scraper;

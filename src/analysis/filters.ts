@@ -2,9 +2,11 @@
 // exist, the city is resolved to the canonical English name ("上海", "shanghai" → "Shanghai") by the
 // pipeline's resolveCity, else matched against the database's cities; anything else is a usage error.
 import { UsageError } from '../errors.js';
+import { suggestCity } from '../pipeline/city-suggestions.js';
 import { resolveCity, roleIds as taxonomyRoleIds } from '../pipeline/index.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { PostingFilter, ResolvedFilter } from './types.js';
 
 /** Checks and resolves a filter; throws UsageError for an unknown role or source, or an empty match. */
@@ -14,7 +16,9 @@ export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
     const known = roleIds(db);
     // A database nobody has filled yet has an empty roles table: fall back to the shipped taxonomy.
     const ids = known.length > 0 ? known : taxonomyRoleIds();
-    if (!ids.includes(role)) throw new UsageError(`unknown role "${role}": use one of ${ids.join(', ')}`);
+    if (!ids.includes(role)) {
+      throw new UsageError(`unknown role "${role}"${didYouMean(role, ids)}: use one of ${ids.join(', ')}`);
+    }
   }
   let match: string | null = null;
   if (filter.match !== undefined) {
@@ -27,7 +31,7 @@ export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
     const unknown = filter.sources.filter((s) => !known.includes(s));
     if (unknown.length > 0) {
       throw new UsageError(
-        `unknown source ${unknown.map((s) => `"${s}"`).join(', ')}: sources in this database are ${known.join(', ') || '(none yet)'}`,
+        `unknown source ${unknown.map((s) => `"${s}"${didYouMean(s, known)}`).join(', ')}: sources in this database are ${known.join(', ') || '(none yet)'}`,
       );
     }
     sources = [...new Set(filter.sources)].sort();
@@ -44,7 +48,7 @@ export function resolveCityName(db: Db, input: string): string {
   const like = cityLike(db, input);
   if (like) return like;
   throw new UsageError(
-    `unknown city "${input}": give a city name such as 上海 or Shanghai (the cities in the database: jobtrend query "SELECT DISTINCT city FROM postings")`,
+    `unknown city "${input}"${suggestCity(input)}: give a city name such as 上海 or Shanghai (the cities in the database: jobtrend query "SELECT DISTINCT city FROM postings")`,
   );
 }
 

@@ -5,23 +5,12 @@
 
 import type { Browser, BrowserContext, Page, Response } from 'playwright';
 import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../../scrapers/types.js';
-import { UserError } from '../errors.js';
 import { detectBlock } from '../fetch/detect-block.js';
 import { NotRetryableError, RetryableError } from '../fetch/errors.js';
 import { type BrowserSettings, browserSettings } from '../fetch/fetch-settings.js';
 import { Semaphore } from '../fetch/host-limiter.js';
 import type { Logger } from '../log.js';
-import { findChromium } from './find-chromium.js';
-
-export const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+import { launchChromium } from './launch-chromium.js';
 
 const BLOCKED_RESOURCES = new Set(['image', 'font', 'media']);
 
@@ -55,25 +44,7 @@ export function createBrowserPool(
   const pages = new Set<Page>();
 
   async function launch(): Promise<{ browser: Browser; context: BrowserContext }> {
-    const executablePath = findChromium({ env: options.env, configured: config.executablePath });
-    const args = [...CHROMIUM_ARGS];
-    if (process.getuid?.() === 0) args.push('--no-sandbox');
-    let browser: Browser;
-    try {
-      // Loaded on the first launch: Playwright is large, and most commands never need a browser.
-      const { chromium } = await import('playwright');
-      browser = await chromium.launch({
-        executablePath,
-        headless: config.headless,
-        args,
-        timeout: config.timeoutMs,
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new UserError(
-        `Chromium at ${executablePath} did not start (${reason}): reinstall it, or set JOBTREND_CHROMIUM`,
-      );
-    }
+    const { browser, executablePath } = await launchChromium(config, options.env);
     options.logger?.debug({ executablePath }, 'browser started');
     try {
       const context = await browser.newContext({

@@ -2,7 +2,7 @@
 // open the database and load the configuration the same way everywhere.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type Config, loadConfig } from '../config/load-config.js';
+import { type Config, configuredDatabase, loadConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { type Db, openDatabase } from '../store/database.js';
@@ -19,7 +19,7 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** Aborted on SIGINT/SIGTERM: long work finishes its current page and stops. */
   signal: AbortSignal;
-  /** The database path from --db, JOBTREND_DB, or db/jobtrend.sqlite. */
+  /** The database path from --db, JOBTREND_DB, the config's `database`, or db/jobtrend.sqlite. */
   dbPath(): string;
   /**
    * Opens the database: writers create and migrate it, readers require it to exist. `mustExist` makes a
@@ -46,7 +46,7 @@ export function makeContext(
   return {
     ...io,
     exitCode: 0,
-    dbPath: () => resolveDbPath(globals().db ?? io.env.JOBTREND_DB),
+    dbPath: () => resolveDbPath(globals().db ?? io.env.JOBTREND_DB ?? configuredDatabase(globals().config)),
     openDb(options = {}) {
       const path = this.dbPath();
       if (options.mustExist && !existsSync(path)) {

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from '../commands/index.js';
 import { UsageError, UserError } from '../errors.js';
 import { type CliContext, makeContext, type Output } from './context.js';
+import { OutputClosed, streamOutput } from './output-stream.js';
 
 export interface RunIo {
   out?: Output;
@@ -11,11 +12,6 @@ export interface RunIo {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
-
-const stream = (s: NodeJS.WriteStream): Output => ({
-  write: (text) => void s.write(text),
-  isTTY: Boolean(s.isTTY),
-});
 
 export function buildProgram(io: Required<RunIo>): { program: Command; context: CliContext } {
   const program = new Command('jobtrend')
@@ -48,24 +44,28 @@ export function buildProgram(io: Required<RunIo>): { program: Command; context: 
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: string[], io: RunIo = {}): Promise<number> {
+  // A reader that goes away (`| head`) stops long work as Ctrl-C would, and the command ends with 0.
+  const outputGone = new AbortController();
+  const gone = () => outputGone.abort(new Error('the output was closed'));
   const full: Required<RunIo> = {
-    out: io.out ?? stream(process.stdout),
-    err: io.err ?? stream(process.stderr),
+    out: io.out ?? streamOutput(process.stdout, { whenClosed: 'throw', onClosed: gone }),
+    err: io.err ?? streamOutput(process.stderr, { whenClosed: 'drop' }),
     env: io.env ?? process.env,
-    signal: io.signal ?? new AbortController().signal,
+    signal: AbortSignal.any([io.signal ?? new AbortController().signal, outputGone.signal]),
   };
   const { program, context } = buildProgram(full);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return context.exitCode;
+    return outputGone.signal.aborted ? 0 : context.exitCode;
   } catch (error) {
-    return report(error, full);
+    return outputGone.signal.aborted ? 0 : report(error, full);
   }
 }
 
 /** The one place that decides exit codes. */
 function report(error: unknown, io: Required<RunIo>): number {
   const line = (text: string) => io.err.write(`jobtrend: ${text.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  if (error instanceof OutputClosed) return 0;
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||

@@ -58,6 +58,7 @@ export function define(context: CliContext): Command {
         say(
           'next: jobtrend status · jobtrend export --format csv · jobtrend query "SELECT * FROM monthly_counts LIMIT 20"',
         );
+        say(`      ${flagshipClaim(now)}`);
         say(`reminder: ${SAMPLE_NOTICE}`);
         if (failed.length > 0 || context.signal.aborted) context.exitCode = 1;
       } finally {
@@ -69,6 +70,12 @@ export function define(context: CliContext): Command {
     'jobtrend demo',
     'jobtrend --db /tmp/demo.sqlite demo --out /tmp/reports --now 2026-06-30',
   );
+}
+
+/** The README's claim with the two full years before the demo's clock, which its sample postings cover. */
+export function flagshipClaim(now: Date): string {
+  const year = now.getUTCFullYear();
+  return `jobtrend claim --role ai-trainer --city 上海 --period ${year - 1} --baseline ${year - 2} --change '>30%'`;
 }
 
 function parseNow(text: string): Date {

@@ -9,6 +9,7 @@ import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import type { ExportFormat } from '../export/export-format.js';
 import { exportPostings } from '../export/export-postings.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';
 
 interface ExportFlags {
@@ -50,7 +51,11 @@ export function define(context: CliContext): Command {
       // The taxonomy decides which roles exist, as it does for analysis and reports.
       const known = (await import('../pipeline/index.js')).roleIds();
       const unknown = (flags.role ?? []).find((r) => !known.includes(r));
-      if (unknown) throw new UsageError(`--role: unknown role "${unknown}": use one of ${known.join(', ')}`);
+      if (unknown) {
+        throw new UsageError(
+          `--role: unknown role "${unknown}"${didYouMean(unknown, known)}: use one of ${known.join(', ')}`,
+        );
+      }
       const from = flags.from ? parseBound(flags.from, 'from') : undefined;
       const to = flags.to ? parseBound(flags.to, 'to') : undefined;
       if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);

@@ -1,7 +1,9 @@
 // The list of commands. A command is one file in this folder exporting `define`, plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { define as check } from './check.js';
 import { define as claim } from './claim.js';
+import { define as completion } from './completion.js';
 import { define as demo } from './demo.js';
 import { define as exportCommand } from './export.js';
 import { define as growth } from './growth.js';
@@ -25,6 +27,7 @@ export type DefineCommand = (context: CliContext) => Command;
 export const commands: DefineCommand[] = [
   init,
   status,
+  check,
   health,
   unblock,
   query,
@@ -41,4 +44,5 @@ export const commands: DefineCommand[] = [
   skills,
   claim,
   reindex,
+  completion,
 ];

@@ -80,9 +80,9 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend parse --source zhaopin saved/zhaopin-search.html',
-    'jobtrend parse --source 51job search-gbk.html | jq .title',
-    'jobtrend parse --source greenhouse https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true',
+    'jobtrend parse --source zhaopin tests/fixtures/sources-cn/zhaopin/search-shanghai-p1.html',
+    'jobtrend parse --source 51job tests/fixtures/sources-cn/51job/search-list-p1.html | jq .title',
+    "jobtrend parse --source greenhouse 'https://boards-api.greenhouse.io/v1/boards/anthropic/jobs?content=true'",
   );
 }
 

@@ -7,6 +7,7 @@ import { checkJobSources } from '../schedule/check-jobs.js';
 import { runJob } from '../schedule/job-runner.js';
 import { describeLock } from '../schedule/lock.js';
 import { outputLogger } from '../schedule/output-logger.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';
 
 export function define(context: CliContext): Command {
@@ -19,7 +20,10 @@ export function define(context: CliContext): Command {
       const job = config.jobs.find((j) => j.name === name);
       if (!job) {
         throw new UsageError(
-          `unknown job "${name}": the config has ${config.jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
+          `unknown job "${name}"${didYouMean(
+            name,
+            config.jobs.map((j) => j.name),
+          )}: the config has ${config.jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
         );
       }
       checkJobSources(config, [job]);
@@ -65,7 +69,7 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend run daily-china',
+    'jobtrend --config jobtrend.config.example.yaml run daily-ats',
     'jobtrend --config jobtrend.config.yaml run weekly-report --json',
   );
 }

@@ -8,6 +8,7 @@ import { checkJobSources } from '../schedule/check-jobs.js';
 import { startDaemon } from '../schedule/daemon.js';
 import type { Job } from '../schedule/job-config.js';
 import { outputLogger } from '../schedule/output-logger.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';
 
 interface ScheduleOptions {
@@ -52,7 +53,10 @@ export function selectJobs(jobs: Job[], names: string[]): Job[] {
   for (const name of names) {
     if (!jobs.some((j) => j.name === name)) {
       throw new UsageError(
-        `unknown job "${name}": the config has ${jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
+        `unknown job "${name}"${didYouMean(
+          name,
+          jobs.map((j) => j.name),
+        )}: the config has ${jobs.map((j) => j.name).join(', ') || 'no jobs'}`,
       );
     }
   }

@@ -1,7 +1,7 @@
 // `jobtrend scrape`: runs the scrape engine for the chosen sources (default: those enabled in the config),
 // with a progress bar on a terminal and JSON log lines otherwise, then prints one line per source run.
 import { Command, InvalidArgumentError } from 'commander';
-import { findScraper } from '../../scrapers/registry.js';
+import { findScraper, scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
 import { createProgressDisplay } from '../engine/progress.js';
@@ -9,6 +9,7 @@ import { type RunSummary, scrapeSources } from '../engine/scrape-source.js';
 import { UsageError, UserError } from '../errors.js';
 import { CriticalError } from '../fetch/errors.js';
 import { createLogger } from '../log.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';
 
 interface ScrapeOptions {
@@ -119,7 +120,10 @@ export function chooseSources(
   for (const id of chosen) {
     if (!findScraper(id)) {
       throw new UsageError(
-        `unknown source "${id}"${ids.length === 0 ? ' in the config' : ''}: see jobtrend sources for the known ids`,
+        `unknown source "${id}"${ids.length === 0 ? ' in the config' : ''}${didYouMean(
+          id,
+          scrapers.map((s) => s.id),
+        )}: see jobtrend sources for the known ids`,
       );
     }
   }
@@ -129,9 +133,10 @@ export function chooseSources(
 async function canonicalCity(input: string): Promise<string> {
   const { resolveCity } = await import('../pipeline/index.js');
   const city = resolveCity(input);
+  const { suggestCity } = await import('../pipeline/city-suggestions.js');
   if (!city)
     throw new UsageError(
-      `unknown city "${input}": use a city name such as Shanghai, 上海, Beijing or "San Francisco"`,
+      `unknown city "${input}"${suggestCity(input)}: use a city name such as Shanghai, 上海, Beijing or "San Francisco"`,
     );
   return city;
 }

@@ -29,7 +29,10 @@ export function define(context: CliContext): Command {
           ...readStatus(db),
           jobs: jobs.jobs,
           health: { flagged: healthFlags(health).length > 0, flags: healthFlags(health) },
+          ...(jobs.configError && { config_error: jobs.configError }),
         };
+        // Everything the database knows is still shown, but a broken config is a failure (see jobtrend check).
+        if (jobs.configError) context.exitCode = 1;
         if (options.json) {
           context.out.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
@@ -72,7 +75,7 @@ function readJobs(context: CliContext, db: Db): { jobs: JobStatus[]; configError
 
 function jobsSection({ jobs, configError }: { jobs: JobStatus[]; configError: string | null }): string[] {
   const lines = ['jobs:'];
-  if (configError) lines.push(`(config not read: ${configError})`);
+  if (configError) lines.push(`(config not read: ${configError}; \`jobtrend check\` shows every problem)`);
   lines.push(
     jobs.length > 0
       ? formatTable(['job', 'schedule', 'last_run', 'result', 'next_run'], jobStatusRows(jobs))

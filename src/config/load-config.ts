@@ -11,7 +11,7 @@ import { jobsSchema } from '../schedule/job-config.js';
 
 export const configSchema = z
   .object({
-    /** Database path (the --db flag and JOBTREND_DB win over it). */
+    /** Database path, relative to the current folder (the --db flag and JOBTREND_DB win over it). */
     database: z.string().optional(),
     /** Fetch-layer settings: user agent, rates, timeouts (see src/fetch/fetch-settings.ts). */
     fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
@@ -30,9 +30,14 @@ export type Config = z.infer<typeof configSchema>;
 
 export const DEFAULT_CONFIG_FILES = ['jobtrend.config.yaml', 'jobtrend.config.yml', 'jobtrend.config.json'];
 
+/** The config file `path` names, else the first default file in the current folder; none: defaults apply. */
+export function findConfigFile(path?: string): string | undefined {
+  return path ? resolve(path) : DEFAULT_CONFIG_FILES.map((f) => resolve(f)).find((f) => existsSync(f));
+}
+
 /** Loads the config from `path`, else the first default file in the current folder, else defaults. */
 export function loadConfig(path?: string): Config {
-  const file = path ? resolve(path) : DEFAULT_CONFIG_FILES.map((f) => resolve(f)).find((f) => existsSync(f));
+  const file = findConfigFile(path);
   if (!file) return configSchema.parse({});
   if (!existsSync(file)) {
     throw new UserError(`config file ${path} not found: check the path given to --config`);
@@ -46,6 +51,25 @@ export function loadConfig(path?: string): Config {
     throw new UserError(`config ${path ?? file} cannot be read: ${reason}`);
   }
   return parseConfig(data ?? {}, path ?? file);
+}
+
+/**
+ * The `database` setting of the config file, read on its own so that every command opens the database the
+ * config names — even one that never loads the rest (query, export), and even when the rest is broken (the
+ * command that loads the config reports that). Undefined when the file or the setting is absent or unreadable.
+ */
+export function configuredDatabase(path?: string): string | undefined {
+  const file = findConfigFile(path);
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const data = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as {
+      database?: unknown;
+    } | null;
+    return typeof data?.database === 'string' && data.database.trim() ? data.database : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseConfig(data: unknown, label = 'config'): Config {

@@ -5,8 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
+import { findChromium } from '../browser/find-chromium.js';
+import { INSTALL_CHROMIUM } from '../check/chromium-check.js';
 import { type Config, parseConfig } from '../config/load-config.js';
 import { type RunSummary, scrapeSource } from '../engine/scrape-source.js';
+import { UserError } from '../errors.js';
 import { type ImportSummary, importFile } from '../import/import-file.js';
 import { type Logger, silentLogger } from '../log.js';
 import { gatherReport } from '../report/gather-report.js';
@@ -55,8 +58,17 @@ export interface DemoOptions {
   report?: boolean;
 }
 
+export interface SkippedSource {
+  id: string;
+  shows: string;
+  /** Why, and the one command that fixes it. */
+  reason: string;
+}
+
 export interface DemoResult {
   runs: RunSummary[];
+  /** Sources the demo could not run on this machine (the browser source without Chromium). */
+  skipped: SkippedSource[];
   dataset: ImportSummary | null;
   reportPath: string | null;
   samplePostings: number;
@@ -101,6 +113,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   let browser: BrowserPool | undefined;
   const result: DemoResult = {
     runs: [],
+    skipped: [],
     dataset: null,
     reportPath: null,
     samplePostings: postings.length,
@@ -112,7 +125,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     for (const source of DEMO_SOURCES) {
       if (options.signal?.aborted) break;
-      if (source.id === 'boss') browser = createBrowserPool(config.browser, { logger, env: options.env });
+      if (source.id === 'boss') {
+        const missing = chromiumMissing(config, options.env);
+        if (missing) {
+          result.skipped.push({ id: source.id, shows: source.shows, reason: missing });
+          say(`  ${source.id.padEnd(10)} ${'skipped'.padEnd(8)} ${missing}`);
+          continue;
+        }
+        browser = createBrowserPool(config.browser, { logger, env: options.env });
+      }
       const started = Date.now();
       const run = await scrapeSource({
         db,
@@ -151,7 +172,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       );
     }
     if (options.report !== false && !options.signal?.aborted) {
-      result.reportPath = writeDemoReport(db, options.reportsDir, now);
+      result.reportPath = writeDemoReport(db, options.reportsDir, now, result.skipped);
     }
   } finally {
     await browser?.close().catch(() => {});
@@ -166,16 +187,34 @@ function range(postings: SamplePosting[]): string {
   return `${dates[0]} to ${dates[dates.length - 1]}`;
 }
 
+/**
+ * Why the browser source cannot run here, with the command that fixes it; null when Chromium is found. A
+ * machine without Chromium still runs the rest of the demo.
+ */
+function chromiumMissing(config: Config, env: NodeJS.ProcessEnv | undefined): string | null {
+  try {
+    findChromium({ env, configured: config.browser.executablePath });
+    return null;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return `no Chromium on this machine, so the JavaScript-rendered sample was not read: install it with \`${INSTALL_CHROMIUM}\` and run the demo again`;
+  }
+}
+
 /** The report over everything stored, with the sample notice under its title. */
-function writeDemoReport(db: Db, outDir: string, now: Date): string {
+function writeDemoReport(db: Db, outDir: string, now: Date, skipped: SkippedSource[]): string {
   const rendered = renderReport(gatherReport(db, { now }), { now });
-  rendered.markdown = markSample(rendered.markdown);
+  rendered.markdown = markSample(rendered.markdown, skipped);
   return writeReport(outDir, rendered).markdownPath;
 }
 
-/** Puts the sample notice right under the report's title (or at the top when it has none). */
-export function markSample(markdown: string): string {
-  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n`;
+/** Puts the sample notice (and what the demo skipped) right under the report's title, or at the top. */
+export function markSample(markdown: string, skipped: SkippedSource[] = []): string {
+  const skips = skipped.map(
+    (s) =>
+      `>\n> **Skipped:** the \`${s.id}\` source (${s.shows}): ${s.reason}. Its postings are missing from this report.\n`,
+  );
+  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n${skips.join('')}`;
   const lines = markdown.split('\n');
   const title = lines.findIndex((l) => l.startsWith('# '));
   if (title === -1) return `${notice}\n${markdown}`;

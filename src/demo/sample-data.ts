@@ -158,12 +158,17 @@ const GREENHOUSE_BOARDS: Record<string, string> = {
   'sample-data-co': 'Sample Data Co',
 };
 
-/** Per source: postings in the oldest month, monthly growth factor, and whether Chinese pages carry it. */
+/**
+ * Per source: postings in the oldest month, monthly growth factor, and whether Chinese pages carry it. The
+ * bases are large enough that the README's claim (AI trainers in Shanghai, last year against the year
+ * before) has a few dozen postings on each side even at the end of a year, when the earlier year is the
+ * window's first and thinnest: it gets a verdict, not "insufficient data".
+ */
 const SOURCE_PLAN: { source: SampleSource; base: number; growth: number; chinese: boolean }[] = [
   { source: 'greenhouse', base: 1.5, growth: 1.05, chinese: false },
   { source: 'jsonld', base: 0.8, growth: 1.05, chinese: true },
-  { source: '51job', base: 6, growth: 1.06, chinese: true },
-  { source: 'dataset', base: 5, growth: 1.05, chinese: true },
+  { source: '51job', base: 9, growth: 1.06, chinese: true },
+  { source: 'dataset', base: 7.5, growth: 1.05, chinese: true },
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {

@@ -13,8 +13,14 @@ const hostSettingsSchema = z
 
 export const fetchSettingsSchema = z
   .object({
-    /** User-Agent header sent with every request (and the name robots.txt rules are matched against). */
-    userAgent: z.string().min(1).default('jobtrend/0.1 (job-market research; polite crawler)'),
+    /** User-Agent header sent with every request (and the name robots.txt rules are matched against). The
+     *  default names the project; operators add a contact so site owners can reach them. */
+    userAgent: z
+      .string()
+      .min(1)
+      .default(
+        'jobtrend/0.1 (+https://github.com/jobtrend/jobtrend; job-market research; operator: add your contact in fetch.userAgent)',
+      ),
     /** Requests per minute per host, evenly spaced (never exceeded in any minute). */
     requestsPerMinute: z.number().positive().default(20),
     /** Requests in flight at once per host. */

@@ -167,7 +167,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
         next_run: nextRun(e),
       })),
     },
-    `schedule started with ${entries.length} job${entries.length === 1 ? '' : 's'}`,
+    `schedule started with ${entries.length} job${entries.length === 1 ? '' : 's'}${entries
+      .map((e, i) => `${i === 0 ? ': ' : ', '}${e.job.name} next ${nextRun(e) ?? 'never'}`)
+      .join('')}`,
   );
 
   function nextRun(entry: Entry): string | null {

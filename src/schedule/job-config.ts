@@ -3,6 +3,7 @@
 // the checks that refuse a bad cron expression or time zone when the config is loaded, not at the first tick.
 import { validate as validateCron, validateDetailed as validateCronDetailed } from 'node-cron';
 import { z } from 'zod';
+import { didYouMean } from '../text/did-you-mean.js';
 
 /** One source of a job, written out in full: `{ id: zhaopin, query: AI训练师, city: Shanghai }`. */
 export const jobSourceSchema = z
@@ -51,7 +52,7 @@ export const jobSchema = z
       .string()
       .regex(
         /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-        'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-china")',
+        'a job name is letters, digits, ".", "_" or "-" (e.g. "daily-ats")',
       ),
     cron: cronExpressionSchema,
     /** IANA time zone of the cron expression; default the system's. */
@@ -159,7 +160,7 @@ export function findUnknownJobSource(jobs: Job[], knownIds: readonly string[]): 
     for (const { id, index } of jobSourceIds(job)) {
       if (!knownIds.includes(id)) {
         const path = `jobs[${jobIndex}].sources[${index}]${typeof job.sources[index] === 'string' ? '' : '.id'}`;
-        return `${path}: unknown source "${id}": choose one of ${knownIds.join(', ') || '(no sources registered)'} (see jobtrend sources)`;
+        return `${path}: unknown source "${id}"${didYouMean(id, knownIds)}: choose one of ${knownIds.join(', ') || '(no sources registered)'} (see jobtrend sources)`;
       }
     }
   }

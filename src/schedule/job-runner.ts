@@ -303,7 +303,7 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       postings_updated: postingsUpdated,
       ...(report && { report }),
     },
-    `job ${job.name} ${status}: ${postingsNew} new, ${postingsUpdated} updated postings from ${sources.length} scrape${sources.length === 1 ? '' : 's'}`,
+    `job ${job.name} ${status}: ${postingsNew} new, ${postingsUpdated} updated postings from ${sources.length} scrape${sources.length === 1 ? '' : 's'}${outcomeNotes(sources, report, failure)}`,
   );
   return {
     jobName: job.name,
@@ -364,6 +364,23 @@ async function runScrape(
       error: errorMessage(error),
     };
   }
+}
+
+/** What went wrong, for the job's one line: "; greenhouse failed: cannot reach …; report failed: …". */
+function outcomeNotes(
+  sources: SourceOutcome[],
+  report: JobRunResult['report'],
+  failure: string | null,
+): string {
+  const notes = sources
+    .filter((s) => s.status !== 'ok')
+    .map(
+      (s) =>
+        `${s.source_id}${s.query ? ` "${s.query}"` : ''}${s.city ? ` ${s.city}` : ''} ${s.status}${s.error ? `: ${s.error}` : ''}`,
+    );
+  if (report) notes.push('error' in report ? `report failed: ${report.error}` : `report ${report.path}`);
+  if (failure) notes.push(failure);
+  return notes.map((n) => `; ${n}`).join('');
 }
 
 /** ok when everything worked, failed when nothing did, interrupted when stopped, partial otherwise. */

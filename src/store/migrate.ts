@@ -1,5 +1,7 @@
 // Numbered SQL migrations from db/ (NNN_name.sql), each applied once, in order, in its own transaction, and
-// recorded in schema_migrations. Re-running is a no-op.
+// recorded in schema_migrations. Re-running is a no-op. A migration that edits the stored schema text (it
+// sets PRAGMA writable_schema, SQLite's procedure for changes that alter no stored data) runs with SQLite's
+// defensive mode off, and moves the schema's version on so every open connection reads the schema again.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -34,14 +36,26 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   const done: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
+    const editsSchemaText = EDITS_SCHEMA_TEXT.test(migration.sql);
+    if (editsSchemaText) db.unsafeMode(true);
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (editsSchemaText) {
+          const version = Number(db.pragma('schema_version', { simple: true }));
+          db.pragma(`schema_version = ${version + 1}`);
+        }
+        record.run(migration.version, migration.name, new Date().toISOString());
+      }).immediate();
+    } finally {
+      if (editsSchemaText) db.unsafeMode(false);
+    }
     done.push(migration.version);
   }
   return done;
 }
+
+const EDITS_SCHEMA_TEXT = /^\s*PRAGMA\s+writable_schema\s*=\s*ON\b/im;
 
 export function schemaVersion(db: Database.Database): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();

@@ -63,6 +63,19 @@ const CASES: Record<string, Case[]> = {
     },
     { what: 'an unknown flag', argv: ['--colour'], code: 2, says: /unknown option '--colour'/ },
   ],
+  check: [
+    {
+      what: 'a timeout that is not a number',
+      argv: ['--timeout', 'soon'],
+      code: 2,
+      says: /--timeout must be a number of seconds/,
+    },
+    { what: 'an unknown flag', argv: ['--ofline'], code: 2, says: /unknown option '--ofline'/ },
+  ],
+  completion: [
+    { what: 'a shell it does not know', argv: ['powershell'], code: 2, says: /unknown shell "powershell"/ },
+    { what: 'no shell', argv: [], code: 2, says: /missing required argument 'shell'/ },
+  ],
   health: [
     { what: 'an unknown source', argv: ['--source', 'atlantis'], code: 2, says: /unknown source "atlantis"/ },
     {
