@@ -38,6 +38,7 @@ export const CLAIM_WORDS = {
   sameSourcePanel: 'same-source panel',
   allSources: 'all sources',
   leftOut: 'left out',
+  none: 'none',
   caveat: 'Caveat',
   couldNotCheck: 'could not be checked',
   notWatched: 'not watched',

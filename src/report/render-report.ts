@@ -674,7 +674,7 @@ function sourcesLine(reading: ClaimReading): string {
   const w = CLAIM_WORDS;
   const c = reading.result.coverage;
   return (
-    `- ${w.sources}: ${c.panel === 'same-source' ? w.sameSourcePanel : w.allSources} (${esc(c.included.join(', ') || 'none')})` +
+    `- ${w.sources}: ${c.panel === 'same-source' ? w.sameSourcePanel : w.allSources} (${esc(c.included.join(', ') || w.none)})` +
     (c.excluded.length > 0
       ? `; ${w.leftOut}: ${c.excluded.map((x) => `${esc(x.sourceId)} (${esc(x.reason)})`).join(', ')}`
       : '') +
