@@ -32,28 +32,18 @@ export function overallVerdict(readings: readonly CheckedReading[]): OverallResu
   else if (insufficient === n) verdict = 'insufficient data';
   else verdict = 'inconclusive';
 
-  const mostData = readingWithMostData(readings);
-  const summary = summarise(readings, verdict, {
+  const counts = {
+    readings: n,
     supported,
     contradicted,
     inconclusive,
     insufficient,
     supportedAfterCorrection,
     comparisons,
-  });
+    mostData: readingWithMostData(readings)?.id ?? null,
+  };
   return {
-    overall: {
-      verdict,
-      summary,
-      readings: n,
-      supported,
-      contradicted,
-      inconclusive,
-      insufficient,
-      supportedAfterCorrection,
-      comparisons,
-      mostData: mostData?.id ?? null,
-    },
+    overall: { verdict, summary: summarise(readings, verdict, counts), ...counts },
     adjusted,
   };
 }
@@ -105,14 +95,7 @@ function listOf(readings: readonly CheckedReading[]): string {
 function summarise(
   readings: readonly CheckedReading[],
   verdict: OverallVerdict,
-  counts: {
-    supported: number;
-    contradicted: number;
-    inconclusive: number;
-    insufficient: number;
-    supportedAfterCorrection: number;
-    comparisons: number;
-  },
+  counts: Omit<OverallClaimVerdict, 'verdict' | 'summary'>,
 ): string {
   const n = readings.length;
   if (n === 1) return readings[0]!.result.reason;

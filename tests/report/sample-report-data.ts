@@ -184,6 +184,7 @@ function asPublished(): ClaimReadingsResult {
     sameAs,
   });
   const plain = (result: ClaimResult): ClaimResult => ({ ...result, overdispersion: null });
+  const year = claim(1500, 1000, y24, 'supported', undefined, y25);
   const notWatched = plain(claim(0, 0, oct25, 'insufficient data'));
   notWatched.estimate = null;
   notWatched.pValue = null;
@@ -204,16 +205,10 @@ function asPublished(): ClaimReadingsResult {
     statement: `New postings per watched day (role ai-trainer, city Shanghai, match ${HOSTILE[5]}) rose by more than 30%`,
     asOf: '2026-11-02',
     metric: 'new',
-    change: { direction: 'rise', threshold: 0.3, inclusive: false, text: '>30%' },
-    filter: {
-      role: 'ai-trainer',
-      match: null,
-      city: 'Shanghai',
-      sources: null,
-      description: 'role ai-trainer, city Shanghai',
-    },
+    change: year.change,
+    filter: year.filter,
     readings: [
-      reading('calendar-year', claim(1500, 1000, y24, 'supported', undefined, y25), 0.0003),
+      reading('calendar-year', year, 0.0003),
       reading('twelve-months', plain(claim(1400, 1000, m12b, 'supported', undefined, m12)), 0.004),
       reading('quarter', plain(claim(300, 320, q3b, 'contradicted', undefined, q3)), 1),
       reading('month', notWatched, null),
