@@ -33,6 +33,13 @@ export function parseChange(text: string): ClaimChange {
       `"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`,
     );
   }
+  // A number without % is a fraction (0.3 is 30 %); one of 1 or more is taken for a percent sign forgotten
+  // (30 would be 3000 %), and refused so that the percent sign says which.
+  if (!m[3] && Math.abs(Number(m[2])) >= 1) {
+    throw new UsageError(
+      `"${text.trim()}" has no % sign: write '${m[1] ?? '>'}${m[2]}%' if you mean ${m[2]} percent ('>30%' rose by more than 30%, '<-10%' fell by more than 10%)`,
+    );
+  }
   const operator = m[1] ?? '>';
   const value = Number(m[2]) / (m[3] ? 100 : 1);
   const direction = operator.startsWith('<') ? 'fall' : 'rise';

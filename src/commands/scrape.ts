@@ -10,6 +10,7 @@ import { UsageError, UserError } from '../errors.js';
 import { CriticalError } from '../fetch/errors.js';
 import { createLogger } from '../log.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { escapeControl } from '../text/terminal-text.js';
 import { withExamples } from './help.js';
 
 interface ScrapeOptions {
@@ -82,7 +83,9 @@ export function define(context: CliContext): Command {
       );
       const partial = summaries.filter((s) => s.status === 'partial' || s.status === 'interrupted');
       for (const s of partial)
-        context.err.write(`jobtrend: ${s.sourceId} was ${s.status}: ${s.errorSummary ?? ''}\n`);
+        context.err.write(
+          `jobtrend: ${s.sourceId} was ${s.status}: ${escapeControl(s.errorSummary ?? '')}\n`,
+        );
       if (summaries.length > 0 && summaries.every((s) => s.status === 'failed')) {
         const first = summaries[0]!;
         throw new UserError(

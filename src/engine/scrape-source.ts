@@ -12,13 +12,14 @@ import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
 import { FieldTally } from '../health/field-tally.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
 import { recordFieldCounts } from '../store/run-field-store.js';
 import {
   emptyRunCounters,
   finishRun,
+  keepRunsAlive,
   type RunCounters,
   recordRunProgress,
   recoverAbandonedRuns,
@@ -106,6 +107,8 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
     city: request.city ?? null,
     startedAt: now().toISOString(),
   });
+  // While this process lives its run shows as running; once it is gone, as interrupted (run-liveness.ts).
+  const stopBeating = keepRunsAlive(db, () => [runId], now);
   const fetcher =
     options.fetcher ??
     createFetcher(
@@ -199,6 +202,7 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   } catch (error) {
     failure = error;
   } finally {
+    stopBeating();
     if (!options.fetcher) await fetcher.close().catch(() => {});
   }
 
@@ -263,7 +267,7 @@ function storePage(
   fields: FieldTally,
 ): void {
   try {
-    db.transaction(() => {
+    inTransaction(db, () => {
       const result = upsertPostings(db, rows, { seenAt, runId });
       recordFieldCounts(db, runId, fields.counts());
       counters.pages_fetched++;
@@ -272,7 +276,7 @@ function storePage(
       counters.postings_updated += result.updated;
       syncFetchCounters();
       recordRunProgress(db, runId, counters, seenAt);
-    })();
+    });
   } catch (error) {
     throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, page.url, {
       cause: error,

@@ -1,8 +1,9 @@
 // The engine's Fetcher: every request a scraper makes goes through here, politely (per-host rate and
 // concurrency, a global concurrency, robots.txt and crawl-delay), patiently (retries with backoff and
-// jitter, Retry-After honoured), safely (timeouts, a body-size cap, block detection) and decoded (charset
-// from headers or <meta>, GBK included). Conditional requests use the http_cache table when a database is
-// given; HTTP(S)_PROXY is honoured. browse() loads a page in the Chromium pool under the same rules.
+// jitter, Retry-After honoured), safely (timeouts, a body-size cap, block detection, bodies cut short
+// retried: body-completeness.ts) and decoded (charset from headers or <meta>, GBK included). Conditional
+// requests use the http_cache table when a database is given; HTTP(S)_PROXY is honoured. browse() loads a
+// page in the Chromium pool under the same rules.
 import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import type { BrowsedPage, BrowseOptions, FetchedPage, Fetcher, FetchInit } from '../../scrapers/types.js';
 import { type BrowserPool, createBrowserPool } from '../browser/browser-pool.js';
@@ -14,6 +15,7 @@ import {
   touchCachedResponse,
   writeCachedResponse,
 } from '../store/http-cache-store.js';
+import { incompleteBody } from './body-completeness.js';
 import { decodeBody } from './decode-body.js';
 import { detectBlock } from './detect-block.js';
 import { BlockedError, isRetryable, NotRetryableError, RetryableError } from './errors.js';
@@ -310,6 +312,8 @@ export function createFetcher(
       );
     }
     if (response.status >= 400) throw new NotRetryableError(`HTTP ${response.status} from ${url}`, url);
+    const cut = incompleteBody(text, contentType);
+    if (cut) throw new RetryableError(`the body of ${url} came incomplete: ${cut} (cut short?)`, url);
     if (cacheable && response.status === 200) {
       const etag = response.headers.get('etag');
       const lastModified = response.headers.get('last-modified');

@@ -1,5 +1,5 @@
 // HTML bodies of postings (Greenhouse content, Lever descriptions, HN comments …) as plain text with
-// paragraphs and list items kept, entities decoded, scripts and styles dropped.
+// paragraphs and list items kept, entities decoded, scripts and styles dropped; and entity decoding alone.
 import * as cheerio from 'cheerio';
 
 const BLOCK = 'p, div, br, li, ul, ol, h1, h2, h3, h4, h5, h6, tr, section, article, blockquote, pre';
@@ -27,4 +27,16 @@ export function normaliseWhitespace(text: string): string {
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return cheerio
+    .load(
+      `<t>${value.replace(/</g, '&lt;')}</t>`,
+      null,
+      false,
+    )('t')
+    .text();
 }

@@ -1,5 +1,6 @@
-// A scrape killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run is
-// found and marked interrupted by the next one, and the rerun completes with every posting stored once.
+// A scrape killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run shows as
+// interrupted at once (status, sources), is marked interrupted by the next run, and the rerun completes with
+// every posting stored once.
 // The child is the real engine compiled with tsc into a private folder and run with node.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
+import { runCli } from '../support/run-cli.js';
 import { tempDbPath } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixtureScraper } from './fixture-scraper.js';
@@ -99,6 +101,11 @@ describe('a scrape killed with SIGKILL', () => {
           .prepare('SELECT id, status, pages_fetched, postings_new FROM scrape_runs')
           .get() as Record<string, number | string>;
         expect(dead.status).toBe('running');
+        // Shown as interrupted as soon as its process is gone, before any other run.
+        const status = await runCli(['--db', path, 'status', '--json']);
+        expect(JSON.parse(status.stdout).last_runs).toMatchObject([
+          { source_id: 'fixture', status: 'interrupted' },
+        ]);
         const stored = Number(db.prepare('SELECT count(*) FROM postings').pluck().get());
         // The counters were written with each page, so they match the rows exactly.
         expect(stored).toBe(dead.postings_new);
