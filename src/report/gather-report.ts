@@ -3,6 +3,7 @@
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
 
 import { checkClaim } from '../analysis/claim.js';
+import { checkClaimReadings } from '../analysis/claim-readings.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
 import { resolveFilter } from '../analysis/filters.js';
 import { growth } from '../analysis/growth.js';
@@ -209,7 +210,10 @@ function skillsFor(db: Db, subject: Subject, period: Period, now: Date): SkillsR
   }
 }
 
-/** Checks each claim; a claim that cannot be checked (unknown role, bad period) is listed with the reason. */
+/**
+ * Checks each claim under its readings (as of the day it was published when it names no period); a claim that
+ * cannot be checked (unknown role, bad period) is listed with the reason.
+ */
 function checkClaims(
   db: Db,
   claims: Claim[],
@@ -219,11 +223,14 @@ function checkClaims(
   const errors: ReportData['claimErrors'] = [];
   for (const claim of claims) {
     try {
-      results.push(checkClaim(db, claim, { now }));
+      results.push(checkClaimReadings(db, claim, { now }));
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof UserError)) throw error;
       errors.push({
-        claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
+        claim:
+          claim.id ??
+          claim.text ??
+          (claim.period ? `${claim.period} vs ${claim.baseline} ${claim.change}` : `${claim.change}`),
         reason: error.message,
       });
     }

@@ -2,10 +2,18 @@
 // no Date.now(), no locale — so the same data and the same `now` give the same bytes (golden-file tested).
 // Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
 import { assumedCoverageCaveat } from '../analysis/caveats.js';
-import type { ClaimEstimate, ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
+import type {
+  ClaimEstimate,
+  ClaimReading,
+  ClaimReadingsResult,
+  ClaimResult,
+  GrowthBucket,
+  SkillRow,
+} from '../analysis/types.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
+import { CLAIM_WORDS, quotableSentence, readingName, verdictHeadline } from './claim-words.js';
 import {
   formatChange,
   formatCount,
@@ -572,52 +580,106 @@ function total(rows: PayRow[]): number {
 // claims
 
 function claimsSection(data: ReportData): string {
-  const lines = ['## Claims', ''];
-  const rows = data.claims.map((c) => [
-    esc(c.claim.id ?? c.claim.text ?? c.statement, 80),
-    `**${c.verdict}**`,
-    `${formatCount(c.baseline.count)} → ${formatCount(c.current.count)}`,
-    c.estimate ? formatChange(c.estimate.change) : '–',
-    c.estimate ? changeInterval(c.estimate) : '–',
-  ]);
-  if (rows.length > 0) {
+  const w = CLAIM_WORDS;
+  const lines = [`## ${w.heading}`, '', w.intro];
+  if (data.claims.length > 0) {
     lines.push(
-      markdownTable(['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'], rows, [
-        'left',
-        'left',
-        'right',
-        'right',
-        'right',
-      ]),
+      '',
+      markdownTable(
+        [...w.summaryHeader],
+        data.claims.map((c) => [esc(claimName(c), 80), `**${verdictHeadline(c)}**`]),
+      ),
     );
   }
   for (const c of data.claims) lines.push('', ...claimDetail(c));
   for (const e of data.claimErrors)
-    lines.push('', `- ${esc(e.claim, 80)}: could not be checked — ${esc(e.reason, 200)}`);
+    lines.push('', `- ${esc(e.claim, 80)}: ${w.couldNotCheck} — ${esc(e.reason, 200)}`);
   return lines.join('\n');
 }
 
-function claimDetail(c: ClaimResult): string[] {
-  const heading = `### ${esc(c.claim.id ?? c.statement, 100)}`;
-  const out = [heading, ''];
+function claimName(c: ClaimReadingsResult): string {
+  return c.claim.id ?? c.claim.text ?? c.statement;
+}
+
+/** One claim: as published, the verdict and the sentence to quote, its readings as a table, then the notes. */
+function claimDetail(c: ClaimReadingsResult): string[] {
+  const w = CLAIM_WORDS;
+  const out = [`### ${esc(claimName(c), 100)}`, ''];
   if (c.claim.text) out.push(`> ${esc(c.claim.text, 300)}`, '');
-  out.push(`- Tested: ${esc(c.statement)}`);
-  out.push(`- Verdict: **${c.verdict}** — ${esc(c.reason)}`);
+  const origin = [c.claim.publisher, c.claim.published, c.claim.url].filter(Boolean);
+  if (origin.length > 0) out.push(`— ${origin.map((part) => esc(part, 200)).join(', ')}`, '');
+  const subject = esc(c.statement.charAt(0).toLowerCase() + c.statement.slice(1));
+  out.push(`**${verdictHeadline(c)}.** ${quotableSentence(c, subject)}`, '');
   out.push(
-    `- Counts: ${esc(c.baseline.period.label)} ${formatCount(c.baseline.count)} postings over ${c.baseline.days} days; ` +
-      `${esc(c.current.period.label)} ${formatCount(c.current.count)} postings over ${c.current.days} days (metric: ${c.metric}).`,
+    markdownTable(
+      [...w.readingsHeader],
+      c.readings.map((r) => readingRow(r)),
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    ),
+    '',
   );
-  if (c.estimate) out.push(`- Method: ${esc(c.estimate.method)}.`);
-  if (c.overdispersion?.widened) out.push(`- ${esc(c.overdispersion.note)}`);
-  out.push(
-    `- Sources: ${c.coverage.panel === 'same-source' ? 'same-source panel' : 'all sources'} (${esc(c.coverage.included.join(', ') || 'none')})` +
-      (c.coverage.excluded.length > 0
-        ? `; left out: ${c.coverage.excluded.map((x) => `${esc(x.sourceId)} (${esc(x.reason)})`).join(', ')}`
-        : '') +
-      '.',
+  out.push(`- ${w.tested}: ${esc(c.statement)}${c.asOf ? ` (${w.asOf} ${c.asOf})` : ''}.`);
+  const most = c.readings.find((r) => r.id === c.overall.mostData);
+  if (most && c.readings.length > 1) {
+    const r = most.result;
+    out.push(
+      `- ${w.mostData}: ${readingName(most.id)} (${esc(r.current.period.label)} ${w.against} ${esc(r.baseline.period.label)}, ${formatCount(r.current.count + r.baseline.count)} ${w.postings}).`,
+    );
+  }
+  for (const r of c.readings.filter((r) => r.result.verdict === 'insufficient data' && !r.sameAs)) {
+    out.push(`- ${w.notChecked}: ${readingName(r.id)} — ${esc(r.result.reason)}`);
+  }
+  // The method once; which readings' intervals were widened for overdispersion, in one line.
+  const methods = new Set(
+    c.readings.flatMap((r) => (r.result.estimate ? [baseMethod(r.result.estimate.method)] : [])),
   );
-  for (const caveat of c.caveats) out.push(`- Caveat: ${esc(caveat)}`);
+  for (const method of methods) out.push(`- ${w.method}: ${esc(method)}.`);
+  const widened = c.readings.filter((r) => r.result.overdispersion?.widened && !r.sameAs);
+  if (widened.length > 0) {
+    out.push(
+      `- ${w.widened}: ${widened.map((r) => `${readingName(r.id)} (${esc(r.result.overdispersion!.note)})`).join('; ')}.`,
+    );
+  }
+  for (const line of new Set(c.readings.map((r) => sourcesLine(r)))) out.push(line);
+  for (const caveat of c.caveats) out.push(`- ${w.caveat}: ${esc(caveat)}`);
   return out;
+}
+
+/** A method without its note on widening (listed per reading instead). */
+function baseMethod(method: string): string {
+  const at = method.indexOf(', widened for overdispersion');
+  return at >= 0 ? method.slice(0, at) : method;
+}
+
+function readingRow(reading: ClaimReading): string[] {
+  const r = reading.result;
+  const e = r.estimate;
+  const days = (side: typeof r.current) => (side.value === null ? CLAIM_WORDS.notWatched : String(side.days));
+  return [
+    reading.sameAs
+      ? `${readingName(reading.id)} (${CLAIM_WORDS.samePeriodsAs} ${readingName(reading.sameAs)})`
+      : readingName(reading.id),
+    esc(r.current.period.label),
+    esc(r.baseline.period.label),
+    `${formatCount(r.baseline.count)} → ${formatCount(r.current.count)}`,
+    `${days(r.baseline)} / ${days(r.current)}`,
+    e ? formatChange(e.change) : '–',
+    e ? changeInterval(e) : '–',
+    `**${r.verdict}**`,
+    formatP(reading.adjustedPValue),
+  ];
+}
+
+function sourcesLine(reading: ClaimReading): string {
+  const w = CLAIM_WORDS;
+  const c = reading.result.coverage;
+  return (
+    `- ${w.sources}: ${c.panel === 'same-source' ? w.sameSourcePanel : w.allSources} (${esc(c.included.join(', ') || w.none)})` +
+    (c.excluded.length > 0
+      ? `; ${w.leftOut}: ${c.excluded.map((x) => `${esc(x.sourceId)} (${esc(x.reason)})`).join(', ')}`
+      : '') +
+    '.'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------

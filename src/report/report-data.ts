@@ -2,6 +2,7 @@
 // into markdown and SVG by render-report.ts. Plain data only (no functions, no dates as objects), so a
 // report can be rendered again, or compared, from the same JSON.
 import type {
+  ClaimReadingsResult,
   ClaimResult,
   Granularity,
   GrowthBucket,
@@ -112,7 +113,8 @@ export interface ReportData {
   payByRole: PayRow[];
   /** Matching postings left out of pay for implausible figures (absent: none). */
   payImplausible?: number;
-  claims: ClaimResult[];
+  /** Each claim under its readings: one for a claim that names its periods, the standard ones for one that does not. */
+  claims: ClaimReadingsResult[];
   /** Claims from the file that could not be checked, with the reason. */
   claimErrors: { claim: string; reason: string }[];
   coverage: CoverageData;
