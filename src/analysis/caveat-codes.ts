@@ -4,7 +4,7 @@
 // code and values in its reader's language (src/report/messages). Periods are given by their labels
 // ("2025-Q3"), sources by their ids, dates as YYYY-MM-DD.
 import type { Market, SeasonId } from './markets.js';
-import type { Granularity } from './types.js';
+import type { Granularity, ReadingId } from './types.js';
 
 /** A span of days a source's coverage is assumed over (a dataset imported without collection dates). */
 export interface AssumedSpan {
@@ -56,6 +56,9 @@ export type CaveatFacts =
   | { code: 'coverage-gaps'; period: string; watchedDays: number; days: number; panel: boolean }
   | { code: 'overdispersion'; dispersion: number; pValue: number }
   | { code: 'small-counts'; count: number }
+  // a claim checked under several readings: the per-reading notes, one note each naming the readings
+  | { code: 'readings-overdispersion'; readings: { id: ReadingId; name: string; dispersion: number }[] }
+  | { code: 'readings-small-counts'; readings: { id: ReadingId; name: string; count: number }[] }
   | { code: 'period-incomplete'; period: string; days: number }
   | { code: 'dedup' }
   | { code: 'not-vacancies' }

@@ -98,6 +98,16 @@ export function caveatText(c: CaveatFacts): string {
       return `Weekly counts vary more than chance would (dispersion ${c.dispersion.toFixed(2)}, p = ${formatP(c.pValue)}): the interval was widened to allow for it.`;
     case 'small-counts':
       return `Small counts (${c.count} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`;
+    case 'readings-overdispersion': {
+      const many = c.readings.length > 1;
+      const named = c.readings.map((r) => `${r.name} (dispersion ${r.dispersion.toFixed(2)})`).join(', ');
+      return `Weekly counts vary more than chance would under the ${named} reading${many ? 's' : ''}: ${many ? 'their intervals were' : 'its interval was'} widened to allow for it.`;
+    }
+    case 'readings-small-counts': {
+      const many = c.readings.length > 1;
+      const named = c.readings.map((r) => `${r.name} (${r.count})`).join(', ');
+      return `Small counts under the ${named} reading${many ? 's' : ''} (postings in the smaller period): ${many ? 'their intervals are' : 'its interval is'} wide; more weeks of data will narrow ${many ? 'them' : 'it'}.`;
+    }
     case 'period-incomplete':
       return `${c.period} is not over yet (incomplete): its rate covers only the ${c.days} days watched so far.`;
     case 'dedup':

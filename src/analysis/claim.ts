@@ -14,7 +14,16 @@ import { compare, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
-import type { Claim, ClaimChange, ClaimResult, Comparison, Metric, Verdict } from './types.js';
+import type {
+  Claim,
+  ClaimChange,
+  ClaimResult,
+  Comparison,
+  Metric,
+  Overdispersion,
+  ResolvedFilter,
+  Verdict,
+} from './types.js';
 
 const METRICS: Metric[] = ['new', 'share', 'active'];
 
@@ -45,37 +54,58 @@ export function parseChange(text: string): ClaimChange {
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
 
-/** Checks one claim. Bad periods, changes, roles or metrics throw UsageError. */
+/** Checks one claim with a stated period and baseline. Bad periods, changes, roles or metrics throw UsageError. */
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
-  const metric: Metric = claim.metric ?? 'new';
-  if (!METRICS.includes(metric))
-    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`, {
-      code: 'unknown-metric',
-      values: { metric: String(metric) },
+  const metric = claimMetric(claim);
+  const missing = (field: 'period' | 'baseline', example: string) =>
+    new UsageError(`a claim needs a ${field === 'period' ? 'period' : 'baseline period'}, e.g. ${example}`, {
+      code: 'claim-needs',
+      values: { field },
     });
-  const missing = (field: string, example: string) =>
-    new UsageError(
-      `a claim needs a ${field === 'period' ? 'period' : field === 'baseline' ? 'baseline period' : 'change'}, e.g. ${example}`,
-      {
-        code: 'claim-needs',
-        values: { field },
-      },
-    );
   if (!claim.period) throw missing('period', '--period 2025');
   if (!claim.baseline) throw missing('baseline', '--baseline 2024');
-  if (!claim.change) throw missing('change', "--change '>30%'");
+  const change = claimChange(claim);
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
-  const change = parseChange(claim.change);
   const filter = resolveFilter(db, claim);
   const comparison = compare(db, filter, current, baseline, {
     metric,
     allSources: claim.allSources ?? false,
     now,
   });
-  const { estimate } = comparison;
+  return judgeClaim(db, claim, change, comparison);
+}
 
+/** The claim's metric, checked ('new' when it names none). */
+export function claimMetric(claim: Claim): Metric {
+  const metric: Metric = claim.metric ?? 'new';
+  if (!METRICS.includes(metric))
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`, {
+      code: 'unknown-metric',
+      values: { metric: String(metric) },
+    });
+  return metric;
+}
+
+/** The claim's change, parsed. */
+export function claimChange(claim: Claim): ClaimChange {
+  if (!claim.change) {
+    throw new UsageError("a claim needs a change, e.g. --change '>30%'", {
+      code: 'claim-needs',
+      values: { field: 'change' },
+    });
+  }
+  return parseChange(claim.change);
+}
+
+/**
+ * The verdict on a claim from one comparison (compare()'s): supported when the interval lies wholly on the
+ * claimed side of 1 + threshold, contradicted when wholly on the other, else inconclusive; insufficient data
+ * when there is no interval. With the one-sided p-value, the statement tested, and the caveats.
+ */
+export function judgeClaim(db: Db, claim: Claim, change: ClaimChange, comparison: Comparison): ClaimResult {
+  const { estimate, metric, filter } = comparison;
   const target = 1 + change.threshold;
   let verdict: Verdict;
   let reason: string;
@@ -99,21 +129,16 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     }
   }
   const pValue = comparison.test ? oneSidedPValue(comparison.test, change.direction, change.threshold) : null;
-
-  const metricWords = {
-    new: 'New postings per watched day',
-    share: 'The share of postings',
-    active: 'Open postings per day',
-  }[metric];
-  const statement = `${metricWords} (${filter.description}) ${describeChange(change)} from ${baseline.label} to ${current.label}`;
+  const { current, baseline } = comparison;
+  const statement = `${claimSubject(metric, filter)} ${describeChange(change)} from ${baseline.period.label} to ${current.period.label}`;
   return {
     claim,
     statement,
     metric,
     change,
     filter,
-    current: comparison.current,
-    baseline: comparison.baseline,
+    current,
+    baseline,
     estimate,
     overdispersion: comparison.overdispersion,
     pValue,
@@ -126,12 +151,22 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   };
 }
 
+/** What is counted, in words: "New postings per watched day (role ai-trainer, city Shanghai)". */
+export function claimSubject(metric: Metric, filter: ResolvedFilter): string {
+  const metricWords = {
+    new: 'New postings per watched day',
+    share: 'The share of postings',
+    active: 'Open postings per day',
+  }[metric];
+  return `${metricWords} (${filter.description})`;
+}
+
 /**
  * The caveats of a comparison: coverage (changes, gaps, assumed coverage), the seasons of the markets its
  * postings are in, overdispersion, small counts, a period not over yet, and the standing ones.
  */
 export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
-  const { current, baseline, coverage, estimate, overdispersion } = comparison;
+  const { current, baseline, coverage, overdispersion } = comparison;
   const panel = { ...comparison.filter, sources: coverage.included };
   const countries =
     coverage.included.length > 0
@@ -145,12 +180,10 @@ export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
     ...coverageCaveats(coverage),
     ...seasonalityCaveats(current.period, baseline.period, markets.markets, markets),
   ];
-  if (overdispersion?.widened) {
-    const { dispersion, pValue } = overdispersion;
-    caveats.push(caveat({ code: 'overdispersion', dispersion, pValue }));
-  }
-  const minCount = Math.min(current.count, baseline.count);
-  if (estimate && minCount < 100) caveats.push(caveat({ code: 'small-counts', count: minCount }));
+  const widened = overdispersionCaveat(overdispersion);
+  if (widened) caveats.push(widened);
+  const small = smallCountsCaveat(comparison);
+  if (small) caveats.push(small);
   for (const side of [current, baseline]) {
     if (side.incomplete) {
       caveats.push(caveat({ code: 'period-incomplete', period: side.period.label, days: side.days }));
@@ -158,6 +191,25 @@ export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
   }
   caveats.push(...standingCaveats());
   return caveats;
+}
+
+/** The caveat for an interval widened for overdispersed weekly counts, or null. */
+export function overdispersionCaveat(overdispersion: Overdispersion | null): Caveat | null {
+  if (!overdispersion?.widened) return null;
+  const { dispersion, pValue } = overdispersion;
+  return caveat({ code: 'overdispersion', dispersion, pValue });
+}
+
+/** Fewer than this many postings in the smaller period make a wide interval worth a caveat. */
+export const SMALL_COUNT = 100;
+
+/** The caveat for an estimate from fewer than SMALL_COUNT postings in the smaller period, or null. */
+export function smallCountsCaveat(
+  comparison: Pick<Comparison, 'current' | 'baseline' | 'estimate'>,
+): Caveat | null {
+  const minCount = Math.min(comparison.current.count, comparison.baseline.count);
+  if (!comparison.estimate || minCount >= SMALL_COUNT) return null;
+  return caveat({ code: 'small-counts', count: minCount });
 }
 
 /** The claimed change in words: "rose by more than 30%", "fell by at least 10%", "fell by less than 10% (or rose)". */

@@ -3,6 +3,7 @@
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
 
 import { checkClaim } from '../analysis/claim.js';
+import { checkClaimReadings } from '../analysis/claim-readings.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
 import { resolveFilter } from '../analysis/filters.js';
 import { growth } from '../analysis/growth.js';
@@ -212,7 +213,10 @@ function refused(error: UsageError | UserError): RefusedInput {
   };
 }
 
-/** Checks each claim; a claim that cannot be checked (unknown role, bad period) is listed with the reason. */
+/**
+ * Checks each claim under its readings (as of the day it was published when it names no period); a claim that
+ * cannot be checked (unknown role, bad period) is listed with the reason.
+ */
 function checkClaims(
   db: Db,
   claims: Claim[],
@@ -222,12 +226,15 @@ function checkClaims(
   const errors: ReportData['claimErrors'] = [];
   for (const claim of claims) {
     try {
-      results.push(checkClaim(db, claim, { now }));
+      results.push(checkClaimReadings(db, claim, { now }));
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof UserError)) throw error;
       const { message, detail } = refused(error);
       errors.push({
-        claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
+        claim:
+          claim.id ??
+          claim.text ??
+          (claim.period ? `${claim.period} vs ${claim.baseline} ${claim.change}` : `${claim.change}`),
         reason: message,
         ...(detail ? { detail } : {}),
       });

@@ -3,7 +3,13 @@
 // (golden-file tested). What is shown is decided here; every word comes from the language's message catalogue
 // (messages/*.ts). Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
 import { assumedCoverageCaveat } from '../analysis/caveats.js';
-import type { ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
+import type {
+  ClaimReading,
+  ClaimReadingsResult,
+  ClaimResult,
+  GrowthBucket,
+  SkillRow,
+} from '../analysis/types.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
@@ -608,21 +614,15 @@ function total(rows: PayRow[]): number {
 
 function claimsSection(c: Context): string {
   const { t, m, data } = c;
-  const lines = [`## ${t.claims.heading}`, ''];
-  const f = t.format;
-  const rows = data.claims.map((claim) => [
-    (claim.claim.id ?? claim.claim.text)
-      ? esc(claim.claim.id ?? claim.claim.text, 80)
-      : statement(c, claim, 80),
-    m.strong(t.names.verdict(claim.verdict)),
-    t.claims.counts(claim.baseline.count, claim.current.count),
-    claim.estimate ? f.change(claim.estimate.change) : '–',
-    claim.estimate
-      ? f.changeInterval(claim.estimate.interval.lower - 1, claim.estimate.interval.upper - 1)
-      : '–',
-  ]);
-  if (rows.length > 0) {
-    lines.push(markdownTable(t.claims.columns, rows, ['left', 'left', 'right', 'right', 'right']));
+  const lines = [`## ${t.claims.heading}`, '', t.claims.intro];
+  if (data.claims.length > 0) {
+    lines.push(
+      '',
+      markdownTable(
+        t.claims.summaryColumns,
+        data.claims.map((claim) => [claimName(c, claim, 80), m.strong(t.claims.headline(claim))]),
+      ),
+    );
   }
   for (const claim of data.claims) lines.push('', ...claimDetail(c, claim));
   for (const e of data.claimErrors)
@@ -630,82 +630,131 @@ function claimsSection(c: Context): string {
   return lines.join('\n');
 }
 
-/** What a claim tested, in the reader's words, escaped (text from the claim cut to `max` characters). */
-function statement(c: Context, claim: ClaimResult, max?: number): string {
+/** What a claim says, without its periods, in the reader's words, escaped (its own text cut to `max`). */
+function statement(c: Context, claim: ClaimReadingsResult, max?: number): string {
   return c.t.claims.statement(
-    {
-      statement: claim.statement,
-      metric: claim.metric,
-      filter: claim.filter,
-      change: claim.change,
-      baseline: c.t.format.period(claim.baseline.period.label),
-      current: c.t.format.period(claim.current.period.label),
-    },
+    { statement: claim.statement, metric: claim.metric, filter: claim.filter, change: claim.change },
     { ...c.m, text: (text, cut) => esc(text, cut ?? max) },
   );
 }
 
-function claimDetail(c: Context, claim: ClaimResult): string[] {
+/** A claim's name: its id, else its text as published, else what it says. */
+function claimName(c: Context, claim: ClaimReadingsResult, max: number): string {
+  const own = claim.claim.id ?? claim.claim.text;
+  return own ? esc(own, max) : statement(c, claim, max);
+}
+
+/** One claim: as published, the verdict and the sentence to quote, its readings as a table, then the notes. */
+function claimDetail(c: Context, claim: ClaimReadingsResult): string[] {
   const { t, m } = c;
-  const heading = `### ${claim.claim.id ? esc(claim.claim.id, 100) : statement(c, claim, 100)}`;
-  const out = [heading, ''];
+  const out = [`### ${claimName(c, claim, 100)}`, ''];
   if (claim.claim.text) out.push(`> ${esc(claim.claim.text, 300)}`, '');
-  out.push(`- ${t.claims.tested(statement(c, claim))}`);
-  const reason = t.claims.reason(
-    {
-      verdict: claim.verdict,
-      reason: esc(claim.reason),
-      estimate: claim.estimate
-        ? {
-            ratio: claim.estimate.ratio,
-            lower: claim.estimate.interval.lower,
-            upper: claim.estimate.interval.upper,
-            level: claim.estimate.interval.level,
-          }
-        : null,
-      change: claim.change,
-      unavailable: claim.unavailable,
-    },
-    m,
+  const published = claim.claim.published ? t.format.day(claim.claim.published) : undefined;
+  const origin = [claim.claim.publisher, published, claim.claim.url].filter((part): part is string =>
+    Boolean(part),
   );
-  out.push(`- ${t.claims.verdict(t.names.verdict(claim.verdict), reason, m)}`);
+  if (origin.length > 0) out.push(t.claims.origin(origin.map((part) => esc(part, 200))), '');
   out.push(
-    `- ${t.claims.counted({
-      baseline: {
-        period: t.format.period(claim.baseline.period.label),
-        count: claim.baseline.count,
-        days: claim.baseline.days,
-      },
-      current: {
-        period: t.format.period(claim.current.period.label),
-        count: claim.current.count,
-        days: claim.current.days,
-      },
-      metric: claim.metric,
-    })}`,
+    t.claims.verdictLine(t.claims.headline(claim), t.claims.quotable(claim, quotedSubject(c, claim), m), m),
+    '',
   );
-  const widened = claim.overdispersion?.widened
-    ? t.headline.overdispersion({ ...claim.overdispersion, note: esc(claim.overdispersion.note) })
-    : null;
-  if (claim.estimate) {
-    out.push(`- ${t.claims.method({ metric: claim.metric, english: esc(claim.estimate.method), widened })}`);
+  out.push(
+    markdownTable(
+      t.claims.readingsColumns,
+      claim.readings.map((r) => readingRow(c, r)),
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    ),
+    '',
+  );
+  out.push(`- ${t.claims.tested(statement(c, claim), claim.asOf)}`);
+  const most = claim.readings.find((r) => r.id === claim.overall.mostData);
+  if (most && claim.readings.length > 1) {
+    const r = most.result;
+    out.push(
+      `- ${t.claims.mostData({
+        reading: t.claims.readingName(most.id),
+        current: t.format.period(r.current.period.label),
+        baseline: t.format.period(r.baseline.period.label),
+        postings: r.current.count + r.baseline.count,
+      })}`,
+    );
   }
-  if (widened) out.push(`- ${widened}`);
-  out.push(
-    `- ${t.claims.sources({
-      panel: claim.coverage.panel,
-      included: claim.coverage.included.map((id) => sourceWords(t, id)),
-      excluded: claim.coverage.excluded.map((x) => ({
-        ...x,
-        sourceId: sourceWords(t, x.sourceId),
-        reason: esc(x.reason),
-      })),
-      current: t.format.period(claim.current.period.label),
-      baseline: t.format.period(claim.baseline.period.label),
-    })}`,
+  for (const r of claim.readings.filter((r) => r.result.verdict === 'insufficient data' && !r.sameAs)) {
+    const why = r.result.unavailable ? t.unavailable(r.result.unavailable, m) : esc(r.result.reason);
+    out.push(`- ${t.claims.notChecked(t.claims.readingName(r.id), why)}`);
+  }
+  // The method once; which readings' intervals were widened for overdispersion, in one line.
+  const methods = new Map<string, ClaimResult>();
+  for (const r of claim.readings) {
+    if (r.result.estimate) methods.set(baseMethod(r.result.estimate.method), r.result);
+  }
+  const methodLines = [...methods].map(
+    ([english, result]) => `- ${t.claims.method({ metric: result.metric, english: esc(english) })}`,
   );
+  out.push(...new Set(methodLines));
+  const widened = claim.readings.filter((r) => r.result.overdispersion?.widened && !r.sameAs);
+  if (widened.length > 0) {
+    out.push(
+      `- ${t.claims.widened(
+        widened.map((r) => ({
+          reading: t.claims.readingName(r.id),
+          overdispersion: { ...r.result.overdispersion!, note: esc(r.result.overdispersion!.note) },
+        })),
+      )}`,
+    );
+  }
+  for (const line of new Set(claim.readings.map((r) => sourcesLine(c, r)))) out.push(line);
   for (const caveat of claim.caveats) out.push(`- ${t.claims.caveat(t.caveat(caveat, m))}`);
   return out;
+}
+
+/** The claim as the sentence to quote speaks of it (English: its statement, lower-cased; escaped). */
+function quotedSubject(c: Context, claim: ClaimReadingsResult): string {
+  if (c.t.lang === 'en') return esc(claim.statement.charAt(0).toLowerCase() + claim.statement.slice(1));
+  return statement(c, claim);
+}
+
+/** A method without its note on widening (listed per reading instead). */
+function baseMethod(method: string): string {
+  const at = method.indexOf(', widened for overdispersion');
+  return at >= 0 ? method.slice(0, at) : method;
+}
+
+function readingRow(c: Context, reading: ClaimReading): string[] {
+  const { t, m } = c;
+  const f = t.format;
+  const r = reading.result;
+  const e = r.estimate;
+  const days = (side: typeof r.current) => (side.value === null ? t.claims.notWatched : String(side.days));
+  return [
+    reading.sameAs
+      ? t.claims.sameAs(t.claims.readingName(reading.id), t.claims.readingName(reading.sameAs))
+      : t.claims.readingName(reading.id),
+    esc(f.period(r.current.period.label)),
+    esc(f.period(r.baseline.period.label)),
+    t.claims.counts(r.baseline.count, r.current.count),
+    `${days(r.baseline)} / ${days(r.current)}`,
+    e ? f.change(e.change) : '–',
+    e ? f.changeInterval(e.interval.lower - 1, e.interval.upper - 1) : '–',
+    m.strong(t.names.verdict(r.verdict)),
+    f.p(reading.adjustedPValue),
+  ];
+}
+
+function sourcesLine(c: Context, reading: ClaimReading): string {
+  const { t } = c;
+  const r = reading.result;
+  return `- ${t.claims.sources({
+    panel: r.coverage.panel,
+    included: r.coverage.included.map((id) => sourceWords(t, id)),
+    excluded: r.coverage.excluded.map((x) => ({
+      ...x,
+      sourceId: sourceWords(t, x.sourceId),
+      reason: esc(x.reason),
+    })),
+    current: t.format.period(r.current.period.label),
+    baseline: t.format.period(r.baseline.period.label),
+  })}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 import type { Caveat, Unavailable } from '../analysis/caveat-codes.js';
 import type {
+  ClaimReadingsResult,
   ClaimResult,
   Granularity,
   GrowthBucket,
@@ -127,7 +128,8 @@ export interface ReportData {
   payByRole: PayRow[];
   /** Matching postings left out of pay for implausible figures (absent: none). */
   payImplausible?: number;
-  claims: ClaimResult[];
+  /** Each claim under its readings: one for a claim that names its periods, the standard ones for one that does not. */
+  claims: ClaimReadingsResult[];
   /** Claims from the file that could not be checked, with the reason (and its code, where it has one). */
   claimErrors: { claim: string; reason: string; detail?: ErrorDetail }[];
   coverage: CoverageData;

@@ -44,6 +44,16 @@ export const FIXTURE_CLAIMS: Claim[] = [
   },
   // insufficient data: nobody watched 2024 or 2025-Q1.
   { id: 'before-watching', role: 'ai-trainer', period: '2025-Q1', baseline: '2024-Q1', change: '>=0%' },
+  // as a newspaper writes it, with no period: checked under the four standard readings as of its day.
+  {
+    id: 'shanghai-as-published',
+    text: '上海AI训练师需求激增超30%',
+    publisher: '示例日报',
+    published: '2026-11-02',
+    role: 'ai-trainer',
+    city: '上海',
+    change: '>30%',
+  },
   // could not be checked.
   { id: 'bad-role', role: 'ai-wizard', period: '2026-10', baseline: '2025-10', change: '>30%' },
   { id: 'bad-period', role: 'ai-trainer', period: '2026-13', baseline: '2025-10', change: '>30%' },

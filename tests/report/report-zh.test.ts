@@ -127,23 +127,39 @@ describe('the Chinese report on a constructed claim database', () => {
   });
 
   it('gives each verdict in Chinese with its reason in a full sentence', () => {
-    const verdicts = claimsData.claims.map((c) => c.verdict);
-    expect(new Set(verdicts)).toEqual(
+    const word = {
+      supported: '支持',
+      contradicted: '不支持（被否定）',
+      inconclusive: '无法判断',
+      'insufficient data': '数据不足',
+    };
+    const lines = zh.markdown.split('\n').filter((l) => /^\*\*[^*]+\*\*。.*jobtrend 的岗位数据/.test(l));
+    expect(lines).toHaveLength(claimsData.claims.length);
+    const single = claimsData.claims
+      .map((c, i) => ({ c, line: lines[i]! }))
+      .filter(({ c }) => c.readings.length === 1);
+    expect(new Set(single.map(({ c }) => c.readings[0]!.result.verdict))).toEqual(
       new Set(['supported', 'contradicted', 'inconclusive', 'insufficient data']),
     );
-    const lines = zh.markdown.split('\n').filter((l) => l.startsWith('- 结论：'));
-    expect(lines).toHaveLength(claimsData.claims.length);
-    for (const [i, line] of lines.entries()) {
-      const word = {
-        supported: '支持',
-        contradicted: '不支持（被否定）',
-        inconclusive: '无法判断',
-        'insufficient data': '数据不足',
-      }[verdicts[i]!];
-      expect(line).toMatch(new RegExp(`^- 结论：\\*\\*${word.replace(/[()（）]/g, '.')}\\*\\*。.+。$`));
+    for (const { c, line } of single) {
+      expect(line.startsWith(`**${word[c.readings[0]!.result.verdict]}**。jobtrend 的岗位数据`), line).toBe(
+        true,
+      );
+      expect(line.endsWith('。'), line).toBe(true);
     }
-    expect(zh.markdown).toMatch(/整个区间都高于\+30\.0%，因此数据支持“增长超过30%”这一说法。/);
-    expect(zh.markdown).toMatch(/因此数据否定了“下降超过20%”这一说法。/);
+    expect(zh.markdown).toContain(
+      'jobtrend 的岗位数据支持“每个观察日的新增岗位数（岗位类别为人工智能训练师，城市为上海）增长超过30%”这一说法',
+    );
+    expect(zh.markdown).toMatch(/整个区间都高于\+30%。/);
+    expect(zh.markdown).toMatch(
+      /jobtrend 的岗位数据否定了“[^”]*下降超过20%”这一说法：.*整个区间都高于−20%。/,
+    );
+    // The claim without a period: its four readings, named in Chinese, and the overall verdict.
+    expect(zh.markdown).toMatch(/^\| 自然年 \| 2025年 \| 2024年 \|/m);
+    expect(zh.markdown).toMatch(/^\| 12个月 \| 2025年11月至2026年10月 \| 2024年11月至2025年10月 \|/m);
+    expect(zh.markdown).toMatch(/^\| 季度 \| 2026年第三季度 \| 2025年第三季度 \|/m);
+    expect(zh.markdown).toMatch(/^\| 月份 \| 2026年10月 \| 2025年10月 \|/m);
+    expect(zh.markdown).toMatch(/^——示例日报，2026年11月2日$/m);
     expect(zh.markdown).toMatch(/2025年第一季度没有被观察/);
     // Claims that could not be checked say why in Chinese, from the error's code.
     expect(zh.markdown).toMatch(/- bad-role：无法检验。没有“ai-wizard”这个岗位类别/);

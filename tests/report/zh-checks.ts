@@ -19,6 +19,7 @@ export const ALLOWED_WORDS = new Set([
   'Pearson',
   'Benjamini',
   'Hochberg',
+  'Holm',
   'BH',
   'Katz',
   // symbols and units
@@ -113,11 +114,16 @@ export function quotedText(data: ReportData): string[] {
   return [
     ...data.companies.map((c) => c.company),
     ...data.districts.map((d) => d.district),
-    ...data.claims.flatMap((c) => [c.claim.id ?? '', c.claim.text ?? '']),
+    ...data.claims.flatMap((c) => [
+      c.claim.id ?? '',
+      c.claim.text ?? '',
+      c.claim.publisher ?? '',
+      c.claim.url ?? '',
+    ]),
     ...data.claimErrors.flatMap((e) => [e.claim, ...Object.values(e.detail?.values ?? {})]),
     ...data.coverage.problemRuns.map((r) => r.errorSummary ?? ''),
     ...data.coverage.sources.map((s) => s.sourceId),
-    ...data.claims.flatMap((c) => c.coverage.included),
+    ...data.claims.flatMap((c) => c.readings.flatMap((r) => r.result.coverage.included)),
   ];
 }
 

@@ -55,6 +55,7 @@ describe('Chinese dates and periods', () => {
     expect(zhPeriod('2025')).toBe('2025年');
     expect(zhPeriod('2025-01-01..2025-03-31')).toBe('2025年1月1日至2025年3月31日');
     expect(zhPeriod('2025-06-01')).toBe('2025年6月1日');
+    expect(zhPeriod('2025-02..2026-01')).toBe('2025年2月至2026年1月');
     expect(zhTime('2026-11-24T02:05:00.000Z')).toBe('2026年11月24日 02:05');
   });
 

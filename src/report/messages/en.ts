@@ -1,6 +1,7 @@
 // The English words of the trend report (see report-messages.ts for the contract). Caveats, reasons and method
 // notes are the analysis' own English text, so the report and the CLI say the same thing.
 import { formatTick } from '../charts/svg-frame.js';
+import { CLAIM_WORDS, quotableSentence, readingName, verdictHeadline } from '../claim-words.js';
 import {
   formatChange,
   formatCount,
@@ -254,25 +255,35 @@ export const en: ReportMessages = {
   },
 
   claims: {
-    heading: 'Claims',
-    columns: ['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'],
-    counts: (baseline, current) => `${formatCount(baseline)} → ${formatCount(current)}`,
+    heading: CLAIM_WORDS.heading,
+    intro: CLAIM_WORDS.intro,
+    summaryColumns: [...CLAIM_WORDS.summaryHeader],
+    readingsColumns: [...CLAIM_WORDS.readingsHeader],
     statement: ({ statement }, m) => m.text(statement),
-    tested: (statement) => `Tested: ${statement}`,
-    verdict: (verdict, reason, m) => `Verdict: ${m.strong(verdict)} — ${reason}`,
-    reason: ({ reason }) => reason,
-    counted: ({ baseline, current, metric }) =>
-      `Counts: ${baseline.period} ${formatCount(baseline.count)} postings over ${baseline.days} days; ` +
-      `${current.period} ${formatCount(current.count)} postings over ${current.days} days (metric: ${metric}).`,
-    method: ({ english }) => `Method: ${english}.`,
+    headline: verdictHeadline,
+    quotable: (claim, subject) => quotableSentence(claim, subject),
+    verdictLine: (headline, quotable, m) => `${m.strong(`${headline}.`)} ${quotable}`,
+    readingName,
+    sameAs: (reading, earlier) => `${reading} (${CLAIM_WORDS.samePeriodsAs} ${earlier})`,
+    origin: (parts) => `— ${parts.join(', ')}`,
+    counts: (baseline, current) => `${formatCount(baseline)} → ${formatCount(current)}`,
+    notWatched: CLAIM_WORDS.notWatched,
+    tested: (statement, asOf) =>
+      `${CLAIM_WORDS.tested}: ${statement}${asOf ? ` (${CLAIM_WORDS.asOf} ${asOf})` : ''}.`,
+    mostData: ({ reading, current, baseline, postings }) =>
+      `${CLAIM_WORDS.mostData}: ${reading} (${current} ${CLAIM_WORDS.against} ${baseline}, ${formatCount(postings)} ${CLAIM_WORDS.postings}).`,
+    notChecked: (reading, why) => `${CLAIM_WORDS.notChecked}: ${reading} — ${why}`,
+    method: ({ english }) => `${CLAIM_WORDS.method}: ${english}.`,
+    widened: (readings) =>
+      `${CLAIM_WORDS.widened}: ${readings.map((r) => `${r.reading} (${r.overdispersion.note})`).join('; ')}.`,
     sources: ({ panel, included, excluded }) =>
-      `Sources: ${panel === 'same-source' ? 'same-source panel' : 'all sources'} (${included.join(', ') || 'none'})` +
+      `${CLAIM_WORDS.sources}: ${panel === 'same-source' ? CLAIM_WORDS.sameSourcePanel : CLAIM_WORDS.allSources} (${included.join(', ') || CLAIM_WORDS.none})` +
       (excluded.length > 0
-        ? `; left out: ${excluded.map((x) => `${x.sourceId} (${x.reason})`).join(', ')}`
+        ? `; ${CLAIM_WORDS.leftOut}: ${excluded.map((x) => `${x.sourceId} (${x.reason})`).join(', ')}`
         : '') +
       '.',
-    caveat: (text) => `Caveat: ${text}`,
-    error: (claim, reason) => `${claim}: could not be checked — ${reason}`,
+    caveat: (text) => `${CLAIM_WORDS.caveat}: ${text}`,
+    error: (claim, reason) => `${claim}: ${CLAIM_WORDS.couldNotCheck} — ${reason}`,
   },
 
   coverage: {

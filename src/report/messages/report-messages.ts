@@ -10,6 +10,7 @@
 //   postings, runs or the user (source ids in caveats, claim quotes) are escaped by the message with m.text.
 // - Numbers, dates, periods and names are written by `format` and `names` of the same catalogue.
 import type { Caveat, Unavailable } from '../../analysis/caveat-codes.js';
+import type { ClaimReadingsResult, ReadingId } from '../../analysis/types.js';
 import type { ErrorDetail } from '../../errors.js';
 import type { HealthFlag } from '../../health/source-health.js';
 
@@ -271,40 +272,48 @@ export interface ReportMessages {
 
   claims: {
     heading: string;
-    columns: string[];
-    counts(baseline: number, current: number): string;
-    /** What a claim tested (zh words it from the facts; en uses the analysis' statement), escaped. */
+    /** How claims are checked: readings, verdicts, the Holm correction. */
+    intro: string;
+    summaryColumns: string[];
+    readingsColumns: string[];
+    /** What a claim says, without periods (zh words it from the facts; en uses the analysis' statement), escaped. */
     statement(
       args: {
         statement: string;
         metric: Metric;
         filter: { role: string | null; match: string | null; city: string | null; sources: string[] | null };
         change: ClaimChangeWords;
-        baseline: string;
-        current: string;
       },
       m: Markup,
     ): string;
-    tested(statement: string): string;
-    verdict(verdict: string, reason: string, m: Markup): string;
-    /** Why this verdict, with the numbers, escaped. */
-    reason(
-      args: {
-        verdict: VerdictWord;
-        reason: string;
-        estimate: { ratio: number; lower: number; upper: number; level: number } | null;
-        change: ClaimChangeWords;
-        unavailable: Unavailable | null;
-      },
-      m: Markup,
+    /** The verdict over the claim's readings in a few words: "Supported under 2 of 4 readings — …". */
+    headline(claim: ClaimReadingsResult): string;
+    /** The sentence a journalist can quote, with the figures; `subject` is the claim in words, escaped. */
+    quotable(claim: ClaimReadingsResult, subject: string, m: Markup): string;
+    /** The headline in bold, then the sentence to quote. */
+    verdictLine(headline: string, quotable: string, m: Markup): string;
+    readingName(id: ReadingId): string;
+    /** A reading that compares the same periods as an earlier one. */
+    sameAs(reading: string, earlier: string): string;
+    /** Who published the claim, when and where (escaped). */
+    origin(parts: string[]): string;
+    counts(baseline: number, current: number): string;
+    /** A period without watched days, in the readings' table. */
+    notWatched: string;
+    /** What was tested (escaped), and the day its readings were taken before (YYYY-MM-DD; null: stated periods). */
+    tested(statement: string, asOf: string | null): string;
+    mostData(args: { reading: string; current: string; baseline: string; postings: number }): string;
+    /** A reading that could not be checked, and why (escaped). */
+    notChecked(reading: string, why: string): string;
+    /** How the intervals were made; `english` is the analysis' text, escaped. */
+    method(args: { metric: Metric; english: string }): string;
+    /** The readings whose intervals were widened for overdispersion (notes escaped). */
+    widened(
+      readings: {
+        reading: string;
+        overdispersion: { dispersion: number; df: number; pValue: number; widened: boolean; note: string };
+      }[],
     ): string;
-    counted(args: {
-      baseline: { period: string; count: number; days: number };
-      current: { period: string; count: number; days: number };
-      metric: Metric;
-    }): string;
-    /** How the interval was made; `english` is the analysis' text, escaped; `widened`: the overdispersion note. */
-    method(args: { metric: Metric; english: string; widened: string | null }): string;
     /** Which sources were counted and which left out (ids and English reasons escaped). */
     sources(args: {
       panel: 'same-source' | 'all-sources';

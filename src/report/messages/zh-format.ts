@@ -59,7 +59,10 @@ export function zhTime(iso: string): string {
   return `${zhDay(iso.slice(0, 10))} ${iso.slice(11, 16)}`.trimEnd();
 }
 
-/** A period label in words: 2025 → 2025年, 2025-Q1 → 2025年第一季度, 2025-03 → 2025年3月, 2025-W14 → 2025年第14周, a range → …至…. */
+/**
+ * A period label in words: 2025 → 2025年, 2025-Q1 → 2025年第一季度, 2025-03 → 2025年3月, 2025-W14 → 2025年第14周,
+ * a range of days or of months (2025-02..2026-01, a claim's twelve months) → …至….
+ */
 export function zhPeriod(label: string): string {
   let m = /^(\d{4})$/.exec(label);
   if (m) return `${Number(m[1])}年`;
@@ -71,6 +74,8 @@ export function zhPeriod(label: string): string {
   if (m) return `${Number(m[1])}年第${Number(m[2])}周`;
   m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(label);
   if (m) return `${zhDay(m[1]!)}至${zhDay(m[2]!)}`;
+  m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(label);
+  if (m) return `${Number(m[1])}年${Number(m[2])}月至${Number(m[3])}年${Number(m[4])}月`;
   return zhDay(label);
 }
 

@@ -3,6 +3,7 @@
 // and method notes are worded here from analysis' codes and values, so nothing reaches the reader in English
 // except proper names, code and units.
 import type { Caveat, ExclusionFacts, Unavailable } from '../../analysis/caveat-codes.js';
+import type { ClaimReading, ClaimReadingsResult, ReadingId } from '../../analysis/types.js';
 import type { ErrorDetail } from '../../errors.js';
 import { formatChange, formatCount, formatMoney, formatP, formatPercent, formatRate } from '../format.js';
 import type {
@@ -103,9 +104,6 @@ function describeChange(change: ClaimChangeWords): string {
   return change.threshold <= 0 ? `下降${bound}${size}` : `增长不到${size}（或有所下降）`;
 }
 
-/** A ratio as a change: 1.3 → "+30.0%", 0.8 → "−20.0%". */
-const ratioChange = (ratio: number) => formatChange(ratio - 1);
-
 function exclusionWords(x: ExclusionFacts, current: string, baseline: string): string {
   switch (x.watchedIn) {
     case 'neither':
@@ -166,6 +164,18 @@ function caveat(c: Caveat, m: Markup): string {
       return `每周数量的波动超出了随机波动的范围（离散度 ${c.dispersion.toFixed(2)}，p ${formatP(c.pValue) === '<0.001' ? '< 0.001' : `= ${formatP(c.pValue)}`}）：区间已相应放宽。`;
     case 'small-counts':
       return `样本较小（较小的时期只有${c.count}条岗位）：区间较宽，再积累几周的数据会使它收窄。`;
+    case 'readings-overdispersion': {
+      const named = c.readings
+        .map((r) => `${READINGS[r.id]}解读（离散度 ${r.dispersion.toFixed(2)}）`)
+        .join('、');
+      return `每周数量的波动超出了随机波动的范围：${named}，${c.readings.length > 1 ? '这些解读的区间' : '该解读的区间'}已相应放宽。`;
+    }
+    case 'readings-small-counts': {
+      const named = c.readings
+        .map((r) => `${READINGS[r.id]}解读（较小的时期只有${r.count}条岗位）`)
+        .join('、');
+      return `样本较小：${named}，区间较宽，再积累几周的数据会使${c.readings.length > 1 ? '它们' : '它'}收窄。`;
+    }
     case 'period-incomplete':
       return `${p(c.period)}尚未结束（不完整）：其日均数只覆盖到目前为止观察到的${c.days}天。`;
     case 'dedup':
@@ -279,6 +289,110 @@ function overdispersionWords(o: {
   return o.widened
     ? `拟泊松：对数尺度上的半宽乘以 √φ，φ = ${o.dispersion.toFixed(2)}，由${o.df + 2}个每周数量估计`
     : `每周数量与泊松分布相符（φ = ${o.dispersion.toFixed(2)}，p = ${formatP(o.pValue)}）`;
+}
+
+const READINGS: Record<ReadingId, string> = {
+  'calendar-year': '自然年',
+  'twelve-months': '12个月',
+  quarter: '季度',
+  month: '月份',
+  stated: '按说法所写的时期',
+};
+
+/** The claimed threshold as the sentences compare with it: "+30%", "−20%". */
+function threshold(change: ClaimChangeWords): string {
+  const size = Number((Math.abs(change.threshold) * 100).toFixed(1));
+  return `${change.threshold < 0 ? '−' : '+'}${size}%`;
+}
+
+/** "2026年10月与2025年10月相比，变化为+51.4%（95% 置信区间为+21.1%至+89.3%）". */
+function readingFigures(reading: ClaimReading): string {
+  const r = reading.result;
+  const periods = `${zhPeriod(r.current.period.label)}与${zhPeriod(r.baseline.period.label)}相比`;
+  if (!r.estimate) return `${periods}（无法检验）`;
+  const e = r.estimate;
+  return `${periods}，变化为${formatChange(e.change)}（95% 置信区间为${changeInterval(e.interval.lower - 1, e.interval.upper - 1)}）`;
+}
+
+function figuresOf(readings: ClaimReading[]): string {
+  return readings
+    .filter((r) => !r.sameAs)
+    .map(readingFigures)
+    .join('、');
+}
+
+/** Why one reading gives its verdict, against the claimed threshold: "整个区间都高于+30%". */
+function readingReason(reading: ClaimReading, change: ClaimChangeWords): string {
+  const rise = change.direction === 'rise';
+  switch (reading.result.verdict) {
+    case 'supported':
+      return `整个区间都${rise ? '高于' : '低于'}${threshold(change)}`;
+    case 'contradicted':
+      return `整个区间都${rise ? '低于' : '高于'}${threshold(change)}`;
+    case 'inconclusive':
+      return `区间包含${threshold(change)}`;
+    case 'insufficient data':
+      return '无法计算区间';
+  }
+}
+
+/** The verdict over a claim's readings in a few words. */
+function claimHeadline(claim: ClaimReadingsResult): string {
+  const o = claim.overall;
+  if (o.readings === 1) return VERDICTS[claim.readings[0]!.result.verdict];
+  switch (o.verdict) {
+    case 'supported':
+      return '在每一种解读下都得到支持';
+    case 'depends':
+      return o.contradicted + o.inconclusive > 0
+        ? `${o.readings}种解读中有${o.supported}种支持——取决于所指的时期`
+        : `${o.readings}种解读中有${o.supported}种支持，其余无法检验`;
+    case 'contradicted':
+      return '在每一种解读下都被否定';
+    case 'inconclusive':
+      return o.contradicted > 0
+        ? `无法判断——${o.readings}种解读都不支持，其中${o.contradicted}种否定`
+        : o.inconclusive === o.readings
+          ? '在每一种解读下都无法判断'
+          : `无法判断——${o.readings}种解读都不支持`;
+    case 'insufficient data':
+      return VERDICTS['insufficient data'];
+  }
+}
+
+/** The sentence a journalist can quote: what the postings say about the claim, with the figures and why. */
+function quotableSentence(claim: ClaimReadingsResult, subject: string): string {
+  const about = `“${subject}”这一说法`;
+  const by = (verdict: string) => claim.readings.filter((r) => r.result.verdict === verdict);
+  if (claim.readings.length === 1) {
+    const reading = claim.readings[0]!;
+    const verb = {
+      supported: '支持',
+      contradicted: '否定了',
+      inconclusive: '既不能证实、也不能否定',
+      'insufficient data': '无法检验',
+    }[reading.result.verdict];
+    const why = reading.result.estimate ? `，${readingReason(reading, claim.change)}` : '';
+    return `jobtrend 的岗位数据${verb}${about}：${readingFigures(reading)}${why}。`;
+  }
+  switch (claim.overall.verdict) {
+    case 'supported':
+      return `无论该说法的时期按哪一种解读，jobtrend 的岗位数据都支持${about}：${figuresOf(by('supported'))}，每个区间都${claim.change.direction === 'rise' ? '高于' : '低于'}${threshold(claim.change)}。`;
+    case 'contradicted':
+      return `无论该说法的时期按哪一种解读，jobtrend 的岗位数据都否定了${about}：${figuresOf(by('contradicted'))}。`;
+    case 'depends': {
+      const notSupported = claim.readings.filter(
+        (r) => r.result.verdict === 'contradicted' || r.result.verdict === 'inconclusive',
+      );
+      return notSupported.length > 0
+        ? `按${figuresOf(by('supported'))}来理解时，jobtrend 的岗位数据支持${about}；按${figuresOf(notSupported)}来理解时则不支持：该说法是否成立，取决于所指的时期。`
+        : `按${figuresOf(by('supported'))}来理解时，jobtrend 的岗位数据支持${about}；其余解读无法检验。`;
+    }
+    case 'inconclusive':
+      return `无论该说法的时期按哪一种解读，jobtrend 的岗位数据都不支持${about}：${figuresOf(claim.readings)}。`;
+    case 'insufficient data':
+      return `无论该说法的时期按哪一种解读，jobtrend 的岗位数据都无法检验${about}。`;
+  }
 }
 
 export const zh: ReportMessages = {
@@ -469,34 +583,40 @@ export const zh: ReportMessages = {
 
   claims: {
     heading: '说法核查',
-    columns: ['说法', '结论', '岗位数（基期 → 本期）', '变化', '95% 置信区间'],
+    intro:
+      '每个说法都用 jobtrend 统计到的岗位来检验，只使用在两个比较时期都被观察的数据源。没有写明时期的说法，按每一种常见的解读分别检验——' +
+      '说法发布日之前最近一个完整的自然年、最近12个完整的月份、最近一个完整的季度和最近一个完整的月份，各自与上一年的同一时段相比；' +
+      '这些解读都在读取任何数量之前就已确定，总的结论说明各种解读是否一致。整个95% 置信区间都落在所说的变化幅度之外时，该解读支持这一说法；' +
+      '整个区间都达不到时，该解读否定这一说法。p 值（Holm 校正）是该说法的单侧 p 值，已针对检验多种解读做了校正。',
+    summaryColumns: ['说法', '结论'],
+    readingsColumns: [
+      '解读',
+      '时期',
+      '基期',
+      '岗位数（基期 → 本期）',
+      '观察天数（基期 / 本期）',
+      '变化',
+      '95% 置信区间',
+      '结论',
+      'p 值（Holm 校正）',
+    ],
+    statement: ({ metric, filter, change }, m) =>
+      `${METRIC_SUBJECTS[metric]}（${filterWords(filter, m)}）${describeChange(change)}`,
+    headline: claimHeadline,
+    quotable: quotableSentence,
+    verdictLine: (headline, quotable, m) => `${m.strong(headline)}。${quotable}`,
+    readingName: (id) => READINGS[id],
+    sameAs: (reading, earlier) => `${reading}（与${earlier}的时期相同）`,
+    origin: (parts) => `——${parts.join('，')}`,
     counts: (baseline, current) => `${formatCount(baseline)} → ${formatCount(current)}`,
-    statement: ({ metric, filter, change, baseline, current }, m) =>
-      `${METRIC_SUBJECTS[metric]}（${filterWords(filter, m)}）从${baseline}到${current}${describeChange(change)}`,
-    tested: (statement) => `检验内容：${statement}`,
-    verdict: (verdict, reason, m) => `结论：${m.strong(verdict)}。${reason}`,
-    reason: ({ verdict, estimate, change, unavailable: u }, m) => {
-      if (verdict === 'insufficient data' || !estimate) {
-        return u ? unavailable(u, m) : '根据这些数量无法计算区间。';
-      }
-      const target = ratioChange(1 + change.threshold);
-      const range = `变化为${ratioChange(estimate.ratio)}（${Math.round(estimate.level * 100)}% 置信区间为${ratioChange(estimate.lower)}至${ratioChange(estimate.upper)}）`;
-      const claim = `“${describeChange(change)}”这一说法`;
-      const side = (up: boolean) => (up ? '高于' : '低于');
-      switch (verdict) {
-        case 'supported':
-          return `${range}：整个区间都${side(change.direction === 'rise')}${target}，因此数据支持${claim}。`;
-        case 'contradicted':
-          return `${range}：整个区间都${side(change.direction !== 'rise')}${target}，因此数据否定了${claim}。`;
-        default:
-          return `${range}：区间包含${target}，因此数据既不能证实、也不能否定${claim}。`;
-      }
-    },
-    counted: ({ baseline, current, metric }) =>
-      `数量：${baseline.period}共${formatCount(baseline.count)}条岗位，${baseline.days}天；` +
-      `${current.period}共${formatCount(current.count)}条岗位，${current.days}天（指标：${METRICS[metric]}）。`,
-    method: ({ metric, widened }) =>
-      `方法：${methodWords(metric)}${widened ? '，并因每周数量过度离散而放宽' : ''}。`,
+    notWatched: '未被观察',
+    tested: (statement, asOf) => `检验内容：${statement}${asOf ? `（截至${zhDay(asOf)}）` : ''}。`,
+    mostData: ({ reading, current, baseline, postings }) =>
+      `数据最多的解读：${reading}（${current}与${baseline}相比，共${formatCount(postings)}条岗位）。`,
+    notChecked: (reading, why) => `未能检验（不计为支持）：${reading}——${why}`,
+    method: ({ metric }) => `方法：${methodWords(metric)}。`,
+    widened: (readings) =>
+      `因每周数量过度离散而放宽了区间：${readings.map((r) => `${r.reading}（${overdispersionWords(r.overdispersion)}）`).join('；')}。`,
     sources: ({ panel, included, excluded, current, baseline }) =>
       `数据源：${panel === 'same-source' ? '同源面板' : '全部数据源'}（${included.join('、') || '无'}）` +
       (excluded.length > 0
