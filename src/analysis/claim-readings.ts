@@ -8,6 +8,8 @@
 // readings agree.
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
 import {
   claimChange,
   claimMetric,
@@ -39,7 +41,12 @@ export interface ReadingPlan {
  * 2025-12, not of January 2026.
  */
 export function standardReadings(asOf: string): ReadingPlan[] {
-  if (!isValidDay(asOf)) throw new UsageError(`"${asOf}" is not a date: write the as-of date as YYYY-MM-DD`);
+  if (!isValidDay(asOf)) {
+    throw new UsageError(`"${asOf}" is not a date: write the as-of date as YYYY-MM-DD`, {
+      code: 'bad-as-of',
+      values: { text: asOf },
+    });
+  }
   const year = Number(asOf.slice(0, 4));
   const month = Number(asOf.slice(5, 7));
   const lastYear = parsePeriod(String(year - 1));
@@ -95,10 +102,16 @@ function monthSpan(start: string, end: string): Period {
  */
 export function asOfDay(claim: Claim, now: Date): string {
   const day = claim.asOf ?? claim.published ?? toDay(now);
-  if (!isValidDay(day)) throw new UsageError(`"${day}" is not a date: write the as-of date as YYYY-MM-DD`);
+  if (!isValidDay(day)) {
+    throw new UsageError(`"${day}" is not a date: write the as-of date as YYYY-MM-DD`, {
+      code: 'bad-as-of',
+      values: { text: day },
+    });
+  }
   if (day > toDay(now)) {
     throw new UsageError(
       `the as-of date ${day} is after today (${toDay(now)}): a claim can only be checked on periods that are over`,
+      { code: 'as-of-future', values: { day, today: toDay(now) } },
     );
   }
   return day;
@@ -115,6 +128,7 @@ export function checkClaimReadings(db: Db, claim: Claim, options: { now?: Date }
   if (Boolean(claim.period) !== Boolean(claim.baseline)) {
     throw new UsageError(
       `a claim needs both a period and a baseline, or neither (to check every standard reading): ${claim.period ? 'add a baseline' : 'add a period'}`,
+      { code: 'claim-needs-both', values: { field: claim.period ? 'baseline' : 'period' } },
     );
   }
   const stated = Boolean(claim.period && claim.baseline);
@@ -171,29 +185,43 @@ export function checkClaimReadings(db: Db, claim: Claim, options: { now?: Date }
  * The readings' caveats, each once, in order; the per-reading notes on small counts and widened intervals
  * become one note each that names the readings.
  */
-function readingsCaveats(readings: readonly ClaimReading[]): string[] {
+function readingsCaveats(readings: readonly ClaimReading[]): Caveat[] {
   if (readings.length === 1) return readings[0]!.result.caveats;
   const distinct = readings.filter((r) => !r.sameAs);
   const perReading = new Set(
     distinct.flatMap((r) => [overdispersionCaveat(r.result.overdispersion), smallCountsCaveat(r.result)]),
   );
-  const caveats = [...new Set(distinct.flatMap((r) => r.result.caveats).filter((c) => !perReading.has(c)))];
+  const seen = new Set([...perReading].flatMap((c) => (c ? [c.text] : [])));
+  const caveats: Caveat[] = [];
+  for (const c of distinct.flatMap((r) => r.result.caveats)) {
+    if (seen.has(c.text)) continue;
+    seen.add(c.text);
+    caveats.push(c);
+  }
   const widened = distinct.filter((r) => r.result.overdispersion?.widened);
   if (widened.length > 0) {
-    const list = widened
-      .map((r) => `${r.name} (dispersion ${r.result.overdispersion!.dispersion.toFixed(2)})`)
-      .join(', ');
     caveats.push(
-      `Weekly counts vary more than chance would under the ${list} reading${widened.length > 1 ? 's' : ''}: ${widened.length > 1 ? 'their intervals were' : 'its interval was'} widened to allow for it.`,
+      caveat({
+        code: 'readings-overdispersion',
+        readings: widened.map((r) => ({
+          id: r.id,
+          name: r.name,
+          dispersion: r.result.overdispersion!.dispersion,
+        })),
+      }),
     );
   }
   const small = distinct.filter((r) => smallCountsCaveat(r.result) !== null);
   if (small.length > 0) {
-    const list = small
-      .map((r) => `${r.name} (${Math.min(r.result.current.count, r.result.baseline.count)})`)
-      .join(', ');
     caveats.push(
-      `Small counts under the ${list} reading${small.length > 1 ? 's' : ''} (postings in the smaller period): ${small.length > 1 ? 'their intervals are' : 'its interval is'} wide; more weeks of data will narrow ${small.length > 1 ? 'them' : 'it'}.`,
+      caveat({
+        code: 'readings-small-counts',
+        readings: small.map((r) => ({
+          id: r.id,
+          name: r.name,
+          count: Math.min(r.result.current.count, r.result.baseline.count),
+        })),
+      }),
     );
   }
   return caveats;

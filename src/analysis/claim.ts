@@ -7,8 +7,10 @@
 import { UsageError } from '../errors.js';
 import { countryCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { coverageCaveats, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES, seasonalityCaveats } from './caveats.js';
-import { compare, formatP, oneSidedPValue } from './compare.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
+import { coverageCaveats, seasonalityCaveats, standingCaveats } from './caveats.js';
+import { compare, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
@@ -31,6 +33,7 @@ export function parseChange(text: string): ClaimChange {
   if (!m) {
     throw new UsageError(
       `"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`,
+      { code: 'bad-change', values: { text } },
     );
   }
   // A number without % is a fraction (0.3 is 30 %); one of 1 or more is taken for a percent sign forgotten
@@ -46,6 +49,7 @@ export function parseChange(text: string): ClaimChange {
   if (value <= -1)
     throw new UsageError(
       `"${text}" is a fall of 100% or more, which counts cannot show: use a value above -100%`,
+      { code: 'change-below-minus-100', values: { text } },
     );
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
@@ -54,8 +58,13 @@ export function parseChange(text: string): ClaimChange {
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
   const metric = claimMetric(claim);
-  if (!claim.period) throw new UsageError('a claim needs a period, e.g. --period 2025');
-  if (!claim.baseline) throw new UsageError('a claim needs a baseline period, e.g. --baseline 2024');
+  const missing = (field: 'period' | 'baseline', example: string) =>
+    new UsageError(`a claim needs a ${field === 'period' ? 'period' : 'baseline period'}, e.g. ${example}`, {
+      code: 'claim-needs',
+      values: { field },
+    });
+  if (!claim.period) throw missing('period', '--period 2025');
+  if (!claim.baseline) throw missing('baseline', '--baseline 2024');
   const change = claimChange(claim);
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
@@ -72,13 +81,21 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
 export function claimMetric(claim: Claim): Metric {
   const metric: Metric = claim.metric ?? 'new';
   if (!METRICS.includes(metric))
-    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`, {
+      code: 'unknown-metric',
+      values: { metric: String(metric) },
+    });
   return metric;
 }
 
 /** The claim's change, parsed. */
 export function claimChange(claim: Claim): ClaimChange {
-  if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
+  if (!claim.change) {
+    throw new UsageError("a claim needs a change, e.g. --change '>30%'", {
+      code: 'claim-needs',
+      values: { field: 'change' },
+    });
+  }
   return parseChange(claim.change);
 }
 
@@ -94,7 +111,7 @@ export function judgeClaim(db: Db, claim: Claim, change: ClaimChange, comparison
   let reason: string;
   if (!estimate) {
     verdict = 'insufficient data';
-    reason = comparison.unavailable ?? 'no interval can be computed';
+    reason = comparison.unavailable?.text ?? 'no interval can be computed';
   } else {
     const { lower, upper } = estimate.interval;
     const pct = (v: number) => `${v >= 1 ? '+' : ''}${((v - 1) * 100).toFixed(1)}%`;
@@ -128,6 +145,7 @@ export function judgeClaim(db: Db, claim: Claim, change: ClaimChange, comparison
     test: comparison.test,
     verdict,
     reason,
+    unavailable: estimate ? null : comparison.unavailable,
     coverage: comparison.coverage,
     caveats: comparisonCaveats(db, comparison),
   };
@@ -147,7 +165,7 @@ export function claimSubject(metric: Metric, filter: ResolvedFilter): string {
  * The caveats of a comparison: coverage (changes, gaps, assumed coverage), the seasons of the markets its
  * postings are in, overdispersion, small counts, a period not over yet, and the standing ones.
  */
-export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
+export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
   const { current, baseline, coverage, overdispersion } = comparison;
   const panel = { ...comparison.filter, sources: coverage.included };
   const countries =
@@ -168,19 +186,18 @@ export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
   if (small) caveats.push(small);
   for (const side of [current, baseline]) {
     if (side.incomplete) {
-      caveats.push(
-        `${side.period.label} is not over yet (incomplete): its rate covers only the ${side.days} days watched so far.`,
-      );
+      caveats.push(caveat({ code: 'period-incomplete', period: side.period.label, days: side.days }));
     }
   }
-  caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
+  caveats.push(...standingCaveats());
   return caveats;
 }
 
 /** The caveat for an interval widened for overdispersed weekly counts, or null. */
-export function overdispersionCaveat(overdispersion: Overdispersion | null): string | null {
+export function overdispersionCaveat(overdispersion: Overdispersion | null): Caveat | null {
   if (!overdispersion?.widened) return null;
-  return `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`;
+  const { dispersion, pValue } = overdispersion;
+  return caveat({ code: 'overdispersion', dispersion, pValue });
 }
 
 /** Fewer than this many postings in the smaller period make a wide interval worth a caveat. */
@@ -189,10 +206,10 @@ export const SMALL_COUNT = 100;
 /** The caveat for an estimate from fewer than SMALL_COUNT postings in the smaller period, or null. */
 export function smallCountsCaveat(
   comparison: Pick<Comparison, 'current' | 'baseline' | 'estimate'>,
-): string | null {
+): Caveat | null {
   const minCount = Math.min(comparison.current.count, comparison.baseline.count);
   if (!comparison.estimate || minCount >= SMALL_COUNT) return null;
-  return `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`;
+  return caveat({ code: 'small-counts', count: minCount });
 }
 
 /** The claimed change in words: "rose by more than 30%", "fell by at least 10%", "fell by less than 10% (or rose)". */

@@ -34,6 +34,8 @@
 //   src/store/analysis-queries.ts: the read-only SQL (daily counts, observations, skill counts, active stock)
 // Errors: bad input (unknown role, unparseable period or change) throws UsageError from src/errors.ts.
 
+import type { Caveat, ExclusionFacts, Unavailable } from './caveat-codes.js';
+
 /** A closed range of calendar days. */
 export interface Period {
   /** As the user wrote it, normalised: "2025", "2025-Q3", "2025-06", "2025-W14", "2025-01-01..2025-06-30". */
@@ -101,8 +103,11 @@ export interface Coverage {
   panel: 'same-source' | 'all-sources';
   /** Sources whose postings are counted. */
   included: string[];
-  /** Sources left out of the same-source panel, each with a reason ("not watched in 2024"). */
-  excluded: Array<{ sourceId: string; reason: string }>;
+  /**
+   * Sources left out of the same-source panel, each with a reason ("watched only in 2025 (365 days, 700
+   * postings), not in 2024") and the facts it is made of.
+   */
+  excluded: Array<{ sourceId: string; reason: string } & ExclusionFacts>;
   /** Included sources whose coverage in these periods is assumed, with the span assumed. */
   assumed: Array<{ sourceId: string; from: string; to: string }>;
   current: PeriodCoverage;
@@ -216,8 +221,8 @@ export interface GrowthResult {
   /** Null when fewer than MIN_TREND_MONTHS complete watched months with postings (see trendNote). */
   trend: Trend | null;
   /** Why there is no trend, when there is none. */
-  trendNote: string | null;
-  caveats: string[];
+  trendNote: Caveat | null;
+  caveats: Caveat[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -278,7 +283,11 @@ export interface SkillsResult {
   /** Skill ids with compare.emerging, largest rise first. */
   emerging: string[];
   method: string;
-  caveats: string[];
+  /** With a comparison: how many skills were tested (the Benjamini–Hochberg family), else null. */
+  tested: number | null;
+  /** Postings naming a skill needed to call it emerging. */
+  minSupport: number;
+  caveats: Caveat[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -341,7 +350,7 @@ export interface Comparison {
   estimate: Estimate | null;
   overdispersion: Overdispersion | null;
   test: RatioTest | null;
-  unavailable: string | null;
+  unavailable: Unavailable | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -419,9 +428,11 @@ export interface ClaimResult {
   verdict: Verdict;
   /** Why this verdict, in one sentence with the numbers. */
   reason: string;
+  /** For "insufficient data": why no interval can be computed (the facts of `reason`); else null. */
+  unavailable: Unavailable | null;
   coverage: Coverage;
   /** Plain-language caveats: coverage change, seasonality, postings are not vacancies, small counts … */
-  caveats: string[];
+  caveats: Caveat[];
 }
 
 /** The standard readings of a claim that names no period, and the one reading of a claim that does. */
@@ -483,5 +494,5 @@ export interface ClaimReadingsResult {
   readings: ClaimReading[];
   overall: OverallClaimVerdict;
   /** The readings' caveats, each once, in order. */
-  caveats: string[];
+  caveats: Caveat[];
 }

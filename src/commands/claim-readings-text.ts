@@ -53,7 +53,7 @@ export function renderClaimReadings(result: ClaimReadingsResult): string {
   }
   const panels = new Set(result.readings.map((r) => coverageLine(r)));
   lines.push('', ...[...panels].map((line) => `Coverage: ${line}`));
-  lines.push('', 'Caveats:', ...result.caveats.map((text) => `  - ${text}`));
+  lines.push('', 'Caveats:', ...result.caveats.map((c) => `  - ${c.text}`));
   return `${lines.join('\n')}\n`;
 }
 

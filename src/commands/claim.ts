@@ -213,6 +213,6 @@ export function renderClaim(result: ClaimResult): string {
       '(days: days the source was watched, a look at it within `lifetime` days after the day; all_postings: the new postings it listed in the period, any role)',
     );
   }
-  lines.push('', 'Caveats:', ...result.caveats.map((text) => `  - ${text}`));
+  lines.push('', 'Caveats:', ...result.caveats.map((c) => `  - ${c.text}`));
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { holm } from '../../src/analysis/stats/holm.js';
 import type { ClaimReadingsResult } from '../../src/analysis/types.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
+import { texts } from '../support/caveat-texts.js';
 import { addPostings, keepOpen, memoryDb, watch } from './support/analysis-db.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -107,7 +108,7 @@ describe('checkClaimReadings: the Shanghai claim as of 2026-01-26', () => {
       /^Supported under 2 of 4 readings — depends on the period meant\./,
     );
     expect(result.overall.summary).toMatch(/Contradicted: quarter \(2025-Q4 against 2024-Q4\), month/);
-    expect(result.caveats.join('\n')).toMatch(/not vacancies/);
+    expect(texts(result.caveats).join('\n')).toMatch(/not vacancies/);
   });
 
   it('a steady 50% rise: supported under every reading, and the support survives the Holm correction', () => {

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markSample } from '../../src/demo/run-demo.js';
+import { gatherReport } from '../../src/report/gather-report.js';
+import { renderReport } from '../../src/report/render-report.js';
+import type { ReportData } from '../../src/report/report-data.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
+import { englishLeft, figureDifferences, markdownText, quotedText, svgText } from '../report/zh-checks.js';
 import { makePosting } from '../support/posting-factory.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
@@ -98,6 +102,30 @@ describe('jobtrend demo, offline, end to end', () => {
     expect(path.startsWith(reports)).toBe(true);
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, 'utf8')).toMatch(/\*\*Sample data\.\*\*/);
+  });
+
+  it('gives the same report in Chinese, with the example claims: golden, no English word left, every figure the same', async () => {
+    const db = openDatabase(dbPath, { readonly: true });
+    const now = new Date('2026-06-30T12:00:00Z');
+    const claimsFile = fileURLToPath(new URL('../../examples/claims.yaml', import.meta.url));
+    let data: ReportData;
+    try {
+      data = gatherReport(db, { now, role: 'ai-trainer', city: '上海', claimsFile });
+    } finally {
+      db.close();
+    }
+    expect(data.claims.map((c) => c.readings.length)).toEqual([4, 4, 1, 1]);
+    const en = renderReport(data, { now, lang: 'en' });
+    const zh = renderReport(data, { now, lang: 'zh' });
+    await expect(zh.markdown).toMatchFileSnapshot('__golden__/demo-report-zh.md');
+    for (const file of zh.files) {
+      await expect(file.content).toMatchFileSnapshot(
+        `__golden__/demo-report-zh/${file.name.split('/').pop()}`,
+      );
+    }
+    const readable = [markdownText(zh.markdown), ...zh.files.flatMap((f) => svgText(f.content))];
+    expect(englishLeft(readable, quotedText(data))).toEqual([]);
+    expect(figureDifferences(en.markdown, zh.markdown)).toEqual([]);
   });
 
   it('checks the example claims file on the demo database: claim --file and report --claims', async () => {

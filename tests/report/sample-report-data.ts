@@ -113,15 +113,29 @@ function claim(
     test: { kind: 'poisson', x1: current, x0: baseline, offset: base.days / 31, dispersion: 2.31 },
     verdict,
     reason: `the 95% interval of the change is above +30% — ${HOSTILE[0]}`,
+    unavailable: null,
     coverage: {
       panel: 'same-source',
       included: ['zhaopin'],
-      excluded: [{ sourceId: 'boss', reason: 'not watched in 2025-10' }],
+      excluded: [
+        { sourceId: 'boss', reason: 'not watched in 2025-10', watchedIn: 'current', days: 12, postings: 30 },
+      ],
       assumed: [],
       current: { period: now, sources: [], exposureDays: now.days },
       baseline: { period: base, sources: [], exposureDays: base.days },
     },
-    caveats: ['postings are not vacancies', `a source said ${HOSTILE[2]}`],
+    caveats: [
+      { code: 'not-vacancies', text: 'postings are not vacancies' },
+      {
+        code: 'source-new',
+        sourceId: HOSTILE[2]!,
+        current: '2026-10',
+        baseline: base.label,
+        days: 12,
+        postings: 30,
+        text: `a source said ${HOSTILE[2]}`,
+      },
+    ],
   };
 }
 
@@ -191,6 +205,7 @@ function asPublished(): ClaimReadingsResult {
   notWatched.test = null;
   notWatched.current = { ...notWatched.current, value: null, days: 0 };
   notWatched.reason = `2026-10 was not watched ${HOSTILE[0]}`;
+  notWatched.unavailable = { code: 'not-watched', period: '2026-10', text: notWatched.reason };
   return {
     claim: {
       id: 'shanghai-ai-trainers',
@@ -225,7 +240,10 @@ function asPublished(): ClaimReadingsResult {
       comparisons: 3,
       mostData: 'calendar-year',
     },
-    caveats: ['Postings are not vacancies.', `Seasonality ${HOSTILE[3]}`],
+    caveats: [
+      { code: 'not-vacancies', text: 'Postings are not vacancies.' },
+      { code: 'seasonality', current: '2026-10', baseline: '2025-10', text: `Seasonality ${HOSTILE[3]}` },
+    ],
   };
 }
 
@@ -288,16 +306,24 @@ export function sampleReportData(): ReportData {
     allPostings: 510,
     headline: [
       {
-        against: 'the previous period',
+        against: 'previous',
         baseline: sep,
         result: claim(106, 100, sep, 'inconclusive'),
         unavailable: null,
+        error: null,
       },
       {
-        against: 'a year earlier',
+        against: 'year-earlier',
         baseline: oct25,
         result: null,
-        unavailable: 'no source was watched in both periods',
+        unavailable: {
+          code: 'no-common-source',
+          current: '2026-10',
+          baseline: '2025-10',
+          allSources: false,
+          text: 'no source was watched in both periods',
+        },
+        error: null,
       },
     ],
     series: {
@@ -313,7 +339,9 @@ export function sampleReportData(): ReportData {
         method: 'OLS of ln(count per day) on month, t interval',
       },
       trendNote: null,
-      caveats: ['2026-02 includes the Spring Festival'],
+      caveats: [
+        { code: 'spring-festival', dates: ['2026-02-17'], text: '2026-02 includes the Spring Festival' },
+      ],
     },
     skills: {
       filter: {
@@ -335,6 +363,8 @@ export function sampleReportData(): ReportData {
       ],
       emerging: ['rlhf'],
       method: 'two-proportion z test (pooled), Benjamini–Hochberg across 4 skills',
+      tested: 4,
+      minSupport: 10,
       caveats: [],
     },
     companies: HOSTILE.map((company, i) => ({ company, postings: 20 - i })),
@@ -411,7 +441,13 @@ export function sampleReportData(): ReportData {
       stated(claim(106, 70, oct25, 'supported', `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)),
       asPublished(),
     ],
-    claimErrors: [{ claim: 'bad-claim', reason: `unknown role "${HOSTILE[0]}"` }],
+    claimErrors: [
+      {
+        claim: 'bad-claim',
+        reason: `unknown role "${HOSTILE[0]}"`,
+        detail: { code: 'unknown-role', values: { role: HOSTILE[0]!, known: 'ai-trainer, data-annotator' } },
+      },
+    ],
     coverage: {
       sources: [
         {
