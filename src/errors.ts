@@ -1,10 +1,25 @@
 // Errors the user can act on. The CLI turns these into one line and an exit code (usage → 2, the rest → 1);
 // anything else is a bug and is reported as such, still in one line unless JOBTREND_DEBUG is set.
 
+/**
+ * What was wrong, as a code and the values it speaks of, for output that words it in another language (the
+ * Chinese report's claims that could not be checked). The message stays the English line the CLI prints.
+ */
+export interface ErrorDetail {
+  code: string;
+  values: Readonly<Record<string, string>>;
+}
+
 /** The command line itself is wrong: unknown flag, bad period, missing argument. Exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
   readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly detail?: ErrorDetail,
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
 // Structured logging: one JSON line per event when output is not a terminal (servers, the daemon, CI),
-// readable coloured lines on a terminal. Synchronous, so nothing is lost when the process exits.
+// readable coloured lines on a terminal, with the control characters of logged text escaped there (JSON
+// escapes them itself). Synchronous, so nothing is lost when the process exits.
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { escapeControl } from './text/terminal-text.js';
 
 export type { Logger };
 
@@ -28,19 +30,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const stream =
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination;
   const isDetail = options.isDetail;
-  const hooks = isDetail && {
+  const readable = options.pretty ?? isTTY;
+  const hooks = {
     hooks: {
       logMethod(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, methodLevel: number) {
         const entry =
           typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
-        if (methodLevel < 50 && !this.isLevelEnabled('debug') && isDetail(entry)) return;
-        method.apply(this, args);
+        if (isDetail && methodLevel < 50 && !this.isLevelEnabled('debug') && isDetail(entry)) return;
+        // Logged text may come from postings and sites: on a terminal it must not command the terminal.
+        const shown = readable ? args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) : args;
+        method.apply(this, shown as Parameters<pino.LogFn>);
       },
     },
   };
-  if (options.pretty ?? isTTY) {
+  if (readable) {
     return pino(
-      { level, base: undefined, ...hooks },
+      {
+        level,
+        base: undefined,
+        ...hooks,
+        formatters: { log: (object) => escapeValues(object) as Record<string, unknown> },
+      },
       pretty({
         destination: stream as NodeJS.WritableStream,
         sync: true,
@@ -54,6 +64,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, ...hooks },
     stream as pino.DestinationStream,
   );
+}
+
+function escapeValues(value: unknown): unknown {
+  if (typeof value === 'string') return escapeControl(value);
+  if (Array.isArray(value)) return value.map(escapeValues);
+  if (value !== null && typeof value === 'object' && !(value instanceof Error))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeValues(v)]));
+  return value;
 }
 
 /** A logger that drops everything (tests, --quiet). */

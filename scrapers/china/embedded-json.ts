@@ -1,6 +1,10 @@
 // Pulls JSON state out of HTML pages: `window.__INITIAL_STATE__ = {...}` (智联), `window.__SEARCH_RESULT__ =
 // {...}` (51job), and Baidu "cambrian" ld+json blocks (BOSS直聘, 猎聘 detail pages: pubDate, upDate).
-// Pure text in, values out; a scanner that respects strings, so "}" inside a title does not end the object.
+// Pure text in, values out; a scanner that respects strings (src/text/lenient-json.ts), so "}" inside a title
+// does not end the object.
+import { balancedSlice } from '../../src/text/lenient-json.js';
+
+export { balancedSlice } from '../../src/text/lenient-json.js';
 
 /** The JSON value assigned to `name` in a script (`name = {...}` or `name={...}`), or undefined. */
 export function extractAssignedJson(html: string, name: string): unknown {
@@ -25,29 +29,6 @@ function findAssignment(html: string, name: string): number {
   const pattern = new RegExp(`${escaped}\\s*=\\s*(?=[{\\[])`, 'g');
   const match = pattern.exec(html);
   return match ? match.index + match[0].length : -1;
-}
-
-/** The text of the balanced {...} or [...] starting at `start`, or undefined if it never closes. */
-export function balancedSlice(text: string, start: number): string | undefined {
-  const open = text[start];
-  if (open !== '{' && open !== '[') return undefined;
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return text.slice(start, i + 1);
-    }
-  }
-  return undefined;
 }
 
 export interface Cambrian {

@@ -3,16 +3,17 @@
 // entity-encoded `type="application/ld&#x2B;json"`, trailing commas, raw newlines and HTML in strings,
 // several blocks per page). Also maps a JobPosting node (JSON-LD or microdata) to a RawPosting.
 // Pure functions: HTML text in, raw postings out. Reused by the Chinese boards' detail pages.
-import * as cheerio from 'cheerio';
 import type { RawPosting, SchemaOrgSalary } from '../../src/domain/posting.js';
-import { htmlToText } from '../../src/text/html-to-text.js';
+import { decodeEntities, htmlToText } from '../../src/text/html-to-text.js';
+import { jsonLdScriptTexts, parseLenientJson } from '../../src/text/lenient-json.js';
 import { descriptionText } from './description.js';
 import { extractMicrodataItems } from './microdata.js';
 
+export { decodeEntities } from '../../src/text/html-to-text.js';
+export { parseLenientJson, repairJson } from '../../src/text/lenient-json.js';
+
 /** A parsed JSON-LD node: a plain object. */
 export type JsonLdNode = Record<string, unknown>;
-
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
 /**
  * The parsed content of every `application/ld+json` script on the page, one entry per block that parses
@@ -31,71 +32,6 @@ export function findJsonLdBlocks(html: string): unknown[] {
 /** How many JSON-LD script blocks the page has, parsable or not. */
 export function countJsonLdBlocks(html: string): number {
   return jsonLdScriptTexts(html).length;
-}
-
-function jsonLdScriptTexts(html: string): string[] {
-  const texts: string[] = [];
-  for (const match of html.matchAll(SCRIPT)) {
-    const attributes = decodeEntities(match[1] ?? '');
-    if (!/type\s*=\s*["']?\s*application\/ld\+json/i.test(attributes)) continue;
-    texts.push(match[2] ?? '');
-  }
-  return texts;
-}
-
-/** JSON.parse, and when that fails the same text with the common breakages repaired; undefined if hopeless. */
-export function parseLenientJson(text: string): unknown {
-  const trimmed = text
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '')
-    .replace(/^<!\[CDATA\[|\]\]>$/g, '')
-    .trim();
-  if (!trimmed) return undefined;
-  for (const candidate of [trimmed, repairJson(trimmed), repairJson(decodeEntities(trimmed))]) {
-    try {
-      return JSON.parse(candidate);
-    } catch {
-      // try the next repair
-    }
-  }
-  return undefined;
-}
-
-/**
- * Repairs what hand-written JSON-LD gets wrong: trailing commas before } or ], raw newlines and tabs
- * inside strings, invalid escapes like \' , and a trailing semicolon.
- */
-export function repairJson(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (c === '\\') {
-        const next = text[i + 1] ?? '';
-        if ('"\\/bfnrtu'.includes(next) && next !== '') out += c + next;
-        else out += next; // drop the backslash of an invalid escape
-        i++;
-      } else if (c === '"') {
-        inString = false;
-        out += c;
-      } else if (c === '\n') out += '\\n';
-      else if (c === '\r') out += '\\r';
-      else if (c === '\t') out += '\\t';
-      else if (c < ' ') out += ' ';
-      else out += c;
-      continue;
-    }
-    if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (c === ',') {
-      const rest = /^\s*([}\]]|$)/.exec(text.slice(i + 1));
-      if (!rest) out += c;
-    } else out += c;
-  }
-  return out.replace(/;\s*$/, '');
 }
 
 /** Every JobPosting node in the given JSON-LD values: through arrays, @graph and nested objects. */
@@ -299,18 +235,6 @@ export function absoluteUrl(href: string | undefined, base: string | undefined):
   } catch {
     return /^https?:\/\//i.test(href) ? href.trim() : undefined;
   }
-}
-
-/** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
-export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return cheerio
-    .load(
-      `<t>${value.replace(/</g, '&lt;')}</t>`,
-      null,
-      false,
-    )('t')
-    .text();
 }
 
 function slug(value: string): string {

@@ -2,14 +2,15 @@
 // assumed rather than observed, seasonality by the postings' market (Spring Festival/春节 and 金三银四 only
 // for mainland China, other markets' seasons elsewhere), and the standing ones (postings are not vacancies;
 // reposts and cross-posts are counted once).
+import type { AssumedSpan, Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
 import { type Market, SEASONS, SPRING_FESTIVAL } from './markets.js';
 import type { Coverage, Period } from './types.js';
 
-export const POSTINGS_ARE_NOT_VACANCIES =
-  'Postings are not vacancies: one posting can stand for many openings (or none), and boards differ in how long they keep them.';
-
-export const DEDUP_NOTE =
-  'Each job is counted once, at its first appearance: reposts and the same job on several boards are removed by the dedup key.';
+/** The two caveats every count carries: reposts are counted once; postings are not vacancies. */
+export function standingCaveats(): Caveat[] {
+  return [caveat({ code: 'dedup' }), caveat({ code: 'not-vacancies' })];
+}
 
 /** Months (1–12) a period touches. */
 function monthsOf(period: Period): Set<number> {
@@ -49,80 +50,60 @@ export function seasonalityCaveats(
   baseline: Period,
   markets: readonly Market[],
   countries: { unknown: number; known: number } = { unknown: 0, known: 1 },
-): string[] {
+): Caveat[] {
   const now = monthsOf(current);
   const base = monthsOf(baseline);
   const sameMonths = now.size === base.size && [...now].every((m) => base.has(m));
   if (sameMonths && now.size === 12) return [];
-  const caveats: string[] = [];
+  const caveats: Caveat[] = [];
   if (!sameMonths) {
-    caveats.push(
-      `Seasonality: ${current.label} and ${baseline.label} cover different months of the year, so part of the change may be seasonal; compare with the same months a year earlier for a cleaner answer.`,
-    );
+    caveats.push(caveat({ code: 'seasonality', current: current.label, baseline: baseline.label }));
     if (markets.length === 0 && countries.known === 0 && countries.unknown > 0) {
-      caveats.push(
-        "The postings compared carry no country, so no market's hiring calendar could be checked against these months.",
-      );
+      caveats.push(caveat({ code: 'no-country' }));
     }
   }
   const touches = (months: number[]) => months.some((m) => now.has(m) || base.has(m));
   const differs = (months: number[]) => months.some((m) => now.has(m) !== base.has(m));
   for (const market of markets) {
     if (market === 'mainland-china' && touches([1, 2])) {
-      const dates = springFestivalDates([current, baseline]);
-      const when = dates.length > 0 ? ` (${dates.join(', ')} in these periods)` : '';
-      caveats.push(
-        `Spring Festival (春节) falls on a different day each year${when}: hiring in mainland China pauses for about two weeks around it, which moves postings between January and February.`,
-      );
+      caveats.push(caveat({ code: 'spring-festival', dates: springFestivalDates([current, baseline]) }));
     }
     for (const season of SEASONS[market]) {
-      if (touches(season.months) && differs(season.months)) caveats.push(season.text);
+      if (touches(season.months) && differs(season.months)) {
+        caveats.push(caveat({ code: 'season', season: season.id, market, months: season.months }));
+      }
     }
   }
   return caveats;
 }
 
 /** One caveat for every source whose coverage is assumed (a dataset without collection dates), or null. */
-export function assumedCoverageCaveat(
-  spans: ReadonlyArray<{ sourceId: string; from: string; to: string }>,
-): string | null {
+export function assumedCoverageCaveat(spans: ReadonlyArray<AssumedSpan>): Caveat | null {
   if (spans.length === 0) return null;
-  const bySource = new Map<string, string[]>();
-  for (const { sourceId, from, to } of spans)
-    bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), `${from} to ${to}`]);
-  const list = [...bySource].map(([id, ranges]) => `${id} (${ranges.join(', ')})`).join(', ');
-  const one = bySource.size === 1;
-  const imports = [...bySource.keys()].filter((id) => id.startsWith('import:'));
-  const advice =
-    imports.length > 0
-      ? ` (import ${imports.length === 1 && one ? 'it' : imports.join(', ')} again with --observed FROM..TO or a scrape-date column)`
-      : '';
-  return `Coverage assumed: ${list} ${one ? 'has' : 'have'} no collection dates, so ${one ? 'it is' : 'they are'} taken as a continuous log of every day ${one ? 'its' : 'their'} postings span; if collected on fewer days, ${one ? 'its' : 'their'} rates are too low${advice}.`;
+  return caveat({ code: 'coverage-assumed', spans: spans.map((s) => ({ ...s })) });
 }
 
 /** Caveats about which sources were counted. */
-export function coverageCaveats(coverage: Coverage): string[] {
-  const caveats: string[] = [];
+export function coverageCaveats(coverage: Coverage): Caveat[] {
+  const caveats: Caveat[] = [];
+  const current = coverage.current.period.label;
+  const baseline = coverage.baseline.period.label;
   if (coverage.panel === 'same-source') {
-    for (const { sourceId, reason } of coverage.excluded) {
-      caveats.push(
-        `Coverage change: source ${sourceId} was left out of the same-source panel, ${reason}; counting it would mix new coverage with new demand.`,
-      );
+    for (const { sourceId, watchedIn, days, postings } of coverage.excluded) {
+      const exclusion = { watchedIn, days, postings };
+      caveats.push(caveat({ code: 'source-left-out', sourceId, current, baseline, exclusion }));
     }
   } else {
     const now = new Map(coverage.current.sources.map((s) => [s.sourceId, s]));
     const base = new Map(coverage.baseline.sources.map((s) => [s.sourceId, s]));
-    for (const source of coverage.included) {
-      const n = now.get(source)?.watchedDays ?? 0;
-      const b = base.get(source)?.watchedDays ?? 0;
+    for (const sourceId of coverage.included) {
+      const n = now.get(sourceId)?.watchedDays ?? 0;
+      const b = base.get(sourceId)?.watchedDays ?? 0;
       if (n > 0 && b === 0) {
-        caveats.push(
-          `Coverage change: source ${source} was watched in ${coverage.current.period.label} (${n} days, ${now.get(source)?.postings ?? 0} postings) but not in ${coverage.baseline.period.label}: part of any rise is new coverage, not new demand (drop --all-sources to compare the same sources).`,
-        );
+        const postings = now.get(sourceId)?.postings ?? 0;
+        caveats.push(caveat({ code: 'source-new', sourceId, current, baseline, days: n, postings }));
       } else if (b > 0 && n === 0) {
-        caveats.push(
-          `Coverage change: source ${source} was watched in ${coverage.baseline.period.label} (${b} days) but not in ${coverage.current.period.label}: part of any fall is lost coverage (drop --all-sources to compare the same sources).`,
-        );
+        caveats.push(caveat({ code: 'source-lost', sourceId, current, baseline, days: b }));
       }
     }
   }
@@ -131,7 +112,13 @@ export function coverageCaveats(coverage: Coverage): string[] {
   for (const side of [coverage.current, coverage.baseline]) {
     if (side.exposureDays > 0 && side.exposureDays < side.period.days * 0.9) {
       caveats.push(
-        `Coverage gaps: only ${side.exposureDays} of the ${side.period.days} days of ${side.period.label} were watched${coverage.panel === 'same-source' ? ' by every panel source' : ''}; rates are per watched day.`,
+        caveat({
+          code: 'coverage-gaps',
+          period: side.period.label,
+          watchedDays: side.exposureDays,
+          days: side.period.days,
+          panel: coverage.panel === 'same-source',
+        }),
       );
     }
   }

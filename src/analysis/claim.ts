@@ -7,12 +7,23 @@
 import { UsageError } from '../errors.js';
 import { countryCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { coverageCaveats, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES, seasonalityCaveats } from './caveats.js';
-import { compare, formatP, oneSidedPValue } from './compare.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
+import { coverageCaveats, seasonalityCaveats, standingCaveats } from './caveats.js';
+import { compare, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
-import type { Claim, ClaimChange, ClaimResult, Comparison, Metric, Verdict } from './types.js';
+import type {
+  Claim,
+  ClaimChange,
+  ClaimResult,
+  Comparison,
+  Metric,
+  Overdispersion,
+  ResolvedFilter,
+  Verdict,
+} from './types.js';
 
 const METRICS: Metric[] = ['new', 'share', 'active'];
 
@@ -22,6 +33,14 @@ export function parseChange(text: string): ClaimChange {
   if (!m) {
     throw new UsageError(
       `"${text}" is not a change: write '>30%' (rose by more than 30%) or '<-10%' (fell by more than 10%)`,
+      { code: 'bad-change', values: { text } },
+    );
+  }
+  // A number without % is a fraction (0.3 is 30 %); one of 1 or more is taken for a percent sign forgotten
+  // (30 would be 3000 %), and refused so that the percent sign says which.
+  if (!m[3] && Math.abs(Number(m[2])) >= 1) {
+    throw new UsageError(
+      `"${text.trim()}" has no % sign: write '${m[1] ?? '>'}${m[2]}%' if you mean ${m[2]} percent ('>30%' rose by more than 30%, '<-10%' fell by more than 10%)`,
     );
   }
   const operator = m[1] ?? '>';
@@ -30,36 +49,69 @@ export function parseChange(text: string): ClaimChange {
   if (value <= -1)
     throw new UsageError(
       `"${text}" is a fall of 100% or more, which counts cannot show: use a value above -100%`,
+      { code: 'change-below-minus-100', values: { text } },
     );
   return { direction, threshold: value, inclusive: operator.endsWith('='), text: text.trim() };
 }
 
-/** Checks one claim. Bad periods, changes, roles or metrics throw UsageError. */
+/** Checks one claim with a stated period and baseline. Bad periods, changes, roles or metrics throw UsageError. */
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
-  const metric: Metric = claim.metric ?? 'new';
-  if (!METRICS.includes(metric))
-    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`);
-  if (!claim.period) throw new UsageError('a claim needs a period, e.g. --period 2025');
-  if (!claim.baseline) throw new UsageError('a claim needs a baseline period, e.g. --baseline 2024');
-  if (!claim.change) throw new UsageError("a claim needs a change, e.g. --change '>30%'");
+  const metric = claimMetric(claim);
+  const missing = (field: 'period' | 'baseline', example: string) =>
+    new UsageError(`a claim needs a ${field === 'period' ? 'period' : 'baseline period'}, e.g. ${example}`, {
+      code: 'claim-needs',
+      values: { field },
+    });
+  if (!claim.period) throw missing('period', '--period 2025');
+  if (!claim.baseline) throw missing('baseline', '--baseline 2024');
+  const change = claimChange(claim);
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
-  const change = parseChange(claim.change);
   const filter = resolveFilter(db, claim);
   const comparison = compare(db, filter, current, baseline, {
     metric,
     allSources: claim.allSources ?? false,
     now,
   });
-  const { estimate } = comparison;
+  return judgeClaim(db, claim, change, comparison);
+}
 
+/** The claim's metric, checked ('new' when it names none). */
+export function claimMetric(claim: Claim): Metric {
+  const metric: Metric = claim.metric ?? 'new';
+  if (!METRICS.includes(metric))
+    throw new UsageError(`unknown metric "${String(metric)}": use one of ${METRICS.join(', ')}`, {
+      code: 'unknown-metric',
+      values: { metric: String(metric) },
+    });
+  return metric;
+}
+
+/** The claim's change, parsed. */
+export function claimChange(claim: Claim): ClaimChange {
+  if (!claim.change) {
+    throw new UsageError("a claim needs a change, e.g. --change '>30%'", {
+      code: 'claim-needs',
+      values: { field: 'change' },
+    });
+  }
+  return parseChange(claim.change);
+}
+
+/**
+ * The verdict on a claim from one comparison (compare()'s): supported when the interval lies wholly on the
+ * claimed side of 1 + threshold, contradicted when wholly on the other, else inconclusive; insufficient data
+ * when there is no interval. With the one-sided p-value, the statement tested, and the caveats.
+ */
+export function judgeClaim(db: Db, claim: Claim, change: ClaimChange, comparison: Comparison): ClaimResult {
+  const { estimate, metric, filter } = comparison;
   const target = 1 + change.threshold;
   let verdict: Verdict;
   let reason: string;
   if (!estimate) {
     verdict = 'insufficient data';
-    reason = comparison.unavailable ?? 'no interval can be computed';
+    reason = comparison.unavailable?.text ?? 'no interval can be computed';
   } else {
     const { lower, upper } = estimate.interval;
     const pct = (v: number) => `${v >= 1 ? '+' : ''}${((v - 1) * 100).toFixed(1)}%`;
@@ -77,38 +129,44 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
     }
   }
   const pValue = comparison.test ? oneSidedPValue(comparison.test, change.direction, change.threshold) : null;
-
-  const metricWords = {
-    new: 'New postings per watched day',
-    share: 'The share of postings',
-    active: 'Open postings per day',
-  }[metric];
-  const statement = `${metricWords} (${filter.description}) ${describeChange(change)} from ${baseline.label} to ${current.label}`;
+  const { current, baseline } = comparison;
+  const statement = `${claimSubject(metric, filter)} ${describeChange(change)} from ${baseline.period.label} to ${current.period.label}`;
   return {
     claim,
     statement,
     metric,
     change,
     filter,
-    current: comparison.current,
-    baseline: comparison.baseline,
+    current,
+    baseline,
     estimate,
     overdispersion: comparison.overdispersion,
     pValue,
     test: comparison.test,
     verdict,
     reason,
+    unavailable: estimate ? null : comparison.unavailable,
     coverage: comparison.coverage,
     caveats: comparisonCaveats(db, comparison),
   };
+}
+
+/** What is counted, in words: "New postings per watched day (role ai-trainer, city Shanghai)". */
+export function claimSubject(metric: Metric, filter: ResolvedFilter): string {
+  const metricWords = {
+    new: 'New postings per watched day',
+    share: 'The share of postings',
+    active: 'Open postings per day',
+  }[metric];
+  return `${metricWords} (${filter.description})`;
 }
 
 /**
  * The caveats of a comparison: coverage (changes, gaps, assumed coverage), the seasons of the markets its
  * postings are in, overdispersion, small counts, a period not over yet, and the standing ones.
  */
-export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
-  const { current, baseline, coverage, estimate, overdispersion } = comparison;
+export function comparisonCaveats(db: Db, comparison: Comparison): Caveat[] {
+  const { current, baseline, coverage, overdispersion } = comparison;
   const panel = { ...comparison.filter, sources: coverage.included };
   const countries =
     coverage.included.length > 0
@@ -122,26 +180,36 @@ export function comparisonCaveats(db: Db, comparison: Comparison): string[] {
     ...coverageCaveats(coverage),
     ...seasonalityCaveats(current.period, baseline.period, markets.markets, markets),
   ];
-  if (overdispersion?.widened) {
-    caveats.push(
-      `Weekly counts vary more than chance would (dispersion ${overdispersion.dispersion.toFixed(2)}, p = ${formatP(overdispersion.pValue)}): the interval was widened to allow for it.`,
-    );
-  }
-  const minCount = Math.min(current.count, baseline.count);
-  if (estimate && minCount < 100) {
-    caveats.push(
-      `Small counts (${minCount} postings in the smaller period): the interval is wide; more weeks of data will narrow it.`,
-    );
-  }
+  const widened = overdispersionCaveat(overdispersion);
+  if (widened) caveats.push(widened);
+  const small = smallCountsCaveat(comparison);
+  if (small) caveats.push(small);
   for (const side of [current, baseline]) {
     if (side.incomplete) {
-      caveats.push(
-        `${side.period.label} is not over yet (incomplete): its rate covers only the ${side.days} days watched so far.`,
-      );
+      caveats.push(caveat({ code: 'period-incomplete', period: side.period.label, days: side.days }));
     }
   }
-  caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
+  caveats.push(...standingCaveats());
   return caveats;
+}
+
+/** The caveat for an interval widened for overdispersed weekly counts, or null. */
+export function overdispersionCaveat(overdispersion: Overdispersion | null): Caveat | null {
+  if (!overdispersion?.widened) return null;
+  const { dispersion, pValue } = overdispersion;
+  return caveat({ code: 'overdispersion', dispersion, pValue });
+}
+
+/** Fewer than this many postings in the smaller period make a wide interval worth a caveat. */
+export const SMALL_COUNT = 100;
+
+/** The caveat for an estimate from fewer than SMALL_COUNT postings in the smaller period, or null. */
+export function smallCountsCaveat(
+  comparison: Pick<Comparison, 'current' | 'baseline' | 'estimate'>,
+): Caveat | null {
+  const minCount = Math.min(comparison.current.count, comparison.baseline.count);
+  if (!comparison.estimate || minCount >= SMALL_COUNT) return null;
+  return caveat({ code: 'small-counts', count: minCount });
 }
 
 /** The claimed change in words: "rose by more than 30%", "fell by at least 10%", "fell by less than 10% (or rose)". */

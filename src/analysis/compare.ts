@@ -8,6 +8,8 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { type ActiveStock, activeStock, type DayCount, dailyCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
+import type { Unavailable } from './caveat-codes.js';
+import { unavailable as because, formatP } from './caveat-words.js';
 import { countOnDays, planPanel, sum } from './coverage.js';
 import { addDays, mondayOf, toDay } from './dates.js';
 import { resolveFilter } from './filters.js';
@@ -186,7 +188,10 @@ export function comparePeriods(
     baselineSide = stockSide(baseline, stockBase, t0 > 0);
     unavailable ??=
       stockNow.postings === 0 || stockBase.postings === 0
-        ? `no open posting in ${stockNow.postings === 0 ? current.label : baseline.label} among the sources compared: a ratio needs at least one in each period`
+        ? because({
+            code: 'no-open-posting',
+            period: stockNow.postings === 0 ? current.label : baseline.label,
+          })
         : null;
     if (!unavailable && currentSide.value !== null && baselineSide.value) {
       const ratio = currentSide.value / baselineSide.value;
@@ -212,7 +217,7 @@ export function comparePeriods(
     estimate,
     overdispersion,
     test,
-    unavailable: estimate ? null : (unavailable ?? 'no interval can be computed from these counts'),
+    unavailable: estimate ? null : (unavailable ?? because({ code: 'no-interval' })),
   };
 }
 
@@ -253,19 +258,27 @@ function whyNoRates(
   allSources: boolean,
   t1: number,
   t0: number,
-): string | null {
+): Unavailable | null {
   const watchedIn = (side: Comparison['coverage']['current']) => side.sources.some((s) => s.watchedDays > 0);
   const nowWatched = watchedIn(coverage.current);
   const baseWatched = watchedIn(coverage.baseline);
   if (!nowWatched || !baseWatched) {
-    const missing = !nowWatched ? current : baseline;
-    return `${missing.label} was not watched: no source was looked at (a scrape run, or an import with collection dates) within its posting lifetime after any day of it; a rate needs watched days`;
+    return because({ code: 'not-watched', period: (!nowWatched ? current : baseline).label });
   }
   if (coverage.included.length === 0) {
-    return `no source was watched in both ${current.label} and ${baseline.label}, so there is nothing to compare like with like: watch one source over both periods${allSources ? '' : ', or count every source with --all-sources'}`;
+    return because({
+      code: 'no-common-source',
+      current: current.label,
+      baseline: baseline.label,
+      allSources,
+    });
   }
   if (t1 === 0 || t0 === 0) {
-    return `the sources compared (${coverage.included.join(', ')}) were never all watched on the same day of ${t1 === 0 ? current.label : baseline.label}: compare them one at a time (--source) or with --all-sources`;
+    return because({
+      code: 'never-watched-together',
+      sources: [...coverage.included],
+      period: (t1 === 0 ? current : baseline).label,
+    });
   }
   return null;
 }
@@ -278,10 +291,10 @@ function whyNoRatio(
   t1: number,
   x0: number,
   t0: number,
-): string | null {
+): Unavailable | null {
   if (x1 > 0 && x0 > 0) return null;
   const [period, days] = x1 === 0 ? [current, t1] : [baseline, t0];
-  return `no matching new posting in ${period.label} on its ${days} watched days: a ratio needs at least one posting in each period (a longer period, or more sources watched in both, would give one)`;
+  return because({ code: 'no-posting', period: period.label, days });
 }
 
 /** Pearson dispersion of weekly counts around each period's constant daily rate (two rates fitted). */
@@ -320,10 +333,6 @@ function weekCells(
     weeks.set(week, cell);
   }
   return [...weeks.values()].map((w) => ({ observed: w.observed, expected: rate * w.days }));
-}
-
-export function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
 /** New postings (of `counts`) per source dated in the period, on any day. */

@@ -4,6 +4,8 @@
 // on the days they were all looked at; for all sources, the days on which any of them was watched. Pure: the
 // watched days come from watched-days.ts, the counts from the caller.
 
+import type { ExclusionFacts } from './caveat-codes.js';
+import { exclusionText } from './caveat-words.js';
 import type { Coverage, Period, PeriodCoverage } from './types.js';
 import { assumedWithin, type WatchRecord, watchedDaysOf } from './watched-days.js';
 
@@ -39,23 +41,20 @@ export function planPanel(input: PanelInput, current: Period, baseline: Period, 
     const daysBase = watchBase.get(source)?.size ?? 0;
     const nNow = input.postingsNow.get(source) ?? 0;
     const nBase = input.postingsBase.get(source) ?? 0;
+    const leftOut = (exclusion: ExclusionFacts) =>
+      excluded.push({
+        sourceId: source,
+        reason: exclusionText(exclusion, current.label, baseline.label),
+        ...exclusion,
+      });
     if (daysNow > 0 && daysBase > 0) included.add(source);
     else if (daysNow === 0 && daysBase === 0) {
-      excluded.push({
-        sourceId: source,
-        reason: `not watched in either period (${nNow + nBase} postings left out)`,
-      });
+      leftOut({ watchedIn: 'neither', days: 0, postings: nNow + nBase });
     } else if (allSources) included.add(source);
     else if (daysNow > 0) {
-      excluded.push({
-        sourceId: source,
-        reason: `watched only in ${current.label} (${daysNow} days, ${nNow} postings), not in ${baseline.label}`,
-      });
+      leftOut({ watchedIn: 'current', days: daysNow, postings: nNow });
     } else {
-      excluded.push({
-        sourceId: source,
-        reason: `watched only in ${baseline.label} (${daysBase} days, ${nBase} postings), not in ${current.label}`,
-      });
+      leftOut({ watchedIn: 'baseline', days: daysBase, postings: nBase });
     }
   }
   const currentDays = exposureDays(watchNow, included, allSources);

@@ -6,7 +6,8 @@ import { suggestCity } from '../pipeline/city-suggestions.js';
 import { resolveCity, roleIds as taxonomyRoleIds } from '../pipeline/index.js';
 import { cityExists, cityLike, roleIds, sourceIds } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { didYouMean } from '../text/did-you-mean.js';
+import { closestNames, didYouMean } from '../text/did-you-mean.js';
+import { describeFilter } from './caveat-words.js';
 import type { PostingFilter, ResolvedFilter } from './types.js';
 
 /** Checks and resolves a filter; throws UsageError for an unknown role or source, or an empty match. */
@@ -17,13 +18,21 @@ export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
     // A database nobody has filled yet has an empty roles table: fall back to the shipped taxonomy.
     const ids = known.length > 0 ? known : taxonomyRoleIds();
     if (!ids.includes(role)) {
-      throw new UsageError(`unknown role "${role}"${didYouMean(role, ids)}: use one of ${ids.join(', ')}`);
+      throw new UsageError(`unknown role "${role}"${didYouMean(role, ids)}: use one of ${ids.join(', ')}`, {
+        code: 'unknown-role',
+        values: { role, known: ids.join(', '), closest: closestNames(role, ids).join(', ') },
+      });
     }
   }
   let match: string | null = null;
   if (filter.match !== undefined) {
     match = filter.match.trim();
-    if (!match) throw new UsageError('--match needs some text to search for, e.g. --match "RLHF"');
+    if (!match) {
+      throw new UsageError('--match needs some text to search for, e.g. --match "RLHF"', {
+        code: 'empty-match',
+        values: {},
+      });
+    }
   }
   let sources: string[] | null = null;
   if (filter.sources && filter.sources.length > 0) {
@@ -32,6 +41,7 @@ export function resolveFilter(db: Db, filter: PostingFilter): ResolvedFilter {
     if (unknown.length > 0) {
       throw new UsageError(
         `unknown source ${unknown.map((s) => `"${s}"${didYouMean(s, known)}`).join(', ')}: sources in this database are ${known.join(', ') || '(none yet)'}`,
+        { code: 'unknown-source', values: { sources: unknown.join(', '), known: known.join(', ') } },
       );
     }
     sources = [...new Set(filter.sources)].sort();
@@ -49,14 +59,6 @@ export function resolveCityName(db: Db, input: string): string {
   if (like) return like;
   throw new UsageError(
     `unknown city "${input}"${suggestCity(input)}: give a city name such as 上海 or Shanghai (the cities in the database: jobtrend query "SELECT DISTINCT city FROM postings")`,
+    { code: 'unknown-city', values: { city: input } },
   );
-}
-
-function describeFilter(filter: Omit<ResolvedFilter, 'description'>): string {
-  const parts: string[] = [];
-  if (filter.role) parts.push(`role ${filter.role}`);
-  if (filter.match) parts.push(`matching "${filter.match}"`);
-  if (filter.city) parts.push(`city ${filter.city}`);
-  if (filter.sources) parts.push(`sources ${filter.sources.join(', ')}`);
-  return parts.length > 0 ? parts.join(', ') : 'all postings';
 }

@@ -7,7 +7,9 @@
 import { UsageError } from '../errors.js';
 import { firstEffectiveDate } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { assumedCoverageCaveat, DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES } from './caveats.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
+import { assumedCoverageCaveat, standingCaveats } from './caveats.js';
 import { type ComparisonData, comparePeriods, loadComparisonData } from './compare.js';
 import { addDays, daysInclusive, isoWeekOf, mondayOf, pad, toDay } from './dates.js';
 import { resolveFilter } from './filters.js';
@@ -63,7 +65,7 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
         baseline: baseline.label,
         change: c.estimate?.change ?? null,
         interval: c.estimate?.interval ?? null,
-        unavailable: c.unavailable,
+        unavailable: c.unavailable?.text ?? null,
       };
     };
     const level = bucketLevel(data, span);
@@ -83,37 +85,35 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
     monthLevels.map((m, index) => ({ index, perDay: m.perDay, incomplete: m.end >= today })),
   );
 
-  const caveats: string[] = [];
+  const caveats: Caveat[] = [];
   if (buckets.every((b) => !b.count)) {
+    const { role, match, city, sources } = filter;
     caveats.push(
-      `No new postings match (${filter.description}) on the watched days between ${first.start} and ${last.end}: check the filter, or scrape first.`,
+      caveat({ code: 'no-matches', filter: { role, match, city, sources }, from: first.start, to: last.end }),
     );
   }
   const unwatched = buckets.filter((b) => b.perDay === null);
   if (unwatched.length > 0) {
-    caveats.push(
-      `Not watched: ${list(unwatched.map((b) => b.label))} — no source was looked at within its posting lifetime after any of ${unwatched.length === 1 ? 'its days, so it has' : 'their days, so they have'} no rate (not a rate of zero).`,
-    );
+    caveats.push(caveat({ code: 'not-watched', labels: unwatched.map((b) => b.label) }));
   }
   const partial = buckets.filter((b) => b.perDay !== null && b.watchedDays < b.days && !b.incomplete);
   if (partial.length > 0) {
     caveats.push(
-      `Coverage gaps: ${partial.length} of ${buckets.length} ${by}s ${partial.length === 1 ? 'was' : 'were'} watched on fewer than all their days (${list(
-        partial.map((b) => `${b.label}: ${b.watchedDays}/${b.days} days`),
-      )}); their rates are per watched day.`,
+      caveat({
+        code: 'bucket-gaps',
+        by,
+        buckets: buckets.length,
+        partial: partial.map((b) => ({ label: b.label, watchedDays: b.watchedDays, days: b.days })),
+      }),
     );
   }
   const incomplete = buckets.filter((b) => b.incomplete && b.start <= today);
   if (incomplete.length > 0) {
-    caveats.push(
-      `${list(incomplete.map((b) => b.label))} ${incomplete.length === 1 ? 'is' : 'are'} not over yet (incomplete): ${incomplete.length === 1 ? 'its rate covers' : 'their rates cover'} only the days watched so far, and ${incomplete.length === 1 ? 'it is' : 'they are'} left out of the trend.`,
-    );
+    caveats.push(caveat({ code: 'buckets-incomplete', labels: incomplete.map((b) => b.label) }));
   }
   const sourceSets = new Set(buckets.filter((b) => b.count).map((b) => b.sourcesWatched.join(',')));
   if (sourceSets.size > 1) {
-    caveats.push(
-      'Coverage change: the set of sources watched changes along the series, so rates mix new demand with new coverage; vs_previous and vs_year_before compare the same sources (as `jobtrend claim` does), and the share column compares like with like.',
-    );
+    caveats.push(caveat({ code: 'sources-change' }));
   }
   const assumed = assumedCoverageCaveat(
     [...data.watch.values()]
@@ -126,7 +126,7 @@ export function growth(db: Db, query: GrowthQuery): GrowthResult {
   );
   if (assumed) caveats.push(assumed);
   if (note) caveats.push(note);
-  caveats.push(DEDUP_NOTE, POSTINGS_ARE_NOT_VACANCIES);
+  caveats.push(...standingCaveats());
   return {
     filter,
     by,
@@ -180,10 +180,6 @@ function bucketLevel(
 
 function periodOf(span: BucketSpan): Period {
   return parsePeriod(span.label);
-}
-
-function list(items: string[]): string {
-  return `${items.slice(0, 6).join(', ')}${items.length > 6 ? ', …' : ''}`;
 }
 
 /** Whole buckets covering from..to (the first begins on or before `from`, the last ends on or after `to`). */

@@ -74,8 +74,20 @@ export function marketOf(country: string | null | undefined): Market | null {
   return BY_COUNTRY.get(country.trim().toLowerCase()) ?? null;
 }
 
+/** The hiring seasons below, one id each (the report words them by id in other languages). */
+export type SeasonId =
+  | 'jin-san-yin-si'
+  | 'jin-jiu-yin-shi'
+  | 'north-america-year-end'
+  | 'north-america-summer'
+  | 'europe-year-end'
+  | 'europe-summer'
+  | 'india-festivals'
+  | 'india-appraisals';
+
 /** A market's hiring seasons: months (1–12) a caveat is about, and what it says. */
 export interface Season {
+  id: SeasonId;
   months: number[];
   /** Shown when both periods touch `months` but not equally (or, with `always`, when either touches them). */
   always?: boolean;
@@ -93,40 +105,48 @@ export const MARKET_NAMES: Record<Market, string> = {
 export const SEASONS: Record<Market, Season[]> = {
   'mainland-china': [
     {
+      id: 'jin-san-yin-si',
       months: [3, 4],
       text: '金三银四: March and April are the busiest hiring months in mainland China; a period with them runs high against one without.',
     },
     {
+      id: 'jin-jiu-yin-shi',
       months: [9, 10],
       text: '金九银十: September and October are mainland China’s second hiring peak (and the National Day holiday pauses it in early October).',
     },
   ],
   'north-america': [
     {
+      id: 'north-america-year-end',
       months: [11, 12],
       text: 'Year-end in the United States and Canada: hiring slows from Thanksgiving through the December holidays, and picks up again in January.',
     },
     {
+      id: 'north-america-summer',
       months: [7, 8],
       text: 'Summer in the United States and Canada: hiring is usually slower in July and August.',
     },
   ],
   europe: [
     {
+      id: 'europe-year-end',
       months: [12],
       text: 'Year-end in Europe: hiring slows over the December holidays and picks up in January.',
     },
     {
+      id: 'europe-summer',
       months: [7, 8],
       text: 'Summer in Europe: August especially is a holiday month, and hiring slows with it.',
     },
   ],
   india: [
     {
+      id: 'india-festivals',
       months: [10, 11],
       text: 'Festival season in India: hiring slows around Diwali (October or November).',
     },
     {
+      id: 'india-appraisals',
       months: [4, 5, 6],
       text: 'Appraisal season in India: April to June, after the annual appraisals, is a busy time for job changes.',
     },

@@ -30,7 +30,12 @@ type Kind =
 export function parsePeriod(text: string, now: Date = new Date()): Period {
   const input = text.trim();
   const kind = parseKind(input, now);
-  if (!kind) throw new UsageError(`"${text}" is not a period: use one of ${PERIOD_FORMS}`);
+  if (!kind) {
+    throw new UsageError(`"${text}" is not a period: use one of ${PERIOD_FORMS}`, {
+      code: 'bad-period',
+      values: { text },
+    });
+  }
   return fromKind(kind);
 }
 
@@ -117,7 +122,10 @@ function parseKind(input: string, now: Date): Kind | null {
     const end = m[2] ?? start;
     if (!isValidDay(start) || !isValidDay(end)) return null;
     if (end < start)
-      throw new UsageError(`the period ${input} ends before it starts: write the earlier day first`);
+      throw new UsageError(`the period ${input} ends before it starts: write the earlier day first`, {
+        code: 'period-backwards',
+        values: { text: input },
+      });
     return { kind: 'range', start, end };
   }
   m = /^last-(\d{1,4})-(days|months)$/i.exec(input);

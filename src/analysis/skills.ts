@@ -4,7 +4,8 @@
 import { UsageError } from '../errors.js';
 import { type SkillCount, skillCounts } from '../store/analysis-queries.js';
 import type { Db } from '../store/database.js';
-import { DEDUP_NOTE } from './caveats.js';
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
 import { resolveFilter } from './filters.js';
 import { parsePeriod } from './period.js';
 import { benjaminiHochberg } from './stats/benjamini-hochberg.js';
@@ -76,14 +77,12 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
   const shown = new Set([...rows.slice(0, top), ...emergingRows]);
   rows = rows.filter((r) => shown.has(r));
 
-  const caveats: string[] = [];
-  if (comparePeriod && !testable) caveats.push('No comparison: one of the periods has no matching postings.');
+  const caveats: Caveat[] = [];
+  if (comparePeriod && !testable) caveats.push(caveat({ code: 'skills-no-comparison' }));
   if (postings > 0 && postings < 100)
-    caveats.push(`Only ${postings} matching postings in ${period.label}: shares are rough.`);
-  caveats.push(
-    'Skills are found by the taxonomy in titles and descriptions: a posting that does not name a skill may still need it.',
-    DEDUP_NOTE,
-  );
+    caveats.push(caveat({ code: 'skills-few-postings', postings, period: period.label }));
+  caveats.push(caveat({ code: 'skills-by-taxonomy' }), caveat({ code: 'dedup' }));
+  const tested = comparePeriod ? (rows.length > 0 ? info.size : 0) : null;
   return {
     filter,
     period,
@@ -93,8 +92,10 @@ export function skills(db: Db, query: SkillsQuery): SkillsResult {
     skills: rows,
     emerging: emergingRows.map((r) => r.skillId),
     method: comparePeriod
-      ? `share of matching postings naming each skill; change tested with a two-proportion z-test (pooled), Benjamini–Hochberg q-values across ${rows.length > 0 ? info.size : 0} skills; emerging = rise with q < ${Q_THRESHOLD} and at least ${minSupport} postings`
+      ? `share of matching postings naming each skill; change tested with a two-proportion z-test (pooled), Benjamini–Hochberg q-values across ${tested} skills; emerging = rise with q < ${Q_THRESHOLD} and at least ${minSupport} postings`
       : 'share of matching postings naming each skill',
+    tested,
+    minSupport,
     caveats,
   };
 }

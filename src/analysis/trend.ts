@@ -1,6 +1,8 @@
 // The trend of a series of monthly rates: a log-linear regression of new postings per watched day on the month
 // number, over complete (finished), watched months with postings only. Fewer than MIN_TREND_MONTHS such months
 // give no trend at all, with the reason, so a headline is never drawn from a handful of points.
+import type { Caveat } from './caveat-codes.js';
+import { caveat } from './caveat-words.js';
 import { logLinearFit } from './stats/log-linear.js';
 import type { Trend } from './types.js';
 
@@ -16,17 +18,17 @@ export interface TrendMonth {
 }
 
 /** The trend, or null and a sentence saying why there is none. */
-export function monthlyTrend(months: readonly TrendMonth[]): { trend: Trend | null; note: string | null } {
+export function monthlyTrend(months: readonly TrendMonth[]): { trend: Trend | null; note: Caveat | null } {
   const usable = months.filter((m) => !m.incomplete && m.perDay !== null);
   const points = usable.filter((m) => m.perDay! > 0).map((m) => [m.index, m.perDay!] as [number, number]);
   if (points.length < MIN_TREND_MONTHS) {
     return {
       trend: null,
-      note: `No trend: ${points.length} complete watched month${points.length === 1 ? '' : 's'} with postings, and a trend needs at least ${MIN_TREND_MONTHS}.`,
+      note: caveat({ code: 'trend-too-few-months', months: points.length, needed: MIN_TREND_MONTHS }),
     };
   }
   const fit = logLinearFit(points);
-  if (!fit) return { trend: null, note: 'No trend: the months cannot be fitted (all at one point).' };
+  if (!fit) return { trend: null, note: caveat({ code: 'trend-unfittable' }) };
   const left = months.length - points.length;
   return {
     trend: {
@@ -38,9 +40,6 @@ export function monthlyTrend(months: readonly TrendMonth[]): { trend: Trend | nu
       interval: { lower: fit.lower, upper: fit.upper, level: fit.level },
       method: `ordinary least squares of ln(new postings per watched day) on the month, ${fit.n} complete watched months with postings; 95% interval from t(${fit.n - 2})`,
     },
-    note:
-      left > 0
-        ? `The trend leaves out ${left} of ${months.length} months: not watched, not over yet, or with no postings (a log-linear fit needs rates above zero).`
-        : null,
+    note: left > 0 ? caveat({ code: 'trend-left-out', left, months: months.length }) : null,
   };
 }

@@ -18,6 +18,10 @@
 //     checkClaim(db: Db, claim: Claim, options?: { now?: Date }): ClaimResult
 //     parseChange(text: string): ClaimChange               // '>30%', '<-10%', '>=0.3' …
 //     describeChange(change: ClaimChange): string          // "rose by more than 30%"
+//   src/analysis/claim-readings.ts — claims that name no period (as newspapers write them)
+//     checkClaimReadings(db: Db, claim: Claim, options?: { now?: Date }): ClaimReadingsResult  // every standard reading, one verdict
+//     standardReadings(asOf: string): ReadingPlan[]        // calendar year, 12 months, quarter, month before asOf
+//   src/analysis/claim-overall.ts: overallVerdict(readings) — how readings agree, Holm-corrected p-values
 //   src/analysis/claims-file.ts
 //     parseClaimsFile(path: string): Claim[]               // YAML (or JSON) list of Claim objects
 //     parseClaims(text: string, origin?: string): Claim[]
@@ -29,6 +33,8 @@
 //     widenOnLogScale, proportionRatio, logLinearFit (pure functions, tested against scipy)
 //   src/store/analysis-queries.ts: the read-only SQL (daily counts, observations, skill counts, active stock)
 // Errors: bad input (unknown role, unparseable period or change) throws UsageError from src/errors.ts.
+
+import type { Caveat, ExclusionFacts, Unavailable } from './caveat-codes.js';
 
 /** A closed range of calendar days. */
 export interface Period {
@@ -97,8 +103,11 @@ export interface Coverage {
   panel: 'same-source' | 'all-sources';
   /** Sources whose postings are counted. */
   included: string[];
-  /** Sources left out of the same-source panel, each with a reason ("not watched in 2024"). */
-  excluded: Array<{ sourceId: string; reason: string }>;
+  /**
+   * Sources left out of the same-source panel, each with a reason ("watched only in 2025 (365 days, 700
+   * postings), not in 2024") and the facts it is made of.
+   */
+  excluded: Array<{ sourceId: string; reason: string } & ExclusionFacts>;
   /** Included sources whose coverage in these periods is assumed, with the span assumed. */
   assumed: Array<{ sourceId: string; from: string; to: string }>;
   current: PeriodCoverage;
@@ -212,8 +221,8 @@ export interface GrowthResult {
   /** Null when fewer than MIN_TREND_MONTHS complete watched months with postings (see trendNote). */
   trend: Trend | null;
   /** Why there is no trend, when there is none. */
-  trendNote: string | null;
-  caveats: string[];
+  trendNote: Caveat | null;
+  caveats: Caveat[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -274,7 +283,11 @@ export interface SkillsResult {
   /** Skill ids with compare.emerging, largest rise first. */
   emerging: string[];
   method: string;
-  caveats: string[];
+  /** With a comparison: how many skills were tested (the Benjamini–Hochberg family), else null. */
+  tested: number | null;
+  /** Postings naming a skill needed to call it emerging. */
+  minSupport: number;
+  caveats: Caveat[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -337,26 +350,38 @@ export interface Comparison {
   estimate: Estimate | null;
   overdispersion: Overdispersion | null;
   test: RatioTest | null;
-  unavailable: string | null;
+  unavailable: Unavailable | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // claims
 
-/** A claim as the user states it (CLI flags or one item of a claims file). */
+/**
+ * A claim as the user states it (CLI flags or one item of a claims file). With `period` and `baseline` it has
+ * one reading; without them (as newspapers write claims) it is checked under every standard reading as of
+ * `asOf` (see claim-readings.ts).
+ */
 export interface Claim {
   /** Optional name for the claim in a file ("xinhua-2025-03"). */
   id?: string;
   /** Optional quote of the claim as published. */
   text?: string;
+  /** Who published it: "Xinhua", "C114". */
+  publisher?: string;
+  /** The day it was published, YYYY-MM-DD: the readings end before it unless `asOf` says otherwise. */
+  published?: string;
+  /** Where it was published. */
+  url?: string;
   role?: string;
   match?: string;
   city?: string;
   sources?: string[];
-  /** Period the claim is about: "2025". */
-  period: string;
-  /** Period it compares with: "2024". */
-  baseline: string;
+  /** Period the claim is about: "2025". Absent when the claim names none. */
+  period?: string;
+  /** Period it compares with: "2024". Absent when the claim names none. */
+  baseline?: string;
+  /** For a claim without a period: the day the readings are taken before, YYYY-MM-DD (default `published`, else today). */
+  asOf?: string;
   /** '>30%' (rose by more than 30%), '<-10%' (fell by more than 10%), '>=0%'. */
   change: string;
   metric?: Metric;
@@ -403,7 +428,71 @@ export interface ClaimResult {
   verdict: Verdict;
   /** Why this verdict, in one sentence with the numbers. */
   reason: string;
+  /** For "insufficient data": why no interval can be computed (the facts of `reason`); else null. */
+  unavailable: Unavailable | null;
   coverage: Coverage;
   /** Plain-language caveats: coverage change, seasonality, postings are not vacancies, small counts … */
-  caveats: string[];
+  caveats: Caveat[];
+}
+
+/** The standard readings of a claim that names no period, and the one reading of a claim that does. */
+export type ReadingId = 'calendar-year' | 'twelve-months' | 'quarter' | 'month' | 'stated';
+
+/** One reading of a claim: which periods it compares, and the claim checked on them. */
+export interface ClaimReading {
+  id: ReadingId;
+  /** "calendar year", "12 months", "quarter", "month", "as stated". */
+  name: string;
+  /** "the last complete calendar year before 2026-01-26 against the year before it". */
+  description: string;
+  result: ClaimResult;
+  /**
+   * The one-sided p-value of the claim corrected for testing every reading (Holm, over the readings' distinct
+   * comparisons); null when the reading has no test.
+   */
+  adjustedPValue: number | null;
+  /** True when the support survives the correction: adjustedPValue ≤ (1 − level)/2. False when not supported. */
+  supportedAfterCorrection: boolean;
+  /** The earlier reading that compares the very same periods (one test, not two); null when none. */
+  sameAs: ReadingId | null;
+}
+
+/**
+ * How the readings agree: supported (under every reading), contradicted (under every reading), depends
+ * (supported under some, not all), inconclusive (under none supported, not all contradicted), insufficient
+ * data (no reading could be checked).
+ */
+export type OverallVerdict = 'supported' | 'depends' | 'contradicted' | 'inconclusive' | 'insufficient data';
+
+export interface OverallClaimVerdict {
+  verdict: OverallVerdict;
+  /** One or two sentences with the counts: "Supported under 2 of 4 readings — depends on the period meant: …". */
+  summary: string;
+  readings: number;
+  supported: number;
+  contradicted: number;
+  inconclusive: number;
+  insufficient: number;
+  /** Supported readings whose support survives the Holm correction. */
+  supportedAfterCorrection: number;
+  /** Distinct comparisons the correction counts (readings with a test, the same periods counted once). */
+  comparisons: number;
+  /** The reading with the most postings counted (both periods together); null when none has any. */
+  mostData: ReadingId | null;
+}
+
+/** A claim checked under all its readings. */
+export interface ClaimReadingsResult {
+  claim: Claim;
+  /** What was tested, without periods: "New postings per watched day (role ai-trainer, city Shanghai) rose by more than 30%". */
+  statement: string;
+  /** The day the standard readings were taken before; null for a claim that states its periods. */
+  asOf: string | null;
+  metric: Metric;
+  change: ClaimChange;
+  filter: ResolvedFilter;
+  readings: ClaimReading[];
+  overall: OverallClaimVerdict;
+  /** The readings' caveats, each once, in order. */
+  caveats: Caveat[];
 }

@@ -54,7 +54,10 @@ export function makeContext(
           `no database at ${path}: run \`jobtrend init\` first, or pass --db with the right path`,
         );
       }
-      return openDatabase(path, { readonly: options.readonly ?? false });
+      return openDatabase(path, {
+        readonly: options.readonly ?? false,
+        onWarning: (message) => this.err.write(`jobtrend: warning: ${message}\n`),
+      });
     },
     config() {
       config ??= loadConfig(globals().config);

@@ -1,21 +1,11 @@
 // Plain-text tables for the terminal, aligned by display width so that Chinese text lines up.
+import { isEastAsianWide } from '../text/east-asian-width.js';
 
 /** Display width of a string: East Asian wide and full-width characters count as two columns. */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    width +=
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd)
-        ? 2
-        : 1;
+    width += isEastAsianWide(ch.codePointAt(0)!) ? 2 : 1;
   }
   return width;
 }

@@ -1,8 +1,12 @@
 // The jobtrend command line: builds the program from the command list, runs it, and is the one place that
-// turns errors into exit codes. Usage errors exit 2, other failures 1, each as one line on stderr.
+// turns errors into exit codes. Usage errors exit 2, other failures 1, each as one line on stderr. What goes to
+// a terminal has its control characters escaped: text from postings must not command the terminal.
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commands } from '../commands/index.js';
 import { UsageError, UserError } from '../errors.js';
+import { asUserError } from '../store/sqlite-errors.js';
+import { escapeControl } from '../text/terminal-text.js';
 import { type CliContext, makeContext, type Output } from './context.js';
 import { OutputClosed, streamOutput } from './output-stream.js';
 
@@ -30,6 +34,13 @@ export function buildProgram(io: Required<RunIo>): { program: Command; context: 
     })
     .exitOverride();
   const context = makeContext(program, io);
+  // A config file named on the command line must exist, whether or not the command reads its config.
+  program.hook('preAction', () => {
+    const path = program.opts<{ config?: string }>().config;
+    if (path !== undefined && !existsSync(path)) {
+      throw new UserError(`config file ${path} not found: check the path given to --config`);
+    }
+  });
   for (const define of commands) {
     const command = define(context);
     command.exitOverride().configureOutput({
@@ -47,8 +58,11 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   // A reader that goes away (`| head`) stops long work as Ctrl-C would, and the command ends with 0.
   const outputGone = new AbortController();
   const gone = () => outputGone.abort(new Error('the output was closed'));
+  const out = io.out ?? streamOutput(process.stdout, { whenClosed: 'throw', onClosed: gone });
   const full: Required<RunIo> = {
-    out: io.out ?? streamOutput(process.stdout, { whenClosed: 'throw', onClosed: gone }),
+    // Standard output carries tables, rows and summaries only (progress goes to stderr): on a terminal, all
+    // of it is escaped here.
+    out: out.isTTY ? { write: (text) => out.write(escapeControl(text)), isTTY: true } : out,
     err: io.err ?? streamOutput(process.stderr, { whenClosed: 'drop' }),
     env: io.env ?? process.env,
     signal: AbortSignal.any([io.signal ?? new AbortController().signal, outputGone.signal]),
@@ -58,13 +72,15 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return outputGone.signal.aborted ? 0 : context.exitCode;
   } catch (error) {
-    return outputGone.signal.aborted ? 0 : report(error, full);
+    // A failure of the database after it was opened (made read-only meanwhile, disk full) is the user's to fix.
+    return outputGone.signal.aborted ? 0 : report(asUserError(error, context.dbPath()), full);
   }
 }
 
 /** The one place that decides exit codes. */
 function report(error: unknown, io: Required<RunIo>): number {
-  const line = (text: string) => io.err.write(`jobtrend: ${text.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  const line = (text: string) =>
+    io.err.write(`jobtrend: ${escapeControl(text.replace(/\s*\n\s*/g, ' ').trim())}\n`);
   if (error instanceof OutputClosed) return 0;
   if (error instanceof CommanderError) {
     if (

@@ -1,20 +1,25 @@
 // `jobtrend claim`: checks a claim such as "demand for AI trainers in Shanghai rose by over 30% in 2025"
-// against the data: estimate, 95% interval, verdict, counts, coverage and caveats. `--file` checks a
-// YAML list of claims. Exits 0 whatever the verdict; bad input exits 2.
+// against the data: estimate, 95% interval, verdict, counts, coverage and caveats. A claim that names no
+// period (--period/--baseline left out) is checked under every standard reading as of --as-of, with one
+// overall verdict. `--file` checks a YAML list of claims. Exits 0 whatever the verdict; bad input exits 2.
 import { Command } from 'commander';
 import { checkClaim } from '../analysis/claim.js';
+import { checkClaimReadings } from '../analysis/claim-readings.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
+import { isValidDay } from '../analysis/dates.js';
 import type { Claim, ClaimResult, Metric } from '../analysis/types.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
 import { UsageError } from '../errors.js';
 import { addFilterOptions, type FilterOptions, filterFrom, fixed, percent } from './analysis-options.js';
+import { claimReadingsJson, renderClaimReadings } from './claim-readings-text.js';
 import { withExamples } from './help.js';
 
 interface ClaimOptions extends FilterOptions {
   period?: string;
   baseline?: string;
   change?: string;
+  asOf?: string;
   metric?: string;
   allSources?: boolean;
   file?: string;
@@ -32,6 +37,10 @@ export function define(context: CliContext): Command {
     )
     .option('--baseline <period>', 'the period it is compared with')
     .option(
+      '--as-of <date>',
+      'for a claim that names no period (no --period/--baseline): the day it was made (default today); it is checked under every standard reading of the periods complete before that day',
+    )
+    .option(
       '--change <change>',
       "the claimed change: '>30%' (rose by more than 30%), '<-10%' (fell by more than 10%)",
     )
@@ -43,17 +52,26 @@ export function define(context: CliContext): Command {
     .option('--all-sources', 'count every source, not only those watched in both periods')
     .option(
       '--file <claims.yaml>',
-      'check every claim in a YAML list; each item has period, baseline, change and optionally id, text, role, match, city, sources, metric, allSources',
+      'check every claim in a YAML list; each item has a change, either period and baseline or the day it was published, and optionally id, text, publisher, url, role, match, city, sources, metric, all_sources',
     )
     .action((options: ClaimOptions) => {
       const claims = claimsFrom(options);
       const db = context.openDb({ readonly: true });
       try {
-        const results = claims.map((claim) => checkClaim(db, claim));
+        // A claim that states its periods is shown as it always was; one that does not, with its readings.
+        const outputs = claims.map((claim) => {
+          if (claim.period && claim.baseline) {
+            const result = checkClaim(db, claim);
+            return { json: result as unknown, text: () => renderClaim(result) };
+          }
+          const result = checkClaimReadings(db, claim);
+          return { json: claimReadingsJson(result), text: () => renderClaimReadings(result) };
+        });
         if (options.json) {
-          context.out.write(`${JSON.stringify(options.file ? results : results[0], null, 2)}\n`);
+          const data = outputs.map((o) => o.json);
+          context.out.write(`${JSON.stringify(options.file ? data : data[0], null, 2)}\n`);
         } else {
-          context.out.write(results.map(renderClaim).join(`\n${'─'.repeat(72)}\n\n`));
+          context.out.write(outputs.map((o) => o.text()).join(`\n${'─'.repeat(72)}\n\n`));
         }
       } finally {
         db.close();
@@ -61,6 +79,7 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
+    "jobtrend claim --role ai-trainer --city 上海 --change '>30%' --as-of 2026-01-26",
     "jobtrend claim --role ai-trainer --city 上海 --period 2025 --baseline 2024 --change '>30%'",
     "jobtrend claim --match RLHF --period 2025-Q3 --baseline 2024-Q3 --change '>0%' --metric share --json",
     'jobtrend claim --file claims.yaml',
@@ -75,12 +94,12 @@ function claimsFrom(options: ClaimOptions): Claim[] {
     change: options.change,
   };
   if (options.file) {
-    const given = ['role', 'match', 'city', 'period', 'baseline', 'change'].filter(
+    const given = ['role', 'match', 'city', 'period', 'baseline', 'change', 'asOf'].filter(
       (key) => (options as Record<string, unknown>)[key] !== undefined,
     );
     if (given.length > 0 || (options.source?.length ?? 0) > 0) {
       throw new UsageError(
-        `--file takes its claims from the file: drop --${given[0] ?? 'source'}, or drop --file`,
+        `--file takes its claims from the file: drop --${given[0] === 'asOf' ? 'as-of' : (given[0] ?? 'source')}, or drop --file`,
       );
     }
     return parseClaimsFile(options.file).map((claim) => ({
@@ -88,18 +107,30 @@ function claimsFrom(options: ClaimOptions): Claim[] {
       ...(options.allSources ? { allSources: true } : {}),
     }));
   }
-  const missing = (['period', 'baseline', 'change'] as const).filter((key) => !flags[key]);
-  if (missing.length > 0) {
+  if (!flags.change) {
     throw new UsageError(
-      `claim needs ${missing.map((m) => `--${m}`).join(', ')}, e.g. --period 2025 --baseline 2024 --change '>30%' (or --file claims.yaml)`,
+      "claim needs --change, e.g. --change '>30%' (with --period 2025 --baseline 2024, or --as-of 2026-01-26 to check every standard reading), or --file claims.yaml",
     );
+  }
+  if (Boolean(flags.period) !== Boolean(flags.baseline)) {
+    throw new UsageError(
+      `claim needs both --period and --baseline, or neither (to check every standard reading as of --as-of): add --${flags.period ? 'baseline' : 'period'}`,
+    );
+  }
+  if (flags.period && options.asOf !== undefined) {
+    throw new UsageError(
+      '--as-of picks the readings of a claim that names no period: drop it, or drop --period and --baseline',
+    );
+  }
+  if (options.asOf !== undefined && !isValidDay(options.asOf.trim())) {
+    throw new UsageError(`--as-of needs a date written YYYY-MM-DD, e.g. 2026-01-26, not "${options.asOf}"`);
   }
   return [
     {
       ...flags,
-      period: flags.period!,
-      baseline: flags.baseline!,
-      change: flags.change!,
+      ...(flags.period ? { period: flags.period, baseline: flags.baseline } : {}),
+      ...(options.asOf !== undefined ? { asOf: options.asOf.trim() } : {}),
+      change: flags.change,
       metric: (options.metric ?? 'new') as Metric,
       ...(options.allSources ? { allSources: true } : {}),
     },
@@ -182,6 +213,6 @@ export function renderClaim(result: ClaimResult): string {
       '(days: days the source was watched, a look at it within `lifetime` days after the day; all_postings: the new postings it listed in the period, any role)',
     );
   }
-  lines.push('', 'Caveats:', ...result.caveats.map((text) => `  - ${text}`));
+  lines.push('', 'Caveats:', ...result.caveats.map((c) => `  - ${c.text}`));
   return `${lines.join('\n')}\n`;
 }

@@ -107,7 +107,10 @@ export function define(context: CliContext): Command {
 
 /** YYYY-MM-DD as given; YYYY-MM as its first (from) or last (to) day. */
 export function parseBound(text: string, which: 'from' | 'to'): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return text;
+  // A real day of the calendar: Date.parse takes 2025-02-30 for 2 March, so the day must come back as written.
+  const day = new Date(`${text}T00:00:00Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text))
+    return text;
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     if (which === 'from') return `${text}-01`;

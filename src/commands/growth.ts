@@ -78,7 +78,7 @@ export function renderGrowth(result: GrowthResult, now = new Date()): string {
       '',
     );
   }
-  lines.push('Caveats:', ...result.caveats.map((c) => `  - ${c}`));
+  lines.push('Caveats:', ...result.caveats.map((c) => `  - ${c.text}`));
   return `${lines.join('\n')}\n`;
 }
 

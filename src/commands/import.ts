@@ -13,7 +13,12 @@ import {
   parseMapFlags,
 } from '../import/column-mapping.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../import/dataset-records.js';
-import { type ImportSummary, importFile, importSourceName } from '../import/import-file.js';
+import {
+  describeUndecodable,
+  type ImportSummary,
+  importFile,
+  importSourceName,
+} from '../import/import-file.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {
@@ -183,6 +188,7 @@ export function renderSummary(summary: ImportSummary): string {
   for (const s of summary.skipped.slice(0, 20)) lines.push(`  skipped line ${s.line}: ${s.reason}`);
   if (summary.skippedCount > 20)
     lines.push(`  … and ${summary.skippedCount - 20} more (see --json for up to 1000)`);
+  if (summary.undecodable_count > 0) lines.push(describeUndecodable(summary, summary.encoding));
   if (summary.interrupted)
     lines.push('interrupted: the rows stored so far are kept; run the same import again to finish');
   return `${lines.join('\n')}\n`;

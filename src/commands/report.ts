@@ -1,6 +1,7 @@
 // `jobtrend report`: gathers a trend report from the database (analysis plus the report's own aggregates),
-// renders it to markdown with SVG charts, and writes it into reports/ (or --out, or config reports.outDir),
-// named by date and subject. The command only gathers and writes; rendering is a pure function.
+// renders it to markdown with SVG charts in English or Chinese (--lang, or config reports.lang), and writes it
+// into reports/ (or --out, or config reports.outDir), named by date and subject. The command only gathers and
+// writes; rendering is a pure function.
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command } from 'commander';
@@ -8,6 +9,7 @@ import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
+import { type Lang, langOf } from '../report/report-lang.js';
 import { writeReport } from '../report/write-report.js';
 import { withExamples } from './help.js';
 
@@ -18,6 +20,7 @@ interface ReportOptions {
   claims?: string;
   out?: string;
   now?: string;
+  lang?: string;
 }
 
 export function define(context: CliContext): Command {
@@ -36,9 +39,14 @@ export function define(context: CliContext): Command {
     )
     .option('--claims <file>', 'YAML or JSON list of claims to check and include')
     .option('--out <dir>', 'folder to write into (default: config reports.outDir, else reports/)')
+    .option(
+      '--lang <lang>',
+      'language of the report: en or zh (中文) (default: config reports.lang, else en)',
+    )
     .option('--now <iso>', "the report's clock, for reproducible reports (default: now)")
     .action((options: ReportOptions) => {
       const now = parseNow(options.now);
+      const lang = options.lang !== undefined ? parseLang(options.lang) : context.config().reports.lang;
       if (options.claims !== undefined && !existsSync(options.claims)) {
         throw new UserError(`no claims file at ${options.claims}: check the path given to --claims`);
       }
@@ -52,7 +60,7 @@ export function define(context: CliContext): Command {
           claimsFile: options.claims,
           now,
         });
-        const rendered = renderReport(data, { now });
+        const rendered = renderReport(data, { now, lang });
         const written = writeReport(outDir, rendered);
         const shown = relative(process.cwd(), written.markdownPath) || written.markdownPath;
         context.out.write(
@@ -67,6 +75,7 @@ export function define(context: CliContext): Command {
     command,
     'jobtrend report',
     'jobtrend report --role ai-trainer --city Shanghai --period 2026-Q3',
+    'jobtrend report --role ai-trainer --city 上海 --period 2026-Q3 --lang zh',
     'jobtrend report --role data-annotator --claims claims.yaml --out reports/ --now 2026-11-25T00:00:00Z',
   );
 }
@@ -88,4 +97,10 @@ function parseNow(text: string | undefined): Date {
     );
   }
   return date;
+}
+
+function parseLang(text: string): Lang {
+  const lang = langOf(text);
+  if (!lang) throw new UsageError(`--lang "${text}" is not a report language: use en or zh`);
+  return lang;
 }

@@ -11,6 +11,7 @@ import { UsageError, UserError } from '../errors.js';
 import { CriticalError } from '../fetch/errors.js';
 import { createLogger } from '../log.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { escapeControl } from '../text/terminal-text.js';
 import { withExamples } from './help.js';
 
 interface ScrapeOptions {
@@ -105,7 +106,7 @@ export function define(context: CliContext): Command {
         if (context.out.isTTY) throw new UserError(`every source failed (${names}): see the notes above`);
         const first = summaries[0]!;
         throw new UserError(
-          `every source failed (${names}); ${first.sourceId}: ${first.errorSummary ?? 'no postings'}`,
+          `every source failed (${names}); ${first.sourceId}: ${escapeControl(first.errorSummary ?? 'no postings')}`,
         );
       }
       if (summaries.some((s) => s.status === 'interrupted'))

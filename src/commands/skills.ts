@@ -84,6 +84,6 @@ export function renderSkills(result: SkillsResult): string {
     rows.length > 0 ? formatTable(columns, rows) : 'no skills found in these postings\n',
   ];
   if (compare) lines.push(`Emerging: ${result.emerging.length > 0 ? result.emerging.join(', ') : 'none'}`);
-  lines.push(`Method: ${result.method}`, '', 'Caveats:', ...result.caveats.map((c) => `  - ${c}`));
+  lines.push(`Method: ${result.method}`, '', 'Caveats:', ...result.caveats.map((c) => `  - ${c.text}`));
   return `${lines.join('\n')}\n`;
 }

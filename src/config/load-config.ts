@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { browserSettingsSchema, fetchSettingsSchema } from '../fetch/fetch-settings.js';
+import { langSchema } from '../report/report-lang.js';
 import { jobsSchema } from '../schedule/job-config.js';
 
 export const configSchema = z
@@ -21,8 +22,11 @@ export const configSchema = z
     sources: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Scheduled jobs (see src/schedule). */
     jobs: jobsSchema,
-    /** Where reports go. */
-    reports: z.object({ outDir: z.string().default('reports') }).default({ outDir: 'reports' }),
+    /** Where reports go, and their language (en or zh; `report --lang` wins over it). */
+    reports: z
+      .object({ outDir: z.string().default('reports'), lang: langSchema.default('en') })
+      .strict()
+      .default({ outDir: 'reports', lang: 'en' }),
   })
   .strict();
 

@@ -8,7 +8,7 @@ import type { FetcherStats } from '../fetch/create-fetcher.js';
 import { BlockedError, CriticalError } from '../fetch/errors.js';
 import { FieldTally } from '../health/field-tally.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import { type UpsertStatus, upsertPostings } from '../store/posting-store.js';
 import { recordFieldCounts } from '../store/run-field-store.js';
 import { emptyRunCounters, finishRun, type RunCounters, recordRunProgress } from '../store/run-store.js';
@@ -188,7 +188,7 @@ export class RunRecorder {
     const seenAt = this.options.now().toISOString();
     const progress: ScrapeProgress[] = [];
     try {
-      db.transaction(() => {
+      inTransaction(db, () => {
         // Each run's postings in one upsert: a batch costs the store far less than its pages one by one.
         const statuses = new Map<Pending, UpsertStatus[]>();
         const byRun = new Map<RunState, { item: Pending; rows: NormalisedPosting[] }[]>();
@@ -239,7 +239,7 @@ export class RunRecorder {
           recordFieldCounts(db, run.runId, run.fields.counts());
         }
         this.options.onCommit?.();
-      })();
+      });
     } catch (error) {
       if (error instanceof CriticalError) throw error;
       throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, undefined, {

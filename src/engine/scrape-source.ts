@@ -22,7 +22,7 @@ import {
 import type { Db } from '../store/database.js';
 import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
 import { knownPostingIds } from '../store/posting-store.js';
-import { recoverAbandonedRuns, startRun } from '../store/run-store.js';
+import { keepRunsAlive, recoverAbandonedRuns, startRun } from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
 import { type PlannedScrape, readPlan, running, storedPlan } from './crawl-plan.js';
 import { type CrawlScrape, crawl } from './crawler.js';
@@ -266,6 +266,8 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
       });
   let critical: unknown = criticalAt >= 0 ? firsts[criticalAt]!.error : undefined;
+  // While this process lives its runs show as running; once it is gone, as interrupted (run-liveness.ts).
+  const stopBeating = keepRunsAlive(db, () => [...runIds.values()], now);
   // From here on the store is closed on every path (a store thread would otherwise keep the process alive).
   try {
     for (const [index, first] of firsts.entries()) {
@@ -305,6 +307,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         ? error
         : new CriticalError(`the crawl stopped: ${(error as Error).message}`, undefined, { cause: error });
   } finally {
+    stopBeating();
     if (!options.fetcher) await fetcher.close().catch(() => {});
   }
   const finished = await store.finish(critical, signal.aborted);

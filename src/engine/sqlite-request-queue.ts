@@ -10,7 +10,7 @@ import {
   insertCrawlRequests,
   type NewCrawlRequest,
 } from '../store/crawl-store.js';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import type { HandledRequest, QueuedRequest, RequestQueue } from './request-queue.js';
 import { WaitingRequests } from './request-queue.js';
 
@@ -90,9 +90,9 @@ export class SqliteRequestQueue implements RequestQueue {
 
   seed(requests: QueuedRequest[]): QueuedRequest[] {
     const added = this.add(requests);
-    this.db.transaction(() =>
+    inTransaction(this.db, () =>
       insertCrawlRequests(this.db, this.crawlId, added.map(rowOf), this.now().toISOString()),
-    )();
+    );
     return added;
   }
 

@@ -1,7 +1,9 @@
 // Rendering exported postings: one JSON object per line (keys = database column names, plus roles and
-// skills arrays) or CSV with a header (booleans as true/false, roles and skills joined by ";"). Pure.
+// skills arrays) or CSV with a header (booleans as true/false, roles and skills joined by ";", text cells safe
+// to open in a spreadsheet). Pure.
 import { stringify } from 'csv-stringify/sync';
 import { EXPORT_COLUMNS, type ExportSqlRow, fromStored } from '../store/export-queries.js';
+import { spreadsheetSafe } from '../text/spreadsheet-safe.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -28,10 +30,10 @@ export function renderCsvRow(posting: ExportedPosting): string {
   return stringify([
     CSV_COLUMNS.map((column) => {
       const value = posting[column];
-      if (column === 'roles' || column === 'skills') return (value as string[]).join(';');
+      if (column === 'roles' || column === 'skills') return spreadsheetSafe((value as string[]).join(';'));
       if (value === null || value === undefined) return '';
       if (typeof value === 'boolean') return value ? 'true' : 'false';
-      return value as string | number;
+      return typeof value === 'string' ? spreadsheetSafe(value) : (value as number);
     }),
   ]);
 }

@@ -1,9 +1,10 @@
 // One HTTP request, once: headers (User-Agent, Accept, cache validators), a timeout, a capped body decoded
 // from its charset, and the answer turned into a page or a typed failure (errors.ts): a block page is
 // BlockedError, 429 and 5xx RetryableError with the server's Retry-After, other 4xx NotRetryableError, a
-// network fault RetryableError, and a host whose name does not resolve or that refuses connections
+// body cut short (body-completeness.ts) or a network fault RetryableError, and a host whose name does not resolve or that refuses connections
 // HostUnreachableError. Whether and when to try again is with-retries.ts's business.
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { incompleteBody } from './body-completeness.js';
 import { decodeBody } from './decode-body.js';
 import { detectBlock } from './detect-block.js';
 import { BlockedError, HostUnreachableError, NotRetryableError, RetryableError } from './errors.js';
@@ -149,6 +150,8 @@ export function createHttpAttempt(
         if (init.acceptClientErrors) return page;
         throw new NotRetryableError(`HTTP ${response.status} from ${url}`, url);
       }
+      const cut = incompleteBody(text, contentType);
+      if (cut) throw new RetryableError(`the body of ${url} came incomplete: ${cut} (cut short?)`, url);
       if (response.status === 200 && !mode.noCache) {
         cache.remember(url, method, init.body, {
           etag: response.headers.get('etag'),

@@ -7,8 +7,10 @@
 // takes about 3.
 
 /** A record's fields, or why it could not be read; `line` is the line it ends on (or, for an unclosed quote,
- *  the line the quote opens on). */
-export type CsvRow = { line: number; fields: string[]; error?: undefined } | { line: number; error: string };
+ *  the line the quote opens on), `firstLine` the line it starts on when that is another (quoted line breaks). */
+export type CsvRow =
+  | { line: number; firstLine?: number; fields: string[]; error?: undefined }
+  | { line: number; error: string };
 
 /** Longest field accepted, in characters: past it, an open quote is taken as never closed. */
 export const MAX_FIELD_CHARS = 16_000_000;
@@ -43,6 +45,10 @@ export class CsvReader {
   private line = 1;
   /** Line the current quoted field opens on. */
   private quoteLine = 1;
+  /** Line the current record starts on. */
+  private recordLine = 1;
+  /** Whether the quoted text read last ended with a line break (the line count is then one ahead). */
+  private quotedEndsLine = false;
   /** Whether the current record used quotes (a quoted empty field is not an empty line). */
   private quoted = false;
   private first = true;
@@ -79,6 +85,7 @@ export class CsvReader {
           break;
         }
         case Mode.FieldStart: {
+          if (this.fields.length === 0) this.recordLine = this.line;
           if (text.charCodeAt(i) === QUOTE) {
             this.mode = Mode.Quoted;
             this.quoted = true;
@@ -112,7 +119,7 @@ export class CsvReader {
           if (q === -1) {
             this.addQuoted(text, i, n);
             if (this.partial.length <= MAX_FIELD_CHARS) return out;
-            this.runaway(out, 'a quoted field is never closed');
+            this.runaway(out, this.swallowed());
             // Records start again after the chunk's last line break, else after the next one.
             const lf = text.lastIndexOf('\n', n - 1);
             if (lf < i) return out;
@@ -153,7 +160,7 @@ export class CsvReader {
     const out: CsvRow[] = [];
     switch (this.mode) {
       case Mode.Quoted:
-        out.push({ line: this.quoteLine, error: 'a quoted field is never closed' });
+        out.push({ line: this.quoteLine, error: `${this.swallowed()}, to the end of the file` });
         break;
       case Mode.QuoteInQuoted:
       case Mode.Unquoted:
@@ -176,11 +183,20 @@ export class CsvReader {
     return out;
   }
 
+  /** An open quote, and the lines it has swallowed so far ("lines 2–40 were read as one field"). */
+  private swallowed(): string {
+    const last = this.quotedEndsLine ? this.line - 1 : this.line;
+    return last > this.quoteLine
+      ? `a quoted field opened on line ${this.quoteLine} is never closed: lines ${this.quoteLine}–${last} were read as one field`
+      : 'a quoted field is never closed';
+  }
+
   /** Quoted text from..to of the chunk, counting the line breaks in it. */
   private addQuoted(text: string, from: number, to: number): void {
     if (from === to) return;
     const piece = text.slice(from, to);
     this.partial += piece;
+    this.quotedEndsLine = piece.endsWith('\n');
     let lf = piece.indexOf('\n');
     while (lf !== -1) {
       this.line++;
@@ -209,14 +225,19 @@ export class CsvReader {
     this.fields = [];
     const empty = fields.length === 1 && fields[0] === '' && !this.quoted;
     this.quoted = false;
-    if (!empty) out.push({ line: this.line, fields });
+    if (empty) return;
+    out.push(
+      this.recordLine === this.line
+        ? { line: this.line, fields }
+        : { line: this.line, firstLine: this.recordLine, fields },
+    );
   }
 
   /** A field grew past MAX_FIELD_CHARS: its record is reported and dropped, and reading resumes on the next line. */
   private runaway(out: CsvRow[], reason: string): void {
     out.push({
       line: this.mode === Mode.Quoted ? this.quoteLine : this.line,
-      error: `${reason} (${MAX_FIELD_CHARS.toLocaleString('en')} characters)`,
+      error: `${reason} (a field holds at most ${MAX_FIELD_CHARS.toLocaleString('en')} characters)`,
     });
     this.fields = [];
     this.partial = '';

@@ -127,7 +127,12 @@ async function* readDelimited(
         columns = row.fields.map((c) => c.trim());
         onColumns?.(columns);
       } else if (row.fields.length !== columns.length) {
-        yield { line: row.line, error: 'wrong number of fields for the header' };
+        // A record over several lines with the wrong fields: most often a stray quote that took lines with it.
+        const span =
+          row.firstLine !== undefined
+            ? ` (it runs over lines ${row.firstLine}–${row.line}: a quote may be unbalanced)`
+            : '';
+        yield { line: row.line, error: `wrong number of fields for the header${span}` };
       } else {
         const values: Record<string, unknown> = {};
         for (let i = 0; i < columns.length; i++) values[columns[i]!] = row.fields[i];

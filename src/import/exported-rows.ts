@@ -2,6 +2,7 @@
 // back as they were, without re-running the pipeline: that is what makes export → import → export exact.
 import { BOOLEAN_COLUMNS, EXPORT_COLUMNS, NUMBER_COLUMNS } from '../store/export-queries.js';
 import type { RestoredPosting } from '../store/import-store.js';
+import { fromSpreadsheetSafe } from '../text/spreadsheet-safe.js';
 
 const REQUIRED = ['source_id', 'source_posting_id', 'title', 'dedup_key', 'content_hash'];
 const PRECISIONS = ['exact', 'day', 'censored'];
@@ -30,13 +31,18 @@ function asList(value: unknown): string[] {
     .filter(Boolean);
 }
 
-/** An exported row as a posting to restore, or why it cannot be one. */
+/**
+ * An exported row as a posting to restore, or why it cannot be one. `fromCsv`: the values are CSV cells,
+ * whose text the export made spreadsheet-safe (a ' before a leading = + - @).
+ */
 export function readExportedRow(
   values: Record<string, unknown>,
+  fromCsv = false,
 ): { posting: RestoredPosting } | { error: string } {
   const row: Record<string, unknown> = {};
   for (const column of EXPORT_COLUMNS) {
     let value = values[column];
+    if (fromCsv && typeof value === 'string') value = fromSpreadsheetSafe(value);
     if (value === '' || value === undefined) value = null;
     if (value !== null && BOOLEAN_COLUMNS.includes(column)) {
       if (typeof value === 'string') value = value === 'true' || value === '1';
@@ -75,8 +81,8 @@ export function readExportedRow(
   return {
     posting: {
       ...(row as unknown as Omit<RestoredPosting, 'roles' | 'skills'>),
-      roles: asList(values.roles),
-      skills: asList(values.skills),
+      roles: asList(fromCsv ? fromSpreadsheetSafe(String(values.roles ?? '')) : values.roles),
+      skills: asList(fromCsv ? fromSpreadsheetSafe(String(values.skills ?? '')) : values.skills),
     },
   };
 }

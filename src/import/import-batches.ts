@@ -59,7 +59,13 @@ export interface SkippedRow {
  * A batch: how many records it read (skipped ones included), and what came of them. With `more`, it is a part
  * of a batch whose remaining parts follow (see ReadOptions.partRows).
  */
-export type ImportBatch = { rows: number; skipped: SkippedRow[]; more?: true } & (
+export type ImportBatch = {
+  rows: number;
+  skipped: SkippedRow[];
+  /** Lines of records stored with text that could not be decoded (bytes not valid in the file's encoding). */
+  undecodable: number[];
+  more?: true;
+} & (
   | {
       mode: 'pipeline';
       postings: NormalisedPosting[];
@@ -98,6 +104,7 @@ export async function* readImportBatches(
   let observedOn: string[] = [];
   let restore: RestoredPosting[] = [];
   let skipped: SkippedRow[] = [];
+  let undecodable: number[] = [];
   let rows = 0;
   // Postings and characters of text in the batch so far, all of its parts included.
   let count = 0;
@@ -112,14 +119,31 @@ export async function* readImportBatches(
     return inPart >= partRows ? 'part' : null;
   };
   let rowLimit = Math.min(options.batchSize, FIRST_BATCH_ROWS);
+  // JSON keys the records really have (jsonKeys also holds the mapped ones, which may come later).
+  const seenKeys = new Set<string>();
+  let checked = false;
+  /** Before the first batch goes to be stored: every mapped JSON key has turned up in a record so far. */
+  const checkMappedKeys = () => {
+    checked = true;
+    if (!jsonKeys || mode !== 'pipeline') return;
+    for (const [field, column] of Object.entries(options.mapping ?? {})) {
+      if (seenKeys.has(column)) continue;
+      const known = [...seenKeys].slice(0, 30).join(', ');
+      throw new UserError(
+        `column "${column}" (mapped to ${field}) is not in the data: the records read so far have ${known || 'no keys'}`,
+      );
+    }
+  };
   const take = (part = false): ImportBatch => {
+    if (!checked) checkMappedKeys();
     const batch: ImportBatch =
       mode === 'restore'
-        ? { mode, postings: restore, skipped, rows }
+        ? { mode, postings: restore, skipped, undecodable, rows }
         : {
             mode: 'pipeline',
             postings: pipeline,
             skipped,
+            undecodable,
             rows,
             ...(mapping.observed_at ? { observedOn } : {}),
           };
@@ -133,6 +157,7 @@ export async function* readImportBatches(
     observedOn = [];
     restore = [];
     skipped = [];
+    undecodable = [];
     rows = 0;
     return batch;
   };
@@ -149,6 +174,8 @@ export async function* readImportBatches(
       skipped.push({ line: record.line, reason: record.error });
       continue;
     }
+    // Bytes the decoder could not read became U+FFFD: the row is kept, and its line reported.
+    if (holdsReplacementCharacter(record.values)) undecodable.push(record.line);
     if (mode === null) {
       const names: string[] = columns ?? Object.keys(record.values);
       mode = !options.explicit && isJobtrendExport(names) ? 'restore' : 'pipeline';
@@ -156,15 +183,12 @@ export async function* readImportBatches(
         normalise ??= await defaultNormaliser();
         if (columns === null) {
           // JSON records need not all have the same keys: the mapping follows the keys seen so far, and an
-          // explicitly mapped key may first appear in a later record.
+          // explicitly mapped key may first appear in a later record of the first batch.
           jsonKeys = new Set([...names, ...Object.values(options.mapping ?? {})]);
+          for (const key of names) seenKeys.add(key);
         }
         mapping = resolveMapping(jsonKeys ? [...jsonKeys] : names, options.mapping);
-        if (!mapping.title) {
-          throw new UserError(
-            `no title column among ${names.slice(0, 20).join(', ')}: name it with --map title=COLUMN`,
-          );
-        }
+        if (!mapping.title) throw new UserError(noTitleColumn(names, options.encoding));
         if (!mapping.posted_at && !mapping.observed_at && !options.undatedImportDay) {
           throw new UserError(
             `no date column among ${names.slice(0, 20).join(', ')}: name the posting date with --map posted_at=COLUMN, or accept the import day as every posting's date with --undated import-day`,
@@ -174,6 +198,7 @@ export async function* readImportBatches(
         if (options.observed) delete mapping.observed_at;
       }
     } else if (jsonKeys) {
+      for (const key of Object.keys(record.values)) seenKeys.add(key);
       let grew = false;
       for (const key of Object.keys(record.values)) {
         if (!jsonKeys.has(key)) {
@@ -187,7 +212,7 @@ export async function* readImportBatches(
       }
     }
     if (mode === 'restore') {
-      const restored = readExportedRow(record.values);
+      const restored = readExportedRow(record.values, columns !== null);
       if ('error' in restored) skipped.push({ line: record.line, reason: restored.error });
       else {
         const end = boundary(restored.posting, restore.push(restored.posting));
@@ -238,6 +263,28 @@ export async function* readImportBatches(
   }
   // The last batch, or the rest of one handed over in parts (its postings are counted, none left to take).
   if (rows > 0 || count > 0) yield take();
+}
+
+/** Why a dataset has no title column, and what to do: name it, or read the file as what it is. */
+function noTitleColumn(names: string[], encoding = 'utf-8'): string {
+  const header = names.slice(0, 20).join(', ');
+  if ([...header].some((c) => c < ' ' && !'\t\r\n'.includes(c)))
+    return `the file is not a dataset: its first row holds binary bytes (${header.slice(0, 40)}…); give a CSV, TSV, JSON or JSON Lines file`;
+  if (header.includes('\uFFFD'))
+    return `no title column among ${header}: the header is not ${encoding} text; give the file's encoding with --encoding (gbk, gb18030, big5 …)`;
+  return `no title column among ${header}: name it with --map title=COLUMN`;
+}
+
+function holdsReplacementCharacter(values: Record<string, unknown>): boolean {
+  for (const value of Object.values(values)) {
+    if (
+      typeof value === 'string'
+        ? value.includes('\uFFFD')
+        : value !== null && typeof value === 'object' && JSON.stringify(value).includes('\uFFFD')
+    )
+      return true;
+  }
+  return false;
 }
 
 async function defaultNormaliser(): Promise<Normalise> {

@@ -3,11 +3,13 @@
 // a scrape run that records when the data were collected: the days of a scrape-date column, or the range the
 // user states (--observed); without either, the span of the posting dates, marked assumed. A jobtrend export is
 // restored as it was instead. Rows that cannot be read (a posted date that is not a date included) are reported
-// with their line numbers and skipped; nothing else is lost.
+// with their line numbers and skipped; nothing else is lost. Between batches the import leaves the database to
+// other writers for a moment (a scrape beside it stores its pages), and its runs are opened before the first
+// batch's transaction, so a failed batch leaves them saying how the import ended.
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import type { Db } from '../store/database.js';
+import { beginWriteTransaction, type Db } from '../store/database.js';
 import {
   type BulkFullText,
   beginBulkFullText,
@@ -21,11 +23,13 @@ import { effectiveDate, type UpsertResult, upsertPostings } from '../store/posti
 import {
   emptyRunCounters,
   finishRun,
+  keepRunsAlive,
   type RunCounters,
   recordRunProgress,
   startRun,
 } from '../store/run-store.js';
 import { syncTaxonomy } from '../store/taxonomy-store.js';
+import { WriteTurns } from '../store/write-turns.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { type DatasetFormat, detectFormat } from './dataset-records.js';
 import { type ImportBatch, type ReadOptions, readImportBatches, type SkippedRow } from './import-batches.js';
@@ -68,6 +72,8 @@ export interface ImportOptions {
 export interface ImportSummary {
   path: string;
   format: DatasetFormat;
+  /** The text encoding the file was read in. */
+  encoding: string;
   /** "restore" for a jobtrend export (rows kept as exported), "pipeline" for any other dataset. */
   mode: 'restore' | 'pipeline';
   sourceIds: string[];
@@ -79,6 +85,12 @@ export interface ImportSummary {
   /** How many rows were skipped; `skipped` lists the first 1000 of them. */
   skippedCount: number;
   skipped: SkippedRow[];
+  /**
+   * Rows stored with text that could not be decoded (bytes not valid in the file's encoding, now U+FFFD), and
+   * the lines of the first 1000: often a file in another encoding than the one it was read in.
+   */
+  undecodable_count: number;
+  undecodable_lines: number[];
   /** First and last day the dataset was collected on; when coverageAssumed, the span of its posting dates. */
   coverageFrom: string | null;
   coverageTo: string | null;
@@ -114,6 +126,10 @@ interface SourceTally {
   to: string | null;
   /** Days the rows say they were collected on (a scrape-date column). */
   observed: Set<string>;
+  /** Opened inside the transaction still open: a rollback takes its run row with it. */
+  uncommitted: boolean;
+  /** The counters as of the last commit. */
+  committed: RunCounters;
 }
 
 /** Imports one dataset file; see ImportSummary. */
@@ -125,6 +141,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const summary: ImportSummary = {
     path,
     format,
+    encoding: options.encoding ?? 'utf-8',
     mode: 'pipeline',
     sourceIds: [],
     runIds: [],
@@ -134,6 +151,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     unchanged: 0,
     skippedCount: 0,
     skipped: [],
+    undecodable_count: 0,
+    undecodable_lines: [],
     coverageFrom: null,
     coverageTo: null,
     coverageSource: options.observed ? 'observed' : 'assumed',
@@ -144,30 +163,44 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   };
   const tallies = new Map<string, SourceTally>();
   const startedAt = now().toISOString();
+  // A source's run, opened when its first posting arrives.
+  const openRun = (sourceId: string): number => {
+    ensureImportedSource(
+      db,
+      sourceId,
+      sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
+      startedAt,
+    );
+    if (options.lifetimeDays !== undefined) setSourceLifetimes(db, { [sourceId]: options.lifetimeDays });
+    return startRun(db, {
+      sourceId,
+      jobName: options.jobName ?? `import:${name}`,
+      query: basename(path),
+      startedAt,
+    });
+  };
   const tally = (sourceId: string): SourceTally => {
     let t = tallies.get(sourceId);
     if (!t) {
       if (tallies.size === 0) syncTaxonomy(db);
-      ensureImportedSource(
-        db,
-        sourceId,
-        sourceId.startsWith('import:') ? `imported dataset ${name}` : sourceId,
-        startedAt,
-      );
-      if (options.lifetimeDays !== undefined) setSourceLifetimes(db, { [sourceId]: options.lifetimeDays });
-      const runId = startRun(db, {
-        sourceId,
-        jobName: options.jobName ?? `import:${name}`,
-        query: basename(path),
-        startedAt,
-      });
-      t = { runId, counters: emptyRunCounters(), from: null, to: null, observed: new Set() };
+      const runId = openRun(sourceId);
+      t = {
+        runId,
+        counters: emptyRunCounters(),
+        from: null,
+        to: null,
+        observed: new Set(),
+        uncommitted: db.inTransaction,
+        committed: emptyRunCounters(),
+      };
       tallies.set(sourceId, t);
       summary.sourceIds.push(sourceId);
       summary.runIds.push(runId);
     }
     return t;
   };
+  const sourcesOf = (batch: ImportBatch): string[] =>
+    batch.mode === 'restore' ? [...new Set(batch.postings.map((p) => p.source_id))] : [`import:${name}`];
   const skip = (line: number, reason: string) => {
     summary.skippedCount++;
     if (summary.skipped.length < MAX_LISTED) summary.skipped.push({ line, reason });
@@ -248,17 +281,26 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     ? readImportBatches(path, readOptions, options.normalise)
     : readBatches(path, readOptions);
   const restorePragmas = useImportPragmas(db);
+  const stopBeating = keepRunsAlive(db, () => [...tallies.values()].map((t) => t.runId), now);
   // One transaction per batch. A batch read in a worker arrives in parts (all but the last marked `more`),
   // each stored as it comes and then dropped, so that the main thread never holds a whole batch.
   let bulk: BulkFullText | null = null;
+  // Other writers (a scrape storing its pages) take their turn between two batches.
+  const turns = new WriteTurns();
   try {
     for await (const batch of batches) {
       summary.rows += batch.rows;
       for (const { line, reason } of batch.skipped) skip(line, reason);
+      summary.undecodable_count += batch.undecodable.length;
+      const room = MAX_LISTED - summary.undecodable_lines.length;
+      if (room > 0) summary.undecodable_lines.push(...batch.undecodable.slice(0, room));
       summary.mode = batch.mode;
       if (batch.postings.length > 0) {
         if (!bulk) {
-          db.exec('BEGIN');
+          // The runs first, each committed on its own: a batch that fails must not take them with it.
+          for (const sourceId of sourcesOf(batch)) tally(sourceId);
+          await turns.beforeBegin();
+          beginWriteTransaction(db);
           bulk = beginBulkFullText(db);
         }
         storeBatch(batch);
@@ -269,12 +311,17 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         for (const t of tallies.values()) recordRunProgress(db, t.runId, t.counters, seenAt);
         endBulkFullText(db, bulk);
         db.exec('COMMIT');
+        turns.committed();
         bulk = null;
+        for (const t of tallies.values()) {
+          t.uncommitted = false;
+          t.committed = { ...t.counters };
+        }
       }
-      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       // Storing is synchronous and the next batch is often already waiting, so without a turn of the event
       // loop here SIGINT/SIGTERM would only be seen once the whole file is in.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
@@ -283,27 +330,44 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   } catch (error) {
     // The batch being stored goes back as a whole; the batches before it stay.
     if (db.inTransaction) db.exec('ROLLBACK');
-    closeRuns(
-      db,
-      tallies,
-      'failed',
-      summary,
-      now,
-      error instanceof Error ? error.message : String(error),
-      options.observed,
-    );
+    try {
+      // A run opened inside that batch went back with it: open it again, to say how the import ended.
+      for (const [sourceId, t] of tallies) {
+        t.counters = { ...t.committed };
+        if (!t.uncommitted) continue;
+        t.runId = openRun(sourceId);
+        t.uncommitted = false;
+        summary.runIds[summary.sourceIds.indexOf(sourceId)] = t.runId;
+      }
+      closeRuns(
+        db,
+        tallies,
+        'failed',
+        summary,
+        now,
+        error instanceof Error ? error.message : String(error),
+        options.observed,
+      );
+    } catch {
+      // The database itself fails: its runs stay `running`, and are shown interrupted once this process ends.
+    }
     throw error;
   } finally {
+    stopBeating();
     restorePragmas();
   }
   const status = summary.interrupted ? 'interrupted' : summary.skippedCount > 0 ? 'partial' : 'ok';
+  const problems = [
+    summary.skippedCount > 0 ? describeSkips(summary) : null,
+    summary.undecodable_count > 0 ? describeUndecodable(summary, summary.encoding) : null,
+  ].filter((p) => p !== null);
   closeRuns(
     db,
     tallies,
     status,
     summary,
     now,
-    summary.skippedCount > 0 ? describeSkips(summary) : null,
+    problems.length > 0 ? problems.join('; ') : null,
     options.observed,
   );
   return summary;
@@ -361,6 +425,17 @@ function closeRuns(
 export function describeSkips(summary: Pick<ImportSummary, 'skippedCount' | 'skipped'>): string {
   const first = summary.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`);
   return `${summary.skippedCount} rows skipped (${first.join('; ')}${summary.skippedCount > first.length ? '; …' : ''})`;
+}
+
+/** What the rows with undecodable text were, and what to do about them, in one line. */
+export function describeUndecodable(
+  summary: Pick<ImportSummary, 'undecodable_count' | 'undecodable_lines'>,
+  encoding = 'utf-8',
+): string {
+  const lines = summary.undecodable_lines.slice(0, 10).join(', ');
+  const more = summary.undecodable_count > 10 ? ', …' : '';
+  const other = /^utf-?8$/i.test(encoding) ? 'gbk, gb18030, big5 …' : 'utf-8, gb18030, big5 …';
+  return `${summary.undecodable_count} rows hold bytes that are not ${encoding} (stored as �), on lines ${lines}${more}: if the file is in another encoding, import it again with --encoding (${other})`;
 }
 
 /** Widens the span of a run's posting dates to include a date. */

@@ -1,5 +1,6 @@
-// Number, date and label formatting shared by the report's markdown and charts. Pure and locale-free, so
-// the same data gives the same bytes on every machine.
+// Number formatting the report's catalogues share (the English one uses all of it, the Chinese one the
+// percentages, changes, rates, money and p-values), and the slug of file names. Pure and locale-free, so the
+// same data gives the same bytes on every machine.
 
 /** 1234567 → "1,234,567" (no locale lookups). */
 export function formatCount(value: number): string {
@@ -58,31 +59,6 @@ export function significanceMark(q: number | null | undefined): string {
   if (q < 0.01) return '**';
   if (q < 0.05) return '*';
   return '';
-}
-
-/** How pay periods read in a heading or axis label. */
-export const PAY_PERIOD_WORDS: Record<string, string> = {
-  hour: 'per hour',
-  day: 'per day',
-  week: 'per week',
-  month: 'per month',
-  year: 'per year',
-  piece: 'per piece (元/条)',
-};
-
-/** Display names of the taxonomy's role ids. Unknown ids are shown as they are. */
-export const ROLE_NAMES: Record<string, string> = {
-  'ai-trainer': 'AI trainer (AI训练师)',
-  'data-annotator': 'data annotator (数据标注)',
-  'ai-rater': 'AI rater / evaluator (模型评测)',
-  'ai-tutor': 'AI tutor',
-  'prompt-engineer': 'prompt engineer (提示词工程师)',
-  'ai-other': 'other AI roles',
-};
-
-export function roleName(role: string | null | undefined): string {
-  if (!role) return 'all roles';
-  return ROLE_NAMES[role] ?? role;
 }
 
 /** A file-name-safe slug that keeps letters of any script: "San Francisco" → "san-francisco". */

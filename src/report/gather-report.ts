@@ -3,6 +3,7 @@
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
 
 import { checkClaim } from '../analysis/claim.js';
+import { checkClaimReadings } from '../analysis/claim-readings.js';
 import { parseClaimsFile } from '../analysis/claims-file.js';
 import { resolveFilter } from '../analysis/filters.js';
 import { growth } from '../analysis/growth.js';
@@ -22,7 +23,8 @@ import {
   type ReportFilter,
   sourceCoverage,
 } from '../store/report-queries.js';
-import type { HeadlineComparison, ReportData, ReportRequest } from './report-data.js';
+import type { Against } from './messages/report-messages.js';
+import type { HeadlineComparison, RefusedInput, ReportData, ReportRequest } from './report-data.js';
 
 /** Months in the report's time series. */
 export const SERIES_MONTHS = 13;
@@ -93,19 +95,19 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
       problemRunsTotal: problems.total,
       firstPostingDate: extent.firstDate,
       lastPostingDate: extent.lastDate,
-      healthFlags: healthFlags(checkHealth(db)).map((f) => ({ sourceId: f.source_id, message: f.message })),
+      healthFlags: healthFlags(checkHealth(db)),
     },
   };
   if (postings === 0) return data;
 
   const base = { role: subject.role ?? undefined, city: subject.city ?? undefined };
-  const previous = compareWith(db, base, period, previousPeriod(period), 'the previous period', now);
+  const previous = compareWith(db, base, period, previousPeriod(period), 'previous', now);
   const yearEarlier = yearBefore(period);
   // For a year the previous period is the year before: one comparison, not the same one twice.
   data.headline =
     yearEarlier.start === previous.baseline.start && yearEarlier.end === previous.baseline.end
-      ? [{ ...previous, against: 'the year before' }]
-      : [previous, compareWith(db, base, period, yearEarlier, 'a year earlier', now)];
+      ? [{ ...previous, against: 'year-before' }]
+      : [previous, compareWith(db, base, period, yearEarlier, 'year-earlier', now)];
   data.series = seriesFor(db, base, period, extent.firstDate ?? period.start, now);
   data.skills = skillsFor(db, base, period, now);
   data.companies = breakdown?.companies ?? [];
@@ -126,7 +128,7 @@ function compareWith(
   subject: Subject,
   period: Period,
   baseline: Period,
-  against: string,
+  against: Against,
   now: Date,
 ): HeadlineComparison {
   try {
@@ -135,10 +137,10 @@ function compareWith(
       { ...subject, period: period.label, baseline: baseline.label, change: '>0%', metric: 'new' },
       { now },
     );
-    return { against, baseline, result, unavailable: result.estimate ? null : result.reason };
+    return { against, baseline, result, unavailable: result.unavailable, error: null };
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
-      return { against, baseline, result: null, unavailable: error.message };
+      return { against, baseline, result: null, unavailable: null, error: refused(error) };
     }
     throw error;
   }
@@ -167,13 +169,7 @@ function seriesFor(
     };
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UserError)) throw error;
-    return {
-      by: 'month',
-      buckets: [],
-      trend: null,
-      trendNote: null,
-      caveats: [`No series: ${error.message}`],
-    };
+    return { by: 'month', buckets: [], trend: null, trendNote: null, caveats: [], error: refused(error) };
   }
 }
 
@@ -209,7 +205,18 @@ function skillsFor(db: Db, subject: Subject, period: Period, now: Date): SkillsR
   }
 }
 
-/** Checks each claim; a claim that cannot be checked (unknown role, bad period) is listed with the reason. */
+/** An error's message and, for a usage error that has one, its code. */
+function refused(error: UsageError | UserError): RefusedInput {
+  return {
+    message: error.message,
+    ...(error instanceof UsageError && error.detail ? { detail: error.detail } : {}),
+  };
+}
+
+/**
+ * Checks each claim under its readings (as of the day it was published when it names no period); a claim that
+ * cannot be checked (unknown role, bad period) is listed with the reason.
+ */
 function checkClaims(
   db: Db,
   claims: Claim[],
@@ -219,12 +226,17 @@ function checkClaims(
   const errors: ReportData['claimErrors'] = [];
   for (const claim of claims) {
     try {
-      results.push(checkClaim(db, claim, { now }));
+      results.push(checkClaimReadings(db, claim, { now }));
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof UserError)) throw error;
+      const { message, detail } = refused(error);
       errors.push({
-        claim: claim.id ?? claim.text ?? `${claim.period} vs ${claim.baseline} ${claim.change}`,
-        reason: error.message,
+        claim:
+          claim.id ??
+          claim.text ??
+          (claim.period ? `${claim.period} vs ${claim.baseline} ${claim.change}` : `${claim.change}`),
+        reason: message,
+        ...(detail ? { detail } : {}),
       });
     }
   }

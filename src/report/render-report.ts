@@ -1,31 +1,29 @@
-// Rendering a trend report: ReportData and the clock in, markdown and SVG chart files out. Pure — no I/O,
-// no Date.now(), no locale — so the same data and the same `now` give the same bytes (golden-file tested).
-// Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
+// Rendering a trend report: ReportData and the clock in, markdown and SVG chart files out, in the language asked
+// for. Pure — no I/O, no Date.now(), no locale — so the same data, `now` and language give the same bytes
+// (golden-file tested). What is shown is decided here; every word comes from the language's message catalogue
+// (messages/*.ts). Every piece of text that came from postings or runs goes through escapeMarkdown / escapeXml.
 import { assumedCoverageCaveat } from '../analysis/caveats.js';
-import type { ClaimEstimate, ClaimResult, GrowthBucket, SkillRow } from '../analysis/types.js';
+import type {
+  ClaimReading,
+  ClaimReadingsResult,
+  ClaimResult,
+  GrowthBucket,
+  SkillRow,
+} from '../analysis/types.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
-import {
-  formatChange,
-  formatCount,
-  formatMoney,
-  formatP,
-  formatPercent,
-  formatPoints,
-  formatRate,
-  PAY_PERIOD_WORDS,
-  ROLE_NAMES,
-  roleName,
-  significanceMark,
-  slug,
-} from './format.js';
+import { significanceMark, slug } from './format.js';
 import { escapeMarkdown as esc, markdownTable } from './markdown-escape.js';
+import { messagesFor } from './messages/catalogues.js';
+import type { Lang, Markup, PeriodWords, ReportMessages, SubjectWords } from './messages/report-messages.js';
 import type { HeadlineComparison, PayRow, ReportData } from './report-data.js';
 
 export interface RenderOptions {
   /** The report's clock: its date names the files and is printed as the generation date. */
   now: Date;
+  /** The report's language (default English). */
+  lang?: Lang;
 }
 
 export interface ReportFile {
@@ -42,44 +40,70 @@ export interface RenderedReport {
   files: ReportFile[];
 }
 
+/** Markdown: what the catalogue's messages mark up with. */
+export const MARKDOWN: Markup = {
+  strong: (text) => `**${text}**`,
+  code: (text) => `\`${text}\``,
+  em: (text) => `_${text}_`,
+  text: (text, max) => esc(text, max),
+};
+
 /**
- * Names a report by its date, subject and period: "2026-11-25-ai-trainer-shanghai-2025-10". The period is in
- * the name so that reports on the same subject for two periods, written the same day, do not replace each other.
+ * Names a report by its date, subject and period: "2026-11-25-ai-trainer-shanghai-2025-10" (and "-zh" for the
+ * Chinese one). The period is in the name so that reports on the same subject for two periods, written the same
+ * day, do not replace each other; the language, so that both languages of one report can sit side by side.
  */
-export function reportBaseName(data: Pick<ReportData, 'subject' | 'period'>, now: Date): string {
+export function reportBaseName(
+  data: Pick<ReportData, 'subject' | 'period'>,
+  now: Date,
+  lang: Lang = 'en',
+): string {
   const parts = [now.toISOString().slice(0, 10), slug(data.subject.role ?? 'all-roles')];
   if (data.subject.city) parts.push(slug(data.subject.city));
   if (data.subject.match) parts.push(slug(data.subject.match));
   parts.push(slug(data.period.label));
-  return parts.join('-');
+  return parts.join('-') + messagesFor(lang).fileSuffix;
 }
 
+/** What every section renders with: the data, the words, markdown, and the chart writer. */
+interface Context {
+  data: ReportData;
+  t: ReportMessages;
+  m: Markup;
+  chart: ChartLink;
+}
+
+type ChartLink = (file: string, alt: string, svg: string) => string;
+
 export function renderReport(data: ReportData, options: RenderOptions): RenderedReport {
-  const base = reportBaseName(data, options.now);
+  const t = messagesFor(options.lang ?? 'en');
+  const m = MARKDOWN;
+  const base = reportBaseName(data, options.now, t.lang);
   const files: ReportFile[] = [];
   /** Adds a chart file and returns the markdown image that links it. */
-  const chart = (file: string, alt: string, svg: string): string => {
+  const chart: ChartLink = (file, alt, svg) => {
     const name = `${base}/${file}`;
     files.push({ name, content: svg });
     return `![${esc(alt)}](${encodeURI(name)})`;
   };
+  const c: Context = { data, t, m, chart };
 
-  const sections: string[] = [title(data), generatedLine(data, options.now)];
+  const sections: string[] = [`# ${title(c)}`, generatedLine(c, options.now)];
   if (data.databasePostings === 0 || data.postings === 0) {
-    sections.push(emptyNotice(data));
-    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(data));
-    sections.push(coverageSection(data));
-    sections.push(methodologySection(data, true));
+    sections.push(emptyNotice(c));
+    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(c));
+    sections.push(coverageSection(c));
+    sections.push(methodologySection(c, true));
   } else {
-    sections.push(headlineSection(data));
-    sections.push(trendSection(data, chart));
-    sections.push(skillsSection(data, chart));
-    sections.push(companiesSection(data));
-    sections.push(placesSection(data));
-    sections.push(paySection(data, chart));
-    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(data));
-    sections.push(coverageSection(data));
-    sections.push(methodologySection(data, false));
+    sections.push(headlineSection(c));
+    sections.push(trendSection(c));
+    sections.push(skillsSection(c));
+    sections.push(companiesSection(c));
+    sections.push(placesSection(c));
+    sections.push(paySection(c));
+    if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(c));
+    sections.push(coverageSection(c));
+    sections.push(methodologySection(c, false));
   }
   const markdown = `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
   return { name: `${base}.md`, markdown, files };
@@ -87,21 +111,41 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
 
 // ---------------------------------------------------------------------------------------------------
 
-/** The subject in words, as plain text (for charts: escaped there as XML). */
-function subjectPlain(data: ReportData): string {
-  const parts = [roleName(data.subject.role)];
-  if (data.subject.match) parts.push(`matching “${data.subject.match}”`);
-  parts.push(data.subject.city ? `in ${data.subject.city}` : 'in all cities');
-  return parts.join(' ');
+/** A role in the reader's words: the catalogue's name, else the stored id escaped. */
+function roleWords(t: ReportMessages, role: string | null, shown: (s: string) => string): string {
+  if (!role) return t.names.allRoles;
+  return t.names.role(role) ?? shown(role);
 }
 
-/** The subject in words, as markdown: the role's display name is ours, city and match text are escaped. */
-function subjectWords(data: ReportData): string {
-  const role = data.subject.role;
-  const parts = [role && ROLE_NAMES[role] ? ROLE_NAMES[role] : esc(roleName(role))];
-  if (data.subject.match) parts.push(`matching “${esc(data.subject.match)}”`);
-  parts.push(data.subject.city ? `in ${esc(data.subject.city)}` : 'in all cities');
-  return parts.join(' ');
+/** A city in the reader's words, escaped with `shown` where it is shown as stored. */
+function cityWords(t: ReportMessages, city: string, shown: (s: string) => string): string {
+  return t.names.city(city) ?? shown(city);
+}
+
+/** A source by its name in the reader's language where the catalogue has one, else its id; escaped. */
+function sourceWords(t: ReportMessages, id: string): string {
+  return t.names.source(id, (text) => esc(text)) ?? esc(id);
+}
+
+/** The subject as markdown: names are the catalogue's, city and match text are escaped. */
+function subjectWords(c: Context): SubjectWords {
+  const { subject } = c.data;
+  return {
+    role: roleWords(c.t, subject.role, (s) => esc(s)),
+    match: subject.match === null ? null : esc(subject.match),
+    city: subject.city === null ? null : cityWords(c.t, subject.city, (s) => esc(s)),
+  };
+}
+
+/** The subject as plain text, for charts (escaped there as XML). */
+function subjectPlain(c: Context): SubjectWords {
+  const { subject } = c.data;
+  const plain = (s: string) => s;
+  return {
+    role: roleWords(c.t, subject.role, plain),
+    match: subject.match,
+    city: subject.city === null ? null : cityWords(c.t, subject.city, plain),
+  };
 }
 
 /** Whether the report is about part of the postings (a role or a text match), so a share means something. */
@@ -109,105 +153,129 @@ function narrowed(data: ReportData): boolean {
   return data.subject.role !== null || data.subject.match !== null;
 }
 
-function title(data: ReportData): string {
-  return `# Job postings: ${subjectWords(data)}, ${esc(data.period.label)}`;
+function periodWords(
+  t: ReportMessages,
+  p: { label: string; start: string; end: string; days: number },
+): PeriodWords {
+  return {
+    label: t.format.period(p.label),
+    start: t.format.day(p.start),
+    end: t.format.day(p.end),
+    days: p.days,
+  };
 }
 
-function generatedLine(data: ReportData, now: Date): string {
-  const p = data.period;
-  return [
-    `_Generated ${now.toISOString().slice(0, 10)} by jobtrend. Period ${esc(p.label)}: ${p.start} to ${p.end} (${p.days} days)`,
-    data.defaultPeriod ? ' — the last full calendar month; choose another with `--period`' : '',
-    '._',
-  ].join('');
+function title(c: Context): string {
+  return c.t.title(subjectWords(c), c.t.format.period(c.data.period.label));
 }
 
-function emptyNotice(data: ReportData): string {
-  if (data.databasePostings === 0) {
-    return [
-      '## No data yet',
-      '',
-      'The database holds no postings, so there is nothing to report. Run `jobtrend scrape` (or let the',
-      'scheduled jobs run for a while), then write the report again.',
-    ].join('\n');
-  }
-  const range =
-    data.coverage.firstPostingDate && data.coverage.lastPostingDate
-      ? ` The database holds ${formatCount(data.databasePostings)} deduplicated postings dated ${data.coverage.firstPostingDate} to ${data.coverage.lastPostingDate}.`
-      : '';
+function generatedLine(c: Context, now: Date): string {
+  const { t, m, data } = c;
+  return t.generated(
+    {
+      day: now.toISOString().slice(0, 10),
+      period: periodWords(t, data.period),
+      defaultPeriod: data.defaultPeriod,
+    },
+    m,
+  );
+}
+
+function emptyNotice(c: Context): string {
+  const { t, m, data } = c;
+  if (data.databasePostings === 0) return [`## ${t.noData.heading}`, '', t.noData.text(m)].join('\n');
+  const { firstPostingDate: first, lastPostingDate: last } = data.coverage;
   return [
-    '## No matching postings in this period',
+    `## ${t.noMatches.heading}`,
     '',
-    `No deduplicated postings for ${subjectWords(data)} have an effective date in ${esc(data.period.label)}` +
-      ` (${formatCount(data.allPostings)} postings of any role in the period).${range}` +
-      ' Choose another `--period`, `--role` or `--city`, or check the coverage below.',
+    t.noMatches.text(
+      {
+        subject: subjectWords(c),
+        period: t.format.period(data.period.label),
+        allPostings: data.allPostings,
+        database:
+          first && last
+            ? { postings: data.databasePostings, first: t.format.day(first), last: t.format.day(last) }
+            : null,
+      },
+      m,
+    ),
   ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------
 // headline
 
-function headlineSection(data: ReportData): string {
+function headlineSection(c: Context): string {
+  const { t, m, data } = c;
   const share = narrowed(data) && data.allPostings > 0 ? data.postings / data.allPostings : null;
-  const clauses = data.headline.map(headlineClause).filter((c) => c.length > 0);
-  const sentence =
-    `In ${esc(data.period.label)}, jobtrend counted **${formatCount(data.postings)}** new postings for ` +
-    `${subjectWords(data)}` +
-    (share !== null
-      ? ` (${formatPercent(share)} of all ${formatCount(data.allPostings)} postings in the period)`
-      : '') +
-    (clauses.length > 0 ? `; ${clauses.join(', and ')}.` : '.');
+  const clauses = data.headline.map((h) => headlineClause(t, h)).filter((s) => s.length > 0);
+  const sentence = t.headline.sentence(
+    {
+      period: t.format.period(data.period.label),
+      postings: data.postings,
+      subject: subjectWords(c),
+      share: share !== null ? { share, all: data.allPostings } : null,
+      clauses,
+    },
+    m,
+  );
 
   const rows = data.headline.map((h) => {
     const r = h.result;
+    const against = t.headline.against(h.against);
+    const baseline = t.headline.baseline(periodWords(t, h.baseline));
     if (!r?.estimate) {
       // No estimate: the counts of a comparison that could not be made (no common source, a period not
       // watched) would read as real zeros, so only the reason is shown.
+      const why = h.unavailable ?? r?.unavailable ?? null;
       return [
-        `against ${esc(h.against)}`,
-        `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
-        r && !watchedAtAll(r.coverage.baseline) ? 'not watched' : '–',
-        r && !watchedAtAll(r.coverage.current) ? 'not watched' : '–',
+        against,
+        baseline,
+        r && !watchedAtAll(r.coverage.baseline) ? t.headline.notWatched : '–',
+        r && !watchedAtAll(r.coverage.current) ? t.headline.notWatched : '–',
         '–',
         '–',
-        esc(h.unavailable ?? r?.reason ?? 'not enough data'),
+        why
+          ? t.unavailable(why, m)
+          : h.error !== null
+            ? t.headline.error(esc(h.error.message), h.error.detail ?? null, m)
+            : t.headline.noReason,
       ];
     }
     const e = r.estimate;
     return [
-      `against ${esc(h.against)}`,
-      `${esc(h.baseline.label)} (${h.baseline.start} to ${h.baseline.end})`,
-      `${formatCount(r.baseline.count)} in ${r.baseline.days} days (${formatRate(r.baseline.value)}/day)`,
-      `${formatCount(r.current.count)} in ${r.current.days} days (${formatRate(r.current.value)}/day)`,
-      `**${formatChange(e.change)}**`,
-      changeInterval(e),
-      esc(
-        r.coverage.panel === 'same-source'
-          ? `same-source panel: ${r.coverage.included.join(', ') || 'none'}`
-          : 'all sources',
+      against,
+      baseline,
+      t.headline.side(r.baseline.count, r.baseline.days, r.baseline.value),
+      t.headline.side(r.current.count, r.current.days, r.current.value),
+      m.strong(t.format.change(e.change)),
+      t.format.changeInterval(e.interval.lower - 1, e.interval.upper - 1),
+      t.headline.sources(
+        r.coverage.panel,
+        r.coverage.included.map((id) => sourceWords(t, id)),
       ),
     ];
   });
-  const table = markdownTable(
-    [
-      'growth',
-      'baseline',
-      'baseline postings',
-      'this period',
-      'change in daily rate',
-      '95% interval',
-      'sources compared',
-    ],
-    rows,
-    ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
-  );
+  const table = markdownTable(t.headline.columns, rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
   const widened = data.headline
     .map((h) => h.result?.overdispersion)
     .filter((o) => o?.widened)
-    .map((o) => `- ${esc(o!.note)}`);
-  const methods = [
-    ...new Set(data.headline.flatMap((h) => (h.result?.estimate ? [h.result.estimate.method] : []))),
-  ];
+    .map((o) => `- ${t.headline.overdispersion({ ...o!, note: esc(o!.note) })}`);
+  const estimated = data.headline.flatMap((h) => (h.result?.estimate ? [h.result] : []));
+  const notes = t.headline.notes({
+    metrics: [...new Set(estimated.map((r) => r.metric))],
+    englishMethods: [...new Set(estimated.map((r) => r.estimate!.method))].map((s) => esc(s)),
+    widened: estimated.some((r) => r.overdispersion?.widened),
+  });
   const assumed = assumedCoverageCaveat([
     ...new Map(
       data.headline
@@ -215,30 +283,18 @@ function headlineSection(data: ReportData): string {
         .map((a) => [`${a.sourceId} ${a.from} ${a.to}`, a] as const),
     ).values(),
   ]);
-  const notes = [
-    methods.length > 0 ? `Intervals: ${esc(methods.join('; '))}.` : '',
-    'Growth compares postings per watched day, counted only on sources watched in both periods, so the counts in',
-    'this table can be smaller than the headline count.',
-  ]
-    .filter((s) => s.length > 0)
-    .join(' ');
   const incomplete = data.headline.some((h) => h.result?.current.incomplete);
   return [
-    '## Headline',
+    `## ${t.headline.heading}`,
     '',
-    ...(incomplete
-      ? [
-          `**${esc(data.period.label)} is not over yet (incomplete):** the figures below cover only the days watched so far, so they are no headline; write the report again when the period has ended.`,
-          '',
-        ]
-      : []),
+    ...(incomplete ? [t.headline.incomplete(t.format.period(data.period.label), m), ''] : []),
     sentence,
     '',
     table,
     '',
     notes,
     ...(widened.length > 0 ? ['', ...widened] : []),
-    ...(assumed ? ['', `- ${esc(assumed)}`] : []),
+    ...(assumed ? ['', `- ${t.caveat(assumed, m)}`] : []),
   ].join('\n');
 }
 
@@ -247,83 +303,87 @@ function watchedAtAll(side: ClaimResult['coverage']['current']): boolean {
   return side.sources.some((s) => s.watchedDays > 0);
 }
 
-/** A claim estimate's interval is on the ratio scale (1 = no change); shown as changes: "−27.2% to +38.6%". */
-function changeInterval(e: ClaimEstimate): string {
-  return `${formatChange(e.interval.lower - 1)} to ${formatChange(e.interval.upper - 1)}`;
-}
-
-function headlineClause(h: HeadlineComparison): string {
+function headlineClause(t: ReportMessages, h: HeadlineComparison): string {
   const e = h.result?.estimate;
   if (!e) return '';
-  const direction = e.interval.lower > 1 ? 'up' : e.interval.upper < 1 ? 'down' : 'not clearly changed';
-  return (
-    `against ${esc(h.against)} (${esc(h.baseline.label)}) the daily rate is ${direction}, ` +
-    `${formatChange(e.change)} (95% interval ${changeInterval(e)})`
-  );
+  const direction = e.interval.lower > 1 ? 'up' : e.interval.upper < 1 ? 'down' : 'unclear';
+  return t.headline.clause({
+    against: h.against,
+    baseline: t.format.period(h.baseline.label),
+    direction,
+    change: e.change,
+    lower: e.interval.lower - 1,
+    upper: e.interval.upper - 1,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
 // trend
 
-type ChartLink = (file: string, alt: string, svg: string) => string;
-
-function trendSection(data: ReportData, chart: ChartLink): string {
+function trendSection(c: Context): string {
+  const { t, m, data, chart } = c;
   const { buckets, by, trend } = data.series;
-  if (buckets.length === 0) return '## Trend\n\nNo time series is available for this subject.';
-  const unit = by === 'week' ? 'week' : by === 'quarter' ? 'quarter' : 'month';
+  if (buckets.length === 0) {
+    const error = data.series.error;
+    const why = error ? t.trend.seriesError(esc(error.message), error.detail ?? null, m) : t.trend.noSeries;
+    return [`## ${t.trend.heading}`, '', why].join('\n');
+  }
   const fitted = trendValues(buckets, data);
+  const star = (b: GrowthBucket) => (b.incomplete ? '*' : '');
+  const axis = (i: number, previous: number | null) =>
+    t.format.axisLabel(buckets[i]!.label, previous === null ? null : buckets[previous]!.label);
   const newChart = chart(
     'new-postings.svg',
-    `New postings per watched day, by ${unit}`,
+    t.trend.newAlt(by),
     renderLineChart({
-      title: `New postings per watched day, by ${unit}: ${subjectPlain(data)}`,
-      labels: buckets.map((b) => (b.incomplete ? `${b.label}*` : b.label)),
+      title: t.trend.newTitle(by, subjectPlain(c)),
+      labels: buckets.map((b) => `${t.format.period(b.label)}${star(b)}`),
+      axisLabel: (i, previous) => `${axis(i, previous)}${star(buckets[i]!)}`,
       values: buckets.map((b) => b.perDay),
       trend: fitted,
-      seriesName: `new postings per watched day (deduplicated; * not over yet; gaps: not watched)`,
-      trendName: trend ? `log-linear trend (${formatChange(trend.monthlyGrowth)} per month)` : undefined,
-      xLabel: unit,
-      yLabel: 'new postings per watched day',
+      seriesName: t.trend.newSeries,
+      trendName: trend ? t.trend.trendSeries(trend.monthlyGrowth) : undefined,
+      xLabel: t.trend.unit(by),
+      yLabel: t.trend.newAxis,
+      words: t.chart,
     }),
   );
   const shareChart = !narrowed(data)
-    ? 'The share of all postings is charted when the report is about one role (`--role`).'
+    ? t.trend.shareNotCharted(m)
     : chart(
         'share.svg',
-        'Share of all postings',
+        t.trend.shareAlt,
         renderLineChart({
-          title: `Share of all postings: ${subjectPlain(data)}`,
-          labels: buckets.map((b) => b.label),
+          title: t.trend.shareTitle(subjectPlain(c)),
+          labels: buckets.map((b) => t.format.period(b.label)),
+          axisLabel: axis,
           values: buckets.map((b) => b.share),
-          seriesName: 'matching postings / all postings from the same sources',
-          xLabel: unit,
-          yLabel: 'share of all postings (%)',
+          seriesName: t.trend.shareSeries,
+          xLabel: t.trend.unit(by),
+          yLabel: t.trend.shareAxis,
           percent: true,
+          words: t.chart,
         }),
       );
   const trendText = trend
-    ? `Over ${trend.months} months the log-linear trend is **${formatChange(trend.monthlyGrowth)} per month** ` +
-      `(95% interval ${formatChange(trend.interval.lower)} to ${formatChange(trend.interval.upper)}; ` +
-      `R² ${trend.rSquared.toFixed(2)}; ${esc(trend.method)}).`
-    : esc(data.series.trendNote ?? 'No trend line: too few complete watched months.');
-  const lines = [
-    '## Trend',
-    '',
-    newChart,
-    '',
-    trendText,
-    '',
-    shareChart,
-    ...(narrowed(data)
-      ? [
-          '',
-          'The share divides matching postings by all postings from the same sources and city, which cancels most',
-          'changes in how many boards were scraped.',
-        ]
-      : []),
-  ];
+    ? t.trend.line(
+        {
+          months: trend.months,
+          monthlyGrowth: trend.monthlyGrowth,
+          lower: trend.interval.lower,
+          upper: trend.interval.upper,
+          rSquared: trend.rSquared,
+        },
+        esc(trend.method),
+        m,
+      )
+    : data.series.trendNote
+      ? t.caveat(data.series.trendNote, m)
+      : t.trend.noTrend;
+  const lines = [`## ${t.trend.heading}`, '', newChart, '', trendText, '', shareChart];
+  if (narrowed(data)) lines.push('', t.trend.shareNote);
   if (data.series.caveats.length > 0)
-    lines.push('', ...data.series.caveats.map((caveat) => `- ${esc(caveat)}`));
+    lines.push('', ...data.series.caveats.map((caveat) => `- ${t.caveat(caveat, m)}`));
   return lines.join('\n');
 }
 
@@ -338,128 +398,121 @@ function trendValues(buckets: GrowthBucket[], data: ReportData): (number | null)
 // ---------------------------------------------------------------------------------------------------
 // skills
 
-function skillLabel(row: SkillRow): string {
-  return row.nameZh && row.nameZh !== row.name ? `${row.name} (${row.nameZh})` : row.name;
-}
-
-function skillsSection(data: ReportData, chart: ChartLink): string {
+function skillsSection(c: Context): string {
+  const { t, m, data, chart } = c;
   const s = data.skills;
-  if (!s || s.skills.length === 0)
-    return '## Skills\n\nNo skills were recognised in the matching postings of this period.';
+  if (!s || s.skills.length === 0) return [`## ${t.skills.heading}`, '', t.skills.none].join('\n');
+  const label = (row: SkillRow) => t.names.skill(row);
   const top = s.skills.slice(0, 15);
-  const compareLabel = s.comparePeriod?.label ?? null;
+  const compareLabel = s.comparePeriod ? t.format.period(s.comparePeriod.label) : null;
   const image = chart(
     'top-skills.svg',
-    'Top skills by share of postings',
+    t.skills.alt,
     renderBarChart({
-      title: `Top skills: ${subjectPlain(data)}, ${data.period.label}`,
+      title: t.skills.chartTitle(subjectPlain(c), t.format.period(data.period.label)),
       items: top.map((row) => ({
-        label: skillLabel(row),
+        label: label(row),
         value: row.share,
         previous: row.compare ? row.share - row.compare.difference : null,
       })),
-      xLabel: `share of ${formatCount(s.postings)} matching postings naming the skill (%)`,
+      xLabel: t.skills.chartAxis(s.postings),
       percent: true,
-      seriesName: data.period.label,
-      previousName: compareLabel ?? 'previous period',
+      seriesName: t.format.period(data.period.label),
+      previousName: compareLabel ?? t.chart.previousPeriod,
+      words: t.chart,
     }),
   );
+  const f = t.format;
   const rows = top.map((row) => [
-    esc(skillLabel(row)),
-    formatCount(row.count),
-    formatPercent(row.share),
-    row.compare ? formatPercent(row.share - row.compare.difference) : '–',
-    row.compare ? formatPoints(row.compare.difference) : '–',
-    row.compare ? formatP(row.compare.qValue) : '–',
-    row.compare ? significanceMark(row.compare.qValue) || 'n.s.' : '',
+    esc(label(row)),
+    f.count(row.count),
+    f.percent(row.share),
+    row.compare ? f.percent(row.share - row.compare.difference) : '–',
+    row.compare ? f.points(row.compare.difference) : '–',
+    row.compare ? f.p(row.compare.qValue) : '–',
+    row.compare ? significanceMark(row.compare.qValue) || t.skills.notSignificant : '',
   ]);
-  const table = markdownTable(
-    [
-      'skill',
-      'postings',
-      'share',
-      `share in ${compareLabel ? esc(compareLabel) : 'previous period'}`,
-      'change',
-      'q (BH)',
-      'sig.',
-    ],
-    rows,
-    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
-  );
+  const table = markdownTable(t.skills.columns(compareLabel ? esc(compareLabel) : null), rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
   const emergingRows = s.emerging
     .map((id) => s.skills.find((row) => row.skillId === id))
     .filter((row): row is SkillRow => row !== undefined && row.compare !== null)
     .map((row) => [
-      esc(skillLabel(row)),
-      formatCount(row.count),
-      `${formatPercent(row.share - row.compare!.difference)} → ${formatPercent(row.share)}`,
-      formatPoints(row.compare!.difference),
-      formatP(row.compare!.qValue),
+      esc(label(row)),
+      f.count(row.count),
+      t.skills.shareChange(f.percent(row.share - row.compare!.difference), f.percent(row.share)),
+      f.points(row.compare!.difference),
+      f.p(row.compare!.qValue),
     ]);
   const emerging =
     emergingRows.length > 0
-      ? markdownTable(['skill', 'postings', 'share', 'change', 'q (BH)'], emergingRows, [
-          'left',
-          'right',
-          'right',
-          'right',
-          'right',
-        ])
-      : 'No skill rose significantly (q < 0.05 with enough postings) against the comparison period.';
+      ? markdownTable(t.skills.emergingColumns, emergingRows, ['left', 'right', 'right', 'right', 'right'])
+      : t.skills.noEmerging;
   return [
-    '## Skills',
+    `## ${t.skills.heading}`,
     '',
     image,
     '',
     table,
     '',
-    'Share = postings naming the skill / matching postings in the period. Change is in percentage points;',
-    `q is the two-proportion test's p-value after Benjamini–Hochberg correction across skills (*** < 0.001, ** < 0.01, * < 0.05, n.s. not significant). Method: ${esc(s.method)}.`,
+    t.skills.note({
+      compared: s.comparePeriod !== null,
+      tested: s.tested,
+      minSupport: s.minSupport,
+      method: esc(s.method),
+    }),
     '',
-    '### Emerging skills',
+    `### ${t.skills.emergingHeading}`,
     '',
     emerging,
-    ...(s.caveats.length > 0 ? ['', ...s.caveats.map((c) => `- ${esc(c)}`)] : []),
+    ...(s.caveats.length > 0 ? ['', ...s.caveats.map((caveat) => `- ${t.caveat(caveat, m)}`)] : []),
   ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------
 // companies and places
 
-function companiesSection(data: ReportData): string {
-  if (data.companies.length === 0) return '## Top companies\n\nNo company names in the matching postings.';
-  const rows = data.companies.map((c, i) => [
+function companiesSection(c: Context): string {
+  const { t, data } = c;
+  if (data.companies.length === 0) return [`## ${t.companies.heading}`, '', t.companies.none].join('\n');
+  const rows = data.companies.map((company, i) => [
     String(i + 1),
-    esc(c.company, 80),
-    formatCount(c.postings),
-    formatPercent(c.postings / data.postings),
+    esc(company.company, 80),
+    t.format.count(company.postings),
+    t.format.percent(company.postings / data.postings),
   ]);
   return [
-    '## Top companies',
+    `## ${t.companies.heading}`,
     '',
-    markdownTable(['#', 'company', 'postings', 'share'], rows, ['right', 'left', 'right', 'right']),
+    markdownTable(t.companies.columns, rows, ['right', 'left', 'right', 'right']),
   ].join('\n');
 }
 
-function placesSection(data: ReportData): string {
-  const lines = ['## Cities and districts', ''];
+function placesSection(c: Context): string {
+  const { t, m, data } = c;
+  const city = (name: string | null) =>
+    name === null ? t.places.unknownCity(m) : cityWords(t, name, (s) => esc(s));
+  const lines = [`## ${t.places.heading}`, ''];
   if (data.cities.length > 0) {
-    const rows = data.cities.map((c) => [
-      c.city === null ? '_unknown_' : esc(c.city),
-      formatCount(c.postings),
-      formatPercent(c.postings / data.postings),
+    const rows = data.cities.map((row) => [
+      city(row.city),
+      t.format.count(row.postings),
+      t.format.percent(row.postings / data.postings),
     ]);
-    lines.push(markdownTable(['city', 'postings', 'share'], rows, ['left', 'right', 'right']));
+    lines.push(markdownTable(t.places.cityColumns, rows, ['left', 'right', 'right']));
   }
   if (data.districts.length > 0) {
-    const rows = data.districts.map((d) => [
-      d.city === null ? '_unknown_' : esc(d.city),
-      esc(d.district, 60),
-      formatCount(d.postings),
-    ]);
-    lines.push('', markdownTable(['city', 'district', 'postings'], rows, ['left', 'left', 'right']));
+    const rows = data.districts.map((d) => [city(d.city), esc(d.district, 60), t.format.count(d.postings)]);
+    lines.push('', markdownTable(t.places.districtColumns, rows, ['left', 'left', 'right']));
   } else {
-    lines.push('', 'No districts recorded for the matching postings.');
+    lines.push('', t.places.noDistricts);
   }
   return lines.join('\n');
 }
@@ -476,32 +529,29 @@ function payGroups(rows: PayRow[]): Map<string, PayRow[]> {
   return groups;
 }
 
-function payUnit(row: Pick<PayRow, 'currency' | 'period'>): string {
-  return `${row.currency} ${PAY_PERIOD_WORDS[row.period] ?? `per ${row.period}`}`;
-}
-
-function paySection(data: ReportData, chart: ChartLink): string {
-  const lines = ['## Pay', ''];
+function paySection(c: Context): string {
+  const { t, m, data, chart } = c;
+  const lines = [`## ${t.pay.heading}`, ''];
+  const unit = (row: PayRow) => t.names.payUnit(row.currency, row.period);
   const leftOut = data.payImplausible ?? 0;
-  const leftOutNote = `${formatCount(leftOut)} ${leftOut === 1 ? 'posting states pay' : 'postings state pay'} no one is paid (such as "1-1 a year" or 3 yuan a month): kept as given, left out of these figures.`;
   if (data.pay.length === 0 && data.payByRole.length === 0) {
-    lines.push('Too few matching postings state pay to summarise it.');
-    if (leftOut > 0) lines.push('', leftOutNote);
+    lines.push(t.pay.tooFew);
+    if (leftOut > 0) lines.push('', t.pay.implausible(leftOut));
     return lines.join('\n');
   }
   // The box charts: one per currency and pay period, largest first, at most three.
   const chartGroups = [...payGroups(data.payByRole).values()].sort(byPostingsThenUnit).slice(0, 3);
   for (const group of chartGroups) {
-    const unit = payUnit(group[0]!);
-    const file = `pay-${slug(group[0]!.currency)}-${slug(group[0]!.period)}.svg`;
+    const first = group[0]!;
+    const file = `pay-${slug(first.currency)}-${slug(first.period)}.svg`;
     lines.push(
       chart(
         file,
-        `Pay ranges by role, ${unit}`,
+        t.pay.chartAlt(unit(first)),
         renderBoxChart({
-          title: `Pay ranges by role, ${unit}: ${data.period.label}`,
+          title: t.pay.chartTitle(unit(first), t.format.period(data.period.label)),
           groups: group.map((r) => ({
-            label: roleName(r.role),
+            label: roleWords(t, r.role, (s) => s),
             n: r.n,
             p10: r.p10,
             p25: r.p25,
@@ -509,51 +559,42 @@ function paySection(data: ReportData, chart: ChartLink): string {
             p75: r.p75,
             p90: r.p90,
           })),
-          xLabel: `pay, ${unit} (midpoint of the posted range)`,
+          xLabel: t.pay.chartAxis(unit(first)),
+          words: t.chart,
         }),
       ),
       '',
     );
   }
+  const f = t.format;
   for (const group of [...payGroups(data.pay).values()].sort(byPostingsThenUnit)) {
-    const unit = payUnit(group[0]!);
-    lines.push(`### ${esc(unit)}`, '');
+    lines.push(`### ${esc(unit(group[0]!))}`, '');
     const rows = group.map((r) => [
-      r.role in ROLE_NAMES ? roleName(r.role) : esc(r.role),
-      r.city === null ? 'all cities' : esc(r.city),
-      formatCount(r.n),
-      formatMoney(r.p25),
-      `**${formatMoney(r.median)}**`,
-      formatMoney(r.p75),
+      roleWords(t, r.role, (s) => esc(s)),
+      r.city === null ? t.pay.allCities : cityWords(t, r.city, (s) => esc(s)),
+      f.count(r.n),
+      f.money(r.p25),
+      m.strong(f.money(r.median)),
+      f.money(r.p75),
     ]);
-    lines.push(
-      markdownTable(['role', 'city', 'postings with pay', '25th pct', 'median', '75th pct'], rows, [
-        'left',
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-      ]),
-      '',
-    );
+    lines.push(markdownTable(t.pay.columns, rows, ['left', 'left', 'right', 'right', 'right', 'right']), '');
   }
   // Currencies the sources did not state, per currency and period over all cities.
   for (const group of [...payGroups(data.payByRole).values()].sort(byPostingsThenUnit)) {
     const inferred = group.reduce((sum, r) => sum + (r.inferred ?? 0), 0);
     if (inferred === 0) continue;
+    const first = group[0]!;
     lines.push(
-      `Currency inferred: ${formatCount(inferred)} of the postings with pay in ${esc(payUnit(group[0]!))} gave no currency; ${esc(group[0]!.currency)} is the currency of their country.`,
+      t.pay.inferred({
+        count: inferred,
+        unit: esc(unit(first)),
+        currency: esc(t.names.currency(first.currency)),
+      }),
       '',
     );
   }
-  if (leftOut > 0) lines.push(leftOutNote, '');
-  lines.push(
-    'Each figure is the midpoint of the posted range, in the currency and pay period the posting stated; figures are',
-    'never converted between hourly, daily, monthly or yearly pay, nor between currencies. Piece rates are listed',
-    'apart. Monthly pay excludes extra months (13薪 and the like). Percentiles are nearest-rank; groups with fewer',
-    'than 3 postings are left out.',
-  );
+  if (leftOut > 0) lines.push(t.pay.implausible(leftOut), '');
+  lines.push(t.pay.note);
   return lines.join('\n');
 }
 
@@ -571,94 +612,183 @@ function total(rows: PayRow[]): number {
 // ---------------------------------------------------------------------------------------------------
 // claims
 
-function claimsSection(data: ReportData): string {
-  const lines = ['## Claims', ''];
-  const rows = data.claims.map((c) => [
-    esc(c.claim.id ?? c.claim.text ?? c.statement, 80),
-    `**${c.verdict}**`,
-    `${formatCount(c.baseline.count)} → ${formatCount(c.current.count)}`,
-    c.estimate ? formatChange(c.estimate.change) : '–',
-    c.estimate ? changeInterval(c.estimate) : '–',
-  ]);
-  if (rows.length > 0) {
+function claimsSection(c: Context): string {
+  const { t, m, data } = c;
+  const lines = [`## ${t.claims.heading}`, '', t.claims.intro];
+  if (data.claims.length > 0) {
     lines.push(
-      markdownTable(['claim', 'verdict', 'postings (baseline → period)', 'change', '95% interval'], rows, [
-        'left',
-        'left',
-        'right',
-        'right',
-        'right',
-      ]),
+      '',
+      markdownTable(
+        t.claims.summaryColumns,
+        data.claims.map((claim) => [claimName(c, claim, 80), m.strong(t.claims.headline(claim))]),
+      ),
     );
   }
-  for (const c of data.claims) lines.push('', ...claimDetail(c));
+  for (const claim of data.claims) lines.push('', ...claimDetail(c, claim));
   for (const e of data.claimErrors)
-    lines.push('', `- ${esc(e.claim, 80)}: could not be checked — ${esc(e.reason, 200)}`);
+    lines.push('', `- ${t.claims.error(esc(e.claim, 80), esc(e.reason, 200), e.detail ?? null, m)}`);
   return lines.join('\n');
 }
 
-function claimDetail(c: ClaimResult): string[] {
-  const heading = `### ${esc(c.claim.id ?? c.statement, 100)}`;
-  const out = [heading, ''];
-  if (c.claim.text) out.push(`> ${esc(c.claim.text, 300)}`, '');
-  out.push(`- Tested: ${esc(c.statement)}`);
-  out.push(`- Verdict: **${c.verdict}** — ${esc(c.reason)}`);
-  out.push(
-    `- Counts: ${esc(c.baseline.period.label)} ${formatCount(c.baseline.count)} postings over ${c.baseline.days} days; ` +
-      `${esc(c.current.period.label)} ${formatCount(c.current.count)} postings over ${c.current.days} days (metric: ${c.metric}).`,
+/** What a claim says, without its periods, in the reader's words, escaped (its own text cut to `max`). */
+function statement(c: Context, claim: ClaimReadingsResult, max?: number): string {
+  return c.t.claims.statement(
+    { statement: claim.statement, metric: claim.metric, filter: claim.filter, change: claim.change },
+    { ...c.m, text: (text, cut) => esc(text, cut ?? max) },
   );
-  if (c.estimate) out.push(`- Method: ${esc(c.estimate.method)}.`);
-  if (c.overdispersion?.widened) out.push(`- ${esc(c.overdispersion.note)}`);
-  out.push(
-    `- Sources: ${c.coverage.panel === 'same-source' ? 'same-source panel' : 'all sources'} (${esc(c.coverage.included.join(', ') || 'none')})` +
-      (c.coverage.excluded.length > 0
-        ? `; left out: ${c.coverage.excluded.map((x) => `${esc(x.sourceId)} (${esc(x.reason)})`).join(', ')}`
-        : '') +
-      '.',
+}
+
+/** A claim's name: its id, else its text as published, else what it says. */
+function claimName(c: Context, claim: ClaimReadingsResult, max: number): string {
+  const own = claim.claim.id ?? claim.claim.text;
+  return own ? esc(own, max) : statement(c, claim, max);
+}
+
+/** One claim: as published, the verdict and the sentence to quote, its readings as a table, then the notes. */
+function claimDetail(c: Context, claim: ClaimReadingsResult): string[] {
+  const { t, m } = c;
+  const out = [`### ${claimName(c, claim, 100)}`, ''];
+  if (claim.claim.text) out.push(`> ${esc(claim.claim.text, 300)}`, '');
+  const published = claim.claim.published ? t.format.day(claim.claim.published) : undefined;
+  const origin = [claim.claim.publisher, published, claim.claim.url].filter((part): part is string =>
+    Boolean(part),
   );
-  for (const caveat of c.caveats) out.push(`- Caveat: ${esc(caveat)}`);
+  if (origin.length > 0) out.push(t.claims.origin(origin.map((part) => esc(part, 200))), '');
+  out.push(
+    t.claims.verdictLine(t.claims.headline(claim), t.claims.quotable(claim, quotedSubject(c, claim), m), m),
+    '',
+  );
+  out.push(
+    markdownTable(
+      t.claims.readingsColumns,
+      claim.readings.map((r) => readingRow(c, r)),
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    ),
+    '',
+  );
+  out.push(`- ${t.claims.tested(statement(c, claim), claim.asOf)}`);
+  const most = claim.readings.find((r) => r.id === claim.overall.mostData);
+  if (most && claim.readings.length > 1) {
+    const r = most.result;
+    out.push(
+      `- ${t.claims.mostData({
+        reading: t.claims.readingName(most.id),
+        current: t.format.period(r.current.period.label),
+        baseline: t.format.period(r.baseline.period.label),
+        postings: r.current.count + r.baseline.count,
+      })}`,
+    );
+  }
+  for (const r of claim.readings.filter((r) => r.result.verdict === 'insufficient data' && !r.sameAs)) {
+    const why = r.result.unavailable ? t.unavailable(r.result.unavailable, m) : esc(r.result.reason);
+    out.push(`- ${t.claims.notChecked(t.claims.readingName(r.id), why)}`);
+  }
+  // The method once; which readings' intervals were widened for overdispersion, in one line.
+  const methods = new Map<string, ClaimResult>();
+  for (const r of claim.readings) {
+    if (r.result.estimate) methods.set(baseMethod(r.result.estimate.method), r.result);
+  }
+  const methodLines = [...methods].map(
+    ([english, result]) => `- ${t.claims.method({ metric: result.metric, english: esc(english) })}`,
+  );
+  out.push(...new Set(methodLines));
+  const widened = claim.readings.filter((r) => r.result.overdispersion?.widened && !r.sameAs);
+  if (widened.length > 0) {
+    out.push(
+      `- ${t.claims.widened(
+        widened.map((r) => ({
+          reading: t.claims.readingName(r.id),
+          overdispersion: { ...r.result.overdispersion!, note: esc(r.result.overdispersion!.note) },
+        })),
+      )}`,
+    );
+  }
+  for (const line of new Set(claim.readings.map((r) => sourcesLine(c, r)))) out.push(line);
+  for (const caveat of claim.caveats) out.push(`- ${t.claims.caveat(t.caveat(caveat, m))}`);
   return out;
+}
+
+/** The claim as the sentence to quote speaks of it (English: its statement, lower-cased; escaped). */
+function quotedSubject(c: Context, claim: ClaimReadingsResult): string {
+  if (c.t.lang === 'en') return esc(claim.statement.charAt(0).toLowerCase() + claim.statement.slice(1));
+  return statement(c, claim);
+}
+
+/** A method without its note on widening (listed per reading instead). */
+function baseMethod(method: string): string {
+  const at = method.indexOf(', widened for overdispersion');
+  return at >= 0 ? method.slice(0, at) : method;
+}
+
+function readingRow(c: Context, reading: ClaimReading): string[] {
+  const { t, m } = c;
+  const f = t.format;
+  const r = reading.result;
+  const e = r.estimate;
+  const days = (side: typeof r.current) => (side.value === null ? t.claims.notWatched : String(side.days));
+  return [
+    reading.sameAs
+      ? t.claims.sameAs(t.claims.readingName(reading.id), t.claims.readingName(reading.sameAs))
+      : t.claims.readingName(reading.id),
+    esc(f.period(r.current.period.label)),
+    esc(f.period(r.baseline.period.label)),
+    t.claims.counts(r.baseline.count, r.current.count),
+    `${days(r.baseline)} / ${days(r.current)}`,
+    e ? f.change(e.change) : '–',
+    e ? f.changeInterval(e.interval.lower - 1, e.interval.upper - 1) : '–',
+    m.strong(t.names.verdict(r.verdict)),
+    f.p(reading.adjustedPValue),
+  ];
+}
+
+function sourcesLine(c: Context, reading: ClaimReading): string {
+  const { t } = c;
+  const r = reading.result;
+  return `- ${t.claims.sources({
+    panel: r.coverage.panel,
+    included: r.coverage.included.map((id) => sourceWords(t, id)),
+    excluded: r.coverage.excluded.map((x) => ({
+      ...x,
+      sourceId: sourceWords(t, x.sourceId),
+      reason: esc(x.reason),
+    })),
+    current: t.format.period(r.current.period.label),
+    baseline: t.format.period(r.baseline.period.label),
+  })}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // coverage and methodology
 
-function coverageSection(data: ReportData): string {
+function coverageSection(c: Context): string {
+  const { t, m, data } = c;
   const cov = data.coverage;
-  const lines = ['## Data coverage', ''];
+  const f = t.format;
+  const lines = [`## ${t.coverage.heading}`, ''];
   if (cov.sources.length === 0) {
-    lines.push('No source has been scraped or imported yet.');
+    lines.push(t.coverage.noSources);
     return lines.join('\n');
   }
   lines.push(
     markdownTable(
-      [
-        'source',
-        'kind',
-        'posting lifetime (days)',
-        `days watched (of ${data.period.days})`,
-        'runs in period',
-        'ok',
-        'partial',
-        'failed',
-        'interrupted',
-        'new postings in period',
-        'backlog',
-        'last run',
-      ],
+      t.coverage.columns(data.period.days),
       cov.sources.map((s) => [
-        `${esc(s.sourceId)}${s.name && s.name !== s.sourceId ? ` (${esc(s.name, 40)})` : ''}`,
-        esc(s.kind),
+        t.coverage.source(
+          esc(s.sourceId),
+          t.names.source(s.sourceId, (text) => esc(text)) ??
+            (s.name && s.name !== s.sourceId ? esc(s.name, 40) : null),
+        ),
+        esc(t.names.kind(s.kind)),
         String(s.lifetimeDays),
-        `${s.watchedDays}${s.assumed ? ' (assumed)' : ''}`,
-        formatCount(s.runs),
-        formatCount(s.okRuns),
-        formatCount(s.partialRuns),
-        formatCount(s.failedRuns),
-        formatCount(s.interruptedRuns),
-        formatCount(s.postings),
-        formatCount(s.backlog),
-        s.lastRunAt ? esc(s.lastRunAt.slice(0, 16).replace('T', ' ')) : '–',
+        t.coverage.watched(s.watchedDays, s.assumed),
+        f.count(s.runs),
+        f.count(s.okRuns),
+        f.count(s.partialRuns),
+        f.count(s.failedRuns),
+        f.count(s.interruptedRuns),
+        f.count(s.postings),
+        f.count(s.backlog),
+        s.lastRunAt ? esc(f.time(s.lastRunAt)) : '–',
       ]),
       [
         'left',
@@ -676,87 +806,53 @@ function coverageSection(data: ReportData): string {
       ],
     ),
   );
-  lines.push(
-    '',
-    'A day counts as watched for a source when jobtrend looked at it (a scrape run, or the collection date of an',
-    'imported dataset) within the posting lifetime after that day; "assumed" marks a dataset imported without',
-    'collection dates, taken as a continuous log of the days its postings span. A source whose postings carry no',
-    'dates is watched only from the day after its first look. Backlog: postings a source already listed when it',
-    'was first watched; they count as open postings, never as new ones.',
-  );
-  if (cov.firstPostingDate) {
-    lines.push('', `Postings in the database are dated ${cov.firstPostingDate} to ${cov.lastPostingDate}.`);
+  lines.push('', t.coverage.note);
+  if (cov.firstPostingDate && cov.lastPostingDate) {
+    lines.push('', t.coverage.dated(f.day(cov.firstPostingDate), f.day(cov.lastPostingDate)));
   }
   if (cov.problemRuns.length > 0) {
-    lines.push('', '### Failed, blocked or interrupted runs in the period', '');
+    lines.push('', `### ${t.coverage.problemsHeading}`, '');
     lines.push(
       markdownTable(
-        ['run', 'source', 'started', 'status', 'errors', 'summary'],
+        t.coverage.problemColumns,
         cov.problemRuns.map((r) => [
           String(r.id),
-          esc(r.sourceId),
-          esc(r.startedAt.slice(0, 16).replace('T', ' ')),
-          esc(r.status),
-          formatCount(r.errorCount),
+          sourceWords(t, r.sourceId),
+          esc(f.time(r.startedAt)),
+          esc(t.names.status(r.status)),
+          f.count(r.errorCount),
           esc(r.errorSummary ?? '', 120),
         ]),
         ['right', 'left', 'left', 'left', 'right', 'left'],
       ),
     );
     if (cov.problemRunsTotal > cov.problemRuns.length) {
-      lines.push(
-        '',
-        `… and ${formatCount(cov.problemRunsTotal - cov.problemRuns.length)} more (see \`jobtrend status\`).`,
-      );
+      lines.push('', t.coverage.more(cov.problemRunsTotal - cov.problemRuns.length, m));
     }
   } else {
-    lines.push('', 'No run in the period failed, was blocked or was interrupted.');
+    lines.push('', t.coverage.noProblems);
   }
   const flags = cov.healthFlags ?? [];
   if (flags.length > 0) {
-    const flagged = [...new Set(flags.map((f) => f.sourceId))];
+    const flagged = [...new Set(flags.map((flag) => flag.source_id))];
     lines.push(
       '',
-      '### Sources flagged by `jobtrend health`',
+      `### ${t.coverage.healthHeading(m)}`,
       '',
-      `${flagged.map((id) => esc(id)).join(', ')}: ${flagged.length === 1 ? 'its' : 'their'} latest runs no longer give what earlier runs gave, so ${flagged.length === 1 ? 'its' : 'their'} figures may be changes in the site, not in the market.`,
+      t.coverage.health(flagged.map((id) => sourceWords(t, id))),
       '',
-      ...flags.map((f) => `- ${esc(f.message, 200)}`),
+      ...flags.map((flag) => `- ${t.coverage.flag(flag, m)}`),
     );
   }
   return lines.join('\n');
 }
 
-function methodologySection(data: ReportData, short: boolean): string {
-  const lines = [
-    '## Methodology',
+function methodologySection(c: Context, short: boolean): string {
+  const { t, m, data } = c;
+  const subject = t.method.subject(data.subject, m);
+  return [
+    `## ${t.method.heading}`,
     '',
-    '- **What is counted:** new job postings collected by jobtrend, one per job: reposts and the same job on several',
-    '  boards are counted once, at their first appearance (deduplicated postings). A posting counts on its',
-    '  effective date: the date it was posted where the source says, else the day it was first seen. What a source',
-    '  already listed when it was first watched (its backlog) is never counted as new.',
-    '- **Watched days:** a day counts when a source was looked at within its posting lifetime after it (30 days',
-    '  unless configured), so a rate is new postings per watched day; a period nobody watched has no rate.',
-    `- **Subject:** ${esc(data.subject.description)}; roles come from a bilingual taxonomy matched against titles and descriptions.`,
-  ];
-  if (!short) {
-    lines.push(
-      '- **Growth:** the ratio of postings per watched day in the period to the baseline, on the sources watched in',
-      '  both periods (same-source panel), so a board added or broken in between does not look like a change in',
-      '  demand. Its 95% interval comes from the exact conditional (binomial) method for a ratio of Poisson rates,',
-      '  widened when weekly counts vary more than Poisson allows (quasi-Poisson), as stated where it applies.',
-      '- **Trend:** a log-linear regression of monthly rates per watched day over complete, watched months (at least',
-      '  six); the growth per month is exp(slope) − 1. A month not over yet is marked and left out.',
-      '- **Skills:** share of matching postings naming each skill; changes are tested with a two-proportion z test',
-      '  and corrected for testing many skills at once (Benjamini–Hochberg).',
-      '- **Pay:** medians and quartiles within one currency and one pay period; never mixed or converted.',
-    );
-  }
-  lines.push(
-    '- **Known limits:** postings are not vacancies (one posting may hire many or none, and some stay up after',
-    '  hiring); hiring is seasonal (Spring Festival, 金三银四 in March–April, year-end), so compare a month with the',
-    '  same month a year earlier before reading a rise as a trend; coverage varies — see the table above; boards',
-    '  that hide older postings make recent periods look larger.',
-  );
-  return lines.join('\n');
+    ...t.method.items(subject, short).map(([label, text]) => `- ${m.strong(label)} ${text}`),
+  ].join('\n');
 }

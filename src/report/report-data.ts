@@ -1,7 +1,10 @@
 // ReportData: everything a trend report shows, gathered from the database by gather-report.ts and turned
 // into markdown and SVG by render-report.ts. Plain data only (no functions, no dates as objects), so a
 // report can be rendered again, or compared, from the same JSON.
+
+import type { Caveat, Unavailable } from '../analysis/caveat-codes.js';
 import type {
+  ClaimReadingsResult,
   ClaimResult,
   Granularity,
   GrowthBucket,
@@ -10,7 +13,10 @@ import type {
   SkillsResult,
   Trend,
 } from '../analysis/types.js';
+import type { ErrorDetail } from '../errors.js';
+import type { HealthFlag } from '../health/source-health.js';
 import type { PayPercentileRow, SourceCoverageQueryRow } from '../store/report-queries.js';
+import type { Against } from './messages/report-messages.js';
 
 /** What the report is about, as the user asked for it. */
 export interface ReportRequest {
@@ -22,15 +28,23 @@ export interface ReportRequest {
   claimsFile?: string;
 }
 
+/** An error that refused some input: its English message, and its code where it has one (UsageError.detail). */
+export interface RefusedInput {
+  message: string;
+  detail?: ErrorDetail;
+}
+
 /** Growth of the period against one baseline, or why there is none. */
 export interface HeadlineComparison {
-  /** "the previous period" or "a year earlier". */
-  against: string;
+  /** The previous period, the same period a year earlier, or (for a year) the year before. */
+  against: Against;
   baseline: Period;
   /** The analysis result (ratio of daily rates with its interval); null when it could not be computed. */
   result: ClaimResult | null;
-  /** Why there is no result, when there is none. */
-  unavailable: string | null;
+  /** Why the result has no estimate, when it has none. */
+  unavailable: Unavailable | null;
+  /** The error that refused the comparison (a bad period, an unknown role): its message and code; else null. */
+  error: RefusedInput | null;
 }
 
 export interface CompanyCount {
@@ -79,7 +93,7 @@ export interface CoverageData {
   firstPostingDate: string | null;
   lastPostingDate: string | null;
   /** What `jobtrend health` flags in the sources' latest runs (a field that stopped coming, empty runs, blocks). */
-  healthFlags?: { sourceId: string; message: string }[];
+  healthFlags?: HealthFlag[];
 }
 
 export interface ReportData {
@@ -99,8 +113,10 @@ export interface ReportData {
     buckets: GrowthBucket[];
     trend: Trend | null;
     /** Why there is no trend, when there is none (too few complete watched months). */
-    trendNote: string | null;
-    caveats: string[];
+    trendNote: Caveat | null;
+    caveats: Caveat[];
+    /** Why there is no series at all, when the growth series was refused. */
+    error?: RefusedInput;
   };
   skills: SkillsResult | null;
   companies: CompanyCount[];
@@ -112,8 +128,9 @@ export interface ReportData {
   payByRole: PayRow[];
   /** Matching postings left out of pay for implausible figures (absent: none). */
   payImplausible?: number;
-  claims: ClaimResult[];
-  /** Claims from the file that could not be checked, with the reason. */
-  claimErrors: { claim: string; reason: string }[];
+  /** Each claim under its readings: one for a claim that names its periods, the standard ones for one that does not. */
+  claims: ClaimReadingsResult[];
+  /** Claims from the file that could not be checked, with the reason (and its code, where it has one). */
+  claimErrors: { claim: string; reason: string; detail?: ErrorDetail }[];
   coverage: CoverageData;
 }

@@ -3,6 +3,7 @@
 // the checks that refuse a bad cron expression or time zone when the config is loaded, not at the first tick.
 import { validate as validateCron, validateDetailed as validateCronDetailed } from 'node-cron';
 import { z } from 'zod';
+import { langSchema } from '../report/report-lang.js';
 import { didYouMean } from '../text/did-you-mean.js';
 
 /** One source of a job, written out in full: `{ id: zhaopin, query: AI训练师, city: Shanghai }`. */
@@ -24,6 +25,8 @@ export const jobReportSchema = z
     period: z.string().min(1).optional(),
     /** Folder to write the report into; default the config's reports.outDir. */
     out: z.string().min(1).optional(),
+    /** The report's language (en or zh); default the config's reports.lang. */
+    lang: langSchema.optional(),
   })
   .strict();
 

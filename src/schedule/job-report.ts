@@ -1,5 +1,6 @@
-// The report step of a job: `report: { role, city, period, out }` becomes a trend report gathered from the
-// database, rendered and written like `jobtrend report` does (into `out`, else the config's reports.outDir).
+// The report step of a job: `report: { role, city, period, out, lang }` becomes a trend report gathered from the
+// database, rendered and written like `jobtrend report` does (into `out`, else the config's reports.outDir; in
+// `lang`, else the config's reports.lang).
 // Imported only when a job with a report runs.
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
@@ -16,7 +17,7 @@ export async function writeJobReport(options: WriteJobReportOptions): Promise<{ 
   });
   const written = writeReport(
     report.out ?? options.config?.reports.outDir ?? 'reports',
-    renderReport(data, { now }),
+    renderReport(data, { now, lang: report.lang ?? options.config?.reports.lang ?? 'en' }),
   );
   return { path: written.markdownPath };
 }

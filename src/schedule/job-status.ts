@@ -1,10 +1,12 @@
 // What `jobtrend status` says about scheduled jobs: for each job in the config (and each job the database
 // remembers), its schedule, last run and result, the last skipped tick, whether it is running now (its
-// lock), and its next run time.
+// lock), and its next run time. A run whose process is gone (its lock expired, or its holder's pid dead on
+// this host) shows as interrupted at once, not as running.
 import type { Db } from '../store/database.js';
 import { type JobLockRow, type JobRunRow, readJobSummaries } from '../store/job-store.js';
 import { nextRunOf } from './daemon.js';
 import { type Job, systemTimeZone } from './job-config.js';
+import { staleReason } from './lock.js';
 
 export interface JobStatusRun {
   id: number;
@@ -30,22 +32,27 @@ export interface JobStatus {
   next_run: string | null;
 }
 
-export function readJobStatuses(db: Db, jobs: Job[]): JobStatus[] {
+export function readJobStatuses(db: Db, jobs: Job[], now = new Date()): JobStatus[] {
   const stored = new Map(readJobSummaries(db).map((s) => [s.job_name, s]));
   const names = [...new Set([...jobs.map((j) => j.name), ...stored.keys()])];
   return names.map((name) => {
     const job = jobs.find((j) => j.name === name);
     const summary = stored.get(name);
     const timezone = job ? (job.timezone ?? systemTimeZone()) : null;
+    // A lock is held for as long as its job runs: without a live one, a run marked running was abandoned.
+    const lock = summary?.lock && staleReason(summary.lock, now) === null ? summary.lock : null;
+    const lastRun = summary?.last_run ?? null;
+    const shownRun =
+      lastRun?.status === 'running' && !lock ? { ...lastRun, status: 'interrupted' as const } : lastRun;
     return {
       name,
       configured: Boolean(job),
       enabled: job?.enabled ?? false,
       cron: job?.cron ?? null,
       timezone,
-      last_run: toRun(summary?.last_run ?? null),
+      last_run: toRun(shownRun),
       last_skip: toRun(summary?.last_skip ?? null),
-      running: toRunning(summary?.lock ?? null),
+      running: toRunning(lock),
       next_run: job?.enabled ? (nextRunOf(job.cron, timezone ?? undefined)?.toISOString() ?? null) : null,
     };
   });

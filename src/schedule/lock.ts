@@ -3,7 +3,7 @@
 // (its pid is gone on this host) or whose heartbeat stopped (expired) is taken over automatically.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Db } from '../store/database.js';
+import { type Db, inTransaction } from '../store/database.js';
 import {
   insertJobLock,
   type JobLockRow,
@@ -12,6 +12,7 @@ import {
   renewJobLock,
   takeOverJobLock,
 } from '../store/job-store.js';
+import { processAlive } from '../store/run-liveness.js';
 
 export interface LockSettings {
   /** How long a lock lives without a heartbeat. */
@@ -59,7 +60,7 @@ export function staleReason(
 export function acquireJobLock(db: Db, jobName: string, options: AcquireOptions): AcquireResult {
   const settings = { ...DEFAULT_LOCK_SETTINGS, ...options.settings };
   const now = options.now ?? (() => new Date());
-  const attempt = db.transaction((): AcquireResult => {
+  return inTransaction(db, (): AcquireResult => {
     const at = now();
     const row: JobLockRow = {
       job_name: jobName,
@@ -83,7 +84,6 @@ export function acquireJobLock(db: Db, jobName: string, options: AcquireOptions)
     }
     return { acquired: false, heldBy: existing };
   });
-  return attempt.immediate();
 }
 
 /**
@@ -141,15 +141,6 @@ export class HeldJobLock {
     if (this.released) return false;
     this.released = true;
     return releaseJobLock(this.db, this.jobName, this.holder);
-  }
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,7 +1,7 @@
 // Store side of `jobtrend demo`: whether a database holds anything besides demo data (so the demo never
 // mixes invented postings into real ones unasked), and the coverage of demo runs of the sample sites that
 // publish their whole history at once.
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 import { markBacklog } from './observation-store.js';
 
 export const DEMO_JOB_NAME = 'demo';
@@ -33,9 +33,9 @@ export function coverDemoRuns(db: Db, runIds: number[]): void {
      WHERE id = ? AND status IN ('ok', 'partial')`,
   );
   const sources = db.prepare('SELECT source_id FROM scrape_runs WHERE id = ?').pluck();
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const id of runIds) update.run(id);
-  })();
+  });
   markBacklog(
     db,
     runIds.map((id) => sources.get(id) as string).filter((id) => id !== undefined),

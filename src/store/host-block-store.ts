@@ -1,7 +1,7 @@
 // Hosts the fetch layer is leaving alone after they showed a verification page or a login wall
 // (host_blocks), so that a block outlives the run that met it. Consecutive blocks of a host wait twice as
 // long each time, up to a day; a page fetched from the host again clears its row.
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 
 export interface HostBlock {
   host: string;
@@ -41,7 +41,7 @@ export function listHostBlocks(db: Db, now: Date): HostBlock[] {
  * before (never more than MAX_BLOCK_MS). Returns the block as stored.
  */
 export function recordHostBlock(db: Db, host: string, reason: string, now: Date, baseMs: number): HostBlock {
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const strikes = (readHostBlock(db, host)?.strikes ?? 0) + 1;
     const waitMs = Math.min(baseMs * 2 ** Math.min(strikes - 1, 30), MAX_BLOCK_MS);
     const block: HostBlock = {
@@ -58,7 +58,7 @@ export function recordHostBlock(db: Db, host: string, reason: string, now: Date,
          until = excluded.until, strikes = excluded.strikes`,
     ).run(block);
     return block;
-  })();
+  });
 }
 
 /**
@@ -68,12 +68,12 @@ export function recordHostBlock(db: Db, host: string, reason: string, now: Date,
  */
 export function liftHostBlock(db: Db, host: string, now: Date): HostBlock | undefined {
   if (!hasTable(db)) return undefined;
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const block = readHostBlock(db, host);
     if (!block || block.until <= now.toISOString()) return undefined;
     db.prepare('UPDATE host_blocks SET until = ? WHERE host = ?').run(now.toISOString(), host);
     return block;
-  })();
+  });
 }
 
 /** Forgets a host's blocks: a page was fetched from it again. */

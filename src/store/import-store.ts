@@ -225,10 +225,10 @@ export function endBulkFullText(db: Db, bulk: BulkFullText): void {
  * and a crash rolls both back.
  */
 export function withBulkFullTextIndex<T>(db: Db, write: () => T): T {
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const bulk = beginBulkFullText(db);
     const result = write();
     endBulkFullText(db, bulk);
     return result;
-  })();
+  });
 }

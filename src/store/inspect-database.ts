@@ -1,9 +1,10 @@
 // What `jobtrend check` needs to know about the database file without changing it: whether it exists, its
 // schema version against the migrations this jobtrend ships, and whether this process could write to it
 // (a write lock taken and given back at once: nothing is written, nothing is migrated).
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { isWritable } from './database.js';
 import { loadMigrations, schemaVersion } from './migrate.js';
 
 export type DatabaseState =
@@ -56,15 +57,6 @@ export function inspectDatabase(path: string, options: { busyTimeoutMs?: number 
     return { kind: 'unreadable', reason: reasonOf(error), expectedVersion };
   } finally {
     db.close();
-  }
-}
-
-function isWritable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -2,7 +2,7 @@
 // posting lifetime, and the backlog flag of postings (already listed when their source was first watched).
 // The rules live in db/070_watched_days.sql (views source_observations and source_first_watch); this module
 // writes what they read and recomputes the flag when they change.
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 
 /** The posting lifetime a source gets when the config says nothing (sources.<id>.lifetimeDays). */
 export const DEFAULT_LIFETIME_DAYS = 30;
@@ -10,9 +10,9 @@ export const DEFAULT_LIFETIME_DAYS = 30;
 /** Records the days a run's dataset was collected on (an import's scrape-date column). */
 export function recordObservedDays(db: Db, runId: number, days: Iterable<string>): void {
   const insert = db.prepare('INSERT OR IGNORE INTO run_observations (run_id, day) VALUES (?, ?)');
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const day of days) insert.run(runId, day);
-  })();
+  });
 }
 
 /**
@@ -26,7 +26,7 @@ export function markBacklog(db: Db, sourceIds?: readonly string[]): number {
       OR ((p.posted_at IS NULL OR p.posted_at_precision = 'censored') AND p.first_seen_at <= f.first_observed_until))`;
   const params = sourceIds ?? [];
   if (sourceIds && sourceIds.length === 0) return 0;
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     // Sources with no observation have no watched day: nothing of theirs is counted, so nothing is backlog.
     const cleared = db
       .prepare(
@@ -41,7 +41,7 @@ export function markBacklog(db: Db, sourceIds?: readonly string[]): number {
       )
       .run(...params).changes;
     return cleared + changed;
-  })();
+  });
 }
 
 /** What decides, while a run stores postings, which of them are backlog. */
@@ -95,11 +95,11 @@ export function sourceLifetime(db: Db, sourceId: string): number {
  */
 export function setSourceLifetimes(db: Db, lifetimes: Readonly<Record<string, number>>): string[] {
   const update = db.prepare('UPDATE sources SET lifetime_days = ? WHERE id = ? AND lifetime_days != ?');
-  const changed = db.transaction(() =>
+  const changed = inTransaction(db, () =>
     Object.entries(lifetimes)
       .filter(([id, days]) => update.run(days, id, days).changes > 0)
       .map(([id]) => id),
-  )();
+  );
   if (changed.length > 0) markBacklog(db, changed);
   return changed;
 }

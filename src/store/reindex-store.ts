@@ -4,7 +4,8 @@
 // and re-electing the primary posting of each key touched). The classification itself is passed in, so the
 // store stays free of pipeline rules.
 import { POSTING_CONTENT_FIELDS, type PostingPlace } from '../domain/posting.js';
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
+import { WriteTurns } from './write-turns.js';
 
 /** The fields of a posting read again from its stored text: its place, and its pay's currency and flags. */
 export const PLACE_FIELDS = [
@@ -137,6 +138,7 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
   };
   const known = new Set<string>();
   let after = 0;
+  const turns = new WriteTurns();
   for (;;) {
     if (options.signal?.aborted) {
       result.interrupted = true;
@@ -146,7 +148,9 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
     if (rows.length === 0) break;
     const first = (rows[0] as ReindexRow).id;
     const last = (rows[rows.length - 1] as ReindexRow).id;
-    db.transaction(() => {
+    // A scrape or import writing beside the reindex takes its turn between two batches.
+    turns.beforeBeginSync();
+    inTransaction(db, () => {
       const roles = groupBy(rolesIn.all(first, last) as { posting_id: number; role_id: string }[], 'role_id');
       const skills = groupBy(
         skillsIn.all(first, last) as { posting_id: number; skill_id: string }[],
@@ -202,7 +206,8 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
         }
       }
       for (const key of touchedKeys) elect.run({ key });
-    })();
+    });
+    turns.committed();
     result.postings += rows.length;
     after = last;
     options.onProgress?.(result.postings, total);

@@ -3,6 +3,7 @@
 // coverage record (sources, their lifetimes, runs and backlog, failed or blocked runs). Aggregates only: no query returns
 // one row per posting, so a report over millions of postings stays fast. Every value is a bound parameter.
 import type { Db } from './database.js';
+import { shownStatusSql } from './run-liveness.js';
 
 /**
  * Which deduplicated postings a report counts: new ones (backlog left out) dated in a range, and optionally
@@ -304,7 +305,8 @@ export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQuer
         .prepare(
           `SELECT source_id AS sourceId, count(*) AS runs, sum(status = 'ok') AS ok, sum(status = 'partial') AS partial,
                   sum(status = 'failed') AS failed, sum(status = 'interrupted') AS interrupted
-           FROM scrape_runs WHERE started_at >= @start AND started_at < date(@end, '+1 day')
+           FROM (SELECT source_id, ${shownStatusSql(db)} AS status FROM scrape_runs
+                 WHERE started_at >= @start AND started_at < date(@end, '+1 day'))
            GROUP BY source_id`,
         )
         .all(range) as {
@@ -377,9 +379,10 @@ export interface ProblemRunRow {
   errorSummary: string | null;
 }
 
-const PROBLEM_RUNS = `FROM scrape_runs
+/** Runs of the period that went wrong; a run whose process is gone counts as interrupted (run-liveness.ts). */
+const problemRunsSql = (db: Db) => `FROM (SELECT *, ${shownStatusSql(db)} AS shown FROM scrape_runs)
   WHERE started_at >= @start AND started_at < date(@end, '+1 day')
-    AND (status IN ('failed', 'partial', 'interrupted') OR error_summary LIKE '%block%')`;
+    AND (shown IN ('failed', 'partial', 'interrupted') OR error_summary LIKE '%block%')`;
 
 /** Runs started in the period that failed, were partial or interrupted, or were blocked; newest first. */
 export function problemRuns(
@@ -390,11 +393,14 @@ export function problemRuns(
   const range = { start: filter.start, end: filter.end };
   const rows = db
     .prepare(
-      `SELECT id, source_id AS sourceId, started_at AS startedAt, status, error_count AS errorCount,
+      `SELECT id, source_id AS sourceId, started_at AS startedAt, shown AS status, error_count AS errorCount,
               error_summary AS errorSummary
-       ${PROBLEM_RUNS} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+       ${problemRunsSql(db)} ORDER BY started_at DESC, id DESC LIMIT @limit`,
     )
     .all({ ...range, limit }) as ProblemRunRow[];
-  const total = db.prepare(`SELECT count(*) ${PROBLEM_RUNS}`).pluck().get(range) as number;
+  const total = db
+    .prepare(`SELECT count(*) ${problemRunsSql(db)}`)
+    .pluck()
+    .get(range) as number;
   return { rows, total };
 }

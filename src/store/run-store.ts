@@ -1,8 +1,9 @@
 // Run bookkeeping in scrape_runs: the coverage record that analysis relies on. A run is opened before the
 // first request, its counters are written with every stored page (so a killed process leaves honest
-// numbers), and it is closed with a status: ok, partial, failed or interrupted.
+// numbers), its heartbeat while it lives, and it is closed with a status: ok, partial, failed or interrupted.
 import { hostname } from 'node:os';
 import type { Db } from './database.js';
+import { isAbandoned, RUN_HEARTBEAT_MS, type RunLivenessFields } from './run-liveness.js';
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
 
@@ -37,13 +38,16 @@ export interface StartRunOptions {
   startedAt?: string;
 }
 
+/** Runs this process has started and not yet finished: alive, whatever their heartbeat says. */
+const runsOfThisProcess = new Set<number>();
+
 export function startRun(db: Db, options: StartRunOptions): number {
   const now = options.startedAt ?? new Date().toISOString();
-  return Number(
+  const id = Number(
     db
       .prepare(
-        `INSERT INTO scrape_runs (source_id, job_name, query, city, started_at, heartbeat_at, pid, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
+        `INSERT INTO scrape_runs (source_id, job_name, query, city, started_at, heartbeat_at, pid, host, status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')`,
       )
       .run(
         options.sourceId,
@@ -53,8 +57,11 @@ export function startRun(db: Db, options: StartRunOptions): number {
         now,
         now,
         process.pid,
+        hostname(),
       ).lastInsertRowid,
   );
+  runsOfThisProcess.add(id);
+  return id;
 }
 
 /** Writes the counters so far (call inside the page's transaction to keep them consistent with the rows). */
@@ -87,6 +94,7 @@ export interface FinishRunOptions {
 
 export function finishRun(db: Db, runId: number, options: FinishRunOptions): void {
   const now = options.finishedAt ?? new Date().toISOString();
+  runsOfThisProcess.delete(runId);
   db.prepare(
     `UPDATE scrape_runs SET status = @status, finished_at = @now, heartbeat_at = @now,
        pages_fetched = @pages_fetched, requests = @requests, retries = @retries,
@@ -108,39 +116,47 @@ export function finishRun(db: Db, runId: number, options: FinishRunOptions): voi
 }
 
 /**
- * Runs left 'running' by a process that no longer exists (killed, crashed, power lost) become
- * 'interrupted'. A run of a live process on this host is left alone; on another host, one whose
- * heartbeat is older than `staleAfterMs`.
+ * Keeps the heartbeat of running runs fresh while their process lives, between the pages or batches that
+ * write it anyway (a slow listing, a browser page). Returns what stops it. A failed beat (the database busy
+ * past its timeout) is skipped: the next one comes well before the run would look abandoned.
  */
-export function recoverAbandonedRuns(db: Db, staleAfterMs = 15 * 60_000, now = new Date()): number {
-  const rows = db.prepare(`SELECT id, pid, heartbeat_at FROM scrape_runs WHERE status = 'running'`).all() as {
-    id: number;
-    pid: number | null;
-    heartbeat_at: string | null;
-  }[];
+export function keepRunsAlive(
+  db: Db,
+  runIds: () => number[],
+  clock: () => Date = () => new Date(),
+): () => void {
+  const beat = db.prepare(`UPDATE scrape_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'`);
+  const timer = setInterval(() => {
+    try {
+      const at = clock().toISOString();
+      for (const id of runIds()) beat.run(at, id);
+    } catch {
+      // busy or closed: the next beat tries again
+    }
+  }, RUN_HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Runs left 'running' by a process that no longer exists (killed, crashed, power lost) become
+ * 'interrupted' (see run-liveness.ts: a dead pid on the run's host, or a stale heartbeat).
+ */
+export function recoverAbandonedRuns(db: Db, now = new Date()): number {
+  const rows = db
+    .prepare(
+      `SELECT id, status, pid, host, heartbeat_at, started_at FROM scrape_runs WHERE status = 'running'`,
+    )
+    .all() as (RunLivenessFields & { id: number })[];
   const mark = db.prepare(
     `UPDATE scrape_runs SET status = 'interrupted', finished_at = coalesce(heartbeat_at, started_at),
-       error_summary = coalesce(error_summary, 'process ended without finishing the run') WHERE id = ?`,
+       error_summary = coalesce(error_summary, 'process ended without finishing the run')
+     WHERE id = ? AND status = 'running'`,
   );
   let count = 0;
   for (const row of rows) {
-    const stale = row.heartbeat_at ? now.getTime() - Date.parse(row.heartbeat_at) > staleAfterMs : true;
-    const dead = row.pid !== null && row.pid !== process.pid && !processAlive(row.pid);
-    if (dead || stale) {
-      mark.run(row.id);
-      count++;
-    }
+    if (runsOfThisProcess.has(row.id)) continue;
+    if (isAbandoned(row, { now: now.getTime() })) count += mark.run(row.id).changes;
   }
   return count;
 }
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export const thisHost = (): string => hostname();

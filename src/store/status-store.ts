@@ -2,6 +2,7 @@
 import type { Db } from './database.js';
 import { type HostBlock, listHostBlocks } from './host-block-store.js';
 import { schemaVersion } from './migrate.js';
+import { shownStatusSql } from './run-liveness.js';
 
 export interface LastRun {
   source_id: string;
@@ -44,7 +45,9 @@ export function readStatus(db: Db, now = new Date()): StoreStatus {
     last_runs: hasRuns
       ? (db
           .prepare(
-            `SELECT r.source_id, r.status, r.started_at, r.finished_at, r.postings_new, r.error_summary
+            // A run whose process is gone shows as interrupted at once, not as running.
+            `SELECT r.source_id, ${shownStatusSql(db, 'r')} AS status, r.started_at, r.finished_at, r.postings_new,
+                    r.error_summary
              FROM scrape_runs r
              WHERE r.id = (SELECT max(id) FROM scrape_runs WHERE source_id = r.source_id)
              ORDER BY r.source_id`,

@@ -1,7 +1,7 @@
 // The `roles` and `skills` tables from the shipped taxonomy: names, Chinese names, descriptions and
 // categories upserted; ids that left the taxonomy removed once no posting refers to them.
 import { type Role, roleTaxonomy, type Skill, skillTaxonomy } from '../pipeline/index.js';
-import type { Db } from './database.js';
+import { type Db, inTransaction } from './database.js';
 
 export interface Taxonomy {
   roles: Role[];
@@ -33,7 +33,7 @@ export function syncTaxonomy(
   );
   const roleIds = JSON.stringify(taxonomy.roles.map((r) => r.id));
   const skillIds = JSON.stringify(taxonomy.skills.map((s) => s.id));
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     for (const role of taxonomy.roles) upsertRole.run(role);
     for (const skill of taxonomy.skills) upsertSkill.run(skill);
     const removedRoles = db
@@ -49,5 +49,5 @@ export function syncTaxonomy(
       )
       .run(skillIds).changes;
     return { roles: taxonomy.roles.length, skills: taxonomy.skills.length, removedRoles, removedSkills };
-  })();
+  });
 }

@@ -1,6 +1,7 @@
 // HTML bodies of postings (Greenhouse content, Lever descriptions, HN comments …) as plain text with
 // paragraphs and list items kept, entities decoded, scripts and styles dropped. One walk over the parsed
 // nodes: a block element stands on lines of its own, a list item starts with "- ", <br> breaks the line.
+// And entity decoding alone.
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 
@@ -107,4 +108,16 @@ export function normaliseWhitespace(text: string): string {
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return cheerio
+    .load(
+      `<t>${value.replace(/</g, '&lt;')}</t>`,
+      null,
+      false,
+    )('t')
+    .text();
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkClaim, describeChange, parseChange } from '../../src/analysis/claim.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
+import { texts } from '../support/caveat-texts.js';
 import { addPostings, keepOpen, memoryDb, watch } from './support/analysis-db.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -36,7 +37,7 @@ describe('checkClaim', () => {
     expect(result.verdict).toBe('supported');
     expect(result.coverage.panel).toBe('same-source');
     expect(result.coverage.included).toEqual(['zhaopin']);
-    expect(result.caveats.join('\n')).toMatch(/not vacancies/);
+    expect(texts(result.caveats).join('\n')).toMatch(/not vacancies/);
   });
 
   it('a true 10% rise contradicts "rose by more than 30%"', () => {
@@ -58,13 +59,15 @@ describe('checkClaim', () => {
     expect(panel.verdict).toBe('contradicted');
     const boss = panel.coverage.excluded.find((e) => e.sourceId === 'boss');
     expect(boss?.reason).toMatch(/watched only in 2025 \(365 days, 700 postings\), not in 2024/);
-    expect(panel.caveats.some((c) => /boss/.test(c) && /new coverage/.test(c))).toBe(true);
+    expect(panel.caveats.some((c) => /boss/.test(c.text) && /new coverage/.test(c.text))).toBe(true);
 
     // Counting all sources shows the rise the newspaper saw, and says where it came from.
     const all = checkClaim(db, { ...claim, allSources: true }, { now: NOW });
     expect(all.current.count).toBe(1700);
     expect(all.verdict).toBe('supported');
-    expect(all.caveats.some((c) => /boss/.test(c) && /new coverage, not new demand/.test(c))).toBe(true);
+    expect(all.caveats.some((c) => /boss/.test(c.text) && /new coverage, not new demand/.test(c.text))).toBe(
+      true,
+    );
   });
 
   it('a small sample with a decisive interval gets its verdict; a zero count is "insufficient data", saying what is needed', () => {
@@ -190,13 +193,13 @@ describe('checkClaim', () => {
     expect(result.estimate!.method).toMatch(/overdispersion/);
     expect(result.estimate!.interval.lower).toBeLessThan(1.3);
     expect(result.verdict).toBe('inconclusive');
-    expect(result.caveats.join('\n')).toMatch(/widened/);
+    expect(texts(result.caveats).join('\n')).toMatch(/widened/);
   });
 
   it('comparing different months warns about seasonality and Spring Festival', () => {
     yearlySource('zhaopin', 1000, 1500);
     const result = checkClaim(db, { ...claim, period: '2025-03', baseline: '2025-02' }, { now: NOW });
-    const caveats = result.caveats.join('\n');
+    const caveats = texts(result.caveats).join('\n');
     expect(caveats).toMatch(/different months/);
     expect(caveats).toMatch(/春节/);
     expect(caveats).toMatch(/金三银四/);
@@ -205,13 +208,13 @@ describe('checkClaim', () => {
   it('names the Spring Festival dates in the periods, and leaves the Chinese calendar out for London', () => {
     yearlySource('zhaopin', 1000, 1500);
     const shanghai = checkClaim(db, { ...claim, period: '2025-Q1', baseline: '2024-Q1' }, { now: NOW });
-    expect(shanghai.caveats.join('\n')).toMatch(/2024-02-10, 2025-01-29/);
+    expect(texts(shanghai.caveats).join('\n')).toMatch(/2024-02-10, 2025-01-29/);
     const london = checkClaim(
       db,
       { ...claim, city: 'London', period: '2025-03', baseline: '2025-02' },
       { now: NOW },
     );
-    const caveats = london.caveats.join('\n');
+    const caveats = texts(london.caveats).join('\n');
     expect(caveats).toMatch(/different months/);
     expect(caveats).not.toMatch(/春节|金三银四/);
   });

@@ -41,12 +41,41 @@ describe('parseClaims', () => {
     ]);
   });
 
+  it('reads a claim as a newspaper wrote it: text, publisher, date and URL, no period', () => {
+    const [claim] = parseClaims(`
+- id: shanghai
+  text: the demand for AI trainers in Shanghai has surged by over 30%
+  publisher: C114
+  published: 2026-01-26
+  url: https://www.c114pro.com/ainews/142225.html
+  role: ai-trainer
+  city: 上海
+  change: ">30%"
+`);
+    expect(claim).toEqual({
+      id: 'shanghai',
+      text: 'the demand for AI trainers in Shanghai has surged by over 30%',
+      publisher: 'C114',
+      published: '2026-01-26',
+      url: 'https://www.c114pro.com/ainews/142225.html',
+      role: 'ai-trainer',
+      city: '上海',
+      change: '>30%',
+    });
+    expect(parseClaims('- {change: ">0%", as_of: 2025-07-01}')[0]).toEqual({
+      change: '>0%',
+      asOf: '2025-07-01',
+    });
+  });
+
   it('accepts { claims: [...] }', () => {
     expect(parseClaims('claims:\n  - {period: "2025", baseline: "2024", change: ">0%"}')).toHaveLength(1);
   });
 
   it.each([
-    ['- {period: "2025", change: ">30%"}', /\[0\]\.baseline/],
+    ['- {period: "2025", change: ">30%"}', /claim \[0\] has a period but no baseline/],
+    ['- {id: x, change: ">30%"}', /claim \[0\] \(x\) names no period, so it needs the day it was published/],
+    ['- {change: ">30%", published: 26/01/2026}', /\[0\]\.published: must be a date written YYYY-MM-DD/],
     ['- {period: "2025", baseline: "2024", change: ">30%", metric: stock}', /\[0\]\.metric/],
     ['- {period: "2025", baseline: "2024", change: ">30%", colour: red}', /colour/],
     ['[]', /no claims/],

@@ -93,6 +93,13 @@ describe('jobtrend claim', () => {
 
   it.each([
     [['claim', '--period', '2025', '--baseline', '2024'], /--change/],
+    [['claim', '--period', '2025', '--change', '>30%'], /both --period and --baseline, or neither/],
+    [['claim', '--change', '>30%', '--as-of', '26.01.2026'], /--as-of needs a date written YYYY-MM-DD/],
+    [['claim', '--change', '>30%', '--as-of', '2999-01-01'], /is after today/],
+    [
+      ['claim', '--period', '2025', '--baseline', '2024', '--change', '>30%', '--as-of', '2026-01-26'],
+      /--as-of picks the readings of a claim that names no period/,
+    ],
     [['claim', '--period', 'last year', '--baseline', '2024', '--change', '>30%'], /is not a period/],
     [
       ['claim', '--role', 'astronaut', '--period', '2025', '--baseline', '2024', '--change', '>30%'],
@@ -107,6 +114,83 @@ describe('jobtrend claim', () => {
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('with no --period/--baseline checks every standard reading as of --as-of, in text and in snake_case JSON', async () => {
+    const argv = [
+      'claim',
+      '--role',
+      'ai-trainer',
+      '--city',
+      '上海',
+      '--change',
+      '>30%',
+      '--as-of',
+      '2026-01-26',
+    ];
+    const text = await cli(...argv);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /checked under 4 standard readings of the periods complete before 2026-01-26/,
+    );
+    for (const name of ['calendar year', '12 months', 'quarter', 'month']) expect(text.stdout).toMatch(name);
+    expect(text.stdout).toMatch(/2025-Q4 +2024-Q4/);
+    expect(text.stdout).toMatch(
+      /^Overall verdict \(inconclusive\): Inconclusive: supported under none of the 4 readings/m,
+    );
+    expect(text.stdout).toMatch(/^Most data: calendar year \(2025 against 2024: 285 postings\)\./m);
+    expect(text.stdout).toMatch(/not vacancies/);
+
+    const { code, stdout } = await cli(...argv, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.as_of).toBe('2026-01-26');
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.overall).toMatchObject({
+      verdict: 'inconclusive',
+      readings: 4,
+      most_data: 'calendar-year',
+    });
+    expect(result.readings.map((r: { reading: string; verdict: string }) => [r.reading, r.verdict])).toEqual([
+      ['calendar-year', 'inconclusive'],
+      ['twelve-months', 'inconclusive'],
+      ['quarter', 'insufficient data'],
+      ['month', 'insufficient data'],
+    ]);
+    const year = result.readings[0];
+    expect(year.current).toMatchObject({ count: 165, period: { label: '2025' } });
+    expect(year.estimate.interval.lower).toBeLessThan(year.estimate.ratio);
+    expect(year.holm_p_value).toBeGreaterThanOrEqual(year.p_value);
+    expect(year.coverage.current.sources[0]).toHaveProperty('source_id', 'zhaopin');
+    expect(result.readings[1].same_as).toBe('calendar-year');
+    expect(stdout).not.toMatch(/"[a-z]+[A-Z]\w*":/);
+  });
+
+  it('a claims file mixes claims with and without stated periods', async () => {
+    const file = join(temp.dir, 'published.yaml');
+    writeFileSync(
+      file,
+      [
+        '- id: news',
+        '  text: demand surged by over 30%',
+        '  publisher: A paper',
+        '  published: 2026-01-26',
+        '  role: ai-trainer',
+        "  change: '>30%'",
+        '- {id: stated, period: 2025-Q2, baseline: 2024-Q2, change: ">0%"}',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli('claim', '--file', file, '--json');
+    expect(code).toBe(0);
+    const [news, stated] = JSON.parse(stdout);
+    expect(news).toMatchObject({ as_of: '2026-01-26', verdict: 'inconclusive' });
+    expect(news.claim).toMatchObject({ publisher: 'A paper', published: '2026-01-26' });
+    expect(news.readings).toHaveLength(4);
+    expect(stated).toMatchObject({ verdict: 'supported', claim: { id: 'stated' } });
+    const text = await cli('claim', '--file', file);
+    expect(text.stdout).toMatch(/as published: demand surged by over 30%\n {2}by: A paper, 2026-01-26/);
   });
 
   it('a missing claims file exits 1 with one line', async () => {

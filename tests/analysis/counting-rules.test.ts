@@ -10,6 +10,7 @@ import { parsePeriod } from '../../src/analysis/period.js';
 import { loadWatchRecord, watchedDaysOf } from '../../src/analysis/watched-days.js';
 import type { NormalisedPosting } from '../../src/domain/posting.js';
 import type { Db } from '../../src/store/database.js';
+import { texts } from '../support/caveat-texts.js';
 import { makePosting } from '../support/posting-factory.js';
 import { addPostings, memoryDb, scrapeRun, watch } from './support/analysis-db.js';
 
@@ -77,7 +78,7 @@ describe('rates are per watched day', () => {
     expect(result.baseline).toMatchObject({ count: 182, days: 91, value: 2 });
     expect(result.estimate!.ratio).toBeCloseTo(1, 12); // per calendar day it would look like −52%
     expect(result.verdict).toBe('contradicted');
-    expect(result.caveats.join('\n')).toMatch(/only 44 of the 92 days of 2025-Q3 were watched/);
+    expect(texts(result.caveats).join('\n')).toMatch(/only 44 of the 92 days of 2025-Q3 were watched/);
     const q3 = growth(db, { by: 'quarter', from: '2025-Q3', to: '2025-Q3', now: NOW }).buckets[0]!;
     expect(q3).toMatchObject({ count: 88, watchedDays: 44, perDay: 2 });
     expect(q3.vsPrevious!.change).toBeCloseTo(0, 12);
@@ -95,7 +96,7 @@ describe('rates are per watched day', () => {
     }
     const json = JSON.parse(JSON.stringify(result)) as { buckets: Record<string, unknown>[] };
     expect(json.buckets.find((b) => b.label === '2026-04')).toMatchObject({ perDay: null, vsPrevious: null });
-    expect(result.caveats.join('\n')).toMatch(/Not watched: 2026-03, 2026-04, 2026-05/);
+    expect(texts(result.caveats).join('\n')).toMatch(/Not watched: 2026-03, 2026-04, 2026-05/);
   });
 });
 
@@ -183,7 +184,7 @@ describe('caveats follow the postings', () => {
   it('Spring Festival only for postings in mainland China', () => {
     twoMonths('China', 'Shanghai');
     const chinese = checkClaim(db, { period: '2025-02', baseline: '2025-01', change: '>0%' }, { now: NOW });
-    expect(chinese.caveats.join('\n')).toMatch(/Spring Festival \(春节\).*2025-01-29/);
+    expect(texts(chinese.caveats).join('\n')).toMatch(/Spring Festival \(春节\).*2025-01-29/);
   });
 
   it('no Spring Festival or 金三银四 for US, UK and Indian postings; their own seasons instead', () => {
@@ -202,10 +203,10 @@ describe('caveats follow the postings', () => {
       });
     }
     const spring = checkClaim(db, { period: '2025-03', baseline: '2025-02', change: '>0%' }, { now: NOW });
-    expect(spring.caveats.join('\n')).toMatch(/different months/);
-    expect(spring.caveats.join('\n')).not.toMatch(/春节|Spring Festival|金三银四/);
+    expect(texts(spring.caveats).join('\n')).toMatch(/different months/);
+    expect(texts(spring.caveats).join('\n')).not.toMatch(/春节|Spring Festival|金三银四/);
     const winter = checkClaim(db, { period: '2024-12', baseline: '2024-11', change: '>0%' }, { now: NOW });
-    const text = winter.caveats.join('\n');
+    const text = texts(winter.caveats).join('\n');
     expect(text).toMatch(/Year-end in the United States/);
     expect(text).toMatch(/Year-end in Europe/);
     expect(text).toMatch(/Diwali/);
@@ -216,9 +217,11 @@ describe('caveats follow the postings', () => {
     watch(db, 'import:old', '2025-01-01', '2025-02-28');
     addPostings(db, { sourceId: 'import:old', count: 50, from: '2025-01-01', to: '2025-02-28' });
     const result = checkClaim(db, { period: '2025-02', baseline: '2025-01', change: '>0%' }, { now: NOW });
-    expect(result.caveats.join('\n')).toMatch(/Coverage assumed: import:old \(2025-01-01 to 2025-02-28\)/);
+    expect(texts(result.caveats).join('\n')).toMatch(
+      /Coverage assumed: import:old \(2025-01-01 to 2025-02-28\)/,
+    );
     const series = growth(db, { by: 'month', from: '2025-01', to: '2025-02', now: NOW });
-    expect(series.caveats.join('\n')).toMatch(/Coverage assumed: import:old/);
+    expect(texts(series.caveats).join('\n')).toMatch(/Coverage assumed: import:old/);
   });
 });
 
@@ -237,7 +240,9 @@ describe('trend and incomplete periods', () => {
     });
     const result = growth(db, { by: 'month', from: '2026-01', to: '2026-06', now: NOW });
     expect(result.trend).toBeNull();
-    expect(result.trendNote).toMatch(/5 complete watched months with postings, and a trend needs at least 6/);
+    expect(result.trendNote?.text).toMatch(
+      /5 complete watched months with postings, and a trend needs at least 6/,
+    );
     // With a sixth complete month, there is one.
     const later = growth(db, {
       by: 'month',
@@ -255,11 +260,11 @@ describe('trend and incomplete periods', () => {
     expect(series.buckets.at(-1)).toMatchObject({ label: '2026-06', incomplete: true });
     expect(series.buckets.filter((b) => b.incomplete)).toHaveLength(1);
     expect(series.trend?.months).toBe(12);
-    expect(series.caveats.join('\n')).toMatch(/2026-06 is not over yet \(incomplete\)/);
+    expect(texts(series.caveats).join('\n')).toMatch(/2026-06 is not over yet \(incomplete\)/);
     const claim = checkClaim(db, { period: '2026-06', baseline: '2026-05', change: '>0%' }, { now: NOW });
     expect(claim.current.incomplete).toBe(true);
     expect(claim.baseline.incomplete).toBe(false);
-    expect(claim.caveats.join('\n')).toMatch(/2026-06 is not over yet \(incomplete\)/);
+    expect(texts(claim.caveats).join('\n')).toMatch(/2026-06 is not over yet \(incomplete\)/);
   });
 });
 
@@ -346,7 +351,7 @@ describe('the report', () => {
     const now = new Date('2026-06-10T00:00:00Z');
     const data = gatherReport(db, { period: '2026-05', now });
     expect(data.postings).toBe(60);
-    const yearEarlier = data.headline.find((h) => h.against === 'a year earlier')!;
+    const yearEarlier = data.headline.find((h) => h.against === 'year-earlier')!;
     expect(yearEarlier.result?.estimate).toBeNull();
     expect(yearEarlier.result?.current.count).toBe(0); // nothing counted: no source in both years
     const markdown = renderReport(data, { now }).markdown;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { growth } from '../../src/analysis/growth.js';
 import { UsageError } from '../../src/errors.js';
 import type { Db } from '../../src/store/database.js';
+import { texts } from '../support/caveat-texts.js';
 import { addPostings, memoryDb, watch } from './support/analysis-db.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -87,8 +88,8 @@ describe('growth', () => {
       ['2025-W14', '2025-03-31', '2025-04-06', 4, 1, 4, expect.objectContaining({ change: null })],
       ['2025-W15', '2025-04-07', '2025-04-13', null, null, 0, null],
     ]);
-    expect(result.caveats.join('\n')).toMatch(/2025-W14: 4\/7 days/);
-    expect(result.caveats.join('\n')).toMatch(/Not watched: 2025-W15/);
+    expect(texts(result.caveats).join('\n')).toMatch(/2025-W14: 4\/7 days/);
+    expect(texts(result.caveats).join('\n')).toMatch(/Not watched: 2025-W15/);
     expect(result.trend).toBeNull();
   });
 

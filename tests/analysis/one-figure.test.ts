@@ -145,7 +145,7 @@ describe('one growth figure', () => {
               { now: NOW },
             );
             const report = gatherReport(db, { ...subject, period: month, now: NOW });
-            const headline = report.headline.find((h) => h.against === 'the previous period')?.result ?? null;
+            const headline = report.headline.find((h) => h.against === 'previous')?.result ?? null;
 
             // A bucket nobody watched has no rate and no comparison; the claim says so too.
             if (bucket.perDay === null) {

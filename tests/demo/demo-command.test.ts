@@ -1,10 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markSample } from '../../src/demo/run-demo.js';
+import { gatherReport } from '../../src/report/gather-report.js';
+import { renderReport } from '../../src/report/render-report.js';
+import type { ReportData } from '../../src/report/report-data.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
+import { englishLeft, figureDifferences, markdownText, quotedText, svgText } from '../report/zh-checks.js';
 import { makePosting } from '../support/posting-factory.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
@@ -97,6 +102,97 @@ describe('jobtrend demo, offline, end to end', () => {
     expect(path.startsWith(reports)).toBe(true);
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, 'utf8')).toMatch(/\*\*Sample data\.\*\*/);
+  });
+
+  it('gives the same report in Chinese, with the example claims: golden, no English word left, every figure the same', async () => {
+    const db = openDatabase(dbPath, { readonly: true });
+    const now = new Date('2026-06-30T12:00:00Z');
+    const claimsFile = fileURLToPath(new URL('../../examples/claims.yaml', import.meta.url));
+    let data: ReportData;
+    try {
+      data = gatherReport(db, { now, role: 'ai-trainer', city: '上海', claimsFile });
+    } finally {
+      db.close();
+    }
+    expect(data.claims.map((c) => c.readings.length)).toEqual([4, 4, 1, 1]);
+    const en = renderReport(data, { now, lang: 'en' });
+    const zh = renderReport(data, { now, lang: 'zh' });
+    await expect(zh.markdown).toMatchFileSnapshot('__golden__/demo-report-zh.md');
+    for (const file of zh.files) {
+      await expect(file.content).toMatchFileSnapshot(
+        `__golden__/demo-report-zh/${file.name.split('/').pop()}`,
+      );
+    }
+    const readable = [markdownText(zh.markdown), ...zh.files.flatMap((f) => svgText(f.content))];
+    expect(englishLeft(readable, quotedText(data))).toEqual([]);
+    expect(figureDifferences(en.markdown, zh.markdown)).toEqual([]);
+  });
+
+  it('checks the example claims file on the demo database: claim --file and report --claims', async () => {
+    const claims = fileURLToPath(new URL('../../examples/claims.yaml', import.meta.url));
+    const text = await runCli(['--db', dbPath, 'claim', '--file', claims]);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^Claim shanghai-ai-trainers-2026-01: New postings per watched day \(role ai-trainer, city Shanghai\) rose by more than 30%$/m,
+    );
+    expect(text.stdout).toMatch(
+      /checked under 4 standard readings of the periods complete before 2026-01-26/,
+    );
+    expect(text.stdout).toMatch(/^Overall verdict \((supported|depends|contradicted|inconclusive)\): /m);
+    expect(text.stdout).toMatch(/^Claim data-annotation-2025-02: .* from 2024-02 to 2025-02$/m);
+
+    const json = await runCli(['--db', dbPath, 'claim', '--file', claims, '--json']);
+    expect(json.code).toBe(0);
+    const results = JSON.parse(json.stdout);
+    expect(results.map((r: { claim: { id: string } }) => r.claim.id)).toEqual([
+      'shanghai-ai-trainers-2026-01',
+      'upwork-annotation-2026-02',
+      'upwork-ai-ml-2025-11',
+      'data-annotation-2025-02',
+    ]);
+    const [shanghai, upwork] = results;
+    expect(shanghai.as_of).toBe('2026-01-26');
+    expect(
+      shanghai.readings.map((r: { current: { period: { label: string } } }) => r.current.period.label),
+    ).toEqual(['2025', '2025-01..2025-12', '2025-Q4', '2025-12']);
+    // The demo's postings rise over the three years: every reading of the Shanghai claim has counts to judge.
+    expect(shanghai.readings.every((r: { estimate: unknown }) => r.estimate !== null)).toBe(true);
+    expect(upwork.as_of).toBe('2026-02-04');
+    expect(upwork.claim.publisher).toMatch(/Upwork/);
+    expect(results[2]).toHaveProperty('statement');
+    expect(results[2].current.period.label).toBe('2025-11');
+
+    const out = join(dir, 'claims-report');
+    const report = await runCli([
+      '--db',
+      dbPath,
+      'report',
+      '--role',
+      'ai-trainer',
+      '--city',
+      '上海',
+      '--claims',
+      claims,
+      '--out',
+      out,
+      '--now',
+      '2026-06-30T12:00:00Z',
+    ]);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    const markdown = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.md'))!), 'utf8');
+    const section = markdown.slice(markdown.indexOf('## Claims'), markdown.indexOf('## Data coverage'));
+    expect(section).toMatch(/^### shanghai-ai-trainers-2026-01$/m);
+    expect(section).toContain(
+      '\n— C114 \\(from a Xinhua report\\), 2026-01-26, https\\://www\\.c114pro.com/ainews/142225.html\n',
+    );
+    expect(section).toMatch(/^\| calendar year \| 2025 \| 2024 \|/m);
+    expect(section).toMatch(/^\| as stated \| 2025-02 \| 2024-02 \|/m);
+    expect(section).toMatch(/jobtrend's postings data/);
+    expect(section).toMatch(/Caveat: Postings are not vacancies/);
+    expect(section).toMatch(/Spring Festival/);
+    expect(section).not.toMatch(/could not be checked —/);
   });
 
   it('exports postings that import into a fresh database and export again identically', async () => {

@@ -1,5 +1,5 @@
-// A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run is found
-// and marked interrupted, and `resume` continues the crawl from its queue: every page stored before the kill
+// A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run shows as
+// interrupted at once (status) and is marked so by the next run, and `resume` continues the crawl from its queue: every page stored before the kill
 // is never fetched again (counted by the server), every posting is stored once, and the finished crawl's
 // queue is pruned. The child is the real engine compiled with tsc into a private folder and run with node,
 // which stores pages in a thread of its own; the same crawl stored by that thread and by the crawl's own
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrapeSources } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
+import { runCli } from '../support/run-cli.js';
 import { tempDbPath } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { KILL_TEST_PAGES, KILL_TEST_PER_PAGE, killTestConfig } from './kill-test-config.js';
@@ -113,6 +114,11 @@ describe('a crawl killed with SIGKILL', () => {
           number | string
         >;
         expect(dead.status).toBe('running');
+        // Shown as interrupted as soon as its process is gone, before any other run.
+        const status = await runCli(['--db', path, 'status', '--json']);
+        expect(JSON.parse(status.stdout).last_runs).toMatchObject([
+          { source_id: 'site', status: 'interrupted' },
+        ]);
         const before = Number(db.prepare('SELECT count(*) FROM postings').pluck().get());
         // The counters were written with each commit, so they match the rows exactly.
         expect(before).toBe(dead.postings_new);
@@ -123,9 +129,9 @@ describe('a crawl killed with SIGKILL', () => {
           .pluck()
           .all() as string[];
         expect(done.length).toBeGreaterThan(0);
-        const path = (url: string) => new URL(url).pathname + new URL(url).search;
+        const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
         const hits = (p: string) => server.requests.filter((r) => r.path === p).length;
-        const sentBefore = new Map(done.map((url) => [path(url), hits(path(url))]));
+        const sentBefore = new Map(done.map((url) => [pathOf(url), hits(pathOf(url))]));
 
         const [resumed] = await scrapeSources({
           db,

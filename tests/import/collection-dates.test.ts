@@ -9,6 +9,7 @@ import { growth } from '../../src/analysis/growth.js';
 import { loadWatchRecord, watchedDaysOf } from '../../src/analysis/watched-days.js';
 import { importFile } from '../../src/import/import-file.js';
 import { openDatabase } from '../../src/store/database.js';
+import { texts } from '../support/caveat-texts.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
@@ -70,7 +71,7 @@ describe('a snapshot collected on 2026-02-10..12 with a 30-day lifetime', () => 
         ['2026-01', 1, 21],
         ['2026-02', 2, 12],
       ]);
-      expect(series.caveats.join('\n')).not.toMatch(/Coverage assumed/);
+      expect(texts(series.caveats).join('\n')).not.toMatch(/Coverage assumed/);
     } finally {
       db.close();
     }

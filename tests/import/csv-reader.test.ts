@@ -31,7 +31,7 @@ describe('CsvReader', () => {
     expect(read(text)).toEqual([
       { line: 1, fields: ['title', 'desc'] },
       { line: 2, fields: ['A', 'one, two'] },
-      { line: 4, fields: ['B', 'say "hi"\r\nthen go'] },
+      { line: 4, firstLine: 3, fields: ['B', 'say "hi"\r\nthen go'] },
       { line: 6, fields: ['C', 'plain'] },
     ]);
   });
@@ -47,7 +47,7 @@ describe('CsvReader', () => {
     expect(read('a\rb\r\r"\n"\n""\n\nc')).toEqual([
       { line: 1, fields: ['a'] },
       { line: 2, fields: ['b'] },
-      { line: 5, fields: ['\n'] },
+      { line: 5, firstLine: 4, fields: ['\n'] },
       { line: 6, fields: [''] },
       { line: 8, fields: ['c'] },
     ]);
@@ -57,11 +57,19 @@ describe('CsvReader', () => {
     expect(read('x"y"z,"a"b,c\n')).toEqual([{ line: 1, fields: ['x"y"z', '"a"b', 'c'] }]);
   });
 
-  it('reports a quote that never closes at the line it opens on', () => {
-    expect(read('a,b\n1,2\n3,"never\n4,5\n')).toEqual([
+  it('reports a quote that never closes at the line it opens on, with the lines it swallowed', () => {
+    expect(read('a,b\n1,2\n3,"never\n4,5\n6,7')).toEqual([
       { line: 1, fields: ['a', 'b'] },
       { line: 2, fields: ['1', '2'] },
-      { line: 3, error: 'a quoted field is never closed' },
+      {
+        line: 3,
+        error:
+          'a quoted field opened on line 3 is never closed: lines 3–5 were read as one field, to the end of the file',
+      },
+    ]);
+    expect(read('a,b\n1,"never\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, error: 'a quoted field is never closed, to the end of the file' },
     ]);
   });
 
@@ -74,7 +82,10 @@ describe('CsvReader', () => {
     // Line 2 opens the quote; lines 3 to 18 are the filler, and the limit is passed at the end of line 18.
     expect(rows).toEqual([
       { line: 1, fields: ['a', 'b'] },
-      { line: 2, error: expect.stringMatching(/never closed/) },
+      {
+        line: 2,
+        error: expect.stringMatching(/opened on line 2 is never closed: lines 2–18 were read as one field/),
+      },
       { line: 19, fields: ['tail'] },
       { line: 20, fields: ['2', '3'] },
     ]);

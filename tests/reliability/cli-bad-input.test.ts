@@ -18,12 +18,17 @@ const corruptConfig = join(dir, 'corrupt.yaml');
 const badFieldConfig = join(dir, 'bad-field.yaml');
 const missing = (name: string) => join(dir, 'missing', name);
 const NOTES = 'these are my notes, not a database\n'.repeat(20);
+const jsonl = join(dir, 'postings.jsonl');
 
 beforeAll(async () => {
   expect((await runCli(['--db', db, 'init'])).code).toBe(0);
   writeFileSync(notSqlite, NOTES);
   writeFileSync(corruptConfig, 'fetch: [unclosed\n  : :\n');
   writeFileSync(badFieldConfig, 'fetch:\n  requestsPerMinute: fast\n');
+  writeFileSync(
+    jsonl,
+    '{"job": "AI训练师", "firm": "示例科技", "city": "上海", "posted_at": "2025-03-05"}\n{"job": "数据标注员", "firm": "样例", "posted_at": "2025-03-06"}\n',
+  );
 });
 afterAll(() => temp.cleanup());
 
@@ -112,6 +117,12 @@ const CASES: Record<string, Case[]> = {
   query: [
     { what: 'a statement that writes', argv: ['DELETE FROM postings'], code: 1, says: /query only reads/ },
     { what: 'no SQL', argv: [], code: 2, says: /missing required argument/ },
+    {
+      what: 'a timeout that is not a number',
+      argv: ['--timeout', 'soon', 'SELECT 1'],
+      code: 2,
+      says: /--timeout must be a number of seconds/,
+    },
   ],
   sources: [
     {
@@ -219,10 +230,22 @@ const CASES: Record<string, Case[]> = {
       code: 2,
       says: /unknown time zone/,
     },
+    {
+      what: 'a --map naming a key the JSON records do not have',
+      argv: [jsonl, '--map', 'title=position'],
+      code: 1,
+      says: /column "position" \(mapped to title\) is not in the data: the records read so far have job, firm, city, posted_at/,
+    },
   ],
   export: [
     { what: 'an unknown role', argv: ['--role', 'nosuch'], code: 2, says: /unknown role "nosuch"/ },
     { what: 'a bad date', argv: ['--from', '2025-13'], code: 2, says: /--from must be a date/ },
+    {
+      what: 'a day the calendar has not',
+      argv: ['--from', '2025-02-30'],
+      code: 2,
+      says: /--from must be a date/,
+    },
     { what: 'an unknown format', argv: ['--format', 'xml'], code: 2, says: /--format must be jsonl or csv/ },
   ],
   demo: [{ what: 'a bad clock', argv: ['--now', 'yesterday'], code: 2, says: /--now must be a date/ }],
@@ -288,6 +311,12 @@ const CASES: Record<string, Case[]> = {
       argv: ['--period', '2025', '--baseline', '2024', '--change', 'lots'],
       code: 2,
       says: /"lots" is not a change/,
+    },
+    {
+      what: 'a bare number, which could mean 30 % or 3000 %',
+      argv: ['--period', '2025', '--baseline', '2024', '--change', '30'],
+      code: 2,
+      says: /"30" has no % sign: write '>30%' if you mean 30 percent/,
     },
     {
       what: 'an impossible day',
@@ -361,6 +390,29 @@ describe('every command fed bad input', () => {
       }
     });
   }
+
+  it('a --config file that does not exist: every command exits 1 in one line, whether it reads its config or not', async () => {
+    const args: Record<string, string[]> = {
+      ...OPENS_DATABASE,
+      parse: ['--source', 'greenhouse', notSqlite],
+      schedule: [],
+      run: ['some-job'],
+      completion: ['bash'],
+    };
+    for (const command of commandNames()) {
+      const result = await runCli([
+        ...withConfig(missing('jobtrend.config.yaml')),
+        command,
+        ...(args[command] ?? []),
+      ]);
+      expect(result.code, `${command}: ${result.stderr}`).toBe(1);
+      expectOneLine(
+        result.stderr,
+        /config file .*jobtrend\.config\.yaml not found: check the path given to --config/,
+        command,
+      );
+    }
+  });
 
   it('a file that is not SQLite as --db: every command that opens the database exits 1 in one line, file untouched', async () => {
     const names = commandNames();

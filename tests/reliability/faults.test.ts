@@ -1,10 +1,13 @@
 // Scrapes under a fault-injecting server end with nothing lost and nothing duplicated. The real engine
 // (scrapeSource) reads the engine tests' fixture site through the real fetch layer while the server answers
-// some requests with resets, 500/503, 429 + Retry-After, slow and truncated bodies, and garbage.
-// Transport faults are retried within the run; a garbage body arrives as a 200, so it is not the fetch
-// layer's to retry: the run ends partial, saying why, and the next run completes the listing.
+// some requests with resets, 500/503, 429 + Retry-After, slow and truncated bodies, bodies cut short without
+// a Content-Length, and garbage. All of these are retried within the run: a body that arrives as a 200 but
+// is not whole (JSON that does not parse, an HTML page without its end, a JSON-LD block or embedded state
+// that does not parse) is retried like a transport fault, and when the retries run out it is an error
+// counted in the run, never a page stored short or a quiet zero; the next run completes the listing.
 // (SIGKILL mid-scrape followed by a rerun is tests/engine/sigkill.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
+import { jsonldScraper } from '../../scrapers/jsonld.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type RunSummary, scrapeSource } from '../../src/engine/scrape-source.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
@@ -37,8 +40,8 @@ async function faultySite(kinds: Fault[], seed: number, rate = 0.25, count = COU
   return { server, db };
 }
 
-const scrape = (server: TestServer, db: Db) =>
-  scrapeSource({ db, sourceId: 'fixture', scraper: fixtureScraper, baseUrl: server.url, config: CONFIG });
+const scrape = (server: TestServer, db: Db, config = CONFIG) =>
+  scrapeSource({ db, sourceId: 'fixture', scraper: fixtureScraper, baseUrl: server.url, config });
 
 function expectEveryPostingOnce(db: Db, count = COUNT) {
   const stored = db
@@ -65,8 +68,8 @@ function expectEveryPostingOnce(db: Db, count = COUNT) {
 const runRow = (db: Db, id: number) =>
   db.prepare('SELECT * FROM scrape_runs WHERE id = ?').get(id) as Record<string, number | string | null>;
 
-describe('transport faults are retried within the run', () => {
-  const kinds: Fault[] = ['reset', '500', '503', '429', 'slow', 'truncated'];
+describe('transport faults and bodies that are not whole are retried within the run', () => {
+  const kinds: Fault[] = ['reset', '500', '503', '429', 'slow', 'truncated', 'cut', 'garbage'];
   for (const kind of kinds) {
     it(`${kind}: every posting is stored once and the run counts its retries`, async () => {
       const { server, db } = await faultySite([kind], 11, kind === '429' || kind === 'slow' ? 0.12 : 0.3);
@@ -88,23 +91,86 @@ describe('transport faults are retried within the run', () => {
   }
 });
 
-describe('garbage bodies and every fault mixed', () => {
-  it('a garbage body ends the run partial and names the page; the next run completes it without duplicates', async () => {
-    const { server, db } = await faultySite(['garbage'], 3, 0.2);
-    const first = await scrape(server, db);
-    expect(server.requests.some((r) => r.fault === 'garbage')).toBe(true);
+describe('a site that cuts 20 % of its bodies short, without a Content-Length', () => {
+  it('with retries, every posting is stored once; the run counts the retries', async () => {
+    const { server, db } = await faultySite(['cut'], 5, 0.2);
+    const summary = await scrape(server, db);
+    const cut = server.requests.filter((r) => r.fault === 'cut').length;
+    expect(cut, 'the seed cuts some bodies').toBeGreaterThan(0);
+    expect(summary.status).toBe('ok');
+    expectEveryPostingOnce(db);
+    expect(runRow(db, summary.runId).retries).toBe(cut);
+  }, 30_000);
+
+  it('without retries, the page cut short is an error in the run (never stored short); the next run fills the gap', async () => {
+    const { server, db } = await faultySite(['cut'], 5, 0.2);
+    const noRetries = parseConfig({ fetch: { ...CONFIG.fetch, maxRetries: 0 } });
+    const first = await scrape(server, db, noRetries);
+    expect(server.requests.some((r) => r.fault === 'cut')).toBe(true);
     expect(first.status === 'partial' || first.status === 'failed').toBe(true);
-    expect(first.errorSummary).toMatch(/does not parse/);
+    expect(first.counters.error_count).toBeGreaterThan(0);
+    expect(first.errorSummary).toMatch(/came incomplete/);
     const storedAfterFirst = Number(db.prepare('SELECT count(*) FROM postings').pluck().get());
     expect(storedAfterFirst).toBeLessThan(COUNT);
-    expect(storedAfterFirst % PER_PAGE).toBe(0); // whole pages only: a page is one transaction
+    expect(storedAfterFirst % PER_PAGE).toBe(0); // whole pages only: nothing stored from the cut page
+    expect(runRow(db, first.runId)).toMatchObject({ postings_seen: storedAfterFirst });
     server.faults(null);
-    const second = await scrape(server, db);
+    const second = await scrape(server, db, noRetries);
     expect(second.status).toBe('ok');
     expect(second.counters.postings_new).toBe(COUNT - storedAfterFirst);
     expectEveryPostingOnce(db);
   }, 30_000);
+});
 
+describe('a page that arrives whole but whose data does not parse', () => {
+  const posting = (id: number) =>
+    `{"@context": "https://schema.org", "@type": "JobPosting", "title": "AI Trainer ${id}", "identifier": "${id}", "datePosted": "2026-01-0${id}", "hiringOrganization": {"@type": "Organization", "name": "Example AI"}}`;
+  const page = (blocks: string[], end = '</body></html>') =>
+    `<!doctype html><html><head>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body><h1>Jobs</h1>${end}`;
+
+  it('is retried, then counted as an error of the run, never a quiet zero; the whole pages are stored', async () => {
+    const server = await startTestServer();
+    const db = openDatabase(':memory:');
+    open.push({ server, db });
+    server.route('/robots.txt', { status: 404 });
+    server.route('/jobs/1', { body: page([posting(1)]) });
+    // The posting's block is cut mid-way; the organisation's block parses.
+    server.route('/jobs/2', {
+      body: page([
+        '{"@type": "Organization", "name": "Example AI"}',
+        '{"@type": "JobPosting", "title": "AI Trai',
+      ]),
+    });
+    // An HTML page that stops before its end.
+    server.route('/jobs/3', { body: page([posting(3)], '<ul><li>AI Trainer</li>') });
+    server.route('/jobs/4', { body: page([posting(4)]) });
+    const config = parseConfig({
+      fetch: { ...CONFIG.fetch, maxRetries: 2 },
+      sources: { jsonld: { urls: ['/jobs/1', '/jobs/2', '/jobs/3', '/jobs/4'] } },
+    });
+    const summary = await scrapeSource({
+      db,
+      sourceId: 'jsonld',
+      scraper: jsonldScraper,
+      baseUrl: server.url,
+      config,
+    });
+    expect(summary.status).toBe('partial');
+    expect(summary.errorSummary).toMatch(/jobs\/2.*a JSON-LD block does not parse/);
+    expect(summary.errorSummary).toMatch(/jobs\/3.*ends before <\/body> and <\/html>/);
+    // Each broken page was asked for three times (two retries), and every failed attempt is an error.
+    for (const path of ['/jobs/2', '/jobs/3'])
+      expect(server.requests.filter((r) => r.path === path)).toHaveLength(3);
+    expect(summary.counters.retries).toBe(4);
+    expect(summary.counters.error_count).toBeGreaterThanOrEqual(6);
+    expect(db.prepare('SELECT title FROM postings ORDER BY title').pluck().all()).toEqual([
+      'AI Trainer 1',
+      'AI Trainer 4',
+    ]);
+  }, 30_000);
+});
+
+describe('every fault mixed', () => {
   it('with all kinds mixed (seeded), reruns until a run ends ok lose nothing and duplicate nothing', async () => {
     const size = 600;
     const { server, db } = await faultySite(

@@ -5,60 +5,37 @@
 //   Tests run as root here, and root writes through chmod 0444 (and read-only folders), so the command runs
 //   as the unprivileged user "nobody" (uid 65534) when the test runs as root: the file is then truly
 //   read-only for it, the way it is for any user who does not own the file.
-import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
 import { fixtureScraper } from '../engine/fixture-scraper.js';
 import { renderListPage } from '../engine/fixture-site.js';
+import { type CompiledCli, compileCli, startNode } from '../support/compiled-cli.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-const root = resolve(import.meta.dirname, '../..');
-let outDir: string;
+let compiled: CompiledCli;
 let cli: string;
 let work: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'jobtrend-reliability-dist-'));
+  compiled = compileCli();
+  cli = compiled.cli;
   work = mkdtempSync(join(tmpdir(), 'jobtrend-reliability-'));
-  // Type errors elsewhere in a tree under construction must not stop the emit.
-  spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/typescript/bin/tsc'),
-      ...['--outDir', outDir, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
-      ...[
-        '--target',
-        'es2022',
-        '--lib',
-        'es2023',
-        '--types',
-        'node',
-        '--skipLibCheck',
-        '--resolveJsonModule',
-      ],
-      ...['--esModuleInterop', '--noEmitOnError', 'false', join(root, 'src/cli.ts')],
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  for (const entry of ['package.json', 'db', 'node_modules'])
-    symlinkSync(join(root, entry), join(outDir, entry));
-  cli = join(outDir, 'src/cli.js');
   // Readable (not writable) by an unprivileged user.
-  chmodSync(outDir, 0o755);
+  chmodSync(compiled.outDir, 0o755);
   chmodSync(work, 0o755);
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
@@ -66,7 +43,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  for (const dir of [outDir, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  compiled?.cleanup();
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 interface Exit {
@@ -76,20 +54,7 @@ interface Exit {
 }
 
 function jobtrend(args: string[], options: { uid?: number } = {}): Promise<Exit> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: work,
-      env: { PATH: process.env.PATH, HOME: work },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return startNode(cli, args, { cwd: work, ...options }).exited;
 }
 
 function expectOneLine(stderr: string, pattern: RegExp) {
@@ -194,5 +159,28 @@ describe('a read-only database file', () => {
     expectOneLine(exit.stderr, /read-only|cannot open|permission/i);
     expect(readFileSync(dbPath).equals(before)).toBe(true);
     expect(existsSync(`${dbPath}-wal`)).toBe(false);
+  }, 60_000);
+});
+
+describe('a read-only database file in a folder anyone may write', () => {
+  it('every writing command exits 1 with one plain line, never "unexpected error", and changes nothing', async () => {
+    // The folder lets SQLite create its -wal and -shm files: only the writes themselves are refused.
+    const folder = mkdtempSync(join(work, 'shared-folder-'));
+    chmodSync(folder, 0o777);
+    const dbPath = join(folder, 'read-only.sqlite');
+    openDatabase(dbPath).close();
+    const csv = join(work, 'postings-2.csv');
+    writeFileSync(csv, '职位名称,公司名称,城市,发布日期\nAI训练师,示例科技,上海,2026-01-05\n');
+    chmodSync(csv, 0o644);
+    chmodSync(dbPath, 0o444);
+    const before = readFileSync(dbPath);
+    const asRoot = process.getuid?.() === 0;
+    for (const argv of [['init'], ['import', csv], ['reindex'], ['unblock', '--all']]) {
+      const exit = await jobtrend(['--db', dbPath, ...argv], asRoot ? { uid: 65534 } : {});
+      expect(exit.code, `${argv[0]}: ${exit.stderr}`).toBe(1);
+      expectOneLine(exit.stderr, /read-only\.sqlite is read-only: make it writable, or pass --db/);
+    }
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+    expect(readdirSync(folder).filter((f) => f.endsWith('-wal'))).toEqual([]);
   }, 60_000);
 });

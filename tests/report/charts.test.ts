@@ -4,6 +4,8 @@ import { renderBarChart } from '../../src/report/charts/bar-chart.js';
 import { renderBoxChart } from '../../src/report/charts/box-chart.js';
 import { renderLineChart } from '../../src/report/charts/line-chart.js';
 import { fitText, formatTick, niceTicks } from '../../src/report/charts/svg-frame.js';
+import { zh } from '../../src/report/messages/zh.js';
+import { zhAxisLabel } from '../../src/report/messages/zh-format.js';
 
 /** A minimal well-formedness check: every opened element is closed, in order. */
 function assertWellFormed(svg: string): void {
@@ -74,6 +76,31 @@ describe('line chart', () => {
     });
     assertWellFormed(svg);
     expect(svg).toContain('no data');
+  });
+});
+
+describe('line chart axis labels', () => {
+  it('name the year where it changes since the label shown before, even across labels left out', () => {
+    const labels = Array.from({ length: 13 }, (_, i) => {
+      const month = 6 + i;
+      return `${month > 12 ? 2026 : 2025}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
+    });
+    const svg = renderLineChart({
+      title: 't',
+      labels,
+      axisLabel: (i, previous) => zhAxisLabel(labels[i]!, previous === null ? null : labels[previous]!),
+      values: labels.map((_, i) => i),
+      seriesName: 's',
+      xLabel: '月',
+      yLabel: 'y',
+      words: zh.chart,
+    });
+    const shown = [...svg.matchAll(/<text [^>]*font-size="11" fill="#59636e">([^<]*月)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    // Every other month is shown: June, August, …, and the year again at February, the first shown in 2026
+    // (the bucket before it, January, is not shown).
+    expect(shown).toEqual(['2025年6月', '8月', '10月', '12月', '2026年2月', '4月', '6月']);
   });
 });
 

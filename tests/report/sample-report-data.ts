@@ -1,6 +1,13 @@
 // A hand-written ReportData for render tests: realistic numbers, and hostile text in every place a
 // posting or a run can put text (companies, districts, cities, error summaries, claim quotes).
-import type { ClaimResult, GrowthBucket, Period, SkillRow } from '../../src/analysis/types.js';
+import type {
+  ClaimReading,
+  ClaimReadingsResult,
+  ClaimResult,
+  GrowthBucket,
+  Period,
+  SkillRow,
+} from '../../src/analysis/types.js';
 import type { ReportData } from '../../src/report/report-data.js';
 
 export const HOSTILE = [
@@ -49,8 +56,9 @@ function claim(
   base: Period,
   verdict: ClaimResult['verdict'],
   text?: string,
+  now: Period = oct,
 ): ClaimResult {
-  const ratio = current / 31 / (baseline / base.days);
+  const ratio = current / now.days / (baseline / base.days);
   return {
     claim: {
       id: text ? 'news-claim' : undefined,
@@ -71,7 +79,14 @@ function claim(
       sources: null,
       description: 'role ai-trainer, city Shanghai',
     },
-    current: { period: oct, incomplete: false, count: current, total: null, days: 31, value: current / 31 },
+    current: {
+      period: now,
+      incomplete: false,
+      count: current,
+      total: null,
+      days: now.days,
+      value: current / now.days,
+    },
     baseline: {
       period: base,
       incomplete: false,
@@ -98,15 +113,137 @@ function claim(
     test: { kind: 'poisson', x1: current, x0: baseline, offset: base.days / 31, dispersion: 2.31 },
     verdict,
     reason: `the 95% interval of the change is above +30% — ${HOSTILE[0]}`,
+    unavailable: null,
     coverage: {
       panel: 'same-source',
       included: ['zhaopin'],
-      excluded: [{ sourceId: 'boss', reason: 'not watched in 2025-10' }],
+      excluded: [
+        { sourceId: 'boss', reason: 'not watched in 2025-10', watchedIn: 'current', days: 12, postings: 30 },
+      ],
       assumed: [],
-      current: { period: oct, sources: [], exposureDays: 31 },
+      current: { period: now, sources: [], exposureDays: now.days },
       baseline: { period: base, sources: [], exposureDays: base.days },
     },
-    caveats: ['postings are not vacancies', `a source said ${HOSTILE[2]}`],
+    caveats: [
+      { code: 'not-vacancies', text: 'postings are not vacancies' },
+      {
+        code: 'source-new',
+        sourceId: HOSTILE[2]!,
+        current: '2026-10',
+        baseline: base.label,
+        days: 12,
+        postings: 30,
+        text: `a source said ${HOSTILE[2]}`,
+      },
+    ],
+  };
+}
+
+/** A claim that names its periods: one reading. */
+function stated(result: ClaimResult): ClaimReadingsResult {
+  return {
+    claim: result.claim,
+    statement: 'New postings per watched day (role ai-trainer, city Shanghai) rose by more than 30%',
+    asOf: null,
+    metric: 'new',
+    change: result.change,
+    filter: result.filter,
+    readings: [
+      {
+        id: 'stated',
+        name: 'as stated',
+        description: 'the periods the claim names',
+        result,
+        adjustedPValue: result.pValue,
+        supportedAfterCorrection: result.verdict === 'supported',
+        sameAs: null,
+      },
+    ],
+    overall: {
+      verdict: result.verdict,
+      summary: result.reason,
+      readings: 1,
+      supported: result.verdict === 'supported' ? 1 : 0,
+      contradicted: 0,
+      inconclusive: 0,
+      insufficient: 0,
+      supportedAfterCorrection: 1,
+      comparisons: 1,
+      mostData: 'stated',
+    },
+    caveats: result.caveats,
+  };
+}
+
+/** A claim as a newspaper wrote it, as of 2026-11-02: four readings, yearly ones supported, the quarter not. */
+function asPublished(): ClaimReadingsResult {
+  const y25 = period('2025', '2025-01-01', '2025-12-31', 365);
+  const y24 = period('2024', '2024-01-01', '2024-12-31', 366);
+  const m12 = period('2025-11..2026-10', '2025-11-01', '2026-10-31', 365);
+  const m12b = period('2024-11..2025-10', '2024-11-01', '2025-10-31', 365);
+  const q3 = period('2026-Q3', '2026-07-01', '2026-09-30', 92);
+  const q3b = period('2025-Q3', '2025-07-01', '2025-09-30', 92);
+  const reading = (
+    id: ClaimReading['id'],
+    result: ClaimResult,
+    adjustedPValue: number | null,
+    sameAs: ClaimReading['id'] | null = null,
+  ): ClaimReading => ({
+    id,
+    name: id,
+    description: id,
+    result,
+    adjustedPValue,
+    supportedAfterCorrection: result.verdict === 'supported',
+    sameAs,
+  });
+  const plain = (result: ClaimResult): ClaimResult => ({ ...result, overdispersion: null });
+  const year = claim(1500, 1000, y24, 'supported', undefined, y25);
+  const notWatched = plain(claim(0, 0, oct25, 'insufficient data'));
+  notWatched.estimate = null;
+  notWatched.pValue = null;
+  notWatched.test = null;
+  notWatched.current = { ...notWatched.current, value: null, days: 0 };
+  notWatched.reason = `2026-10 was not watched ${HOSTILE[0]}`;
+  notWatched.unavailable = { code: 'not-watched', period: '2026-10', text: notWatched.reason };
+  return {
+    claim: {
+      id: 'shanghai-ai-trainers',
+      text: `the demand for AI trainers in Shanghai has surged by over 30% ${HOSTILE[6]}`,
+      publisher: `A paper ${HOSTILE[1]}`,
+      published: '2026-11-02',
+      url: 'https://example.com/news?id=1',
+      role: 'ai-trainer',
+      city: '上海',
+      change: '>30%',
+    },
+    statement: `New postings per watched day (role ai-trainer, city Shanghai, match ${HOSTILE[5]}) rose by more than 30%`,
+    asOf: '2026-11-02',
+    metric: 'new',
+    change: year.change,
+    filter: year.filter,
+    readings: [
+      reading('calendar-year', year, 0.0003),
+      reading('twelve-months', plain(claim(1400, 1000, m12b, 'supported', undefined, m12)), 0.004),
+      reading('quarter', plain(claim(300, 320, q3b, 'contradicted', undefined, q3)), 1),
+      reading('month', notWatched, null),
+    ],
+    overall: {
+      verdict: 'depends',
+      summary: 'Supported under 2 of 4 readings — depends on the period meant.',
+      readings: 4,
+      supported: 2,
+      contradicted: 1,
+      inconclusive: 0,
+      insufficient: 1,
+      supportedAfterCorrection: 2,
+      comparisons: 3,
+      mostData: 'calendar-year',
+    },
+    caveats: [
+      { code: 'not-vacancies', text: 'Postings are not vacancies.' },
+      { code: 'seasonality', current: '2026-10', baseline: '2025-10', text: `Seasonality ${HOSTILE[3]}` },
+    ],
   };
 }
 
@@ -169,16 +306,24 @@ export function sampleReportData(): ReportData {
     allPostings: 510,
     headline: [
       {
-        against: 'the previous period',
+        against: 'previous',
         baseline: sep,
         result: claim(106, 100, sep, 'inconclusive'),
         unavailable: null,
+        error: null,
       },
       {
-        against: 'a year earlier',
+        against: 'year-earlier',
         baseline: oct25,
         result: null,
-        unavailable: 'no source was watched in both periods',
+        unavailable: {
+          code: 'no-common-source',
+          current: '2026-10',
+          baseline: '2025-10',
+          allSources: false,
+          text: 'no source was watched in both periods',
+        },
+        error: null,
       },
     ],
     series: {
@@ -194,7 +339,9 @@ export function sampleReportData(): ReportData {
         method: 'OLS of ln(count per day) on month, t interval',
       },
       trendNote: null,
-      caveats: ['2026-02 includes the Spring Festival'],
+      caveats: [
+        { code: 'spring-festival', dates: ['2026-02-17'], text: '2026-02 includes the Spring Festival' },
+      ],
     },
     skills: {
       filter: {
@@ -216,6 +363,8 @@ export function sampleReportData(): ReportData {
       ],
       emerging: ['rlhf'],
       method: 'two-proportion z test (pooled), Benjamini–Hochberg across 4 skills',
+      tested: 4,
+      minSupport: 10,
       caveats: [],
     },
     companies: HOSTILE.map((company, i) => ({ company, postings: 20 - i })),
@@ -288,8 +437,17 @@ export function sampleReportData(): ReportData {
         p90: 40,
       },
     ],
-    claims: [claim(106, 70, oct25, 'supported', `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)],
-    claimErrors: [{ claim: 'bad-claim', reason: `unknown role "${HOSTILE[0]}"` }],
+    claims: [
+      stated(claim(106, 70, oct25, 'supported', `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)),
+      asPublished(),
+    ],
+    claimErrors: [
+      {
+        claim: 'bad-claim',
+        reason: `unknown role "${HOSTILE[0]}"`,
+        detail: { code: 'unknown-role', values: { role: HOSTILE[0]!, known: 'ai-trainer, data-annotator' } },
+      },
+    ],
     coverage: {
       sources: [
         {

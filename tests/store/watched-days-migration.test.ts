@@ -9,6 +9,7 @@ import { sourceSettings } from '../../src/engine/source-settings.js';
 import { openDatabase } from '../../src/store/database.js';
 import { loadMigrations, migrate } from '../../src/store/migrate.js';
 import { fixtureScraper } from '../engine/fixture-scraper.js';
+import { texts } from '../support/caveat-texts.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
@@ -131,7 +132,9 @@ describe('migration 070 on a database made before it', () => {
       );
       expect(result.estimate!.ratio).toBeCloseTo(2, 1);
       expect(result.verdict).toBe('supported');
-      expect(result.caveats.join('\n')).toMatch(/Coverage assumed: import:old \(2024-01-01 to 2024-12-31\)/);
+      expect(texts(result.caveats).join('\n')).toMatch(
+        /Coverage assumed: import:old \(2024-01-01 to 2024-12-31\)/,
+      );
     } finally {
       db.close();
     }

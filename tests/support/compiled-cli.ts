@@ -1,36 +1,92 @@
-// The real `jobtrend` executable for tests that need a process of their own (pipes, shells): src/cli.ts
-// compiled with tsc into a private folder (emit only: type checking is `npm run typecheck`'s job), with
-// package.json, db/ and node_modules linked beside it the way an installed jobtrend finds them.
-import { spawnSync } from 'node:child_process';
+// The real `jobtrend` executable for tests that run it as separate processes (pipes, shells, several writers):
+// the sources compiled with tsc (emit only: the typecheck is `npm run typecheck`'s job) into a private folder,
+// with package.json, db/ and node_modules linked in so that it finds its migrations and packages the way an
+// installed jobtrend does. The import's reading thread and the query's child process are compiled too, so
+// they run as they do in use.
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
+/** Entry points compiled besides the CLI: modules started by path (worker thread, child process). */
+const ENTRIES = ['src/cli.ts', 'src/import/import-worker.ts', 'src/query/query-child.ts'];
+
 export interface CompiledCli {
-  /** Path of the compiled cli.js (executable, with its #! line). */
+  /** The folder holding the compiled tree (src/cli.js under it). */
+  outDir: string;
+  /** Path of the compiled src/cli.js (executable, with its #! line). */
   cli: string;
   cleanup(): void;
 }
 
+/** Compiles the CLI and the entry points it starts by path into a new folder. */
 export function compileCli(): CompiledCli {
   const outDir = mkdtempSync(join(tmpdir(), 'jobtrend-cli-dist-'));
-  const compiled = spawnSync(
-    process.execPath,
-    [
-      join(projectRoot, 'node_modules/typescript/bin/tsc'),
-      ...['--outDir', outDir, '--rootDir', projectRoot, '--module', 'nodenext'],
-      ...['--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023', '--types', 'node'],
-      ...['--skipLibCheck', '--resolveJsonModule', '--esModuleInterop', '--noCheck'],
-      join(projectRoot, 'src/cli.ts'),
+  const args = [
+    join(projectRoot, 'node_modules/typescript/bin/tsc'),
+    ...[
+      '--outDir',
+      outDir,
+      '--rootDir',
+      projectRoot,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
     ],
-    { cwd: projectRoot, encoding: 'utf8' },
-  );
+    ...['--target', 'es2022', '--lib', 'es2023', '--types', 'node', '--skipLibCheck'],
+    ...['--resolveJsonModule', '--esModuleInterop', '--noCheck'],
+    ...ENTRIES.map((entry) => join(projectRoot, entry)),
+  ];
+  const compiled = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' });
   if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
   for (const entry of ['package.json', 'db', 'node_modules'])
     symlinkSync(join(projectRoot, entry), join(outDir, entry));
-  const cli = join(outDir, 'src/cli.js');
-  chmodSync(cli, 0o755);
-  return { cli, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+  chmodSync(join(outDir, 'src/cli.js'), 0o755);
+  return {
+    outDir,
+    cli: join(outDir, 'src/cli.js'),
+    cleanup: () => rmSync(outDir, { recursive: true, force: true }),
+  };
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Milliseconds from start to exit. */
+  ms: number;
+}
+
+export interface RunningProcess {
+  pid: number;
+  kill(signal: NodeJS.Signals): void;
+  exited: Promise<Exit>;
+}
+
+/** Starts `node <script> ...args` with a clean environment; `exited` resolves with its output. */
+export function startNode(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {},
+): RunningProcess {
+  const started = Date.now();
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: options.cwd ?? tmpdir(),
+    env: { PATH: process.env.PATH, HOME: options.cwd ?? tmpdir(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<Exit>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr, ms: Date.now() - started }));
+  });
+  return { pid: child.pid ?? -1, kill: (signal) => child.kill(signal), exited };
 }

@@ -9,8 +9,15 @@ export function joinParts(parts: ImportBatch[]): ImportBatch[] {
     if (open) {
       (open.postings as unknown[]).push(...part.postings);
       open.skipped.push(...part.skipped);
+      open.undecodable.push(...part.undecodable);
       open.rows += part.rows;
-    } else open = { ...part, postings: [...part.postings] as never, skipped: [...part.skipped] };
+    } else
+      open = {
+        ...part,
+        postings: [...part.postings] as never,
+        skipped: [...part.skipped],
+        undecodable: [...part.undecodable],
+      };
     if (part.more) continue;
     delete open.more;
     batches.push(open);

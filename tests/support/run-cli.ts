@@ -11,6 +11,8 @@ export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = {},
   signal?: AbortSignal,
+  /** Standard output is a terminal (as `jobtrend query` run by hand). */
+  options: { tty?: boolean } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -19,7 +21,7 @@ export async function runCli(
       write: (t) => {
         stdout += t;
       },
-      isTTY: false,
+      isTTY: options.tty ?? false,
     },
     err: {
       write: (t) => {

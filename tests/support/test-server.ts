@@ -1,5 +1,6 @@
 // The local test server: serves fixture sites on 127.0.0.1 and injects faults on demand (500s, 429 with
-// Retry-After, connection resets, slow and truncated bodies, garbage), so no test touches the internet.
+// Retry-After, connection resets, slow and truncated bodies, bodies cut short without a Content-Length,
+// garbage), so no test touches the internet.
 // Every request is logged with its arrival time, so tests can measure rates and count retries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,7 @@ export type RouteHandler = (
   url: URL,
 ) => CannedResponse | Promise<CannedResponse> | 'reset' | undefined;
 
-export type Fault = '500' | '503' | '429' | 'reset' | 'slow' | 'truncated' | 'garbage';
+export type Fault = '500' | '503' | '429' | 'reset' | 'slow' | 'truncated' | 'cut' | 'garbage';
 
 export interface FaultOptions {
   /** Share of requests (0..1) that get a fault; robots.txt is never faulted. */
@@ -71,12 +72,7 @@ export async function startTestServer(): Promise<TestServer> {
       if (await injectFault(kind, res, faultOptions, req, url)) return;
     }
 
-    const route = [...routes]
-      .reverse()
-      .find((r) =>
-        typeof r.match === 'string' ? r.match === url.pathname : r.match.test(url.pathname + url.search),
-      );
-    const answer = route ? await route.handler(req, url) : undefined;
+    const answer = await routeAnswer(req, url);
     if (answer === 'reset') {
       req.socket.destroy();
       return;
@@ -112,12 +108,7 @@ export async function startTestServer(): Promise<TestServer> {
           return false;
         case 'truncated': {
           // Promise a longer body than is sent, then cut the connection.
-          const route = [...routes]
-            .reverse()
-            .find((r) =>
-              typeof r.match === 'string' ? r.match === u.pathname : r.match.test(u.pathname + u.search),
-            );
-          const answer = route ? await route.handler(request, u) : undefined;
+          const answer = await routeAnswer(request, u);
           const body = answer && answer !== 'reset' ? String(answer.body ?? '') : 'partial';
           out.writeHead(200, {
             'content-length': String(Buffer.byteLength(body) + 100),
@@ -127,6 +118,20 @@ export async function startTestServer(): Promise<TestServer> {
           setTimeout(() => request.socket.destroy(), 10);
           return true;
         }
+        case 'cut': {
+          // The body ends early and the connection closes, with no Content-Length (the server says nothing
+          // of its length): to HTTP the shorter body is whole.
+          const answer = await routeAnswer(request, u);
+          const body = Buffer.from(answer && answer !== 'reset' ? (answer.body ?? '') : 'partial');
+          const type =
+            (answer && answer !== 'reset' ? answer.headers?.['content-type'] : undefined) ??
+            'text/html; charset=utf-8';
+          const head = `HTTP/1.1 200 OK\r\ncontent-type: ${type}\r\nconnection: close\r\n\r\n`;
+          entry.status = 200;
+          const keep = Math.floor(body.length * (0.2 + 0.7 * random()));
+          request.socket.end(Buffer.concat([Buffer.from(head), body.subarray(0, keep)]));
+          return true;
+        }
         case 'garbage':
           entry.status = 200;
           out.writeHead(200, { 'content-type': 'application/json' }).end('{"garbage": [1, 2,');
@@ -134,6 +139,15 @@ export async function startTestServer(): Promise<TestServer> {
       }
     }
   });
+  function routeAnswer(request: IncomingMessage, url: URL) {
+    const route = [...routes]
+      .reverse()
+      .find((r) =>
+        typeof r.match === 'string' ? r.match === url.pathname : r.match.test(url.pathname + url.search),
+      );
+    return route ? route.handler(request, url) : undefined;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

@@ -1,9 +1,12 @@
 // A line chart over time buckets (weeks or months): the observed series as a line with points, and an
-// optional fitted trend as a dashed line. Pure: data in, SVG text out; same input, same bytes.
+// optional fitted trend as a dashed line. Text is measured (CJK counted wide) rather than cut: legend entries
+// that do not fit side by side go on rows of their own, and axis labels are thinned to the room they need.
+// Pure: data in, SVG text out; same input, same bytes.
+import { en } from '../messages/en.js';
+import type { ChartWords } from '../messages/report-messages.js';
 import {
   COLORS,
   fitText,
-  formatTick,
   line,
   niceTicks,
   noDataText,
@@ -15,8 +18,13 @@ import {
 
 export interface LineChartOptions {
   title: string;
-  /** Bucket labels along the x axis, e.g. "2026-01" or "2026-W03". */
+  /** Bucket labels, e.g. "2026-01" or "2026-W03": along the x axis, and in the description. */
   labels: string[];
+  /**
+   * The x-axis label of bucket `index`, given the bucket whose label is shown before it (null for the first
+   * shown), so a label can leave out what the one before it said (the year). Default: `labels[index]`.
+   */
+  axisLabel?: (index: number, previousShown: number | null) => string;
   /** Observed values, one per label (null = no data for that bucket: the line breaks). */
   values: (number | null)[];
   /** Fitted trend, one per label (null where there is none). */
@@ -30,12 +38,29 @@ export interface LineChartOptions {
   percent?: boolean;
   width?: number;
   height?: number;
+  /** Words inside the chart (default English). */
+  words?: ChartWords;
 }
 
+const LEGEND_ROW = 16;
+
 export function renderLineChart(options: LineChartOptions): string {
+  const words = options.words ?? en.chart;
   const width = options.width ?? 720;
-  const height = options.height ?? 360;
-  const plot = { left: 72, right: width - 24, top: 60, bottom: height - 64 };
+  const plotLeft = 72;
+  const plotRight = width - 24;
+  // Legend, top left: side by side when the entries fit on one row, else one row each (the plot moves down).
+  const legend: { name: string; color: string; dash: boolean }[] = [
+    { name: options.seriesName, color: COLORS.primary, dash: false },
+  ];
+  if (options.trendName && options.trend?.some((v) => v !== null)) {
+    legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
+  }
+  const entryWidth = (name: string) => 30 + textWidth(name) + 24;
+  const oneRow = legend.reduce((sum, e) => sum + entryWidth(e.name), 0) <= plotRight - plotLeft;
+  const extraRows = oneRow ? 0 : legend.length - 1;
+  const height = (options.height ?? 360) + extraRows * LEGEND_ROW;
+  const plot = { left: plotLeft, right: plotRight, top: 60 + extraRows * LEGEND_ROW, bottom: height - 64 };
   const n = options.labels.length;
   const all = [...options.values, ...(options.trend ?? [])].filter(
     (v): v is number => v !== null && Number.isFinite(v),
@@ -50,7 +75,7 @@ export function renderLineChart(options: LineChartOptions): string {
   for (const tick of ticks) {
     body.push(line(plot.left, y(tick), plot.right, y(tick), COLORS.grid));
     body.push(
-      text(plot.left - 8, y(tick) + 4, formatTick(tick, options.percent), {
+      text(plot.left - 8, y(tick) + 4, words.tick(tick, options.percent ?? false), {
         anchor: 'end',
         fill: COLORS.muted,
       }),
@@ -59,14 +84,21 @@ export function renderLineChart(options: LineChartOptions): string {
   body.push(line(plot.left, plot.bottom, plot.right, plot.bottom, COLORS.axis));
   body.push(line(plot.left, plot.top, plot.left, plot.bottom, COLORS.axis));
 
-  // At most ~12 labels along the axis; always the first and the last.
-  const every = Math.max(1, Math.ceil(n / 12));
-  options.labels.forEach((label, i) => {
+  // At most ~12 labels along the axis, each with room for its measured width; always the first and the last.
+  const spacing = n <= 1 ? plot.right - plot.left : (plot.right - plot.left) / (n - 1);
+  const axisText = (i: number, previous: number | null) =>
+    options.axisLabel ? options.axisLabel(i, previous) : options.labels[i]!;
+  const widest = Math.max(0, ...options.labels.map((_, i) => textWidth(axisText(i, null), 11)));
+  const every = Math.max(1, Math.ceil(n / 12), Math.ceil((widest + 4) / spacing));
+  let previous: number | null = null;
+  options.labels.forEach((_, i) => {
     // A stride label too close to the last one gives way to it.
     if (i !== n - 1 && (i % every !== 0 || (every > 1 && n - 1 - i < every))) return;
+    const label = axisText(i, previous);
+    previous = i;
     body.push(line(x(i), plot.bottom, x(i), plot.bottom + 4, COLORS.axis));
     body.push(
-      text(x(i), plot.bottom + 18, fitText(label, 80, 11), {
+      text(x(i), plot.bottom + 18, fitText(label, Math.max(80, spacing * every - 4), 11), {
         anchor: 'middle',
         size: 11,
         fill: COLORS.muted,
@@ -95,18 +127,11 @@ export function renderLineChart(options: LineChartOptions): string {
     }
   });
 
-  // Legend, top right.
-  const legend: { name: string; color: string; dash: boolean }[] = [
-    { name: options.seriesName, color: COLORS.primary, dash: false },
-  ];
-  if (options.trendName && options.trend?.some((v) => v !== null)) {
-    legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
-  }
   let lx = plot.left;
-  const room = (plot.right - plot.left) / legend.length - 40;
-  for (const entry of legend) {
-    const ly = 44;
-    const name = fitText(entry.name, room);
+  legend.forEach((entry, i) => {
+    const ly = 44 + (oneRow ? 0 : i * LEGEND_ROW);
+    if (!oneRow) lx = plot.left;
+    const name = fitText(entry.name, plot.right - lx - 30);
     body.push(
       line(
         lx,
@@ -118,19 +143,25 @@ export function renderLineChart(options: LineChartOptions): string {
       ),
     );
     body.push(text(lx + 30, ly, name, { fill: COLORS.text }));
-    lx += 30 + textWidth(name) + 24;
-  }
+    lx += entryWidth(name);
+  });
 
   if (all.length === 0) {
-    body.push(noDataText((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2));
+    body.push(noDataText((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, words));
   }
 
   return svgDocument({
     width,
     height,
     title: options.title,
-    description: `${options.seriesName} by ${options.xLabel}, ${options.labels[0] ?? ''} to ${options.labels[n - 1] ?? ''}`,
+    description: words.lineDescription(
+      options.seriesName,
+      options.xLabel,
+      options.labels[0] ?? '',
+      options.labels[n - 1] ?? '',
+    ),
     body,
+    words,
   });
 }
 

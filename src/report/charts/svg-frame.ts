@@ -1,11 +1,12 @@
-// Shared pieces of the report's SVG charts: the document frame (size, background, CJK-capable font stack,
-// title, accessible description), text measurement and truncation, and number formatting. Pure functions;
-// every piece of text goes through escapeXml.
+// Shared pieces of the report's SVG charts: the document frame (size, background, the language's font stack,
+// title, accessible description), text measurement, fitting and truncation, and number formatting. Pure
+// functions; every piece of text goes through escapeXml. The words inside charts (tick labels, "no data",
+// legends) come from the report's message catalogue (ChartWords); English when none is given.
+
+import { isEastAsianWide } from '../../text/east-asian-width.js';
 import { formatCount } from '../format.js';
 import { escapeXml } from '../markdown-escape.js';
-
-export const FONT_STACK =
-  "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+import type { ChartWords } from '../messages/report-messages.js';
 
 export const COLORS = {
   text: '#1f2328',
@@ -26,18 +27,25 @@ export interface FrameOptions {
   /** One sentence for screen readers: what the chart shows. */
   description: string;
   body: string[];
+  words: Pick<ChartWords, 'fontStack' | 'svgLang'>;
 }
 
-/** Wraps chart elements in a standalone SVG document with its title. */
+/** Title sizes tried, largest first, until the title fits the chart's width. */
+const TITLE_SIZES = [16, 15, 14, 13, 12];
+
+/** Wraps chart elements in a standalone SVG document with its title (smaller, rather than cut, when long). */
 export function svgDocument(options: FrameOptions): string {
-  const { width, height } = options;
+  const { width, height, words } = options;
+  const room = width - 24;
+  const size = TITLE_SIZES.find((s) => textWidth(options.title, s) <= room) ?? 12;
+  const lang = words.svgLang ? ` xml:lang="${escapeXml(words.svgLang)}"` : '';
   // The font-family attribute is on the root so every <text> inherits it; quotes inside are XML-escaped.
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="${escapeXml(FONT_STACK)}" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc"${lang} font-family="${escapeXml(words.fontStack)}" font-size="12">`,
     `<title id="title">${escapeXml(options.title)}</title>`,
     `<desc id="desc">${escapeXml(options.description)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${COLORS.background}"/>`,
-    text(width / 2, 24, options.title, { anchor: 'middle', size: 16, weight: 'bold' }),
+    text(width / 2, 24, fitText(options.title, room, size), { anchor: 'middle', size, weight: 'bold' }),
     ...options.body,
     '</svg>',
     '',
@@ -66,8 +74,8 @@ export function text(x: number, y: number, content: string, options: TextOptions
 }
 
 /** "no data", centred on x at height y, for a chart with nothing to draw. */
-export function noDataText(x: number, y: number): string {
-  return text(x, y, 'no data', { anchor: 'middle', fill: COLORS.muted });
+export function noDataText(x: number, y: number, words: Pick<ChartWords, 'noData'>): string {
+  return text(x, y, words.noData, { anchor: 'middle', fill: COLORS.muted });
 }
 
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, extra = ''): string {
@@ -83,22 +91,20 @@ export function num(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** Approximate rendered width in px: CJK and full-width characters are about 1em, Latin about 0.6em. */
+/**
+ * Approximate rendered width in px, erring wide so that what is measured to fit does fit: CJK ideographs,
+ * kana, hangul and full-width forms are 1em; the punctuation CJK fonts draw full width (— … “ ” ‘ ’ ·) is
+ * counted as 1em too; Latin and digits are about 0.6em.
+ */
 export function textWidth(content: string, size = 12): number {
   let width = 0;
-  for (const ch of content) {
-    const cp = ch.codePointAt(0)!;
-    width +=
-      cp >= 0x1100 &&
-      ((cp >= 0x2e80 && cp <= 0xa4cf) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        cp >= 0x20000)
-        ? size
-        : size * 0.6;
-  }
+  for (const ch of content) width += isWide(ch.codePointAt(0)!) ? size : size * 0.6;
   return width;
+}
+
+/** East Asian wide characters, and the punctuation CJK fonts draw a full em wide (— … “ ” ‘ ’ ·). */
+function isWide(cp: number): boolean {
+  return isEastAsianWide(cp) || cp === 0x00b7 || (cp >= 0x2014 && cp <= 0x2026);
 }
 
 /** Shortens text with "…" so it fits `maxWidth` px. */
