@@ -1,13 +1,16 @@
 // The jobtrend command line: builds the program from the command list, runs it, and is the one place that
-// turns errors into exit codes. Usage errors exit 2, other failures 1, each as one line on stderr. What goes to
-// a terminal has its control characters escaped: text from postings must not command the terminal.
+// turns a command's outcome into an exit code: 0 when its action returns, 2 for usage errors, 130 when it was
+// interrupted (src/outcome.ts), 1 for every other failure, each failure as one line on stderr. What goes to a
+// terminal has its control characters escaped: text from postings must not command the terminal.
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commands } from '../commands/index.js';
 import { UsageError, UserError } from '../errors.js';
+import { CommandFailed, Interrupted } from '../outcome.js';
+import type { Output } from '../output.js';
 import { asUserError } from '../store/sqlite-errors.js';
 import { escapeControl } from '../text/terminal-text.js';
-import { type CliContext, makeContext, type Output } from './context.js';
+import { type CliContext, makeContext } from './context.js';
 import { OutputClosed, streamOutput } from './output-stream.js';
 
 export interface RunIo {
@@ -70,7 +73,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const { program, context } = buildProgram(full);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return outputGone.signal.aborted ? 0 : context.exitCode;
+    return 0;
   } catch (error) {
     // A failure of the database after it was opened (made read-only meanwhile, disk full) is the user's to fix.
     return outputGone.signal.aborted ? 0 : report(asUserError(error, context.dbPath()), full);
@@ -92,6 +95,10 @@ function report(error: unknown, io: Required<RunIo>): number {
     }
     line(`${error.message.replace(/^error: /, '')} (see jobtrend --help)`);
     return 2;
+  }
+  if (error instanceof Interrupted || error instanceof CommandFailed) {
+    if (error.line) line(error.line);
+    return error instanceof Interrupted ? 130 : 1;
   }
   if (error instanceof UsageError) {
     line(error.message);

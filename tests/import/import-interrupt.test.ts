@@ -65,7 +65,7 @@ function storedRows(): number {
 describe('stopping an import', () => {
   it('SIGTERM keeps what is stored; the same import again adds exactly the rest', async () => {
     const stopped = await importCsv(true);
-    expect(stopped.code).toBe(1);
+    expect(stopped.code).toBe(130);
     expect(stopped.stdout).toMatch(/interrupted: the rows stored so far are kept/);
     const db = new Database(dbPath, { readonly: true });
     const kept = Number(db.prepare('SELECT count(*) FROM postings').pluck().get());
