@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, commandsRun } from '../../src/cli/main.js';
 import { makeContext } from '../../src/cli/context.js';
+import { buildProgram, commandsRun } from '../../src/cli/main.js';
 import { commands } from '../../src/commands/index.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -27,7 +27,7 @@ function packagesLoaded(argv: string[]): string[] {
     "import { createRequire } from 'node:module';",
     "import { writeSync } from 'node:fs';",
     `const cache = createRequire(${JSON.stringify(CLI)}).cache;`,
-    "process.on('exit', () => writeSync(2, `\\nLOADED ${JSON.stringify(Object.keys(cache))}\\n`));",
+    "process.on('exit', () => writeSync(2, '\\nLOADED ' + JSON.stringify(Object.keys(cache)) + '\\n'));",
   ].join('\n');
   const result = spawnSync(
     process.execPath,
@@ -82,9 +82,7 @@ describe('jobtrend --version and --help', () => {
     const files = readdirSync(join(root, 'src/commands')).filter((file) =>
       /^export function define\(/m.test(readFileSync(join(root, 'src/commands', file), 'utf8')),
     );
-    expect(files.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual(
-      commands.map((c) => c.name).sort(),
-    );
+    expect(files.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual(commands.map((c) => c.name).sort());
   });
 });
 
