@@ -3,11 +3,11 @@
 // and the process leaves within the stop timeout. Logs one structured line per event on stdout.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import type { Job } from '../config/job-config.js';
 import { UsageError, UserError } from '../errors.js';
 import { CommandFailed } from '../outcome.js';
 import { checkJobSources } from '../schedule/check-jobs.js';
 import { startDaemon } from '../schedule/daemon.js';
-import type { Job } from '../schedule/job-config.js';
 import { outputLogger } from '../schedule/output-logger.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';

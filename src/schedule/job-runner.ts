@@ -3,6 +3,8 @@
 // stopped — write the report if the job has one, and close the row with a status and a summary. The scrape
 // and report operations are injected (the real engine and report writer by default), so the scheduler can
 // be tested without the network.
+
+import { expandJobScrapes, type Job, type JobReport, type JobScrape } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import { warnHealthFlags } from '../health/check-health.js';
@@ -18,7 +20,6 @@ import {
   startJobRun,
 } from '../store/job-store.js';
 import type { RunCounters } from '../store/run-store.js';
-import { expandJobScrapes, type Job, type JobReport, type JobScrape } from './job-config.js';
 import { acquireJobLock, type LockSettings, newHolderId } from './lock.js';
 
 /** The engine's summary of one source run (src/engine/scrape-source.ts RunSummary). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/import/import-file.js';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import { type Normalise, normalisePosting } from '../../src/pipeline/normalise-posting.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { runCli } from '../support/run-cli.js';

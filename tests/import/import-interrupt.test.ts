@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import { tempDir } from '../support/temp-db.js';
 
 const CLI = join(import.meta.dirname, '../../dist/src/cli.js');

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatch, ReadOptions } from '../../src/import/import-batches.js';
 import { readImportBatches } from '../../src/import/import-batches.js';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import { joinParts } from '../support/import-parts.js';
 import { tempDir } from '../support/temp-db.js';
 
