@@ -1,8 +1,94 @@
-// Which way jobtrend's imports may point (docs/architecture.md draws the whole flow). Run by `npm run lint`:
-// `depcruise src scrapers bench eval`. Type-only imports count: a type is a dependency too.
+// Which way jobtrend's imports may point: docs/architecture.md draws the flow and explains the table below
+// (tests/docs/architecture-doc.test.ts keeps the two the same). Run by `npm run lint` (`npm run lint:deps`).
+// Type-only imports count: a type is a dependency too.
+
+/**
+ * What each part may import besides itself and node_modules. A part is a folder of src/ (or scrapers/); the
+ * single files at src/'s top (errors.ts, log.ts …) are parts of their own.
+ */
+const MAY_IMPORT = {
+  // Leaves: shapes, words and helpers everything may use.
+  domain: [],
+  taxonomy: [],
+  text: [],
+  'errors.ts': [],
+  'outcome.ts': [],
+  'output.ts': [],
+  'paths.ts': [],
+  'seeded-random.ts': [],
+  'log.ts': ['text'],
+  // Reading postings, storing them, and what is stored about the runs.
+  pipeline: ['domain', 'taxonomy', 'text'],
+  store: ['domain', 'errors.ts', 'health', 'paths.ts', 'pipeline'],
+  health: ['domain', 'log.ts', 'store'],
+  // Fetching, and the config that sets it up.
+  fetch: ['browser', 'log.ts', 'store', 'text'],
+  browser: ['errors.ts', 'fetch', 'log.ts'],
+  config: ['errors.ts', 'fetch', 'report', 'text'],
+  // Crawling: the engine schedules the requests scrapers describe.
+  engine: [
+    'browser',
+    'config',
+    'domain',
+    'errors.ts',
+    'fetch',
+    'health',
+    'log.ts',
+    'output.ts',
+    'pipeline',
+    'scrapers',
+    'store',
+  ],
+  scrapers: ['domain', 'engine', 'errors.ts', 'fetch', 'text'],
+  // Other ways in and out of the database.
+  import: ['domain', 'errors.ts', 'pipeline', 'store', 'text'],
+  export: ['store', 'text'],
+  query: ['errors.ts', 'store'],
+  // Counting and telling.
+  analysis: ['config', 'errors.ts', 'pipeline', 'store', 'text'],
+  report: ['analysis', 'errors.ts', 'health', 'store', 'taxonomy', 'text'],
+  // What runs the rest.
+  schedule: ['config', 'engine', 'errors.ts', 'health', 'log.ts', 'output.ts', 'report', 'scrapers', 'store'],
+  check: ['browser', 'config', 'engine', 'errors.ts', 'fetch', 'scrapers', 'store', 'text'],
+  demo: [
+    'browser',
+    'check',
+    'config',
+    'engine',
+    'errors.ts',
+    'import',
+    'log.ts',
+    'report',
+    'scrapers',
+    'seeded-random.ts',
+    'store',
+  ],
+  commands: '*',
+  cli: ['commands', 'config', 'errors.ts', 'outcome.ts', 'output.ts', 'paths.ts', 'store', 'text'],
+  'cli.ts': ['cli'],
+};
+
+/** The path pattern of a part. */
+const part = (name) =>
+  name === 'scrapers' ? 'scrapers/' : name.endsWith('.ts') ? `src/${name.replace('.', '\\.')}$` : `src/${name}/`;
+
+const partRules = Object.entries(MAY_IMPORT)
+  .filter(([, allowed]) => allowed !== '*')
+  .map(([name, allowed]) => ({
+    name: `${name}-imports`,
+    comment: `${name} may import ${allowed.length > 0 ? allowed.join(', ') : 'no other part'} (docs/architecture.md)`,
+    severity: 'error',
+    from: { path: `^${part(name)}` },
+    to: {
+      path: '^(src|scrapers)/',
+      pathNot: `^(${[name, ...allowed].map(part).join('|')})`,
+    },
+  }));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
-module.exports = {
+const config = {
   forbidden: [
+    // The rules of issue 23, named so that a failure says which promise it breaks (the table says them too).
     {
       name: 'cli-is-the-top',
       comment:
@@ -39,6 +125,17 @@ module.exports = {
       from: { path: '^src/(fetch|browser)/' },
       to: { path: '^(scrapers/|src/engine/)' },
     },
+    {
+      name: 'every-file-in-a-part',
+      comment: 'A new folder (or file at the top of src/) gets its line in MAY_IMPORT and in docs/architecture.md.',
+      severity: 'error',
+      from: {
+        path: '^(src|scrapers)/',
+        pathNot: `^(${Object.keys(MAY_IMPORT).map(part).join('|')})`,
+      },
+      to: {},
+    },
+    ...partRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
@@ -47,3 +144,6 @@ module.exports = {
     exclude: { path: '^dist/' },
   },
 };
+// The table itself, for tests/docs/architecture-doc.test.ts (not enumerable: not part of the configuration).
+Object.defineProperty(config, 'MAY_IMPORT', { value: MAY_IMPORT, enumerable: false });
+module.exports = config;
