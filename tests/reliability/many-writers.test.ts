@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { openDatabase } from '../../src/store/database.js';
 import { renderListPage } from '../engine/fixture-site.js';
-import { type CompiledCli, compileCli, type Exit, startNode } from '../support/compiled-cli.js';
+import { type Exit, startNode } from '../support/compiled-cli.js';
+import { type CompiledTree, compiledCli } from '../support/e2e-build.js';
 import { tempDir } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -22,7 +23,7 @@ const PER_PAGE = 20;
 const PAGES_AFTER_IMPORT = 3;
 const DAEMON_PAGES = 40;
 
-let cli: CompiledCli;
+let cli: CompiledTree;
 let server: TestServer;
 const temp = tempDir('jobtrend-many-writers-');
 let csv: string;
@@ -31,7 +32,7 @@ let csv: string;
 const sites = new Map<string, { importDone: boolean; lastPageAfterImport?: number; maxPage: number }>();
 
 beforeAll(async () => {
-  cli = compileCli();
+  cli = compiledCli();
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
   // Daemon sites: a fixed listing of DAEMON_PAGES pages, served at once.
@@ -56,7 +57,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  cli?.cleanup();
   temp.cleanup();
 });
 

@@ -4,23 +4,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CompiledCli,
-  compileCli,
-  type RunningProcess,
-  startNode as start,
-} from '../support/compiled-cli.js';
+import { type RunningProcess, startNode as start } from '../support/compiled-cli.js';
+import { type CompiledTree, compiledCli } from '../support/e2e-build.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
 const RUNAWAY = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
 
-let cli: CompiledCli;
+let cli: CompiledTree;
 const temp = tempDir('jobtrend-runaway-');
 const db = join(temp.dir, 'jobs.sqlite');
 
 beforeAll(async () => {
-  cli = compileCli();
+  cli = compiledCli();
   expect((await runCli(['--db', db, 'init'])).code).toBe(0);
 }, 120_000);
 // Whatever a failing test left running is killed.
@@ -32,7 +28,6 @@ const startNode = (...args: Parameters<typeof start>): RunningProcess => {
 };
 afterAll(() => {
   for (const running of started) running.kill('SIGKILL');
-  cli?.cleanup();
   temp.cleanup();
 });
 
