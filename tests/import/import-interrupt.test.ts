@@ -10,12 +10,12 @@ import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { compiledCli } from '../support/e2e-build.js';
 import { tempDir } from '../support/temp-db.js';
 
-const ROWS = 40_000;
+const ROWS = 25_000;
 /**
- * Rows stored before the signal: the first batch (1,000 rows) and one whole batch (10,000) committed, when the
- * reading thread is ahead and batches queue up; two batches after it still leave rows unstored.
+ * Rows stored before the signal: the first batch (1,000 rows) is committed, the reading thread is ahead and
+ * batches (10,000 rows) queue up; the batch being stored and one more still leave rows unstored.
  */
-const STOP_AFTER = 11_000;
+const STOP_AFTER = 1_000;
 const { dir, cleanup } = tempDir('jobtrend-importstop-');
 const csv = join(dir, 'big.csv');
 const dbPath = join(dir, 'jobtrend.sqlite');
