@@ -1,6 +1,6 @@
 // The real-captures guard: present captures run their tests, absent ones skip in a user's clone, and fail when
 // JOBTREND_REAL_CAPTURES=1 (CI) says they must be here.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { haveRealCaptures } from './shared-fixtures.js';
@@ -34,5 +34,23 @@ describe('the real-captures guard', () => {
     expect(() => haveRealCaptures('', { root: join(temp.dir, 'nowhere'), env })).toThrow(
       /nowhere is missing/,
     );
+  });
+});
+
+describe('the tests over the real captures', () => {
+  it('decide whether they run only through the guard: no skipIf or runIf on an existsSync of their own', () => {
+    const testsDir = join(import.meta.dirname, '..');
+    const ownChecks = readdirSync(testsDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('shared-fixtures.ts'))
+      .flatMap((name) =>
+        readFileSync(join(testsDir, name), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ at: `tests/${name}:${i + 1}`, line }))
+          .filter(({ line }) =>
+            /\b(skipIf|runIf)\(.*existsSync|existsSync\(.*(SHARED|shared|realCapture)/.test(line),
+          ),
+      )
+      .map(({ at, line }) => `${at}: ${line.trim()}`);
+    expect(ownChecks).toEqual([]);
   });
 });
