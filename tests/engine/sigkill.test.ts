@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrapeSources } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
-import { compiledEngine } from '../support/e2e-build.js';
+import { compiledCli } from '../support/e2e-build.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDbPath } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -21,7 +21,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   // The engine compiled with tsc (emit only), once per run with the CLI: tests/support/compile-once.ts.
-  outDir = compiledEngine().outDir;
+  outDir = compiledCli().outDir;
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
   // Slow pages, so the kill lands in the middle of the crawl.

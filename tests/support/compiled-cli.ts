@@ -3,9 +3,8 @@
 // folder, with package.json, db/ and node_modules linked in so that it finds its migrations and packages the
 // way an installed jobtrend does. The import's reading thread, the query's child process and the crawl's store
 // thread are compiled too, so they run as they do in use, and so are the engine tests' child scripts.
-// Compiled once per run, by the e2e project's global setup (tests/support/compile-once.ts, which also makes the
-// CLI tests' copy without the store thread); a test file reaches it with `compiledCli()` or `compiledEngine()`
-// (tests/support/e2e-build.ts).
+// Compiled once per run, by the e2e project's global setup (tests/support/compile-once.ts); a test file reaches
+// it with `compiledCli()` (tests/support/e2e-build.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The compiled jobtrend of this test run (compiled once by tests/support/compile-once.ts, the e2e project's
-// global setup), for test files that run it as separate processes.
+// global setup), for test files that run it, or the engine tests' child scripts, as separate processes.
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
@@ -10,17 +10,8 @@ export interface CompiledTree {
   cli: string;
 }
 
-/** The CLI's tree: a crawl stores its pages in the crawl's own thread (no store-worker.js). */
 export function compiledCli(): CompiledTree {
-  return tree(inject('compiledCliDir'));
-}
-
-/** The engine's tree: with store-worker.js, a crawl stores its pages in a thread of its own. */
-export function compiledEngine(): CompiledTree {
-  return tree(inject('compiledEngineDir'));
-}
-
-function tree(outDir: string | undefined): CompiledTree {
+  const outDir = inject('compiledCliDir');
   if (!outDir) {
     throw new Error(
       'no compiled jobtrend: this test belongs to the e2e project (npx vitest run --project e2e), whose global setup compiles it',
