@@ -20,6 +20,28 @@ describe('renderReport', () => {
     }
   });
 
+  it('gives each sample claim the verdict its interval gives (supported only when the whole interval clears +30%)', () => {
+    const readings = sampleReportData().claims.flatMap((claim) => claim.readings);
+    expect(readings.length).toBeGreaterThanOrEqual(5);
+    for (const { result } of readings) {
+      const e = result.estimate;
+      const target = 1 + result.change.threshold;
+      const expected = !e
+        ? 'insufficient data'
+        : e.interval.lower >= target
+          ? 'supported'
+          : e.interval.upper < target
+            ? 'contradicted'
+            : 'inconclusive';
+      expect(result.verdict, `${result.current.period.label} vs ${result.baseline.period.label}`).toBe(
+        expected,
+      );
+    }
+    expect(new Set(readings.map((r) => r.result.verdict))).toEqual(
+      new Set(['supported', 'contradicted', 'insufficient data']),
+    );
+  });
+
   it('names reports of the same subject and day apart by their period', () => {
     const data = sampleReportData();
     const quarter = { ...data, period: { ...data.period, label: '2026-Q3' } };
