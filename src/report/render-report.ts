@@ -14,7 +14,7 @@ import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
 import { significanceMark, slug } from './format.js';
-import { escapeMarkdown as esc, markdownTable } from './markdown-escape.js';
+import { escapeMarkdown as esc, markdownTable, markdownUrl } from './markdown-escape.js';
 import { messagesFor } from './messages/catalogues.js';
 import type { Lang, Markup, PeriodWords, ReportMessages, SubjectWords } from './messages/report-messages.js';
 import type { HeadlineComparison, PayRow, ReportData } from './report-data.js';
@@ -46,6 +46,7 @@ export const MARKDOWN: Markup = {
   code: (text) => `\`${text}\``,
   em: (text) => `_${text}_`,
   text: (text, max) => esc(text, max),
+  url: markdownUrl,
 };
 
 /**
@@ -650,10 +651,11 @@ function claimDetail(c: Context, claim: ClaimReadingsResult): string[] {
   const out = [`### ${claimName(c, claim, 100)}`, ''];
   if (claim.claim.text) out.push(`> ${esc(claim.claim.text, 300)}`, '');
   const published = claim.claim.published ? t.format.day(claim.claim.published) : undefined;
-  const origin = [claim.claim.publisher, published, claim.claim.url].filter((part): part is string =>
-    Boolean(part),
-  );
-  if (origin.length > 0) out.push(t.claims.origin(origin.map((part) => esc(part, 200))), '');
+  const origin = [claim.claim.publisher, published]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => esc(part, 200));
+  if (claim.claim.url) origin.push(m.url(claim.claim.url));
+  if (origin.length > 0) out.push(t.claims.origin(origin), '');
   out.push(
     t.claims.verdictLine(t.claims.headline(claim), t.claims.quotable(claim, quotedSubject(c, claim), m), m),
     '',

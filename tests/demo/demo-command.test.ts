@@ -185,7 +185,7 @@ describe('jobtrend demo, offline, end to end', () => {
     const section = markdown.slice(markdown.indexOf('## Claims'), markdown.indexOf('## Data coverage'));
     expect(section).toMatch(/^### shanghai-ai-trainers-2026-01$/m);
     expect(section).toContain(
-      '\n— C114 \\(from a Xinhua report\\), 2026-01-26, https\\://www\\.c114pro.com/ainews/142225.html\n',
+      '\n— C114 (from a Xinhua report), 2026-01-26, <https://www.c114pro.com/ainews/142225.html>\n',
     );
     expect(section).toMatch(/^\| calendar year \| 2025 \| 2024 \|/m);
     expect(section).toMatch(/^\| as stated \| 2025 \| 2024 \|/m);

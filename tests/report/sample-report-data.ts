@@ -21,6 +21,9 @@ export const HOSTILE = [
   'line\nbreak # heading',
 ];
 
+/** The address of the sample's published claim: the report links it. */
+export const SAMPLE_CLAIM_URL = 'https://example.com/news?id=1';
+
 const period = (label: string, start: string, end: string, days: number): Period => ({
   label,
   start,
@@ -235,7 +238,7 @@ function asPublished(): ClaimReadingsResult {
       text: `the demand for AI trainers in Shanghai has surged by over 30% ${HOSTILE[6]}`,
       publisher: `A paper ${HOSTILE[1]}`,
       published: '2026-11-02',
-      url: 'https://example.com/news?id=1',
+      url: SAMPLE_CLAIM_URL,
       role: 'ai-trainer',
       city: '上海',
       change: '>30%',

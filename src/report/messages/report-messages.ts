@@ -25,6 +25,8 @@ export interface Markup {
   em(text: string): string;
   /** Escapes untrusted text for one line (a cell, a list item, a sentence); cut to `max` characters. */
   text(text: string, max?: number): string;
+  /** A link to an address the user gave (a claim's source): a plain http(s) URL is linked, anything else is text. */
+  url(href: string): string;
 }
 
 /** The report's subject, each part already in the reader's words and escaped. */
