@@ -6,7 +6,6 @@ import type { RawPosting, SalaryPeriod } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { normaliseWhitespace } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
-import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
 
@@ -149,17 +148,15 @@ export const ashbyScraper: Scraper<AshbyOptions> = {
   verifiedAgainst:
     'posting-api job-board ?includeCompensation=true: fields checked against a real capture of the Linear board (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: ashbyOptionsSchema,
-  scrape(ctx) {
-    return scrapeEachTarget(
-      ctx.options.boards,
-      (b) => `ashby board "${b}"`,
-      ctx.signal,
-      async function* (board) {
-        const url = ashbyJobBoardUrl(ctx.baseUrl, board);
-        const page = await ctx.fetcher.fetch(url);
-        yield { url, postings: parseAshbyJobBoard(page.text, { url }) };
-      },
-    );
+  start: (ctx) =>
+    ctx.options.boards.map((board) => ({
+      url: ashbyJobBoardUrl(ctx.baseUrl, board),
+      handler: 'board',
+      kind: 'list',
+      target: `ashby board "${board}"`,
+    })),
+  handlers: {
+    board: (page, ctx) => ({ postings: parseAshbyJobBoard(page.text, { url: ctx.request.url }) }),
   },
   parse: parseAshbyJobBoard,
 };

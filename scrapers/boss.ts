@@ -11,17 +11,18 @@ import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { extractCambrian } from './china/embedded-json.js';
 import { bossShapes } from './china/real-shapes.js';
-import { searchPages } from './china/search-pages.js';
+import { type SearchFlow, searchHandlers, searchStart } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
+  reroot,
   text,
   textList,
 } from './china/search-targets.js';
-import type { BrowserResponse, ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import type { BrowserResponse, ParseHint, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://www.zhipin.com';
 const JOB_LIST_PATH = '/wapi/zpgeek/search/joblist.json';
@@ -251,39 +252,40 @@ export function postingsFromResponses(responses: BrowserResponse[]): BossListPag
   return { postings: [...byId.values()], hasMore };
 }
 
-async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  yield* searchPages(context, {
-    board: 'boss',
-    async loadPage(target, page, query) {
-      const url = `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`;
-      // Not waitForCapture: a verification page makes no job-list request, and waiting for one would end in a
-      // timeout that gets retried; loading to network idle sees the block at once and catches card responses.
-      const browsed = await context.fetcher.browse(url, {
-        captureResponses: (u) => u.includes(JOB_LIST_PATH) || DETAIL_PATHS.some((p) => u.includes(p)),
-      });
-      if (!browsed.responses.some((r) => r.url.includes(JOB_LIST_PATH))) {
-        const blocked = detectChineseBlock(browsed.html);
-        if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, browsed.url);
-        if (/\/web\/user\/|passport|login/.test(browsed.url))
-          throw new BlockedError('blocked: BOSS login wall', browsed.url);
-      }
-      const result = postingsFromResponses(browsed.responses);
-      return { url, postings: result.postings, last: result.hasMore === false };
-    },
-    details: {
-      // Job pages want the browser's cookies, so they are opened in the browser too.
-      site: 'BOSS',
-      urlOf: (posting) => `${context.baseUrl.replace(/\/$/, '')}/job_detail/${posting.sourcePostingId}.html`,
-      load: async (url) => (await context.fetcher.browse(url)).html,
-      apply: (posting, html, url) => {
-        const detail = parseBossDetailPage(html, { url });
-        if (detail?.description) posting.description = detail.description;
-        if (detail?.postedAt) posting.postedAt = detail.postedAt;
-        return detail !== undefined;
-      },
-    },
-  });
-}
+const flow: SearchFlow<ChineseSearchOptions> = {
+  board: 'boss',
+  site: 'BOSS',
+  // Not waitForCapture: a verification page makes no job-list request, and waiting for one would end in a
+  // timeout that gets retried; loading to network idle sees the block at once and catches card responses.
+  pageRequest: (target, page, query, context) => ({
+    url: `${context.baseUrl.replace(/\/$/, '')}/web/geek/job?query=${encodeURIComponent(query)}&city=${target.code}&page=${page}`,
+    browse: { captureUrlsContaining: [JOB_LIST_PATH, ...DETAIL_PATHS] },
+  }),
+  readPage(page) {
+    if (!page.responses.some((r) => r.url.includes(JOB_LIST_PATH))) {
+      const blocked = detectChineseBlock(page.text);
+      if (blocked) throw new BlockedError(`blocked: BOSS ${blocked}`, page.url);
+      if (/\/web\/user\/|passport|login/.test(page.url))
+        throw new BlockedError('blocked: BOSS login wall', page.url);
+    }
+    const result = postingsFromResponses(page.responses);
+    return { postings: result.postings, last: result.hasMore === false };
+  },
+  // Job pages want the browser's cookies, so they are opened in the browser too.
+  jobPage: (posting, context) =>
+    posting.description
+      ? undefined
+      : { url: reroot(bossDetailUrl(posting), context.baseUrl, DEFAULT_BASE_URL), browse: {} },
+  completeFrom(posting, html, url) {
+    const detail = parseBossDetailPage(html, { url });
+    if (!detail) return undefined;
+    return {
+      ...posting,
+      ...(detail?.description ? { description: detail.description } : {}),
+      ...(detail?.postedAt ? { postedAt: detail.postedAt } : {}),
+    };
+  },
+};
 
 export const bossScraper: Scraper<ChineseSearchOptions> = {
   id: 'boss',
@@ -295,6 +297,8 @@ export const bossScraper: Scraper<ChineseSearchOptions> = {
     '7 real shapes, 2022 to 2026-07: joblist.json, job pages (2022, 2025-05), detail API (2024-11), the browser-rendered search page, code 37 and the IP verification page; tests on project fixtures, scrape in real Chromium (2026-12)',
   checkedAgainst: bossShapes,
   optionsSchema: chineseSearchOptionsSchema,
-  scrape,
+  details: { enabled: false, maxPerRun: 500 },
+  start: (context) => searchStart(flow, context),
+  handlers: searchHandlers(flow),
   parse: (body, hint) => parseBoss(body, hint).postings,
 };

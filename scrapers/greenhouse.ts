@@ -1,10 +1,10 @@
 // Greenhouse job boards through the public Job Board API (no key): GET /v1/boards/{board}/jobs?content=true
-// returns every open job of a board at once, with `content` as HTML-escaped HTML. One page per board.
+// returns every open job of a board at once, with `content` as HTML-escaped HTML. One request per board, all
+// boards side by side.
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { descriptionText } from './shared/description.js';
-import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl, decodeEntities } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
 
@@ -113,17 +113,16 @@ export const greenhouseScraper: Scraper<GreenhouseOptions> = {
   verifiedAgainst:
     'Job Board API v1 jobs?content=true: fields checked against a real capture of the Vercel board (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: greenhouseOptionsSchema,
-  scrape(ctx) {
-    return scrapeEachTarget(
-      ctx.options.boards,
-      (b) => `greenhouse board "${b}"`,
-      ctx.signal,
-      async function* (board) {
-        const url = greenhouseJobsUrl(ctx.baseUrl, board);
-        const page = await ctx.fetcher.fetch(url);
-        yield { url, postings: parseGreenhouseJobs(page.text, { url }) };
-      },
-    );
+  start: (ctx) =>
+    ctx.options.boards.map((board) => ({
+      url: greenhouseJobsUrl(ctx.baseUrl, board),
+      handler: 'board',
+      kind: 'list',
+      target: `greenhouse board "${board}"`,
+    })),
+  handlers: {
+    // The request URL names the board (a redirect would not).
+    board: (page, ctx) => ({ postings: parseGreenhouseJobs(page.text, { url: ctx.request.url }) }),
   },
   parse: parseGreenhouseJobs,
 };

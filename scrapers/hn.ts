@@ -8,7 +8,7 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
-import type { ParseHint, ScrapeContext, Scraper } from './types.js';
+import type { PageRequest, ParseHint, Scraper } from './types.js';
 
 export const hnOptionsSchema = z.object({
   /** How many of the latest monthly threads to read (1 = this month's). */
@@ -168,16 +168,20 @@ function shorten(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
-async function latestThreadIds(ctx: ScrapeContext<HnOptions>, months: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let page = 0; page < MAX_SEARCH_PAGES && ids.length < months && !ctx.signal.aborted; page++) {
-    const url = hnSearchUrl(ctx.baseUrl, page);
-    const response = await ctx.fetcher.fetch(url);
-    const { threadIds, morePages } = parseHnSearch(response.text, url);
-    for (const id of threadIds) if (!ids.includes(id)) ids.push(id);
-    if (!morePages) break;
-  }
-  return ids.slice(0, months);
+function threadRequest(baseUrl: string, id: string): PageRequest {
+  return { url: hnItemUrl(baseUrl, id), handler: 'thread', kind: 'list', target: `hn thread ${id}` };
+}
+
+/** A search page for the latest hiring threads; `found` are the thread ids the pages before gave. */
+function searchRequest(baseUrl: string, page: number, found: string[]): PageRequest {
+  return {
+    url: hnSearchUrl(baseUrl, page),
+    handler: 'search',
+    kind: 'index',
+    data: { page, found },
+    // All the threads are found before any is read, newest first.
+    priority: 3,
+  };
 }
 
 export const hnScraper: Scraper<HnOptions> = {
@@ -188,15 +192,24 @@ export const hnScraper: Scraper<HnOptions> = {
   verifiedAgainst:
     'Algolia HN Search API (search_by_date, items/{id}); data courtesy of Hacker News, postings link to their comments. Checked against a real September 2026 thread capture; tests on project fixtures (2026-11)',
   optionsSchema: hnOptionsSchema,
-  async *scrape(ctx) {
-    const wanted =
-      ctx.options.threadIds?.map(String) ?? (await latestThreadIds(ctx, ctx.options.months ?? 1));
-    for (const id of wanted) {
-      if (ctx.signal.aborted) return;
-      const url = hnItemUrl(ctx.baseUrl, id);
-      const response = await ctx.fetcher.fetch(url);
-      yield { url, postings: parseHnThread(response.text, { url }) };
-    }
+  start(ctx) {
+    if (ctx.options.threadIds)
+      return ctx.options.threadIds.map((id) => threadRequest(ctx.baseUrl, String(id)));
+    return [searchRequest(ctx.baseUrl, 0, [])];
+  },
+  handlers: {
+    search(page, ctx) {
+      const { page: n, found } = ctx.request.data as { page: number; found: string[] };
+      const months = ctx.options.months ?? 1;
+      const { threadIds, morePages } = parseHnSearch(page.text, ctx.request.url);
+      const fresh = threadIds.filter((id) => !found.includes(id)).slice(0, months - found.length);
+      const all = [...found, ...fresh];
+      const requests = fresh.map((id) => threadRequest(ctx.baseUrl, id));
+      if (all.length < months && morePages && n + 1 < MAX_SEARCH_PAGES)
+        requests.push(searchRequest(ctx.baseUrl, n + 1, all));
+      return { requests };
+    },
+    thread: (page, ctx) => ({ postings: parseHnThread(page.text, { url: ctx.request.url }) }),
   },
   parse: parseHnThread,
 };

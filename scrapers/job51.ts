@@ -10,19 +10,20 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
-import { copyDescription, httpDetailPages } from './china/detail-pages.js';
+import { copyDescription } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { job51Shapes } from './china/real-shapes.js';
-import { searchPages } from './china/search-pages.js';
+import { type SearchFlow, searchHandlers, searchStart } from './china/search-pages.js';
 import {
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
+  reroot,
   text,
   textList,
 } from './china/search-targets.js';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import type { ParseHint, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://we.51job.com';
 const LIST_BASE_URL = 'https://search.51job.com';
@@ -284,32 +285,38 @@ function listUrl(base: string, query: string, code: string, page: number): strin
   return `${base}/list/${code},000000,0000,00,9,99,${encodeURIComponent(query)},2,${page}.html`;
 }
 
-async function* scrape(context: ScrapeContext<Job51Options>): AsyncIterable<ScrapedPage> {
-  const mode = context.options.mode ?? 'api';
-  const pageSize = context.options.pageSize ?? 50;
-  let base = context.baseUrl.replace(/\/$/, '');
-  if (mode === 'list' && base === DEFAULT_BASE_URL) base = LIST_BASE_URL;
-  yield* searchPages(context, {
-    board: '51job',
-    async loadPage(target, page, query) {
-      const url =
-        mode === 'api'
-          ? apiUrl(base, query, target.code, page, pageSize)
-          : listUrl(base, query, target.code, page);
-      const fetched = await context.fetcher.fetch(
-        url,
-        mode === 'api' ? { headers: { accept: 'application/json' } } : {},
-      );
-      const result = parseJob51(fetched.text, { url, contentType: fetched.headers['content-type'] });
-      return {
-        url,
-        postings: result.postings,
-        last: result.totalPages !== undefined && page >= result.totalPages,
-      };
-    },
-    details: httpDetailPages(context, DEFAULT_BASE_URL, '51job', copyDescription(parseJob51Detail)),
-  });
+function searchBase(baseUrl: string, mode: Job51Options['mode']): string {
+  const base = baseUrl.replace(/\/$/, '');
+  return mode === 'list' && base === DEFAULT_BASE_URL ? LIST_BASE_URL : base;
 }
+
+const flow: SearchFlow<Job51Options> = {
+  board: '51job',
+  site: '51job',
+  pageRequest(target, page, query, context) {
+    const mode = context.options.mode ?? 'api';
+    const base = searchBase(context.baseUrl, mode);
+    return mode === 'api'
+      ? {
+          url: apiUrl(base, query, target.code, page, context.options.pageSize ?? 50),
+          headers: { accept: 'application/json' },
+        }
+      : { url: listUrl(base, query, target.code, page) };
+  },
+  readPage(page, context) {
+    const result = parseJob51(page.text, {
+      url: context.request.url,
+      contentType: page.headers['content-type'],
+    });
+    const n = (context.request.data as { page: number }).page;
+    return { postings: result.postings, last: result.totalPages !== undefined && n >= result.totalPages };
+  },
+  jobPage: (posting, context) =>
+    posting.description
+      ? undefined
+      : { url: reroot(job51DetailUrl(posting), context.baseUrl, DEFAULT_BASE_URL) },
+  completeFrom: copyDescription(parseJob51Detail),
+};
 
 export const job51Scraper: Scraper<Job51Options> = {
   id: '51job',
@@ -321,6 +328,8 @@ export const job51Scraper: Scraper<Job51Options> = {
     '5 real shapes, 2020-07 to 2026: GBK list pages (2021-02, 2021-04), __SEARCH_RESULT__ JSON, the browser-rendered search page, the Aliyun slider; search-pc API shape from public code (not captured); tests on project fixtures (2026-12)',
   checkedAgainst: job51Shapes,
   optionsSchema: job51OptionsSchema,
-  scrape,
+  details: { enabled: false, maxPerRun: 500 },
+  start: (context) => searchStart(flow, context),
+  handlers: searchHandlers(flow),
   parse: (body, hint) => parseJob51(body, hint).postings,
 };

@@ -1,12 +1,12 @@
 // schema.org JobPosting on any careers or job page (JSON-LD and microdata), from a list of page URLs
-// and/or XML sitemaps (sitemap indexes followed). One page of postings per job page fetched.
+// and/or XML sitemaps (sitemap indexes followed). Each sitemap read asks for the job pages it lists (up to
+// maxUrls in all) while the others are still being read; one page of postings per job page fetched.
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { scrapeEachTarget } from './shared/each-target.js';
 import { countJsonLdBlocks, extractJobPostings, findJsonLdBlocks } from './shared/json-ld.js';
 import { parseSitemap } from './shared/sitemap.js';
-import type { ParseHint, ScrapeContext, Scraper } from './types.js';
+import type { PageRequest, ParseHint, Scraper } from './types.js';
 
 const httpUrl = z.string().refine((u) => /^https?:\/\//i.test(u) || u.startsWith('/'), 'an http(s) URL');
 
@@ -72,24 +72,12 @@ function resolve(url: string, base: string): string {
   return new URL(url, base.endsWith('/') ? base : `${base}/`).href;
 }
 
-/** Job page URLs from the configured sitemaps, walking indexes, filtered and capped. */
-async function sitemapPageUrls(ctx: ScrapeContext<JsonldOptions>, limit: number): Promise<string[]> {
-  const pattern = ctx.options.urlPattern ? new RegExp(ctx.options.urlPattern) : undefined;
-  const queue = (ctx.options.sitemaps ?? []).map((s) => resolve(s, ctx.baseUrl));
-  const visited = new Set<string>();
-  const pages: string[] = [];
-  while (queue.length > 0 && pages.length < limit && visited.size < MAX_SITEMAPS && !ctx.signal.aborted) {
-    const url = queue.shift()!;
-    if (visited.has(url)) continue;
-    visited.add(url);
-    const response = await ctx.fetcher.fetch(url);
-    const sitemap = parseSitemap(response.text, url);
-    for (const entry of sitemap.entries) {
-      if (sitemap.kind === 'sitemapindex') queue.push(entry.url);
-      else if ((!pattern || pattern.test(entry.url)) && !pages.includes(entry.url)) pages.push(entry.url);
-    }
-  }
-  return pages.slice(0, limit);
+function jobPage(url: string): PageRequest {
+  return { url, handler: 'page', kind: 'detail', target: `page ${url}` };
+}
+
+function sitemap(url: string): PageRequest {
+  return { url, handler: 'sitemap', kind: 'index', target: `sitemap ${url}` };
 }
 
 export const jsonldScraper: Scraper<JsonldOptions> = {
@@ -101,20 +89,29 @@ export const jsonldScraper: Scraper<JsonldOptions> = {
   verifiedAgainst:
     'JSON-LD (object, array, @graph, nested, entity-encoded script type, trailing commas) and microdata; checked against real Built In job pages (2026-02); tests on project fixtures (2026-11)',
   optionsSchema: jsonldOptionsSchema,
-  async *scrape(ctx) {
+  start(ctx) {
     const maxUrls = ctx.options.maxUrls ?? 200;
-    const listed = (ctx.options.urls ?? []).map((u) => resolve(u, ctx.baseUrl));
-    const fromSitemaps = listed.length < maxUrls ? await sitemapPageUrls(ctx, maxUrls - listed.length) : [];
-    const pages = [...new Set([...listed, ...fromSitemaps])].slice(0, maxUrls);
-    yield* scrapeEachTarget(
-      pages,
-      (u) => `page ${u}`,
-      ctx.signal,
-      async function* (url) {
-        const response = await ctx.fetcher.fetch(url);
-        yield { url, postings: parseJsonLdPage(response.text, { url: response.url || url }) };
-      },
+    const listed = [...new Set((ctx.options.urls ?? []).map((u) => resolve(u, ctx.baseUrl)))].slice(
+      0,
+      maxUrls,
     );
+    const sitemaps =
+      listed.length < maxUrls ? (ctx.options.sitemaps ?? []).map((s) => resolve(s, ctx.baseUrl)) : [];
+    return [...listed.map(jobPage), ...sitemaps.slice(0, MAX_SITEMAPS).map(sitemap)];
+  },
+  handlers: {
+    sitemap(page, ctx) {
+      const pattern = ctx.options.urlPattern ? new RegExp(ctx.options.urlPattern) : undefined;
+      const read = parseSitemap(page.text, ctx.request.url);
+      if (read.kind === 'sitemapindex') {
+        const room = MAX_SITEMAPS - ctx.queued('sitemap');
+        return { requests: read.entries.slice(0, Math.max(0, room)).map((e) => sitemap(e.url)) };
+      }
+      const room = (ctx.options.maxUrls ?? 200) - ctx.queued('page');
+      const pages = read.entries.map((e) => e.url).filter((url) => !pattern || pattern.test(url));
+      return { requests: [...new Set(pages)].slice(0, Math.max(0, room)).map(jobPage) };
+    },
+    page: (page) => ({ postings: parseJsonLdPage(page.text, { url: page.url }) }),
   },
   parse: parseJsonLdPage,
 };

@@ -6,9 +6,8 @@ import type { RawPosting, SalaryPeriod } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { normaliseWhitespace } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
-import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
-import type { ParseHint, Scraper } from './types.js';
+import type { PageRequest, ParseHint, Scraper } from './types.js';
 
 export const leverOptionsSchema = z.object({
   /** Company sites, as in jobs.lever.co/{company}. */
@@ -144,6 +143,24 @@ function leverDescription(p: LeverPosting): string {
   return parts.filter(Boolean).join('\n\n');
 }
 
+/** Page `page` of a company's postings, with the ids of the page before (to notice a server ignoring skip). */
+function companyPage(
+  baseUrl: string,
+  options: LeverOptions,
+  company: string,
+  page: number,
+  previous: string[],
+): PageRequest {
+  const limit = options.pageSize ?? 100;
+  return {
+    url: leverPostingsUrl(baseUrl, company, page * limit, limit),
+    handler: 'postings',
+    kind: 'list',
+    data: { company, page, previous },
+    target: `lever company "${company}"`,
+  };
+}
+
 export const leverScraper: Scraper<LeverOptions> = {
   id: 'lever',
   name: 'Lever postings',
@@ -152,27 +169,38 @@ export const leverScraper: Scraper<LeverOptions> = {
   verifiedAgainst:
     'Postings API v0 ?mode=json with skip/limit: fields checked against a real capture of the Spotify site (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: leverOptionsSchema,
-  scrape(ctx) {
-    const limit = ctx.options.pageSize ?? 100;
-    const maxPages = ctx.request.maxPages ?? Number.POSITIVE_INFINITY;
-    return scrapeEachTarget(
-      ctx.options.companies,
-      (c) => `lever company "${c}"`,
-      ctx.signal,
-      async function* (company) {
-        const seen = new Set<string>();
-        for (let page = 0; page < maxPages && !ctx.signal.aborted; page++) {
-          const url = leverPostingsUrl(ctx.baseUrl, company, page * limit, limit);
-          const response = await ctx.fetcher.fetch(url);
-          const postings = parseLeverPostings(response.text, { url });
-          // A server that ignores skip would send page one again: stop rather than loop.
-          const fresh = postings.filter((p) => !seen.has(p.sourcePostingId));
-          for (const p of fresh) seen.add(p.sourcePostingId);
-          yield { url, postings: fresh };
-          if (postings.length < limit || fresh.length === 0) return;
-        }
-      },
-    );
+  start: (ctx) =>
+    ctx.options.companies.map((company) => companyPage(ctx.baseUrl, ctx.options, company, 0, [])),
+  handlers: {
+    postings(page, ctx) {
+      const {
+        company,
+        page: n,
+        previous,
+      } = ctx.request.data as { company: string; page: number; previous: string[] };
+      const limit = ctx.options.pageSize ?? 100;
+      const postings = parseLeverPostings(page.text, { url: ctx.request.url });
+      // A server that ignores skip sends the page before again: stop rather than loop.
+      const fresh = postings.filter((p) => !previous.includes(p.sourcePostingId));
+      const more =
+        postings.length >= limit &&
+        fresh.length > 0 &&
+        n + 1 < (ctx.search.maxPages ?? Number.POSITIVE_INFINITY);
+      return {
+        postings: fresh,
+        requests: more
+          ? [
+              companyPage(
+                ctx.baseUrl,
+                ctx.options,
+                company,
+                n + 1,
+                postings.map((p) => p.sourcePostingId),
+              ),
+            ]
+          : [],
+      };
+    },
   },
   parse: parseLeverPostings,
 };

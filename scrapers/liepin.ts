@@ -8,20 +8,20 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { readBoardBody, unreadableBody } from './china/block-detection.js';
-import { httpDetailPages } from './china/detail-pages.js';
 import { extractAssignedJson, extractCambrian } from './china/embedded-json.js';
 import { liepinShapes } from './china/real-shapes.js';
-import { searchPages } from './china/search-pages.js';
+import { type SearchFlow, searchHandlers, searchStart } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
+  reroot,
   text,
   textList,
 } from './china/search-targets.js';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import type { ParseHint, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://www.liepin.com';
 
@@ -295,33 +295,35 @@ function parseLiepinDetail($: cheerio.CheerioAPI, html: string, hint: ParseHint)
   };
 }
 
-async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  yield* searchPages(context, {
-    board: 'liepin',
-    firstPage: 0,
-    fetchDetails: context.options.fetchDetails ?? true,
-    async loadPage(target, page, query) {
-      const url = `${context.baseUrl.replace(/\/$/, '')}/zhaopin/?key=${encodeURIComponent(query)}&dq=${target.code}&currentPage=${page}`;
-      const fetched = await context.fetcher.fetch(url);
-      if (/passport\.liepin\.com|\/login/.test(fetched.url))
-        throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', url);
-      return { url, postings: parseLiepin(fetched.text, { url: fetched.url }) };
-    },
-    details: {
-      // Cards lack the posting date and company details: every job page is read, not only those without text.
-      ...httpDetailPages(context, DEFAULT_BASE_URL, '猎聘', (posting, html, url) => {
-        const [detail] = parseLiepin(html, { url });
-        if (!detail) return false;
-        posting.description = detail.description ?? posting.description;
-        posting.postedAt = detail.postedAt ?? posting.postedAt;
-        posting.company = posting.company ?? detail.company;
-        posting.extra = { ...detail.extra, ...posting.extra };
-        return true;
-      }),
-      needs: () => true,
-    },
-  });
-}
+const flow: SearchFlow<ChineseSearchOptions> = {
+  board: 'liepin',
+  site: '猎聘',
+  firstPage: 0,
+  pageRequest: (target, page, query, context) => ({
+    url: `${context.baseUrl.replace(/\/$/, '')}/zhaopin/?key=${encodeURIComponent(query)}&dq=${target.code}&currentPage=${page}`,
+  }),
+  readPage(page, context) {
+    if (/passport\.liepin\.com|\/login/.test(page.url))
+      throw new BlockedError('blocked: 猎聘 login wall (redirected to login)', context.request.url);
+    return { postings: parseLiepin(page.text, { url: page.url }) };
+  },
+  // Cards lack the posting date and company details: every job page is read, not only those without text.
+  jobPage: (posting, context) => {
+    const url = liepinDetailUrl(posting);
+    return url ? { url: reroot(url, context.baseUrl, DEFAULT_BASE_URL) } : undefined;
+  },
+  completeFrom(posting, html, url) {
+    const detail = parseLiepinJobPage(html, { url });
+    if (!detail) return undefined;
+    return {
+      ...posting,
+      description: detail.description ?? posting.description,
+      postedAt: detail.postedAt ?? posting.postedAt,
+      company: posting.company ?? detail.company,
+      extra: { ...detail.extra, ...posting.extra },
+    };
+  },
+};
 
 export const liepinScraper: Scraper<ChineseSearchOptions> = {
   id: 'liepin',
@@ -333,6 +335,8 @@ export const liepinScraper: Scraper<ChineseSearchOptions> = {
     '6 real shapes, 2022-07 to 2026-10: job pages (2022-07, 2026-09), search API (2022-08, 2026-09), the browser-rendered search page, the IP captcha redirect; tests on project fixtures (2026-12)',
   checkedAgainst: liepinShapes,
   optionsSchema: chineseSearchOptionsSchema,
-  scrape,
+  details: { enabled: true, maxPerRun: 500 },
+  start: (context) => searchStart(flow, context),
+  handlers: searchHandlers(flow),
   parse: (body, hint) => parseLiepin(body, hint),
 };

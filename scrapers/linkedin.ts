@@ -5,12 +5,12 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
-import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
+import { BlockedError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { unreadableBody } from './china/block-detection.js';
 import { linkedinShapes } from './china/real-shapes.js';
-import { compact, isRecord, repeatDetector, text } from './china/search-targets.js';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import { compact, isRecord, text } from './china/search-targets.js';
+import type { PageRequest, ParseHint, Scraper, StartContext } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://www.linkedin.com';
 export const LINKEDIN_PAGE_SIZE = 25;
@@ -30,8 +30,6 @@ export const linkedinOptionsSchema = z
     /** Newest first (sortBy=DD), so repeated runs see new postings on the first pages; or LinkedIn's relevance. */
     sort: z.enum(['recent', 'relevant']).default('recent'),
     maxPages: z.number().int().min(1).max(40).default(5),
-    /** Fetch each job's guest view for its description. */
-    fetchDetails: z.boolean().default(true),
   })
   .strict();
 export type LinkedinOptions = z.infer<typeof linkedinOptionsSchema>;
@@ -226,57 +224,72 @@ export function linkedinSearchUrl(
   return `${baseUrl.replace(/\/$/, '')}/jobs-guest/jobs/api/seeMoreJobPostings/search?${params}`;
 }
 
-async function* scrape(context: ScrapeContext<LinkedinOptions>): AsyncIterable<ScrapedPage> {
+/** The search page `page` of the scrape, with the ids of the page before (to notice a repeat). */
+function searchRequest(
+  context: StartContext<LinkedinOptions>,
+  page: number,
+  previous: string[],
+): PageRequest {
   const options = context.options;
-  const keywords = context.request.query?.trim() || options.keywords || 'AI trainer';
-  const location = context.request.city ?? options.location;
-  const maxPages = context.request.maxPages ?? options.maxPages ?? 5;
-  const base = context.baseUrl.replace(/\/$/, '');
-  const repeats = repeatDetector();
-  for (let page = 0; page < maxPages; page++) {
-    if (context.signal.aborted) return;
-    const url = linkedinSearchUrl(
-      base,
+  const keywords = context.search.query?.trim() || options.keywords || 'AI trainer';
+  const location = context.search.city ?? options.location;
+  return {
+    url: linkedinSearchUrl(
+      context.baseUrl.replace(/\/$/, ''),
       { keywords, location, geoId: options.geoId, timeFilter: options.timeFilter, sort: options.sort },
       page,
-    );
-    let fetched: Awaited<ReturnType<typeof context.fetcher.fetch>>;
-    try {
-      fetched = await context.fetcher.fetch(url);
-    } catch (error) {
-      // Past the last page LinkedIn answers 400/404 rather than an empty fragment.
-      if (page > 0 && error instanceof NotRetryableError) return;
-      throw error;
-    }
-    const postings = parseLinkedin(fetched.text, { url: fetched.url });
-    if (postings.length === 0 || repeats(postings)) return;
-    let blocked: BlockedError | undefined;
-    if (options.fetchDetails ?? true) {
-      for (const posting of postings) {
-        if (context.signal.aborted) break;
-        const detailUrl = `${base}/jobs-guest/jobs/api/jobPosting/${posting.sourcePostingId}`;
-        try {
-          const detailPage = await context.fetcher.fetch(detailUrl);
-          const [detail] = parseLinkedin(detailPage.text, { url: detailPage.url });
-          if (!detail) continue;
-          posting.description = detail.description ?? posting.description;
-          posting.employmentType = detail.employmentType ?? posting.employmentType;
-          posting.salary = posting.salary ?? detail.salary;
-          posting.extra = { ...detail.extra, ...posting.extra };
-        } catch (error) {
-          if (error instanceof BlockedError) {
-            blocked = error;
-            break;
-          }
-          if (error instanceof NotRetryableError) continue;
-          throw error;
-        }
-      }
-    }
-    yield { url, postings };
-    if (blocked) throw blocked;
-  }
+    ),
+    handler: 'search',
+    kind: 'list',
+    // Past the last page LinkedIn answers 400/404 rather than an empty fragment: that ends the listing.
+    ...(page > 0 ? { acceptClientErrors: true } : {}),
+    data: { page, previous },
+    target: `linkedin search page ${page}`,
+  };
 }
+
+const handlers: Scraper<LinkedinOptions>['handlers'] = {
+  search(page, context) {
+    if (page.status >= 400) return {};
+    const { page: n, previous } = context.request.data as { page: number; previous: string[] };
+    const postings = parseLinkedin(page.text, { url: page.url });
+    const ids = postings.map((p) => p.sourcePostingId);
+    if (postings.length === 0 || ids.every((id) => previous.includes(id))) return {};
+    const maxPages = context.search.maxPages ?? context.options.maxPages ?? 5;
+    const base = context.baseUrl.replace(/\/$/, '');
+    const requests: PageRequest[] = n + 1 < maxPages ? [searchRequest(context, n + 1, ids)] : [];
+    for (const posting of postings) {
+      requests.push({
+        url: linkedinDetailUrl(posting, base),
+        handler: 'job',
+        kind: 'detail',
+        posting,
+        target: `linkedin job ${posting.sourcePostingId}`,
+      });
+    }
+    return { requests };
+  },
+  job(page, context) {
+    const posting = context.request.posting!;
+    const detail = parseLinkedinJobPage(page.text, { url: page.url });
+    if (!detail) {
+      // Not a job page: a login wall is a block, an empty answer leaves the posting as listed.
+      parseLinkedin(page.text, { url: page.url });
+      return { postings: [posting] };
+    }
+    return {
+      postings: [
+        {
+          ...posting,
+          description: detail.description ?? posting.description,
+          employmentType: detail.employmentType ?? posting.employmentType,
+          salary: posting.salary ?? detail.salary,
+          extra: { ...detail.extra, ...posting.extra },
+        },
+      ],
+    };
+  },
+};
 
 export const linkedinScraper: Scraper<LinkedinOptions> = {
   id: 'linkedin',
@@ -287,6 +300,8 @@ export const linkedinScraper: Scraper<LinkedinOptions> = {
     '5 real shapes, 2020-08 to 2026-09: result-card page, base-search-card fragments, a Chinese job page, the authwall; tests on project fixtures (2026-12)',
   checkedAgainst: linkedinShapes,
   optionsSchema: linkedinOptionsSchema,
-  scrape,
+  details: { enabled: true, maxPerRun: 500 },
+  start: (context) => [searchRequest(context, 0, [])],
+  handlers,
   parse: (body, hint) => parseLinkedin(body, hint),
 };

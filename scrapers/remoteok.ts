@@ -7,7 +7,6 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText } from '../src/text/html-to-text.js';
 import { descriptionText } from './shared/description.js';
-import { scrapeEachTarget } from './shared/each-target.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { ParseHint, Scraper } from './types.js';
 
@@ -165,21 +164,18 @@ export const remoteokScraper: Scraper<RemoteokOptions> = {
   verifiedAgainst:
     'Remote OK public API (/api; credit: Remote OK, postings link back to remoteok.com as its terms ask): checked against a real capture with mojibake and soft hyphens (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: remoteokOptionsSchema,
-  scrape(ctx) {
+  // A job listed under two tags is stored once: the engine keeps a posting once per run.
+  start(ctx) {
     const tags: (string | undefined)[] = ctx.options.tags?.length ? ctx.options.tags : [undefined];
-    const seen = new Set<string>();
-    return scrapeEachTarget(
-      tags,
-      (t) => (t ? `remoteok tag "${t}"` : 'remoteok feed'),
-      ctx.signal,
-      async function* (tag) {
-        const url = remoteokApiUrl(ctx.baseUrl, tag);
-        const page = await ctx.fetcher.fetch(url);
-        const postings = parseRemoteokApi(page.text, { url }).filter((p) => !seen.has(p.sourcePostingId));
-        for (const p of postings) seen.add(p.sourcePostingId);
-        yield { url, postings };
-      },
-    );
+    return tags.map((tag) => ({
+      url: remoteokApiUrl(ctx.baseUrl, tag),
+      handler: 'feed',
+      kind: 'list',
+      target: tag ? `remoteok tag "${tag}"` : 'remoteok feed',
+    }));
+  },
+  handlers: {
+    feed: (page, ctx) => ({ postings: parseRemoteokApi(page.text, { url: ctx.request.url }) }),
   },
   parse: parseRemoteokApi,
 };

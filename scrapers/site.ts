@@ -1,6 +1,7 @@
 // Declarative site definitions: a user adds a job site to the config (list URL with {query} and {page}
 // placeholders, an item selector, field selectors or attributes, a next-page selector or page-number
 // pattern, an optional detail page to follow, http or browser) and jobtrend scrapes it without new code.
+// Each list page read asks for the next list page and for its postings' detail pages at once.
 // Definitions are validated with zod, so a mistake is reported by field ("sites[0].fields.title: Required").
 import type { Cheerio } from 'cheerio';
 import * as cheerio from 'cheerio';
@@ -9,10 +10,9 @@ import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
 import { normaliseWhitespace } from '../src/text/html-to-text.js';
-import { descriptionText } from './shared/description.js';
-import { scrapeEachTarget } from './shared/each-target.js';
+import { descriptionNodesText } from './shared/description.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
-import type { ParseHint, ScrapeContext, Scraper } from './types.js';
+import type { HandlerContext, PageRequest, ParseHint, Scraper, StartContext } from './types.js';
 
 const requiredMessage = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'Required' : `expected ${what}`;
@@ -149,7 +149,7 @@ function readField(
       .filter(Boolean)
       .join('\n');
   } else if (attr) value = matches.first().attr(attr);
-  else if (name === 'description') value = descriptionText(matches.first().html() ?? '');
+  else if (name === 'description') value = descriptionNodesText(matches.first().contents().toArray());
   else value = matches.first().text();
   if (value === undefined) return undefined;
   if (regex) {
@@ -265,71 +265,103 @@ function fillPlaceholders(template: string, query: string, page: number): string
   return template.replaceAll('{query}', encodeURIComponent(query)).replaceAll('{page}', String(page));
 }
 
-async function load(
-  ctx: ScrapeContext<SiteOptions>,
+/** How a definition pages: a page-number pattern (explicit, or {page} in listUrl), or a next-page link. */
+function pagePattern(
   site: SiteDefinition,
-  url: string,
-): Promise<{ html: string; url: string }> {
-  if (site.mode === 'browser') {
-    const page = await ctx.fetcher.browse(
-      url,
-      site.waitForSelector ? { waitForSelector: site.waitForSelector } : {},
-    );
-    return { html: page.html, url: page.url || url };
-  }
-  const page = await ctx.fetcher.fetch(url);
-  return { html: page.text, url: page.url || url };
+): { pagePattern?: string; start: number; step: number; maxPages?: number } | undefined {
+  const next = site.nextPage;
+  if (next && !('selector' in next)) return next;
+  return !next && site.listUrl.includes('{page}') ? { start: 1, step: 1 } : undefined;
 }
 
-async function* scrapeSite(ctx: ScrapeContext<SiteOptions>, site: SiteDefinition) {
-  const query = ctx.request.query ?? site.query ?? '';
-  const base = ctx.baseUrl.endsWith('/') ? ctx.baseUrl : `${ctx.baseUrl}/`;
-  const next = site.nextPage;
-  const pattern =
-    next && !('selector' in next)
-      ? next
-      : !next && site.listUrl.includes('{page}')
-        ? { start: 1, step: 1 }
-        : undefined;
-  const start = pattern?.start ?? 1;
-  const maxPages = Math.min(
-    (pattern && 'maxPages' in pattern ? pattern.maxPages : undefined) ?? site.maxPages ?? 5,
-    ctx.request.maxPages ?? Number.POSITIVE_INFINITY,
-  );
-  const seenIds = new Set<string>();
-  const visited = new Set<string>();
-  let url: string | undefined = new URL(fillPlaceholders(site.listUrl, query, start), base).href;
-  for (let n = 0; url && n < maxPages && !ctx.signal.aborted; n++) {
-    visited.add(url);
-    const loaded = await load(ctx, site, url);
-    const parsed = parseSitePage(loaded.html, site, loaded.url);
-    const fresh = parsed.postings.filter((p) => !seenIds.has(p.sourcePostingId));
-    for (const p of fresh) seenIds.add(p.sourcePostingId);
-    const postings: RawPosting[] = [];
-    for (const posting of fresh) {
-      if (!site.detail || !posting.url || ctx.signal.aborted) {
-        postings.push(posting);
-        continue;
-      }
-      try {
-        const detail = await load(ctx, site, posting.url);
-        postings.push(applyDetailPage(posting, detail.html, site, detail.url));
-      } catch (error) {
-        // A vanished detail page still leaves the list's facts worth keeping.
-        if (!(error instanceof NotRetryableError)) throw error;
-        postings.push({ ...posting, extra: { ...posting.extra, detailError: error.message } });
-      }
-    }
-    yield { url, postings };
-    if (fresh.length === 0) return;
-    if (pattern) {
-      const template = 'pagePattern' in pattern && pattern.pagePattern ? pattern.pagePattern : site.listUrl;
-      if (!template.includes('{page}')) return;
-      url = new URL(fillPlaceholders(template, query, start + (n + 1) * (pattern.step ?? 1)), base).href;
-    } else {
-      url = parsed.nextUrl && !visited.has(parsed.nextUrl) ? parsed.nextUrl : undefined;
-    }
+interface ListData {
+  /** Which of the configured sites. */
+  site: number;
+  /** Pages of the listing read before this one. */
+  n: number;
+  /** Posting ids of the page before (a site that ignores the page number serves it again). */
+  previous: string[];
+}
+
+/** A list page of a site, loaded the site's way (http or browser). */
+function listRequest(
+  site: SiteDefinition,
+  index: number,
+  url: string,
+  n: number,
+  previous: string[],
+): PageRequest {
+  return {
+    url,
+    handler: 'list',
+    kind: 'list',
+    data: { site: index, n, previous },
+    target: `site "${site.name}"`,
+    ...browseOf(site),
+  };
+}
+
+function browseOf(site: SiteDefinition): Pick<PageRequest, 'browse'> {
+  if (site.mode !== 'browser') return {};
+  return { browse: site.waitForSelector ? { waitForSelector: site.waitForSelector } : {} };
+}
+
+function siteBase(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+}
+
+function firstPage(ctx: StartContext<SiteOptions>, site: SiteDefinition, index: number): PageRequest {
+  const query = ctx.search.query ?? site.query ?? '';
+  const url = new URL(
+    fillPlaceholders(site.listUrl, query, pagePattern(site)?.start ?? 1),
+    siteBase(ctx.baseUrl),
+  ).href;
+  return listRequest(site, index, url, 0, []);
+}
+
+/** Reads a list page: its postings (or their detail pages), and the next list page while there is one. */
+function readList(page: { text: string; url: string }, ctx: HandlerContext<SiteOptions>) {
+  const data = ctx.request.data as unknown as ListData;
+  const site = ctx.options.sites[data.site]!;
+  const parsed = parseSitePage(page.text, site, page.url);
+  const fresh = parsed.postings.filter((p) => !data.previous.includes(p.sourcePostingId));
+  const postings: RawPosting[] = [];
+  const requests: PageRequest[] = [];
+  for (const posting of fresh) {
+    if (site.detail && posting.url) {
+      requests.push({
+        url: posting.url,
+        handler: 'detail',
+        kind: 'detail',
+        posting,
+        data: { site: data.site },
+        target: `site "${site.name}" job page`,
+        ...browseOf(site),
+      });
+    } else postings.push(posting);
   }
+  const pattern = pagePattern(site);
+  const maxPages = Math.min(
+    pattern?.maxPages ?? site.maxPages ?? 5,
+    ctx.search.maxPages ?? Number.POSITIVE_INFINITY,
+  );
+  const n = data.n + 1;
+  if (fresh.length > 0 && n < maxPages) {
+    const ids = parsed.postings.map((p) => p.sourcePostingId);
+    let next: string | undefined;
+    if (pattern) {
+      const template = pattern.pagePattern ?? site.listUrl;
+      const query = ctx.search.query ?? site.query ?? '';
+      if (template.includes('{page}'))
+        next = new URL(
+          fillPlaceholders(template, query, pattern.start + n * pattern.step),
+          siteBase(ctx.baseUrl),
+        ).href;
+    } else next = parsed.nextUrl;
+    // Listed before the detail pages: the listing goes on while they are read.
+    if (next) requests.unshift(listRequest(site, data.site, next, n, ids));
+  }
+  return { postings, requests };
 }
 
 /** Without a site definition `jobtrend parse --source site` can only read schema.org JobPosting markup. */
@@ -346,13 +378,14 @@ export const siteScraper: Scraper<SiteOptions> = {
   verifiedAgainst:
     'declarative definitions (item/field selectors, attributes, next-page link or page pattern, detail pages, http or browser); tests on project fixtures (2026-11)',
   optionsSchema: siteOptionsSchema,
-  scrape(ctx) {
-    return scrapeEachTarget(
-      ctx.options.sites,
-      (s) => `site "${s.name}"`,
-      ctx.signal,
-      (site) => scrapeSite(ctx, site),
-    );
+  details: { enabled: true, maxPerRun: 5000 },
+  start: (ctx) => ctx.options.sites.map((site, index) => firstPage(ctx, site, index)),
+  handlers: {
+    list: (page, ctx) => readList(page, ctx),
+    detail(page, ctx) {
+      const site = ctx.options.sites[(ctx.request.data as { site: number }).site]!;
+      return { postings: [applyDetailPage(ctx.request.posting!, page.text, site, page.url)] };
+    },
   },
   parse: parseWithoutDefinition,
 };

@@ -8,20 +8,21 @@ import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
 import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
 import { readBoardBody, unreadableBody } from './china/block-detection.js';
-import { copyDescription, httpDetailPages } from './china/detail-pages.js';
+import { copyDescription } from './china/detail-pages.js';
 import { extractAssignedJson } from './china/embedded-json.js';
 import { zhaopinShapes } from './china/real-shapes.js';
-import { searchPages } from './china/search-pages.js';
+import { type SearchFlow, searchHandlers, searchStart } from './china/search-pages.js';
 import {
   type ChineseSearchOptions,
   chineseSearchOptionsSchema,
   compact,
   isRecord,
   joinLocation,
+  reroot,
   text,
   textList,
 } from './china/search-targets.js';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from './types.js';
+import type { ParseHint, Scraper } from './types.js';
 
 const DEFAULT_BASE_URL = 'https://sou.zhaopin.com';
 
@@ -310,21 +311,23 @@ export function zhaopinDetailUrl(posting: Pick<RawPosting, 'sourcePostingId' | '
   return posting.url ?? `https://www.zhaopin.com/jobdetail/${posting.sourcePostingId}.htm`;
 }
 
-async function* scrape(context: ScrapeContext<ChineseSearchOptions>): AsyncIterable<ScrapedPage> {
-  yield* searchPages(context, {
-    board: 'zhaopin',
-    async loadPage(target, page, query) {
-      const url = `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`;
-      const fetched = await context.fetcher.fetch(url);
-      const result = parseZhaopin(fetched.text, {
-        url: fetched.url,
-        contentType: fetched.headers['content-type'],
-      });
-      return { url, postings: result.postings, last: result.pages !== undefined && page >= result.pages };
-    },
-    details: httpDetailPages(context, DEFAULT_BASE_URL, '智联', copyDescription(parseZhaopinDetail)),
-  });
-}
+const flow: SearchFlow<ChineseSearchOptions> = {
+  board: 'zhaopin',
+  site: '智联',
+  pageRequest: (target, page, query, context) => ({
+    url: `${context.baseUrl.replace(/\/$/, '')}/?jl=${target.code}&kw=${encodeURIComponent(query)}&p=${page}`,
+  }),
+  readPage(page, context) {
+    const result = parseZhaopin(page.text, { url: page.url, contentType: page.headers['content-type'] });
+    const n = (context.request.data as { page: number }).page;
+    return { postings: result.postings, last: result.pages !== undefined && n >= result.pages };
+  },
+  jobPage: (posting, context) =>
+    posting.description
+      ? undefined
+      : { url: reroot(zhaopinDetailUrl(posting), context.baseUrl, DEFAULT_BASE_URL) },
+  completeFrom: copyDescription(parseZhaopinDetail),
+};
 
 export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
   id: 'zhaopin',
@@ -336,6 +339,8 @@ export const zhaopinScraper: Scraper<ChineseSearchOptions> = {
     '9 real shapes, 2018-08 to 2026-05: search state and pages (Ruishu, slider-widget code, campus, empty), search and job-detail APIs, job-info job pages, the slider block page; tests on project fixtures in their shapes (2026-12)',
   checkedAgainst: zhaopinShapes,
   optionsSchema: chineseSearchOptionsSchema,
-  scrape,
+  details: { enabled: false, maxPerRun: 500 },
+  start: (context) => searchStart(flow, context),
+  handlers: searchHandlers(flow),
   parse: (body, hint) => parseZhaopin(body, hint).postings,
 };

@@ -1,6 +1,7 @@
 // The benchmark phases, in the order they run. `build-db` comes first: later phases read its database.
 import { analysis } from './analysis.js';
 import { buildDb } from './build-db.js';
+import { crawl } from './crawl.js';
 import { importPhase } from './import.js';
 import { ingest } from './ingest.js';
 import { matching } from './matching.js';
@@ -13,5 +14,6 @@ export const phases: Record<string, Phase> = {
   matching,
   analysis,
   scrape,
+  crawl,
   import: importPhase,
 };

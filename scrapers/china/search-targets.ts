@@ -1,9 +1,9 @@
-// What the Chinese scrapers share around a search: the common options (query, cities, pages, details),
+// What the Chinese scrapers share around a search: the common options (query, cities, pages),
 // turning the requested cities into board codes, re-rooting absolute site links on a configured base URL
 // (so tests and mirrors are followed there), and small helpers for the loosely typed JSON the boards send.
 import { z } from 'zod';
 import { NotRetryableError } from '../../src/fetch/errors.js';
-import type { ScrapeContext } from '../types.js';
+import type { ScrapeRequest } from '../types.js';
 import { type ChineseBoard, cityCode, findChineseCity } from './city-codes.js';
 
 /** The AI-trainer search the project was made for, used when neither the request nor the config says. */
@@ -19,8 +19,6 @@ export const chineseSearchOptionsSchema = z
     cityCode: z.string().regex(/^\d+$/, 'a numeric city code of the board').optional(),
     /** Result pages per city (the request's maxPages wins). */
     maxPages: z.number().int().min(1).max(100).default(5),
-    /** Fetch each posting's detail page for its description. */
-    fetchDetails: z.boolean().optional(),
   })
   // Strict, so a typo in the config ("maxPage") is named instead of silently ignored.
   .strict();
@@ -36,16 +34,16 @@ export interface SearchTarget {
 /** The query, pages and (city, code) pairs a scrape covers; a city without a code is a clear error. */
 export function searchPlan(
   board: ChineseBoard,
-  context: ScrapeContext<Partial<ChineseSearchOptions>>,
+  context: { options: Partial<ChineseSearchOptions>; search: ScrapeRequest },
   defaultCities: string[] = ['Shanghai'],
 ): { query: string; maxPages: number; targets: SearchTarget[] } {
   const options = context.options ?? {};
-  const query = context.request.query?.trim() || options.query || DEFAULT_CHINESE_QUERY;
-  const maxPages = context.request.maxPages ?? options.maxPages ?? 5;
-  if (options.cityCode && !context.request.city) {
+  const query = context.search.query?.trim() || options.query || DEFAULT_CHINESE_QUERY;
+  const maxPages = context.search.maxPages ?? options.maxPages ?? 5;
+  if (options.cityCode && !context.search.city) {
     return { query, maxPages, targets: [{ city: options.cities?.[0], code: options.cityCode }] };
   }
-  const cities = context.request.city ? [context.request.city] : (options.cities ?? defaultCities);
+  const cities = context.search.city ? [context.search.city] : (options.cities ?? defaultCities);
   const targets = cities.map((city) => {
     const code = cityCode(board, city);
     if (!code) {
@@ -119,17 +117,4 @@ export function compact(record: Record<string, unknown>): Record<string, unknown
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Notices a site that ignores the page parameter and serves the same results again: `repeats(postings)` is
- * true when every posting of a page was already seen in this scrape, so the caller stops paging.
- */
-export function repeatDetector(): (postings: { sourcePostingId: string }[]) => boolean {
-  const seen = new Set<string>();
-  return (postings) => {
-    const repeat = postings.length > 0 && postings.every((p) => seen.has(p.sourcePostingId));
-    for (const posting of postings) seen.add(posting.sourcePostingId);
-    return repeat;
-  };
 }

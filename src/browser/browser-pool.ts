@@ -4,10 +4,10 @@
 // browse() (which adds rate limits, robots.txt, retries and block detection), not directly.
 
 import type { Browser, BrowserContext, Page, Response } from 'playwright';
-import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../../scrapers/types.js';
 import { detectBlock } from '../fetch/detect-block.js';
 import { NotRetryableError, RetryableError } from '../fetch/errors.js';
 import { type BrowserSettings, browserSettings } from '../fetch/fetch-settings.js';
+import type { BrowsedPage, BrowseOptions, BrowserResponse } from '../fetch/fetch-types.js';
 import { Semaphore } from '../fetch/host-limiter.js';
 import type { Logger } from '../log.js';
 import { launchChromium } from './launch-chromium.js';
@@ -29,6 +29,8 @@ export interface BrowserPool {
   browse(url: string, options?: BrowseRequest): Promise<BrowsedPage>;
   /** Pages open right now (tests check that everything is closed). */
   openPages(): number;
+  /** Pages that could be opened right now without waiting (a scheduler's question). */
+  freePages(): number;
   /** Closes every page, the context and the browser. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -92,6 +94,7 @@ export function createBrowserPool(
   return {
     browse,
     openPages: () => pages.size,
+    freePages: () => slots.available,
     async close() {
       closed = true;
       const current = launching;

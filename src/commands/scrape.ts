@@ -1,5 +1,6 @@
-// `jobtrend scrape`: runs the scrape engine for the chosen sources (default: those enabled in the config),
-// with a progress bar on a terminal and JSON log lines otherwise, then prints one line per source run.
+// `jobtrend scrape`: crawls the chosen sources at once (default: those enabled in the config), with a
+// progress bar on a terminal and JSON log lines otherwise, then prints one line per source run. `--resume`
+// continues the last scrape that was stopped, from its queue.
 import { Command, InvalidArgumentError } from 'commander';
 import { findScraper, scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
@@ -19,6 +20,7 @@ interface ScrapeOptions {
   city?: string;
   maxPages?: number;
   incremental?: boolean;
+  resume?: boolean;
 }
 
 export function define(context: CliContext): Command {
@@ -34,15 +36,31 @@ export function define(context: CliContext): Command {
     .option('-c, --city <city>', 'city, e.g. Shanghai or 上海')
     .option('--max-pages <n>', 'stop each listing after N pages', positiveInt)
     .option('--incremental', 'stop a listing at the first page of postings already stored')
+    .option(
+      '--resume',
+      'continue the last scrape that was stopped (killed, interrupted), with its own sources and search, without fetching stored pages again',
+    )
     .action(async (options: ScrapeOptions) => {
       const config = context.config();
-      const sourceIds = chooseSources(options.source, config.sources);
+      if (options.resume) {
+        const given = ['source', 'query', 'city', 'maxPages', 'incremental'].filter((key) => {
+          const value = options[key as keyof ScrapeOptions];
+          return Array.isArray(value) ? value.length > 0 : value !== undefined;
+        });
+        if (given.length > 0) {
+          throw new UsageError(
+            `--resume continues the stopped scrape as it was: leave out ${given.map((g) => `--${g.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`,
+          );
+        }
+      }
+      const sourceIds = options.resume ? [] : chooseSources(options.source, config.sources);
       const city = options.city ? await canonicalCity(options.city) : undefined;
       const db = context.openDb();
+      // On a terminal the progress bars and the table say it all; elsewhere JSON lines for the logs.
       const logger = createLogger({
         destination: { write: (line: string) => context.err.write(line) },
         pretty: false,
-        level: context.err.isTTY ? 'warn' : (context.env.JOBTREND_LOG_LEVEL ?? 'info'),
+        level: context.err.isTTY ? 'silent' : (context.env.JOBTREND_LOG_LEVEL ?? 'info'),
       });
       const progress = createProgressDisplay(context.err);
       let summaries: RunSummary[];
@@ -53,6 +71,7 @@ export function define(context: CliContext): Command {
           config,
           request: { query: options.query, city, maxPages: options.maxPages },
           incremental: options.incremental,
+          ...(options.resume ? { resume: 'required' as const } : {}),
           signal: context.signal,
           logger,
           onProgress: (p) => progress.onProgress(p),
@@ -81,17 +100,17 @@ export function define(context: CliContext): Command {
           context.out.isTTY ? 60 : 1000,
         ),
       );
-      const partial = summaries.filter((s) => s.status === 'partial' || s.status === 'interrupted');
-      for (const s of partial)
-        context.err.write(
-          `jobtrend: ${s.sourceId} was ${s.status}: ${escapeControl(s.errorSummary ?? '')}\n`,
-        );
+      // One line per source: the table's. What went wrong is its note, said once.
       if (summaries.length > 0 && summaries.every((s) => s.status === 'failed')) {
+        const names = summaries.map((s) => s.sourceId).join(', ');
+        if (context.out.isTTY) throw new UserError(`every source failed (${names}): see the notes above`);
         const first = summaries[0]!;
         throw new UserError(
-          `every source failed (${summaries.map((s) => s.sourceId).join(', ')}); ${first.sourceId}: ${first.errorSummary ?? 'no postings'}`,
+          `every source failed (${names}); ${first.sourceId}: ${escapeControl(first.errorSummary ?? 'no postings')}`,
         );
       }
+      if (summaries.some((s) => s.status === 'interrupted'))
+        context.err.write('jobtrend: stopped; `jobtrend scrape --resume` continues where it stopped\n');
       if (context.signal.aborted) context.exitCode = 130;
     });
   return withExamples(
@@ -99,6 +118,7 @@ export function define(context: CliContext): Command {
     'jobtrend scrape --source zhaopin --query "AI训练师" --city Shanghai --max-pages 3',
     'jobtrend scrape --source greenhouse --source lever',
     'jobtrend scrape            # the sources enabled in jobtrend.config.yaml',
+    'jobtrend scrape --resume   # after a stop or a crash: continue from the queue',
   );
 }
 

@@ -1,338 +1,360 @@
-// The scrape engine: runs one source's scraper (or several sources in turn), sends what it yields through
-// the pipeline, stores each page in one transaction together with the run's counters, and records the run
-// in scrape_runs with an honest status: ok, partial (a page failed or the site blocked us), failed
-// (nothing stored), interrupted (SIGINT/SIGTERM, or a killed process found by the next run).
+// The scrape engine's entry: runs a crawl of one or more scrapes (source × search) through one request
+// queue persisted in SQLite, sends what the pages give through the pipeline into the store, and records one
+// scrape_runs row per scrape with an honest status: ok, partial (a request failed or the site blocked us),
+// failed (nothing stored), interrupted (SIGINT/SIGTERM, or a killed process found by the next run). A crawl
+// that was stopped keeps its queue and continues on `resume` without fetching a stored page again; a crawl
+// that ends is pruned.
 import { findScraper, getScraper } from '../../scrapers/registry.js';
-import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
 import type { BrowserPool } from '../browser/browser-pool.js';
 import type { Config } from '../config/load-config.js';
-import type { NormalisedPosting } from '../domain/posting.js';
+import { UserError } from '../errors.js';
 import { createFetcher, type EngineFetcher } from '../fetch/create-fetcher.js';
-import { BlockedError, CriticalError, ScrapeError } from '../fetch/errors.js';
-import { FieldTally } from '../health/field-tally.js';
+import { CriticalError } from '../fetch/errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
-import { type Db, inTransaction } from '../store/database.js';
-import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
-import { knownPostingIds, upsertPostings } from '../store/posting-store.js';
-import { recordFieldCounts } from '../store/run-field-store.js';
 import {
-  emptyRunCounters,
-  finishRun,
-  keepRunsAlive,
-  type RunCounters,
-  recordRunProgress,
-  recoverAbandonedRuns,
-  startRun,
-} from '../store/run-store.js';
+  type CrawlRow,
+  createCrawl,
+  deleteCrawl,
+  touchCrawl,
+  unfinishedCrawls,
+} from '../store/crawl-store.js';
+import type { Db } from '../store/database.js';
+import { DEFAULT_LIFETIME_DAYS } from '../store/observation-store.js';
+import { knownPostingIds } from '../store/posting-store.js';
+import { keepRunsAlive, recoverAbandonedRuns, startRun } from '../store/run-store.js';
 import { ensureSource } from '../store/source-store.js';
+import { type PlannedScrape, readPlan, running, storedPlan } from './crawl-plan.js';
+import { type CrawlScrape, crawl } from './crawler.js';
+import { type PageStore, storeInThisThread } from './page-store.js';
+import { queueable } from './request-queue.js';
+import type { RunSummary, ScrapeProgress } from './run-recorder.js';
+import type { ScrapeRequest, Scraper } from './scraper-contract.js';
 import { sourceSettings } from './source-settings.js';
+import { SqliteRequestQueue } from './sqlite-request-queue.js';
+import { canStoreInThread, storeInThread } from './store-thread.js';
 
-export type RunOutcome = 'ok' | 'partial' | 'failed' | 'interrupted';
+export type { PlannedScrape } from './crawl-plan.js';
+export type { RunOutcome, RunSummary, ScrapeProgress } from './run-recorder.js';
 
-export interface RunSummary {
-  runId: number;
-  sourceId: string;
-  status: RunOutcome;
-  counters: RunCounters;
-  errorSummary: string | null;
-  /** The site showed a verification page or login wall; the source stopped for this run. */
-  blocked: boolean;
-}
-
-/** Reported after each stored page (progress bars, log lines). */
-export interface ScrapeProgress {
-  sourceId: string;
-  runId: number;
-  pageUrl: string;
-  counters: RunCounters;
-  maxPages?: number;
-}
-
-export interface ScrapeSourceOptions {
+export interface CrawlSourcesOptions {
   db: Db;
-  sourceId: string;
+  /** The scrapes, each a source with its own search; or `sourceIds` with one `request` for all. */
+  scrapes?: PlannedScrape[];
+  sourceIds?: string[];
   request?: ScrapeRequest;
+  /** Base URLs by source id (tests). */
+  baseUrls?: Record<string, string>;
+  incremental?: boolean;
   config?: Config;
-  /** Overrides the config's and the scraper's base URL (tests point it at the local server). */
-  baseUrl?: string;
   jobName?: string;
-  /** Abort to stop after the page being stored: the run is marked interrupted. */
+  /**
+   * Continue the last crawl of this job (or of `jobtrend scrape` without a job) that was stopped: `required`
+   * fails when there is none, `if-any` starts a new crawl then. The stopped crawl's own scrapes are run.
+   */
+  resume?: 'required' | 'if-any';
+  /** Abort to stop after the pages being stored: the runs are marked interrupted and the queue is kept. */
   signal?: AbortSignal;
   logger?: Logger;
-  /** Stop a listing at the first page whose postings are all known already. */
-  incremental?: boolean;
   now?: () => Date;
-  /** Use this scraper instead of the registry's (tests). */
-  scraper?: Scraper<unknown>;
-  /** A fetcher to share (its counters are read as differences); default one per run, closed at the end. */
+  /** Scrapers to use instead of the registry's, by id (tests). */
+  scrapers?: Scraper<unknown>[];
+  /** A fetcher to share (its politeness then spans callers); default one per crawl, closed at the end. */
   fetcher?: EngineFetcher;
-  /** A browser pool to share between sources. */
+  /** A browser pool to share between crawls. */
   browser?: BrowserPool;
   onProgress?: (progress: ScrapeProgress) => void;
   /** Turns a raw posting into a row (default: the pipeline's normalisePosting). */
   normalise?: Normalise;
 }
 
+export interface ScrapeSourceOptions
+  extends Omit<CrawlSourcesOptions, 'scrapes' | 'sourceIds' | 'scrapers' | 'baseUrls'> {
+  sourceId: string;
+  /** Overrides the config's and the scraper's base URL (tests point it at the local server). */
+  baseUrl?: string;
+  /** Use this scraper instead of the registry's (tests). */
+  scraper?: Scraper<unknown>;
+}
+
 /** Scrapes one source and records the run. Throws only CriticalError (after recording the run) and config errors. */
 export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSummary> {
-  const { db, sourceId } = options;
+  const { sourceId, baseUrl, scraper, request, ...common } = options;
+  const [summary] = await scrapeSources({
+    ...common,
+    scrapes: [{ sourceId, ...(request ? { request } : {}), ...(baseUrl ? { baseUrl } : {}) }],
+    ...(scraper ? { scrapers: [scraper] } : {}),
+  });
+  if (!summary) throw new UserError(`nothing was scraped for ${sourceId}`);
+  return summary;
+}
+
+/** Alias kept for callers that name the multi-source entry by what it does. */
+export type ScrapeSourcesOptions = CrawlSourcesOptions;
+
+function planOf(options: CrawlSourcesOptions): PlannedScrape[] {
+  const scrapes: PlannedScrape[] =
+    options.scrapes ??
+    (options.sourceIds ?? []).map((sourceId) => ({
+      sourceId,
+      ...(options.request ? { request: options.request } : {}),
+    }));
+  return scrapes.map((scrape) => {
+    const baseUrl = scrape.baseUrl ?? options.baseUrls?.[scrape.sourceId];
+    return {
+      ...scrape,
+      ...((scrape.incremental ?? options.incremental) ? { incremental: true } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+    };
+  });
+}
+
+/**
+ * Runs a crawl of several scrapes at once: one queue, every source and host fetched side by side within the
+ * fetch layer's politeness. A failing source does not stop the others; a CriticalError stops them all (their
+ * runs recorded) and is rethrown. Returns a summary per scrape run, in plan order.
+ */
+export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSummary[]> {
+  const { db } = options;
   const now = options.now ?? (() => new Date());
-  const logger = (options.logger ?? silentLogger()).child({ source: sourceId });
+  const logger = options.logger ?? silentLogger();
   const signal = options.signal ?? new AbortController().signal;
-  const request = options.request ?? {};
-  const normalise = options.normalise ?? (await import('../pipeline/index.js')).normalisePosting;
-  const scraper = options.scraper ?? getScraper(sourceId);
-  const settings = sourceSettings(scraper, options.config);
-  const baseUrl = options.baseUrl ?? settings.engine.baseUrl ?? scraper.defaultBaseUrl;
+  const jobName = options.jobName ?? null;
+  const resolve = (id: string) =>
+    options.scrapers?.find((s) => s.id === id) ?? findScraper(id) ?? getScraper(id);
+
+  let resumed: CrawlRow | undefined;
+  if (options.resume) {
+    const stopped = unfinishedCrawls(db, jobName);
+    const busy = stopped.find(running);
+    resumed = stopped.find((row) => !running(row));
+    if (!resumed && options.resume === 'required') {
+      throw new UserError(
+        busy
+          ? `the last scrape is still running (process ${busy.pid}): wait for it, or stop it first`
+          : 'no stopped scrape to resume: run jobtrend scrape without --resume',
+      );
+    }
+  }
+  const plan = resumed ? readPlan(resumed.plan_json) : planOf(options);
+  // Unknown ids and bad config fail before anything is recorded or requested.
+  const scrapes: (CrawlScrape & {
+    plan: PlannedScrape;
+    requestsPerMinute?: number;
+    lifetimeDays?: number;
+  })[] = plan.map((planned) => {
+    const scraper = resolve(planned.sourceId);
+    const settings = sourceSettings(scraper, options.config);
+    return {
+      plan: planned,
+      scraper,
+      sourceId: planned.sourceId,
+      baseUrl: planned.baseUrl ?? settings.engine.baseUrl ?? scraper.defaultBaseUrl,
+      options: settings.options,
+      search: planned.request ?? {},
+      ...(settings.engine.details ? { details: settings.engine.details } : {}),
+      incremental: planned.incremental === true,
+      ...(settings.engine.respectRobots !== undefined
+        ? { respectRobots: settings.engine.respectRobots }
+        : {}),
+      requestsPerMinute: settings.engine.requestsPerMinute,
+      lifetimeDays: settings.engine.lifetimeDays,
+    };
+  });
+  if (scrapes.length === 0) return [];
 
   recoverAbandonedRuns(db);
   // Role and skill names for analysts (a no-op when the tables already match the shipped taxonomy).
   (await import('../store/taxonomy-store.js')).syncTaxonomy(db);
-  ensureSource(
-    db,
-    {
-      id: sourceId,
-      name: scraper.name,
-      kind: scraper.kind,
-      base_url: baseUrl,
-      lifetime_days: settings.engine.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
-    },
-    now().toISOString(),
-  );
-  const runId = startRun(db, {
-    sourceId,
-    jobName: options.jobName ?? null,
-    query: request.query ?? null,
-    city: request.city ?? null,
-    startedAt: now().toISOString(),
-  });
-  // While this process lives its run shows as running; once it is gone, as interrupted (run-liveness.ts).
-  const stopBeating = keepRunsAlive(db, () => [runId], now);
-  const fetcher =
-    options.fetcher ??
-    createFetcher(
-      {
-        ...options.config?.fetch,
-        ...(settings.engine.requestsPerMinute
-          ? { requestsPerMinute: settings.engine.requestsPerMinute }
-          : {}),
-      },
-      {
-        logger,
-        signal,
-        db,
-        browser: options.browser ?? options.config?.browser,
-        ...(settings.engine.respectRobots !== undefined
-          ? { respectRobots: settings.engine.respectRobots }
-          : {}),
-      },
-    );
-  const baseline = { ...fetcher.stats };
-  const counters = emptyRunCounters();
-  // Which fields the run's postings had, for `jobtrend health` (run_field_counts).
-  const fields = new FieldTally();
-  let extraErrors = 0;
-  const syncFetchCounters = () => {
-    counters.requests = fetcher.stats.requests - baseline.requests;
-    counters.retries = fetcher.stats.retries - baseline.retries;
-    counters.error_count = fetcher.stats.errors - baseline.errors + extraErrors;
-  };
-  logger.info({ runId, baseUrl, request }, 'scrape started');
+  const normalise = options.normalise ?? (await import('../pipeline/index.js')).normalisePosting;
+  const startedAt = now().toISOString();
 
-  let failure: unknown;
-  let lostPostings = 0;
-  let firstLoss: string | undefined;
-  let stoppedEarly: string | undefined;
-  try {
-    const pages = scraper.scrape({ fetcher, baseUrl, options: settings.options, request, signal });
-    for await (const page of pages) {
-      const seenAt = now();
-      const rows: NormalisedPosting[] = [];
-      for (const raw of page.postings) {
-        try {
-          const row = normalise(raw, {
-            sourceId,
-            seenAt,
-            ...(scraper.timeZone ? { timeZone: scraper.timeZone } : {}),
-          });
-          rows.push(row);
-          fields.add(raw, row);
-        } catch (error) {
-          lostPostings++;
-          extraErrors++;
-          firstLoss ??= `posting ${raw.sourcePostingId}: ${(error as Error).message}`;
-        }
-      }
-      const known = options.incremental
-        ? knownPostingIds(
-            db,
-            sourceId,
-            rows.map((r) => r.source_posting_id),
-          )
-        : new Set<string>();
-      storePage(db, runId, page, rows, counters, seenAt.toISOString(), syncFetchCounters, fields);
-      options.onProgress?.({
-        sourceId,
-        runId,
-        pageUrl: page.url,
-        counters: { ...counters },
-        maxPages: request.maxPages,
+  // A scrape's first requests come before its run is opened: a critical failure there records that run only.
+  const firsts = scrapes.map((scrape) => {
+    if (resumed) return { requests: [] };
+    try {
+      return {
+        requests: scrape.scraper
+          .start({ baseUrl: scrape.baseUrl, options: scrape.options, search: scrape.search })
+          .map((r) => queueable(r, scrapes.indexOf(scrape), scrape.sourceId)),
+      };
+    } catch (error) {
+      return { requests: [], error };
+    }
+  });
+  const criticalAt = firsts.findIndex((f) => f.error instanceof CriticalError);
+
+  let crawlId: number;
+  if (resumed) {
+    crawlId = resumed.id;
+    touchCrawl(db, crawlId, process.pid, startedAt);
+  } else {
+    // A new crawl replaces this job's stopped one: only the latest can be resumed.
+    for (const old of unfinishedCrawls(db, jobName)) if (!running(old)) deleteCrawl(db, old.id);
+    crawlId = createCrawl(db, { jobName, planJson: storedPlan(plan), startedAt, pid: process.pid });
+  }
+  const queue = resumed
+    ? SqliteRequestQueue.reopen(db, crawlId, now)
+    : SqliteRequestQueue.empty(db, crawlId, now);
+  const waiting = resumed ? queue.waitingByScrape() : undefined;
+
+  // The runs: every scrape of a new crawl; of a resumed one, those with requests left.
+  const active = scrapes
+    .map((scrape, index) => ({ scrape, index }))
+    .filter(
+      ({ index }) => (criticalAt < 0 || index === criticalAt) && (!waiting || (waiting.get(index) ?? 0) > 0),
+    );
+  const runIds = new Map<number, number>();
+  for (const { scrape, index } of active) {
+    ensureSource(
+      db,
+      {
+        id: scrape.sourceId,
+        name: scrape.scraper.name,
+        kind: scrape.scraper.kind,
+        base_url: scrape.baseUrl,
+        lifetime_days: scrape.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
+      },
+      startedAt,
+    );
+    runIds.set(
+      index,
+      startRun(db, {
+        sourceId: scrape.sourceId,
+        jobName,
+        query: scrape.search.query ?? null,
+        city: scrape.search.city ?? null,
+        startedAt,
+      }),
+    );
+  }
+  const fetcher = options.fetcher ?? createCrawlFetcher(options, scrapes, logger, signal);
+  // The runs are indexed by scrape; a scrape without a run this time records nothing.
+  const runs = scrapes.map((scrape, index) => ({
+    sourceId: scrape.sourceId,
+    runId: runIds.get(index) ?? 0,
+    search: scrape.search,
+    ...(scrape.scraper.timeZone ? { timeZone: scrape.scraper.timeZone } : {}),
+    ...(scrape.search.maxPages !== undefined ? { maxPages: scrape.search.maxPages } : {}),
+  }));
+  const onProgress = (progress: ScrapeProgress) => {
+    options.onProgress?.(progress);
+    logger.info(
+      {
+        source: progress.sourceId,
+        run_id: progress.runId,
+        page: progress.counters.pages_fetched,
+        url: progress.pageUrl,
+        seen: progress.counters.postings_seen,
+        new: progress.counters.postings_new,
+        updated: progress.counters.postings_updated,
+      },
+      'page stored',
+    );
+  };
+  // A database file is written by a thread of its own (when the compiled engine runs); else by this one.
+  const threaded = !db.memory && !options.normalise && canStoreInThread();
+  const store: PageStore = threaded
+    ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress })
+    : storeInThisThread({
+        db,
+        save: (handled) => queue.save(handled),
+        runs,
+        normalise,
+        now,
+        onProgress,
+        onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
       });
+  let critical: unknown = criticalAt >= 0 ? firsts[criticalAt]!.error : undefined;
+  // While this process lives its runs show as running; once it is gone, as interrupted (run-liveness.ts).
+  const stopBeating = keepRunsAlive(db, () => [...runIds.values()], now);
+  // From here on the store is closed on every path (a store thread would otherwise keep the process alive).
+  try {
+    for (const [index, first] of firsts.entries()) {
+      if (!runIds.has(index)) continue;
+      if (first.error !== undefined) store.startFailed(index, first.error, fetcher.counted(first.error));
+      else store.queued(index, queue.seed(first.requests).length);
+    }
+    if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);
+    for (const { scrape, index } of active)
       logger.info(
         {
-          page: counters.pages_fetched,
-          url: page.url,
-          seen: rows.length,
-          new: counters.postings_new,
-          updated: counters.postings_updated,
+          source: scrape.sourceId,
+          run_id: runIds.get(index),
+          base_url: scrape.baseUrl,
+          request: scrape.search,
+          crawl_id: crawlId,
+          resumed: resumed !== undefined,
         },
-        'page stored',
+        'scrape started',
       );
-      if (signal.aborted) break;
-      if (options.incremental && rows.length > 0 && known.size === rows.length) {
-        stoppedEarly = 'incremental: a page of known postings';
-        break;
-      }
-      if (request.maxPages !== undefined && counters.pages_fetched >= request.maxPages) {
-        stoppedEarly = `max pages (${request.maxPages}) reached`;
-        break;
-      }
+    if (critical === undefined) {
+      await crawl({
+        scrapes,
+        queue,
+        fetcher,
+        concurrency: 2 * (options.config?.fetch.concurrency ?? 8),
+        signal,
+        known: (sourceId, ids) => knownPostingIds(db, sourceId, ids),
+        handled: (outcome) => store.add(outcome),
+        tick: () => store.tick(),
+        overhead: (scrape) => store.overhead(scrape),
+      });
     }
   } catch (error) {
-    failure = error;
+    critical =
+      error instanceof CriticalError
+        ? error
+        : new CriticalError(`the crawl stopped: ${(error as Error).message}`, undefined, { cause: error });
   } finally {
     stopBeating();
     if (!options.fetcher) await fetcher.close().catch(() => {});
   }
-
-  syncFetchCounters();
-  const interrupted = signal.aborted;
-  let status: RunOutcome;
-  let errorSummary: string | null = null;
-  let blocked = false;
-  if (failure !== undefined && !interrupted) {
-    if (!fetcher.counted(failure)) counters.error_count++;
-    blocked = failure instanceof BlockedError;
-    errorSummary = blocked ? `blocked: ${(failure as Error).message}` : describeFailure(failure);
-    status = counters.postings_seen > 0 ? 'partial' : 'failed';
-  } else if (interrupted) {
-    status = 'interrupted';
-    errorSummary = 'interrupted before the listing ended';
-  } else if (lostPostings > 0) {
-    status = counters.postings_seen > 0 ? 'partial' : 'failed';
-    errorSummary = `${lostPostings} postings could not be normalised; first: ${firstLoss}`;
-  } else {
-    status = 'ok';
+  const finished = await store.finish(critical, signal.aborted);
+  // Storing's own failure, when the crawl had none.
+  critical ??= finished.critical;
+  const recorded = finished.summaries.filter((_, index) => runIds.has(index));
+  for (const summary of recorded) {
+    const log = summary.status === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger);
+    log(
+      {
+        source: summary.sourceId,
+        run_id: summary.runId,
+        status: summary.status,
+        ...summary.counters,
+        error: summary.errorSummary ?? undefined,
+      },
+      'scrape finished',
+    );
   }
-  if (lostPostings > 0 && errorSummary && !errorSummary.includes('normalised')) {
-    errorSummary += `; ${lostPostings} postings could not be normalised`;
-  }
-  const critical = failure instanceof CriticalError || isDatabaseFailure(failure);
-  try {
-    finishRun(db, runId, { status, counters, errorSummary, finishedAt: now().toISOString() });
-  } catch (error) {
-    // The database itself fails: nothing more can be recorded; the next run marks this one interrupted.
-    throw new CriticalError(`cannot record the run of ${sourceId}: ${(error as Error).message}`, undefined, {
-      cause: error,
-    });
-  }
-  const summary: RunSummary = { runId, sourceId, status, counters, errorSummary, blocked };
-  const log = status === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger);
-  log(
-    { runId, status, ...counters, error: errorSummary ?? undefined, stopped: stoppedEarly },
-    'scrape finished',
-  );
-  if (critical) {
-    throw failure instanceof CriticalError
-      ? failure
-      : new CriticalError(
-          `the database failed while scraping ${sourceId}: ${(failure as Error).message}`,
-          undefined,
-          { cause: failure },
-        );
-  }
-  return summary;
-}
-
-/** One page: its postings and the run's counters, in one transaction. */
-function storePage(
-  db: Db,
-  runId: number,
-  page: ScrapedPage,
-  rows: NormalisedPosting[],
-  counters: RunCounters,
-  seenAt: string,
-  syncFetchCounters: () => void,
-  fields: FieldTally,
-): void {
-  try {
-    inTransaction(db, () => {
-      const result = upsertPostings(db, rows, { seenAt, runId });
-      recordFieldCounts(db, runId, fields.counts());
-      counters.pages_fetched++;
-      counters.postings_seen += page.postings.length;
-      counters.postings_new += result.inserted;
-      counters.postings_updated += result.updated;
-      syncFetchCounters();
-      recordRunProgress(db, runId, counters, seenAt);
-    });
-  } catch (error) {
-    throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, page.url, {
-      cause: error,
-    });
-  }
-}
-
-function isDatabaseFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'SqliteError';
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ScrapeError) return `${error.kind}: ${error.message}`;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-export interface ScrapeSourcesOptions extends Omit<ScrapeSourceOptions, 'sourceId' | 'scraper' | 'baseUrl'> {
-  sourceIds: string[];
-  /** Sources scraped at once (default 1: one after the other). */
-  parallel?: number;
-  /** Scrapers to use instead of the registry's, by id (tests). */
-  scrapers?: Scraper<unknown>[];
-  /** Base URLs by source id (tests). */
-  baseUrls?: Record<string, string>;
-}
-
-/**
- * Scrapes several sources, one after another or a few at once. A failing source does not stop the others;
- * a CriticalError stops them all (the sources not yet started are skipped) and is rethrown.
- */
-export async function scrapeSources(options: ScrapeSourcesOptions): Promise<RunSummary[]> {
-  const { sourceIds, parallel = 1, scrapers, baseUrls, ...common } = options;
-  const resolve = (id: string) => scrapers?.find((s) => s.id === id) ?? findScraper(id) ?? getScraper(id);
-  // Unknown ids and bad config fail before any run starts.
-  for (const id of sourceIds) sourceSettings(resolve(id), common.config);
-  const summaries: RunSummary[] = new Array(sourceIds.length);
-  let next = 0;
-  let critical: unknown;
-  const worker = async () => {
-    while (critical === undefined && !common.signal?.aborted && next < sourceIds.length) {
-      const index = next++;
-      const id = sourceIds[index]!;
-      try {
-        summaries[index] = await scrapeSource({
-          ...common,
-          sourceId: id,
-          scraper: resolve(id),
-          baseUrl: baseUrls?.[id],
-        });
-      } catch (error) {
-        critical ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, sourceIds.length)) }, worker));
   if (critical !== undefined) throw critical;
-  return summaries.filter((s) => s !== undefined);
+  // A crawl that ran to its end leaves nothing to resume.
+  if (!signal.aborted) deleteCrawl(db, crawlId);
+  return recorded;
+}
+
+/** The crawl's fetcher: the config's politeness, with each source's own rate for its base URL's host. */
+function createCrawlFetcher(
+  options: CrawlSourcesOptions,
+  scrapes: (CrawlScrape & { requestsPerMinute?: number })[],
+  logger: Logger,
+  signal: AbortSignal,
+): EngineFetcher {
+  const fetchConfig = options.config?.fetch;
+  const hosts = { ...(fetchConfig?.hosts ?? {}) };
+  for (const scrape of scrapes) {
+    if (!scrape.requestsPerMinute) continue;
+    const host = new URL(scrape.baseUrl).host;
+    hosts[host] = {
+      ...hosts[host],
+      requestsPerMinute: Math.min(
+        scrape.requestsPerMinute,
+        hosts[host]?.requestsPerMinute ?? Number.POSITIVE_INFINITY,
+      ),
+    };
+  }
+  return createFetcher(
+    { ...fetchConfig, hosts },
+    { logger, signal, db: options.db, browser: options.browser ?? options.config?.browser },
+  );
 }

@@ -23,10 +23,14 @@ export class RetryableError extends ScrapeError {
     /** Milliseconds the server asked us to wait (Retry-After), if it said. */
     readonly retryAfterMs?: number,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; maxRetries?: number },
   ) {
     super(message, url, options);
+    this.maxRetries = options?.maxRetries;
   }
+
+  /** At most this many retries for this kind of fault (a 200 that is not JSON: one), within fetch.maxRetries. */
+  readonly maxRetries: number | undefined;
 }
 
 /**
@@ -40,6 +44,27 @@ export class BlockedError extends ScrapeError {
 /** The request will fail the same way again: 4xx (not 429), a body that does not parse, robots.txt says no. */
 export class NotRetryableError extends ScrapeError {
   readonly kind = 'not-retryable' as const;
+}
+
+/**
+ * The host cannot be reached at all: its name does not resolve, or it refuses connections. Not retried, and
+ * the host's other requests in this run fail at once with the same message instead of asking again.
+ */
+export class HostUnreachableError extends NotRetryableError {}
+
+/**
+ * The server asked for a pause (Retry-After) longer than fetch.maxRetryAfterMs: the request ends here, and
+ * the host's other requests in this run fail at once, "rate-limited until …", instead of waiting that long.
+ */
+export class RateLimitedError extends NotRetryableError {
+  constructor(
+    message: string,
+    url: string | undefined,
+    /** Epoch milliseconds the server asked us to wait until. */
+    readonly until: number,
+  ) {
+    super(message, url);
+  }
 }
 
 /** The whole run must stop: the database is unwritable, the configuration is impossible. */

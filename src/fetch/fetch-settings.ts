@@ -33,8 +33,15 @@ export const fetchSettingsSchema = z
     maxRetries: z.number().int().min(0).default(4),
     /** First backoff step in milliseconds; doubles with each retry, with jitter. */
     backoffBaseMs: z.number().int().min(0).default(1_000),
-    /** Longest wait between two attempts, Retry-After included, in milliseconds. */
+    /** Longest backoff between two attempts, in milliseconds (a server's Retry-After may ask for longer). */
     backoffMaxMs: z.number().int().positive().default(120_000),
+    /** Longest Retry-After honoured, in milliseconds: a server asking for a longer pause ends the request,
+     *  recorded as "rate-limited until …", and the host is not asked again in this run. */
+    maxRetryAfterMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(10 * 60_000),
     /** Bodies larger than this many bytes are refused. */
     maxBodyBytes: z
       .number()

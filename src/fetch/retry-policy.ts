@@ -1,5 +1,6 @@
-// When to try again: exponential backoff with jitter, Retry-After (seconds or an HTTP date) honoured,
-// everything capped. Whether to retry at all is isRetryable() in errors.ts.
+// When to try again: exponential backoff with jitter (capped), or what Retry-After (seconds or an HTTP date)
+// asks for, in full. Whether to retry at all is isRetryable() in errors.ts; a Retry-After too long to wait
+// (over fetch.maxRetryAfterMs) ends the request instead (with-retries.ts).
 
 /** Milliseconds a Retry-After header asks for, or undefined when it is absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
@@ -20,13 +21,12 @@ export interface BackoffOptions {
 
 /**
  * Wait before retry number `attempt` (0 for the first retry): base · 2^attempt, with "equal jitter"
- * (half fixed, half random) so that clients that failed together do not return together. A server's
- * Retry-After wins when it asks for longer. Never more than maxMs.
+ * (half fixed, half random) so that clients that failed together do not return together, never more than
+ * maxMs. A server's Retry-After wins when it asks for longer, and is honoured in full.
  */
 export function retryDelayMs(attempt: number, options: BackoffOptions, retryAfterMs?: number): number {
   const random = options.random ?? Math.random;
   const exponential = Math.min(options.maxMs, options.baseMs * 2 ** attempt);
-  const jittered = exponential / 2 + random() * (exponential / 2);
-  const wanted = retryAfterMs !== undefined ? Math.max(retryAfterMs, jittered) : jittered;
-  return Math.min(options.maxMs, Math.round(wanted));
+  const jittered = Math.round(exponential / 2 + random() * (exponential / 2));
+  return retryAfterMs !== undefined ? Math.max(retryAfterMs, jittered) : jittered;
 }

@@ -1,7 +1,8 @@
 // Runs one job once, the same way for a cron tick and for `jobtrend run JOB`: take the job's lock, record a
-// job_runs row, scrape each source (query × city) in turn, write the report if the job has one, and close
-// the row with a status and a summary. The scrape and report operations are injected (the real engine and
-// report writer by default), so the scheduler can be tested without the network.
+// job_runs row, scrape its sources (each query × city) in one crawl — or continue the job's crawl that was
+// stopped — write the report if the job has one, and close the row with a status and a summary. The scrape
+// and report operations are injected (the real engine and report writer by default), so the scheduler can
+// be tested without the network.
 import type { Config } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import { warnHealthFlags } from '../health/check-health.js';
@@ -29,14 +30,23 @@ export interface SourceRunSummary {
   errorSummary: string | null;
 }
 
-export interface ScrapeSourceOptions {
+/** A job's scrapes, for the engine to run in one crawl. */
+export interface ScrapeJobOptions {
   db: Db;
-  sourceId: string;
-  request?: { query?: string; city?: string; maxPages?: number };
+  jobName: string;
+  scrapes: { sourceId: string; request?: { query?: string; city?: string; maxPages?: number } }[];
   config?: Config;
-  jobName?: string;
   signal?: AbortSignal;
   logger?: Logger;
+}
+
+/** One scrape of the job and its run (src/engine/scrape-source.ts JobScrapeResult). */
+export interface JobScrapeResult {
+  sourceId: string;
+  search: { query?: string; city?: string };
+  summary?: SourceRunSummary;
+  /** Why the scrape could not run at all. */
+  error?: string;
 }
 
 export interface WriteJobReportOptions {
@@ -51,7 +61,8 @@ export interface WriteJobReportOptions {
 
 /** What a job does, as functions: the real engine and report writer, or fakes in tests. */
 export interface JobOperations {
-  scrapeSource(options: ScrapeSourceOptions): Promise<SourceRunSummary>;
+  /** Scrapes the job's sources (or continues its stopped crawl); one result per scrape. */
+  scrapeJob(options: ScrapeJobOptions): Promise<JobScrapeResult[]>;
   /** Writes the job's report; returns the file written. */
   writeReport(options: WriteJobReportOptions): Promise<{ path: string }>;
 }
@@ -110,10 +121,10 @@ export interface RunJobOptions {
 
 /** The real operations, imported only when a job runs (so the scheduler loads without the engine). */
 export const defaultJobOperations: JobOperations = {
-  async scrapeSource(options) {
+  async scrapeJob(options) {
     // Imported when a job first runs, so the scheduler (and `status`) load without the engine's dependencies.
-    const engine = await import('../engine/scrape-source.js');
-    return engine.scrapeSource(options);
+    const engine = await import('../engine/scrape-job.js');
+    return engine.scrapeJob(options);
   },
   async writeReport(options) {
     const { writeJobReport } = await import('./job-report.js');
@@ -225,14 +236,14 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
       { event: 'job.start', trigger, job_run_id: jobRunId, scrapes: scrapes.length, tick },
       `job ${job.name} started (${trigger}, ${scrapes.length} scrape${scrapes.length === 1 ? '' : 's'})`,
     );
-    for (const scrape of scrapes) {
-      if (controller.signal.aborted) break;
-      const outcome = await runScrape(operations, options, scrape, controller.signal, logger);
-      sources.push(outcome);
-      logger[outcome.status === 'ok' ? 'info' : 'warn'](
-        { event: 'source.end', ...outcome },
-        `job ${job.name}: ${scrape.sourceId} ${outcome.status}, ${outcome.postings_new} new, ${outcome.postings_updated} updated`,
-      );
+    if (!controller.signal.aborted) {
+      for (const outcome of await runScrapes(operations, options, scrapes, controller.signal, logger)) {
+        sources.push(outcome);
+        logger[outcome.status === 'ok' ? 'info' : 'warn'](
+          { event: 'source.end', ...outcome },
+          `job ${job.name}: ${outcome.source_id} ${outcome.status}, ${outcome.postings_new} new, ${outcome.postings_updated} updated`,
+        );
+      }
     }
     // The same flags `jobtrend health` prints, for the sources this job scraped, as warnings.
     warnHealthFlags(db, [...new Set(sources.map((s) => s.source_id))], logger, `job ${job.name}`);
@@ -319,30 +330,43 @@ export async function runJob(options: RunJobOptions): Promise<JobRunResult> {
   };
 }
 
-async function runScrape(
+async function runScrapes(
   operations: JobOperations,
   options: RunJobOptions,
-  scrape: JobScrape,
+  scrapes: JobScrape[],
   signal: AbortSignal,
   logger: Logger,
-): Promise<SourceOutcome> {
-  const base = { source_id: scrape.sourceId, query: scrape.query ?? null, city: scrape.city ?? null };
+): Promise<SourceOutcome[]> {
+  const failedAll = (error: unknown): SourceOutcome[] =>
+    scrapes.map((scrape) => failedOutcome(scrape.sourceId, scrape, signal, errorMessage(error)));
+  let results: JobScrapeResult[];
   try {
-    const summary = await operations.scrapeSource({
+    results = await operations.scrapeJob({
       db: options.db,
-      sourceId: scrape.sourceId,
-      request: {
-        ...(scrape.query !== undefined && { query: scrape.query }),
-        ...(scrape.city !== undefined && { city: scrape.city }),
-        ...(scrape.maxPages !== undefined && { maxPages: scrape.maxPages }),
-      },
-      ...(options.config && { config: options.config }),
       jobName: options.job.name,
+      scrapes: scrapes.map((scrape) => ({
+        sourceId: scrape.sourceId,
+        request: {
+          ...(scrape.query !== undefined && { query: scrape.query }),
+          ...(scrape.city !== undefined && { city: scrape.city }),
+          ...(scrape.maxPages !== undefined && { maxPages: scrape.maxPages }),
+        },
+      })),
+      ...(options.config && { config: options.config }),
       signal,
-      logger: logger.child({ source: scrape.sourceId }),
+      logger,
     });
+  } catch (error) {
+    // The crawl itself failed (the database, a bug): every scrape of it failed with it.
+    return failedAll(error);
+  }
+  return results.map((result) => {
+    if (!result.summary) return failedOutcome(result.sourceId, result.search, signal, result.error ?? null);
+    const { summary } = result;
     return {
-      ...base,
+      source_id: result.sourceId,
+      query: result.search.query ?? null,
+      city: result.search.city ?? null,
       status: summary.status,
       run_id: summary.runId,
       pages_fetched: summary.counters.pages_fetched,
@@ -351,19 +375,28 @@ async function runScrape(
       postings_updated: summary.counters.postings_updated,
       error: summary.errorSummary,
     };
-  } catch (error) {
-    // One source failing (an unknown id, a bad option, a bug) must not stop the others.
-    return {
-      ...base,
-      status: signal.aborted ? 'interrupted' : 'failed',
-      run_id: null,
-      pages_fetched: 0,
-      postings_seen: 0,
-      postings_new: 0,
-      postings_updated: 0,
-      error: errorMessage(error),
-    };
-  }
+  });
+}
+
+/** A scrape that could not run (an unknown source, a bad option, a bug): one failing does not stop the others. */
+function failedOutcome(
+  sourceId: string,
+  search: { query?: string; city?: string },
+  signal: AbortSignal,
+  error: string | null,
+): SourceOutcome {
+  return {
+    source_id: sourceId,
+    query: search.query ?? null,
+    city: search.city ?? null,
+    status: signal.aborted ? 'interrupted' : 'failed',
+    run_id: null,
+    pages_fetched: 0,
+    postings_seen: 0,
+    postings_new: 0,
+    postings_updated: 0,
+    error,
+  };
 }
 
 /** What went wrong, for the job's one line: "; greenhouse failed: cannot reach …; report failed: …". */

@@ -3,7 +3,7 @@
 // same postings as JSON ({"jobs": [...]}) so `jobtrend parse` can be shown both shapes.
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import type { ParseHint, ScrapeContext, ScrapedPage, Scraper } from '../../scrapers/types.js';
+import type { PageRequest, ParseHint, Scraper, StartContext } from '../../scrapers/types.js';
 import type { RawPosting } from '../../src/domain/posting.js';
 import { NotRetryableError } from '../../src/fetch/errors.js';
 
@@ -59,6 +59,14 @@ export function parseFixturePage(body: string, hint: ParseHint = {}): RawPosting
     });
 }
 
+/** List page `page` of the fixture site. */
+function listPage(context: StartContext<FixtureOptions>, page: number): PageRequest {
+  const url = new URL(`${context.options.listPath}`, context.baseUrl);
+  url.searchParams.set('page', String(page));
+  if (context.search.query) url.searchParams.set('q', context.search.query);
+  return { url: url.toString(), handler: 'list', kind: 'list', data: { page } };
+}
+
 export const fixtureScraper: Scraper<FixtureOptions> = {
   id: 'fixture',
   name: 'Fixture job site (tests)',
@@ -67,17 +75,16 @@ export const fixtureScraper: Scraper<FixtureOptions> = {
   timeZone: 'Asia/Shanghai',
   verifiedAgainst: 'tests/engine/fixture-site.ts',
   optionsSchema: fixtureOptionsSchema,
-  async *scrape(context: ScrapeContext<FixtureOptions>): AsyncIterable<ScrapedPage> {
-    const { fetcher, baseUrl, options, request } = context;
-    for (let page = 1; ; page++) {
-      const url = new URL(`${options.listPath}`, baseUrl);
-      url.searchParams.set('page', String(page));
-      if (request.query) url.searchParams.set('q', request.query);
-      const fetched = await fetcher.fetch(url.toString());
-      yield { url: url.toString(), postings: parseFixturePage(fetched.text, { url: url.toString() }) };
-      if (!/class="next"/.test(fetched.text)) return;
-      if (request.maxPages !== undefined && page >= request.maxPages) return;
-    }
+  start: (context) => [listPage(context, 1)],
+  handlers: {
+    list(page, context) {
+      const n = (context.request.data as { page: number }).page;
+      const postings = parseFixturePage(page.text, { url: context.request.url });
+      const more =
+        /class="next"/.test(page.text) &&
+        !(context.search.maxPages !== undefined && n >= context.search.maxPages);
+      return { postings, requests: more ? [listPage(context, n + 1)] : [] };
+    },
   },
   parse: (body, hint) => parseFixturePage(body, hint),
 };

@@ -8,7 +8,7 @@ import { CriticalError } from '../../src/fetch/errors.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixtureScraper } from './fixture-scraper.js';
-import { type FixtureSiteOptions, serveFixtureSite } from './fixture-site.js';
+import { type FixtureSiteOptions, renderListPage, serveFixtureSite } from './fixture-site.js';
 
 const open: { server?: TestServer; db?: Db }[] = [];
 
@@ -191,8 +191,13 @@ describe('when the site says no', () => {
 });
 
 describe('stopping and configuration', () => {
-  it('an abort finishes the current page, marks the run interrupted and returns', async () => {
+  it('an abort stores the pages already read, asks for no more, marks the run interrupted and returns', async () => {
     const { server, db } = await site({ count: 200, perPage: 20 });
+    // Slow pages: the listing must not end before the first pages are stored.
+    server.route('/jobs', (_req, url) => ({
+      body: renderListPage(Number(url.searchParams.get('page') ?? 1), { count: 200, perPage: 20 }),
+      delayMs: 40,
+    }));
     const controller = new AbortController();
     const summary = await scrape(server, db, {
       signal: controller.signal,
@@ -201,8 +206,12 @@ describe('stopping and configuration', () => {
       },
     });
     expect(summary.status).toBe('interrupted');
-    expect(summary.counters.pages_fetched).toBe(2);
-    expect(count(db, 'SELECT count(*) FROM postings')).toBe(40);
+    const pages = summary.counters.pages_fetched;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThan(10);
+    // Every page read is stored whole, and none was asked for after the abort.
+    expect(count(db, 'SELECT count(*) FROM postings')).toBe(20 * pages);
+    expect(listRequests(server).length).toBeLessThanOrEqual(pages + 1);
     expect(db.prepare('SELECT status FROM scrape_runs').pluck().get()).toBe('interrupted');
   });
 
@@ -232,8 +241,8 @@ describe('stopping and configuration', () => {
       ...fixtureScraper,
       id: 'doomed',
       optionsSchema: undefined,
-      // biome-ignore lint/correctness/useYield: fails before its first page, as a scraper meeting a full disk would
-      async *scrape() {
+      // Fails before its first request, as a scraper meeting a full disk would.
+      start() {
         throw new CriticalError('the disk is full');
       },
     };

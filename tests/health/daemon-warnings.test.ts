@@ -2,12 +2,19 @@
 // same fields `jobtrend health --json` prints; a healthy source logs none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldTally } from '../../src/health/field-tally.js';
-import { type JobOperations, runJob } from '../../src/schedule/job-runner.js';
+import { type JobOperations, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
 import type { Db } from '../../src/store/database.js';
 import { recordFieldCounts } from '../../src/store/run-field-store.js';
 import { emptyRunCounters, finishRun, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
-import { capturingLogger, makeJob, type TestDb, testDb } from '../schedule/support.js';
+import {
+  capturingLogger,
+  makeJob,
+  oneByOne,
+  type ScrapeSourceOptions,
+  type TestDb,
+  testDb,
+} from '../schedule/support.js';
 import { makePosting } from '../support/posting-factory.js';
 
 let temp: TestDb;
@@ -20,7 +27,9 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 /** A scrape that records a run of 10 postings, with or without companies. */
-function scrapeGiving(withCompany: () => boolean): JobOperations['scrapeSource'] {
+function scrapeGiving(
+  withCompany: () => boolean,
+): (options: ScrapeSourceOptions) => Promise<SourceRunSummary> {
   return async ({ sourceId }) => {
     const runId = startRun(db, { sourceId, startedAt: new Date().toISOString() });
     const tally = new FieldTally();
@@ -41,7 +50,7 @@ function scrapeGiving(withCompany: () => boolean): JobOperations['scrapeSource']
 describe('the daemon after a scrape job', () => {
   it('logs a warning per health flag of the sources it scraped, and none while they are healthy', async () => {
     let company = true;
-    const operations = { scrapeSource: scrapeGiving(() => company) } as unknown as JobOperations;
+    const operations = { scrapeJob: oneByOne(scrapeGiving(() => company)) } as unknown as JobOperations;
     const first = capturingLogger();
     await runJob({ db, job: makeJob(), trigger: 'manual', operations, logger: first.logger });
     expect(first.events.filter((e) => e.event === 'health.flag')).toEqual([]);

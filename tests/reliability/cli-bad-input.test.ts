@@ -150,6 +150,18 @@ const CASES: Record<string, Case[]> = {
   scrape: [
     { what: 'an unknown source', argv: ['--source', 'nosuch'], code: 2, says: /unknown source "nosuch"/ },
     {
+      what: '--resume with a source of its own',
+      argv: ['--resume', '--source', 'greenhouse'],
+      code: 2,
+      says: /--resume continues the stopped scrape as it was: leave out --source/,
+    },
+    {
+      what: '--resume with nothing stopped',
+      argv: ['--resume'],
+      code: 1,
+      says: /no stopped scrape to resume/,
+    },
+    {
       what: 'a bad page count',
       argv: ['--source', 'greenhouse', '--max-pages', 'many'],
       code: 2,

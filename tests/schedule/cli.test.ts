@@ -8,7 +8,7 @@ import { runJob } from '../../src/schedule/job-runner.js';
 import { acquireJobLock } from '../../src/schedule/lock.js';
 import { listJobRuns } from '../../src/store/job-store.js';
 import { runCli } from '../support/run-cli.js';
-import { makeJob, type TestDb, testDb } from './support.js';
+import { makeJob, oneByOne, type TestDb, testDb } from './support.js';
 
 let temp: TestDb;
 let configPath: string;
@@ -58,7 +58,7 @@ describe('jobtrend status with scheduled jobs', () => {
       db: temp.open(),
       job: makeJob({ name: 'daily', sources: [sourceId] }),
       trigger: 'manual',
-      operations: { scrapeSource: ok },
+      operations: { scrapeJob: oneByOne(ok) },
     });
     const result = await runCli(['--db', temp.path, '--config', configPath, 'status', '--json']);
     expect(result.code).toBe(0);
@@ -90,7 +90,7 @@ describe('jobtrend status with scheduled jobs', () => {
       db: temp.open(),
       job: makeJob({ name: 'daily', sources: [sourceId] }),
       trigger: 'schedule',
-      operations: { scrapeSource: ok },
+      operations: { scrapeJob: oneByOne(ok) },
     });
     const result = await runCli(['--db', temp.path, '--config', configPath, 'status']);
     expect(result.code).toBe(0);

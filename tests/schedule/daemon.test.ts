@@ -10,6 +10,7 @@ import {
   deadPid,
   fakeScrapeSource,
   makeJob,
+  oneByOne,
   sleep,
   type TestDb,
   testDb,
@@ -49,7 +50,7 @@ const scrape = (pages: number, onPage?: (sourceId: string, page: number) => void
 describe('jobtrend schedule (the daemon)', () => {
   it('a job every second fires at least twice in about three seconds, each tick on a whole second', async () => {
     const { logger, events } = capturingLogger();
-    daemon({ jobs: [makeJob()], logger, operations: { scrapeSource: scrape(1) } });
+    daemon({ jobs: [makeJob()], logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     await sleep(3_300);
     const starts = events.filter((e) => e.event === 'job.start');
     expect(starts.length).toBeGreaterThanOrEqual(2);
@@ -71,7 +72,11 @@ describe('jobtrend schedule (the daemon)', () => {
 
   it('a tick that comes late because the process was busy still runs (until the next tick is due)', async () => {
     const { logger, events } = capturingLogger();
-    daemon({ jobs: [makeJob({ cron: '*/4 * * * * *' })], logger, operations: { scrapeSource: scrape(1) } });
+    daemon({
+      jobs: [makeJob({ cron: '*/4 * * * * *' })],
+      logger,
+      operations: { scrapeJob: oneByOne(scrape(1)) },
+    });
     const boundary = Math.ceil((Date.now() + 1_000) / 4_000) * 4_000;
     await sleep(boundary - Date.now() - 200);
     // Block the event loop across the tick, as a long synchronous database call would.
@@ -89,7 +94,7 @@ describe('jobtrend schedule (the daemon)', () => {
     pageDelayMs = 2_500;
     const before = server.requests.length;
     const { logger, events } = capturingLogger();
-    daemon({ jobs: [makeJob()], logger, operations: { scrapeSource: scrape(1) } });
+    daemon({ jobs: [makeJob()], logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     await waitFor(() => events.some((e) => e.event === 'job.skip'), 8_000);
     const skip = events.find((e) => e.event === 'job.skip')!;
     expect(skip).toMatchObject({ job: 'every-second', reason: 'overlap' });
@@ -107,8 +112,8 @@ describe('jobtrend schedule (the daemon)', () => {
     pageDelayMs = 1_500;
     const a = capturingLogger();
     const b = capturingLogger();
-    daemon({ jobs: [makeJob()], logger: a.logger, operations: { scrapeSource: scrape(1) } });
-    daemon({ jobs: [makeJob()], logger: b.logger, operations: { scrapeSource: scrape(1) } });
+    daemon({ jobs: [makeJob()], logger: a.logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
+    daemon({ jobs: [makeJob()], logger: b.logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     await sleep(4_200);
     const starts = [...a.events, ...b.events].filter((e) => e.event === 'job.start');
     expect(starts.length).toBeGreaterThanOrEqual(1);
@@ -159,7 +164,7 @@ describe('jobtrend schedule (the daemon)', () => {
       )
       .run(now.toISOString());
     const { logger, events } = capturingLogger();
-    daemon({ jobs: [makeJob()], logger, operations: { scrapeSource: scrape(1) } });
+    daemon({ jobs: [makeJob()], logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     await waitFor(() => events.some((e) => e.event === 'job.end'), 8_000);
     expect(events.find((e) => e.event === 'lock.recovered')).toMatchObject({
       reason: 'holder-dead',
@@ -183,7 +188,7 @@ describe('jobtrend schedule (the daemon)', () => {
     daemon({
       jobs: [makeJob({ name: 'expired-job' }), makeJob({ name: 'live-job' })],
       logger,
-      operations: { scrapeSource: scrape(1) },
+      operations: { scrapeJob: oneByOne(scrape(1)) },
     });
     await waitFor(
       () =>
@@ -206,7 +211,7 @@ describe('jobtrend schedule (the daemon)', () => {
     const d = daemon({
       jobs: [makeJob({ cron: '*/1 * * * * *' })],
       logger,
-      operations: { scrapeSource: scrape(50, (_s, page) => pagesDone.push(page)) },
+      operations: { scrapeJob: oneByOne(scrape(50, (_s, page) => pagesDone.push(page))) },
     });
     await waitFor(() => pagesDone.length >= 2, 10_000);
     const requestsAtStop = server.requests.filter((r) => r.path.startsWith('/page/')).length;
@@ -243,7 +248,9 @@ describe('jobtrend schedule (the daemon)', () => {
       jobs: [makeJob()],
       logger,
       stopTimeoutMs: 500,
-      operations: { scrapeSource: fakeScrapeSource({ baseUrl: server.url, pages: 1, ignoreAbort: true }) },
+      operations: {
+        scrapeJob: oneByOne(fakeScrapeSource({ baseUrl: server.url, pages: 1, ignoreAbort: true })),
+      },
     });
     await waitFor(() => events.some((e) => e.event === 'job.start'), 8_000);
     const started = Date.now();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scraper } from '../../scrapers/types.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { scrapeSource } from '../../src/engine/scrape-source.js';
+import { scrapeJob } from '../../src/engine/scrape-job.js';
 import { startDaemon } from '../../src/schedule/daemon.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
 import { makePosting } from '../support/posting-factory.js';
@@ -23,14 +23,18 @@ const listingScraper: Scraper<unknown> = {
   kind: 'api',
   defaultBaseUrl: 'http://127.0.0.1:9',
   verifiedAgainst: 'the scheduler tests',
-  async *scrape({ fetcher, baseUrl }) {
-    let page: number | null = 1;
-    while (page !== null) {
-      const url = `${baseUrl}/list?page=${page}`;
-      const body: ListPage = await fetcher.fetchJson<ListPage>(url);
-      yield { url, postings: this.parse(JSON.stringify(body)) };
-      page = body.next;
-    }
+  start: ({ baseUrl }) => [{ url: `${baseUrl}/list?page=1`, handler: 'list', kind: 'list' }],
+  handlers: {
+    list(page, { baseUrl }) {
+      const body = JSON.parse(page.text) as ListPage;
+      return {
+        postings: listingScraper.parse(page.text),
+        requests:
+          body.next === null
+            ? []
+            : [{ url: `${baseUrl}/list?page=${body.next}`, handler: 'list', kind: 'list' }],
+      };
+    },
   },
   parse(body) {
     return (JSON.parse(body) as ListPage).jobs.map((j) => ({
@@ -71,11 +75,11 @@ describe('a clean stop with the real engine', () => {
         logger,
         jobs: [makeJob({ name: 'listing-job', sources: ['listing'] })],
         operations: {
-          scrapeSource: (options) =>
-            scrapeSource({
+          scrapeJob: (options) =>
+            scrapeJob({
               ...options,
-              scraper: listingScraper,
-              baseUrl: server.url,
+              scrapers: [listingScraper],
+              baseUrls: { listing: server.url },
               normalise: (raw, ctx) =>
                 makePosting({
                   source_id: ctx.sourceId,

@@ -1,13 +1,8 @@
-// One execution of a job, as `jobtrend run JOB` and each tick do it: scrapes in turn, a failing source does
-// not stop the others, the report step (with the real report writer too), the job_runs row, and the lock (refused when someone else holds it).
+// One execution of a job, as `jobtrend run JOB` and each tick do it: its scrapes (here a fake of the
+// engine's job crawl, one scrape at a time), a failing source does not stop the others, the report step (with the real report writer too), the job_runs row, and the lock (refused when someone else holds it).
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type JobOperations,
-  jobStatus,
-  runJob,
-  type SourceRunSummary,
-} from '../../src/schedule/job-runner.js';
+import { jobStatus, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { acquireJobLock } from '../../src/schedule/lock.js';
 import type { Db } from '../../src/store/database.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
@@ -15,7 +10,14 @@ import { upsertPostings } from '../../src/store/posting-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
 import { makePosting } from '../support/posting-factory.js';
 import { tempDir } from '../support/temp-db.js';
-import { capturingLogger, makeJob, type TestDb, testDb } from './support.js';
+import {
+  capturingLogger,
+  makeJob,
+  oneByOne,
+  type ScrapeSourceOptions,
+  type TestDb,
+  testDb,
+} from './support.js';
 
 let temp: TestDb;
 let db: Db;
@@ -38,7 +40,7 @@ const counters = (postingsNew: number) => ({
 function scrapeWith(
   outcomes: Record<string, SourceRunSummary['status'] | Error>,
   calls: string[] = [],
-): JobOperations['scrapeSource'] {
+): (options: ScrapeSourceOptions) => Promise<SourceRunSummary> {
   let runId = 0;
   return async ({ sourceId, request }) => {
     calls.push(`${sourceId}:${request?.query ?? ''}:${request?.city ?? ''}`);
@@ -68,7 +70,7 @@ describe('running a job once', () => {
       }),
       trigger: 'manual',
       logger,
-      operations: { scrapeSource: scrapeWith({}, calls) },
+      operations: { scrapeJob: oneByOne(scrapeWith({}, calls)) },
     });
     expect(calls).toEqual(['a:AI训练师:Shanghai', 'a:AI训练师:Hangzhou', 'b:AI训练师:Beijing']);
     expect(result).toMatchObject({ status: 'ok', trigger: 'manual', postingsNew: 9 });
@@ -89,7 +91,9 @@ describe('running a job once', () => {
       db,
       job: makeJob({ sources: ['broken', 'fine'] }),
       trigger: 'schedule',
-      operations: { scrapeSource: scrapeWith({ broken: new Error('unknown source "broken"') }, calls) },
+      operations: {
+        scrapeJob: oneByOne(scrapeWith({ broken: new Error('unknown source "broken"') }, calls)),
+      },
     });
     expect(calls).toHaveLength(2);
     expect(result.status).toBe('partial');
@@ -107,10 +111,10 @@ describe('running a job once', () => {
       job: makeJob({ report: { role: 'ai-trainer', period: 'last-4-weeks' } }),
       trigger: 'schedule',
       operations: {
-        scrapeSource: async (o) => {
+        scrapeJob: oneByOne(async (o) => {
           order.push('scrape');
           return scrapeWith({})(o);
-        },
+        }),
         writeReport: async ({ report }) => {
           order.push(`report ${report.role}`);
           return { path: 'reports/x.md' };
@@ -124,7 +128,7 @@ describe('running a job once', () => {
       job: makeJob({ report: {} }),
       trigger: 'schedule',
       operations: {
-        scrapeSource: scrapeWith({}),
+        scrapeJob: oneByOne(scrapeWith({})),
         writeReport: async () => Promise.reject(new Error('no data for the period')),
       },
     });
@@ -139,7 +143,7 @@ describe('running a job once', () => {
       db,
       job: makeJob(),
       trigger: 'manual',
-      operations: { scrapeSource: scrapeWith({}, calls) },
+      operations: { scrapeJob: oneByOne(scrapeWith({}, calls)) },
     });
     expect(result).toMatchObject({
       status: 'skipped',
@@ -162,7 +166,7 @@ describe('running a job once', () => {
       trigger: 'schedule',
       tick,
       now: at('2026-11-20T10:00:00.009Z'),
-      operations: { scrapeSource: scrapeWith({}, calls) },
+      operations: { scrapeJob: oneByOne(scrapeWith({}, calls)) },
     });
     expect(elsewhere).toMatchObject({ status: 'skipped', skipReason: 'elsewhere', jobRunId: 0 });
     expect(calls).toEqual([]);
@@ -175,7 +179,7 @@ describe('running a job once', () => {
       trigger: 'schedule',
       tick: new Date('2026-11-20T10:00:01.000Z'),
       now: at('2026-11-20T10:00:01.003Z'),
-      operations: { scrapeSource: scrapeWith({}, calls) },
+      operations: { scrapeJob: oneByOne(scrapeWith({}, calls)) },
     });
     expect(missed).toMatchObject({ status: 'skipped', skipReason: 'locked', heldBy: { holder: 'twin' } });
     expect(listJobRuns(db, 'every-second').map((r) => r.status)).toEqual(['skipped']);
@@ -190,11 +194,11 @@ describe('running a job once', () => {
       trigger: 'manual',
       signal: controller.signal,
       operations: {
-        scrapeSource: async (o) => {
+        scrapeJob: oneByOne(async (o) => {
           const summary = await scrapeWith({}, calls)(o);
           controller.abort(new Error('received SIGINT'));
           return summary;
-        },
+        }),
       },
     });
     expect(calls).toHaveLength(1);

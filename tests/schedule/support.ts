@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createLogger, type Logger } from '../../src/log.js';
 import { type Job, type JobInput, jobSchema } from '../../src/schedule/job-config.js';
-import type { ScrapeSourceOptions, SourceRunSummary } from '../../src/schedule/job-runner.js';
+import type { JobOperations, SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { emptyRunCounters, finishRun, recordRunProgress, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
@@ -89,6 +89,47 @@ export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
   if (!child.pid) throw new Error('could not start a child process');
   return child.pid;
+}
+
+/** What a fake of one scrape is given (the engine's scrapeSource options, the parts the fakes read). */
+export interface ScrapeSourceOptions {
+  db: Db;
+  sourceId: string;
+  request?: { query?: string; city?: string; maxPages?: number };
+  jobName?: string;
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+/**
+ * The engine's scrape of a job, made of a fake of one scrape: each scrape in turn, none started once the job
+ * is stopped, and one that throws reported as failed while the others run — what the engine's job crawl
+ * guarantees, without a network.
+ */
+export function oneByOne(
+  scrapeSource: (options: ScrapeSourceOptions) => Promise<SourceRunSummary>,
+): JobOperations['scrapeJob'] {
+  return async (options) => {
+    const results: Awaited<ReturnType<JobOperations['scrapeJob']>> = [];
+    for (const scrape of options.scrapes) {
+      if (options.signal?.aborted) break;
+      const search = scrape.request ?? {};
+      try {
+        const summary = await scrapeSource({
+          db: options.db,
+          sourceId: scrape.sourceId,
+          request: search,
+          jobName: options.jobName,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.logger ? { logger: options.logger.child({ source: scrape.sourceId }) } : {}),
+        });
+        results.push({ sourceId: scrape.sourceId, search, summary });
+      } catch (error) {
+        results.push({ sourceId: scrape.sourceId, search, error: (error as Error).message });
+      }
+    }
+    return results;
+  };
 }
 
 export interface FakeScrapeOptions {

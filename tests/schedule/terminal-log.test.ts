@@ -5,10 +5,17 @@ import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { type JobOperations, runJob } from '../../src/schedule/job-runner.js';
+import { runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
 import { isJobDetail } from '../../src/schedule/output-logger.js';
 import type { Db } from '../../src/store/database.js';
-import { capturingLogger, makeJob, type TestDb, testDb } from './support.js';
+import {
+  capturingLogger,
+  makeJob,
+  oneByOne,
+  type ScrapeSourceOptions,
+  type TestDb,
+  testDb,
+} from './support.js';
 
 let temp: TestDb;
 let db: Db;
@@ -19,7 +26,7 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 /** An engine stand-in that logs as the engine does (no event key) and fails one source. */
-const engine: JobOperations['scrapeSource'] = async ({ sourceId, logger }) => {
+const engine: (options: ScrapeSourceOptions) => Promise<SourceRunSummary> = async ({ sourceId, logger }) => {
   logger?.info({ runId: 1, baseUrl: 'https://example.test', request: {} }, 'scrape started');
   logger?.info({ page: 1, url: 'https://example.test/1', seen: 3, new: 3, updated: 0 }, 'page stored');
   const failed = sourceId === 'greenhouse';
@@ -64,7 +71,13 @@ const job = () => makeJob({ name: 'daily', sources: ['greenhouse', 'lever'] });
 describe('the daemon in a terminal', () => {
   it('prints one line per job run, with its outcome and the failed scrape named', async () => {
     const { logger, lines } = terminal('info');
-    await runJob({ db, job: job(), trigger: 'schedule', logger, operations: { scrapeSource: engine } });
+    await runJob({
+      db,
+      job: job(),
+      trigger: 'schedule',
+      logger,
+      operations: { scrapeJob: oneByOne(engine) },
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/ERROR|WARN/);
     expect(lines[0]).toMatch(
@@ -74,7 +87,13 @@ describe('the daemon in a terminal', () => {
 
   it('shows the details at debug level', async () => {
     const { logger, lines } = terminal('debug');
-    await runJob({ db, job: job(), trigger: 'schedule', logger, operations: { scrapeSource: engine } });
+    await runJob({
+      db,
+      job: job(),
+      trigger: 'schedule',
+      logger,
+      operations: { scrapeJob: oneByOne(engine) },
+    });
     const text = lines.join('\n');
     for (const detail of [
       'job daily started',
@@ -88,15 +107,22 @@ describe('the daemon in a terminal', () => {
 
   it('keeps every event in the JSON lines', async () => {
     const { logger, events } = capturingLogger();
-    await runJob({ db, job: job(), trigger: 'schedule', logger, operations: { scrapeSource: engine } });
+    await runJob({
+      db,
+      job: job(),
+      trigger: 'schedule',
+      logger,
+      operations: { scrapeJob: oneByOne(engine) },
+    });
+    // A job's scrapes are one crawl: each source's end is told when the crawl is over.
     expect(events.map((e) => e.event ?? e.msg)).toEqual([
       'job.start',
       'scrape started',
       'page stored',
       'scrape finished',
-      'source.end',
       'scrape started',
       'page stored',
+      'source.end',
       'source.end',
       'job.end',
     ]);

@@ -118,7 +118,8 @@ describe('linkedin scrape against the local server', () => {
       ),
     );
     expect(error).toBeUndefined();
-    expect(pages).toHaveLength(2);
+    // Two fragments of cards, and the empty one that ended the listing.
+    expect(pages.map((p) => p.postings.length)).toEqual([2, 1, 0]);
     expect(postings.map((p) => p.sourcePostingId)).toEqual(['4000000001', '4000000002', '4000000003']);
     expect(postings[0]!.description).toContain('Help train large language models');
     expect(postings[0]!.employmentType).toBe('Contract');

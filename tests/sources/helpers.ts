@@ -1,10 +1,13 @@
-// Helpers for the source tests: read the project's own fixtures, run a scraper against the local test
-// server with the plain fetcher, and find the real captures in ../shared/fixtures when they exist.
+// Helpers for the source tests: read the project's own fixtures, run a scraper through the engine's crawl
+// loop against the local test server with the plain fetcher, and find the real captures in
+// ../shared/fixtures when they exist.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
+import type { RawPosting } from '../../src/domain/posting.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
+import { scrapeInMemory } from '../support/scrape-in-memory.js';
 import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,28 +34,28 @@ export const jsonText = (body: string) => ({
   body,
 });
 
-/** Runs a scraper with options validated by its own schema, as the engine would; collects every page. */
+/**
+ * Runs a scraper with options validated by its own schema, as the engine would, one request at a time against
+ * the local server; collects every page, the URLs asked for, and the run's failure as one error.
+ */
 export async function scrapeAll<O>(
   scraper: Scraper<O>,
   baseUrl: string,
   options: unknown,
   request: ScrapeRequest = {},
-): Promise<{ pages: ScrapedPage[]; urls: string[]; error?: Error }> {
+): Promise<{ pages: ScrapedPage[]; postings: RawPosting[]; urls: string[]; error?: Error }> {
   const fetcher = plainFetcher();
   const parsed = scraper.optionsSchema ? scraper.optionsSchema.parse(options) : (options as O);
-  const pages: ScrapedPage[] = [];
-  try {
-    for await (const page of scraper.scrape({
-      fetcher,
-      baseUrl,
-      options: parsed,
-      request,
-      signal: new AbortController().signal,
-    })) {
-      pages.push(page);
-    }
-  } catch (error) {
-    return { pages, urls: fetcher.urls, error: error as Error };
-  }
-  return { pages, urls: fetcher.urls };
+  const { pages, error } = await scrapeInMemory(scraper, {
+    fetcher,
+    baseUrl,
+    options: parsed,
+    search: request,
+  });
+  return {
+    pages,
+    postings: pages.flatMap((p) => p.postings),
+    urls: fetcher.urls,
+    ...(error ? { error } : {}),
+  };
 }

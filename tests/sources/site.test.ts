@@ -7,6 +7,7 @@ import {
 } from '../../scrapers/site.js';
 import { describeZodError } from '../../src/config/load-config.js';
 import { NotRetryableError } from '../../src/fetch/errors.js';
+import { scrapeInMemory } from '../support/scrape-in-memory.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { fixture, scrapeAll } from './helpers.js';
 
@@ -125,8 +126,15 @@ describe('site', () => {
       ...boardDefinition,
       detail: { fields: { description: '.desc', employmentType: '.type' } },
     };
-    const { pages } = await scrapeAll(siteScraper, server.url, { sites: [withDetail] }, { maxPages: 1 });
-    const [first, second] = pages[0]!.postings;
+    // The list page asks for both detail pages; each detail page gives its posting, completed.
+    const { postings, urls } = await scrapeAll(
+      siteScraper,
+      server.url,
+      { sites: [withDetail] },
+      { maxPages: 1 },
+    );
+    expect(urls.slice(1)).toEqual([`${server.url}/job/101`, `${server.url}/job/102`]);
+    const [first, second] = postings;
     expect(first).toMatchObject({
       description: '负责大模型对话数据的撰写与评估。\n\n要求：本科及以上。',
       employmentType: '全职',
@@ -182,16 +190,11 @@ describe('site', () => {
     const options = siteScraper.optionsSchema!.parse({
       sites: [{ ...boardDefinition, mode: 'browser', waitForSelector: 'li.job' }],
     });
-    const pages = [];
-    for await (const page of siteScraper.scrape({
+    const { pages } = await scrapeInMemory(siteScraper, {
       fetcher,
       baseUrl: 'https://board.example.cn',
       options,
-      request: {},
-      signal: new AbortController().signal,
-    })) {
-      pages.push(page);
-    }
+    });
     expect(browsed).toEqual(['https://board.example.cn/search?q=AI%E8%AE%AD%E7%BB%83%E5%B8%88&page=1']);
     expect(fetcher.urls).toEqual([]);
     expect(pages[0]?.postings[0]?.title).toBe('模型评测工程师');

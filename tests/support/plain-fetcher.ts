@@ -1,8 +1,8 @@
 // A bare Fetcher for scraper unit tests: plain fetch, charset decoding, no politeness, no retries. The
 // engine's real fetcher (src/fetch) is tested on its own; this lets a scraper's paging be tested alone.
 import iconv from 'iconv-lite';
-import type { BrowsedPage, FetchedPage, Fetcher, FetchInit } from '../../scrapers/types.js';
 import { BlockedError, NotRetryableError, RetryableError } from '../../src/fetch/errors.js';
+import type { BrowsedPage, FetchedPage, Fetcher, FetchInit } from '../../src/fetch/fetch-types.js';
 
 export function plainFetcher(
   options: { browse?: (url: string) => Promise<BrowsedPage> } = {},
@@ -26,7 +26,8 @@ export function plainFetcher(
       throw new RetryableError(`HTTP ${response.status}`, url, undefined, response.status);
     if (response.status === 403 && /captcha|验证/i.test(text))
       throw new BlockedError('blocked: verification page', url);
-    if (response.status >= 400) throw new NotRetryableError(`HTTP ${response.status}`, url);
+    if (response.status >= 400 && !init.acceptClientErrors)
+      throw new NotRetryableError(`HTTP ${response.status}`, url);
     return {
       url: response.url || url,
       status: response.status,

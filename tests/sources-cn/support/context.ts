@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Fetcher, ScrapeContext, ScrapedPage, ScrapeRequest, Scraper } from '../../../scrapers/types.js';
+import type { DetailPages, ScrapedPage, ScrapeRequest, Scraper } from '../../../scrapers/types.js';
 import type { RawPosting } from '../../../src/domain/posting.js';
+import type { CrawlFetcher } from '../../../src/engine/crawler.js';
+import { scrapeInMemory } from '../../support/scrape-in-memory.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'sources-cn');
 export { hasSharedFixtures as hasShared, SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
@@ -28,25 +30,47 @@ export function shared(name: string, encoding: 'utf8' | 'gbk' = 'utf8'): string 
   return encoding === 'gbk' ? iconv.decode(bytes, 'gbk') : bytes.toString('utf8');
 }
 
-export function context<O>(
-  fetcher: Fetcher,
-  baseUrl: string,
-  options: O,
-  request: ScrapeRequest = {},
-): ScrapeContext<O> {
-  return { fetcher, baseUrl, options, request, signal: new AbortController().signal };
+/** What a scrape runs with: a fetcher, the board's base URL, its options, the search, its detail pages. */
+export interface ScrapeContext<O> {
+  fetcher: CrawlFetcher;
+  baseUrl: string;
+  options: O;
+  request: ScrapeRequest;
+  details?: Partial<DetailPages>;
 }
 
-/** Runs a scraper to the end, returning its pages and the error that stopped it, if any. */
+/**
+ * The context of a scrape. `fetchDetails` among the options (as in a config file) switches the board's detail
+ * pages on or off, as the engine's source settings do.
+ */
+export function context<O>(
+  fetcher: CrawlFetcher,
+  baseUrl: string,
+  options: O & { fetchDetails?: boolean },
+  request: ScrapeRequest = {},
+): ScrapeContext<O> {
+  const { fetchDetails, ...rest } = options;
+  return {
+    fetcher,
+    baseUrl,
+    options: rest as O,
+    request,
+    ...(fetchDetails !== undefined ? { details: { enabled: fetchDetails } } : {}),
+  };
+}
+
+/** Runs a scraper to the end through the engine's crawl loop: its pages, postings and the error, if any. */
 export async function collect<O>(
   scraper: Scraper<O>,
   ctx: ScrapeContext<O>,
 ): Promise<{ pages: ScrapedPage[]; postings: RawPosting[]; error?: unknown }> {
-  const pages: ScrapedPage[] = [];
-  try {
-    for await (const page of scraper.scrape(ctx)) pages.push(page);
-  } catch (error) {
-    return { pages, postings: pages.flatMap((p) => p.postings), error };
-  }
-  return { pages, postings: pages.flatMap((p) => p.postings) };
+  const { pages, error } = await scrapeInMemory(scraper, {
+    fetcher: ctx.fetcher,
+    baseUrl: ctx.baseUrl,
+    options: ctx.options,
+    search: ctx.request,
+    ...(ctx.details ? { details: ctx.details } : {}),
+  });
+  const postings = pages.flatMap((p) => p.postings);
+  return error ? { pages, postings, error } : { pages, postings };
 }
