@@ -33,6 +33,8 @@ export interface ReportFile {
 }
 
 export interface RenderedReport {
+  /** The language it was written in. */
+  lang: Lang;
   /** File name of the markdown, relative to the output folder: "2026-11-25-ai-trainer-shanghai-2025-10.md". */
   name: string;
   markdown: string;
@@ -89,7 +91,7 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
   };
   const c: Context = { data, t, m, chart };
 
-  const sections: string[] = [`# ${title(c)}`, generatedLine(c, options.now)];
+  const sections: string[] = [`# ${title(c)}`, ...sampleNotice(c), generatedLine(c, options.now)];
   if (data.databasePostings === 0 || data.postings === 0) {
     sections.push(emptyNotice(c));
     if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(c));
@@ -107,7 +109,7 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
     sections.push(methodologySection(c, false));
   }
   const markdown = `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
-  return { name: `${base}.md`, markdown, files };
+  return { lang: t.lang, name: `${base}.md`, markdown, files };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -168,6 +170,18 @@ function periodWords(
 
 function title(c: Context): string {
   return c.t.title(subjectWords(c), c.t.format.period(c.data.period.label));
+}
+
+/** The "Sample data" banner, right under the title, when the data include the demo's invented postings. */
+function sampleNotice(c: Context): string[] {
+  const { t, m, data } = c;
+  const sample = data.sample;
+  if (!sample) return [];
+  const lines = [`> ${t.sample.notice({ postings: sample.postings, other: sample.otherPostings }, m)}`];
+  for (const skip of sample.skipped) {
+    lines.push('>', `> ${t.sample.skipped({ source: skip.sourceId, fix: skip.fix }, m)}`);
+  }
+  return [lines.join('\n')];
 }
 
 function generatedLine(c: Context, now: Date): string {

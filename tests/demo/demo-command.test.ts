@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markSample } from '../../src/demo/run-demo.js';
 import { gatherReport } from '../../src/report/gather-report.js';
 import { renderReport } from '../../src/report/render-report.js';
 import type { ReportData } from '../../src/report/report-data.js';
@@ -241,16 +240,5 @@ describe('jobtrend demo, guarding real data', () => {
     const result = await runCli(['--db', join(dir, 'x.sqlite'), 'demo', '--now', 'yesterday']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--now must be a date/);
-  });
-});
-
-describe('the sample notice in the report', () => {
-  it('goes right under the title, or on top when there is none', () => {
-    expect(markSample('# Report\n\ntext\n').split('\n').slice(0, 3)).toEqual([
-      '# Report',
-      '',
-      expect.stringMatching(/^> \*\*Sample data\.\*\*/),
-    ]);
-    expect(markSample('text\n')).toMatch(/^> \*\*Sample data\.\*\*[^\n]*\n\ntext/);
   });
 });

@@ -146,6 +146,13 @@ export interface ReportMessages {
   unavailable(u: Unavailable, m: Markup): string;
 
   title(subject: SubjectWords, period: string): string;
+  /** Under the title when the data include `jobtrend demo`'s invented postings (the report's "Sample data" banner). */
+  sample: {
+    /** `other` 0: every posting is sample data; else `postings` of them are, counted with `other` real ones. */
+    notice(args: { postings: number; other: number }, m: Markup): string;
+    /** A demo source that could not run here (the browser one, without Chromium), with the command that fixes it. */
+    skipped(args: { source: string; fix: string }, m: Markup): string;
+  };
   /** The generation line; `day` is the report's date, YYYY-MM-DD. */
   generated(args: { day: string; period: PeriodWords; defaultPeriod: boolean }, m: Markup): string;
 
