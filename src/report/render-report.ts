@@ -10,6 +10,7 @@ import type {
   GrowthBucket,
   SkillRow,
 } from '../analysis/types.js';
+import { perDayBand, proportionInterval, shareBand, trendBand } from './chart-intervals.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
@@ -355,7 +356,9 @@ function trendSection(c: Context): string {
       labels: buckets.map((b) => `${t.format.period(b.label)}${star(b)}`),
       axisLabel: (i, previous) => `${axis(i, previous)}${star(buckets[i]!)}`,
       values: buckets.map((b) => b.perDay),
+      band: perDayBand(buckets),
       trend: fitted,
+      trendBand: fitted && trend ? trendBand(buckets, trend) : null,
       seriesName: t.trend.newSeries,
       trendName: trend ? t.trend.trendSeries(trend.monthlyGrowth) : undefined,
       xLabel: t.trend.unit(by),
@@ -373,6 +376,7 @@ function trendSection(c: Context): string {
           labels: buckets.map((b) => t.format.period(b.label)),
           axisLabel: axis,
           values: buckets.map((b) => b.share),
+          band: shareBand(buckets),
           seriesName: t.trend.shareSeries,
           xLabel: t.trend.unit(by),
           yLabel: t.trend.shareAxis,
@@ -428,6 +432,8 @@ function skillsSection(c: Context): string {
       items: top.map((row) => ({
         label: label(row),
         value: row.share,
+        count: row.count,
+        interval: proportionInterval(row.count, s.postings),
         previous: row.compare ? row.share - row.compare.difference : null,
       })),
       xLabel: t.skills.chartAxis(s.postings),

@@ -94,6 +94,10 @@ export const en: ReportMessages = {
     boxDescription: (axis, groups) =>
       `${axis}: ${groups.map((g) => `${g.label} median ${g.median} (n=${g.n})`).join(', ')}`,
     boxCount: (n) => `n=${n}`,
+    band: '95% interval',
+    trendBand: 'trend, 95% interval',
+    barWhiskers: 'whiskers: 95% interval',
+    shareCount: (share, count) => `${share} (${formatCount(count)})`,
   },
   caveat: (c, m) => m.text(c.text),
   unavailable: (u, m) => m.text(u.text),

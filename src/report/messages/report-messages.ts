@@ -129,6 +129,14 @@ export interface ChartWords {
   boxDescription(axis: string, groups: { label: string; median: string; n: number }[]): string;
   /** The number of postings behind a box: "n=12" / "12条". */
   boxCount(n: number): string;
+  /** Legend of the shaded band around a series: its 95% interval. */
+  band: string;
+  /** Legend of the shaded band around the fitted trend: the trend's 95% interval. */
+  trendBand: string;
+  /** Legend of the whiskers on bars: the 95% interval of each share. */
+  barWhiskers: string;
+  /** A share at the end of its bar with the postings behind it: "12.5% (34)" / "12.5%（34条）". */
+  shareCount(share: string, count: number): string;
 }
 
 export interface ReportMessages {

@@ -440,6 +440,10 @@ export const zh: ReportMessages = {
     boxDescription: (axis, groups) =>
       `${axis}：${groups.map((g) => `${g.label}中位数${g.median}（${g.n}条）`).join('，')}`,
     boxCount: (n) => `${n}条`,
+    band: '95%置信区间',
+    trendBand: '趋势的95%置信区间',
+    barWhiskers: '须线：95%置信区间',
+    shareCount: (share, count) => `${share}（${count}条）`,
   },
   caveat,
   unavailable,
