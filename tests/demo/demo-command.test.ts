@@ -213,6 +213,8 @@ describe('jobtrend demo, offline, end to end', () => {
     before.close();
     const again = await runCli(['--db', dbPath, 'demo', '--out', reports, '--now', '2026-06-30']);
     expect(again.code).toBe(0);
+    // The same clock gives the same report name: the demo says it replaced the first one.
+    expect(again.stdout).toMatch(/^replaced the earlier report of the same name: .*\.md$/m);
     const after = openDatabase(dbPath, { readonly: true });
     expect(after.prepare('SELECT count(*) FROM postings').pluck().get()).toBe(count);
     after.close();

@@ -66,7 +66,7 @@ export function renderLineChart(options: LineChartOptions): string {
     { name: options.seriesName, color: COLORS.primary, dash: false, band: false },
   ];
   const hasBand = (b: IntervalBand | null | undefined): b is IntervalBand =>
-    b !== null && b !== undefined && b.upper.some((v) => v !== null && Number.isFinite(v));
+    b?.upper.some((v) => v !== null && Number.isFinite(v)) === true;
   if (hasBand(options.band))
     legend.push({ name: words.band, color: COLORS.primary, dash: false, band: true });
   const hasTrend = Boolean(options.trendName && options.trend?.some((v) => v !== null));

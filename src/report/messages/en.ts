@@ -109,7 +109,7 @@ export const en: ReportMessages = {
         ? `${m.strong('Sample data.')} Every posting in this report was made up by ${m.code('jobtrend demo')}: invented postings at invented companies, served by jobtrend itself on 127.0.0.1. They say nothing about the real job market.`
         : `${m.strong('Sample data.')} ${formatCount(postings)} of the postings in this database were made up by ${m.code('jobtrend demo')} (invented postings at invented companies) and are counted here with ${formatCount(other)} others: the figures below say nothing reliable about the real job market.`,
     skipped: ({ source, fix }, m) =>
-      `${m.strong('Skipped:')} the ${m.code(source)} source, which is read through real Chromium: no Chromium was found on this machine, so its sample was not read and its postings are missing from this report. Install it with ${m.code(fix)} and run the demo again.`,
+      `${m.strong('Skipped:')} the ${m.code(source)} source (read through real Chromium): there is no Chromium on this machine, so its sample was not read and its postings are missing from this report. Install it with ${m.code(fix)} and run the demo again.`,
   },
   generated: ({ day, period: p, defaultPeriod }, m) =>
     m.em(
