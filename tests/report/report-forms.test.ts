@@ -220,35 +220,27 @@ describe('report --json', () => {
   }
 
   it('prints the figures behind the report on stdout, snake_case, and writes no file', async () => {
-    const cwdBefore = readdirSync(dir).sort();
-    const result = await cli(
-      dbPath,
-      'report',
-      '--role',
-      'ai-trainer',
-      '--city',
-      '上海',
-      '--json',
-      '--now',
-      NOW,
-    );
+    // Without --out a report would go to the config's reports.outDir (reports/ under the working folder).
+    const wouldBe = join(process.cwd(), 'reports', '2026-11-25-ai-trainer-2026-10.md');
+    const before = existsSync(wouldBe);
+    const result = await cli(dbPath, 'report', '--role', 'ai-trainer', '--json', '--now', NOW);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(cwdBefore);
+    expect(existsSync(wouldBe)).toBe(before);
     const figures = JSON.parse(result.out);
     const all = keys(figures);
     expect(all.filter((k) => !/^[a-z0-9]+(_[a-z0-9]+)*$/.test(k))).toEqual([]);
+    expect(all).toEqual(expect.arrayContaining(['per_day', 'watched_days', 'skill_id', 'r_squared']));
     expect(figures.generated_at).toBe('2026-11-25T00:00:00.000Z');
     expect(figures.period.label).toBe('2026-10');
-    // The same figures as the markdown report.
-    const markdown = markdownOf(dbPath).split('\n');
-    expect(figures.postings).toBeGreaterThan(0);
-    expect(figures.series.buckets.length).toBe(13);
-    expect(figures.series.buckets[0]).toHaveProperty('per_day');
-    expect(figures.headline[0].result.estimate).toHaveProperty('change');
-    expect(figures.skills.skills[0]).toHaveProperty('skill_id');
-    expect(markdown.length).toBeGreaterThan(10);
-    expect(all).toContain('watched_days');
+    expect(figures.series.buckets).toHaveLength(13);
+    // The same figures the markdown report shows.
+    const markdown = markdownOf(dbPath);
+    expect(markdown).toContain(`counted **${figures.postings}** new postings`);
+    const change = figures.headline[0].result.estimate.change as number;
+    const sign = change >= 0 ? '+' : '−';
+    expect(markdown).toContain(`**${sign}${Math.abs(change * 100).toFixed(1)}%**`);
+    expect(markdown).toContain(`| ${figures.skills.skills[0].count} |`);
   });
 
   it('refuses --json with --format or --out, which would write nothing', async () => {
