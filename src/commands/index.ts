@@ -109,7 +109,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'report',
     summary:
-      'write a markdown trend report with SVG charts (growth, skills, companies, places, pay, claims, coverage)',
+      'write a trend report (growth, skills, companies, places, pay, claims, coverage) as markdown with SVG charts, or as one HTML file; --json prints its figures',
     usage: '[options]',
     load: () => import('./report.js'),
   },
