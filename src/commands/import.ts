@@ -19,6 +19,7 @@ import {
   importFile,
   importSourceName,
 } from '../import/import-file.js';
+import { CommandFailed, Interrupted } from '../outcome.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {
@@ -116,9 +117,9 @@ export function define(context: CliContext): Command {
         if (lastShown > 0) context.err.write('\n');
         if (flags.json) context.out.write(`${JSON.stringify(summary, null, 2)}\n`);
         else context.out.write(renderSummary(summary));
+        if (summary.interrupted) throw new Interrupted();
         // Every row refused: the file is not what the flags say (format, encoding, mapping).
-        if (summary.interrupted || (summary.rows > 0 && summary.skippedCount === summary.rows))
-          context.exitCode = 1;
+        if (summary.rows > 0 && summary.skippedCount === summary.rows) throw new CommandFailed();
       } finally {
         db.close();
       }

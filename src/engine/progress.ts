@@ -1,7 +1,7 @@
 // How a scrape shows its progress: a bar per source on a terminal (cli-progress), structured log lines
 // (src/log.ts) otherwise. The engine only reports events; this decides how they look.
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import type { Output } from '../cli/context.js';
+import type { Output } from '../output.js';
 import type { ScrapeProgress } from './scrape-source.js';
 
 export interface ProgressDisplay {
