@@ -13,6 +13,7 @@ export {
   normaliseEmploymentType,
   normalisePosting,
 } from './normalise-posting.js';
+export { type ReadPlace, type Reclassification, reclassify, type StoredPosting } from './reclassify.js';
 export { classifyRoles, type Role, roleIds, roleTaxonomy } from './roles.js';
 export { type ParsedSalary, parseSalary, type SalaryOptions } from './salary.js';
 export {
