@@ -19,7 +19,8 @@ import {
 const data = workerData as StoreThreadData;
 const port = parentPort!;
 const send = (message: FromStore) => port.postMessage(message);
-const now = () => new Date();
+// The crawl's clock (a demo's or a test's), kept as its distance from the system clock.
+const now = () => new Date(Date.now() + (data.clockOffsetMs ?? 0));
 
 const db = openDatabase(data.dbPath, { migrate: false });
 let progress: ScrapeProgress[] = [];
