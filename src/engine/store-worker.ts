@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { normalisePosting } from '../pipeline/index.js';
 import { touchCrawl } from '../store/crawl-store.js';
 import { openDatabase } from '../store/database.js';
+import { WriteTurns } from '../store/write-turns.js';
 import { RunRecorder, type ScrapeProgress } from './run-recorder.js';
 import { saveHandled } from './sqlite-request-queue.js';
 import {
@@ -32,6 +33,8 @@ const recorder = new RunRecorder({
   now,
   onProgress: (event) => progress.push(event),
   onCommit: () => touchCrawl(db, data.crawlId, process.pid, now().toISOString()),
+  // This thread only writes: it lets other writers of the file in between its commits.
+  turns: new WriteTurns(),
   ...(data.commitEveryMs !== undefined ? { commitEveryMs: data.commitEveryMs } : {}),
   ...(data.commitEveryPages !== undefined ? { commitEveryPages: data.commitEveryPages } : {}),
 });
