@@ -19,5 +19,5 @@ export async function writeJobReport(options: WriteJobReportOptions): Promise<{ 
     report.out ?? options.config?.reports.outDir ?? 'reports',
     renderReport(data, { now, lang: report.lang ?? options.config?.reports.lang ?? 'en' }),
   );
-  return { path: written.markdownPath };
+  return { path: written.path };
 }
