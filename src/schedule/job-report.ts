@@ -5,7 +5,7 @@
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
 import { writeReport } from '../report/write-report.js';
-import type { WriteJobReportOptions } from './job-runner.js';
+import type { WriteJobReportOptions } from './job-run-types.js';
 
 export async function writeJobReport(options: WriteJobReportOptions): Promise<{ path: string }> {
   const { report, now } = options;
