@@ -1,9 +1,10 @@
 // Import: rows/s importing a 200,000-row synthetic CSV (quick: 20,000) through src/import (CSV reading,
-// column mapping, the pipeline, the store), with a target of ≥ 20,000 rows/s. Memory must stay flat with file
-// size: each import runs in a fresh process of its own (this file run with node), so its memory is the
-// import's, not that of the bench's other modules; the big file's peak own memory (see importInChild) is
-// compared with that of a 4× smaller one: 50,000 rows, past the warm-up in which heaps and SQLite's page
-// cache fill (against 20,000 rows the ratio measured the warm-up, not the import).
+// column mapping, the pipeline, the store), judged against its floor: at least half the rate of SQLite alone
+// storing the same rows in the same run (sqliteFloorRate). Memory must stay flat with file size: each import
+// runs in a fresh process of its own (this file run with node), so its memory is the import's, not that of
+// the bench's other modules; the big file's peak own memory (see importInChild) is compared with that of a
+// 4× smaller one: 50,000 rows, past the warm-up in which heaps and SQLite's page cache fill (against 20,000
+// rows the ratio measured the warm-up, not the import).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { removeScratchDatabase } from './scratch-db.js';
 import { type Figure, type Phase, seconds } from './types.js';
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
+/** The import's target: this share of SQLite's own rate for the same rows, in the same run. */
+const TARGET_OF_FLOOR = 0.5;
 /** Old-generation heap cap of each import process, in MB (each of its two threads). */
 const HEAP_CAP_MB = 256;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -53,9 +56,9 @@ async function importRate(workDir: string, csv: string, rows: number): Promise<n
  * The baseline of the import's rate: SQLite alone storing the same rows, with no JavaScript in the loop. The
  * postings, roles and skills the import stored are copied by `INSERT … SELECT` into a fresh database of the
  * same schema, in transactions of the import's 10,000 rows, with the full-text index filled per batch as the
- * import fills it and the import's pragmas (checkpoint spacing, statement journals in memory, no foreign-key
- * checks). No import of these rows into this schema can be faster on the same machine, so the ratio says how
- * much of the time is the store's own and how much is reading, the pipeline and handing rows over.
+ * import fills it and the import's pragmas (useImportPragmas; foreign-key checks on, as in the import). No
+ * import of these rows into this schema can be faster on the same machine, so the ratio says how much of the
+ * time is the store's own and how much is reading, the pipeline and handing rows over.
  */
 function sqliteFloorRate(workDir: string, imported: string, rows: number): number {
   // Named by the import's size; the copy holds the postings that import stored.
@@ -168,8 +171,8 @@ export const importPhase: Phase = async ({ quick, workDir }) => {
       unit: 'rows/s',
       baseline: { name: 'the same rows stored by SQLite alone (INSERT … SELECT)', value: floor },
       ratio: bigRun.rate / floor,
-      target: '≥ 20,000 rows/s',
-      pass: bigRun.rate >= 20_000,
+      target: `ratio ≥ ${TARGET_OF_FLOOR} (of SQLite alone, same rows, same run)`,
+      pass: bigRun.rate / floor >= TARGET_OF_FLOOR,
       peakRssMb: bigRun.peakRssMb,
     },
     {

@@ -14,13 +14,13 @@ import {
   claimChange,
   claimMetric,
   claimSubject,
+  compareClaim,
   describeChange,
   judgeClaim,
   overdispersionCaveat,
   smallCountsCaveat,
 } from './claim.js';
 import { overallVerdict } from './claim-overall.js';
-import { comparePeriods, loadComparisonData } from './compare.js';
 import { addDays, isValidDay, pad, toDay } from './dates.js';
 import { resolveFilter } from './filters.js';
 import { parsePeriod, periodBetween, previousPeriod, yearBefore } from './period.js';
@@ -145,15 +145,10 @@ export function checkClaimReadings(db: Db, claim: Claim, options: { now?: Date }
         },
       ];
   const filter = resolveFilter(db, claim);
-  const data = loadComparisonData(
-    db,
-    filter,
-    plans.flatMap((plan) => [plan.current, plan.baseline]),
-  );
-  const allSources = claim.allSources ?? false;
+  const comparisons = compareClaim(db, claim, filter, plans, now);
   const seen = new Map<string, ReadingId>();
-  const checked = plans.map((plan) => {
-    const comparison = comparePeriods(data, plan.current, plan.baseline, { metric, allSources, now });
+  const checked = plans.map((plan, i) => {
+    const comparison = comparisons[i]!;
     const key = `${plan.current.start}..${plan.current.end} ${plan.baseline.start}..${plan.baseline.end}`;
     const sameAs = seen.get(key) ?? null;
     if (!sameAs) seen.set(key, plan.id);

@@ -10,7 +10,7 @@ import type { Db } from '../store/database.js';
 import type { Caveat } from './caveat-codes.js';
 import { caveat } from './caveat-words.js';
 import { coverageCaveats, seasonalityCaveats, standingCaveats } from './caveats.js';
-import { compare, oneSidedPValue } from './compare.js';
+import { comparePeriods, loadComparisonData, oneSidedPValue } from './compare.js';
 import { resolveFilter } from './filters.js';
 import { marketsOf } from './markets.js';
 import { parsePeriod } from './period.js';
@@ -21,6 +21,7 @@ import type {
   Comparison,
   Metric,
   Overdispersion,
+  Period,
   ResolvedFilter,
   Verdict,
 } from './types.js';
@@ -57,7 +58,7 @@ export function parseChange(text: string): ClaimChange {
 /** Checks one claim with a stated period and baseline. Bad periods, changes, roles or metrics throw UsageError. */
 export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): ClaimResult {
   const now = options.now ?? new Date();
-  const metric = claimMetric(claim);
+  claimMetric(claim); // a bad metric is the first thing said
   const missing = (field: 'period' | 'baseline', example: string) =>
     new UsageError(`a claim needs a ${field === 'period' ? 'period' : 'baseline period'}, e.g. ${example}`, {
       code: 'claim-needs',
@@ -69,12 +70,28 @@ export function checkClaim(db: Db, claim: Claim, options: { now?: Date } = {}): 
   const current = parsePeriod(claim.period, now);
   const baseline = parsePeriod(claim.baseline, now);
   const filter = resolveFilter(db, claim);
-  const comparison = compare(db, filter, current, baseline, {
-    metric,
-    allSources: claim.allSources ?? false,
-    now,
-  });
-  return judgeClaim(db, claim, change, comparison);
+  const [comparison] = compareClaim(db, claim, filter, [{ current, baseline }], now);
+  return judgeClaim(db, claim, change, comparison!);
+}
+
+/**
+ * The claim's comparison for each pair of periods (a stated claim has one, a claim read every standard way
+ * several), from one read of the counts: the claim's metric and panel, compared by compare.ts.
+ */
+export function compareClaim(
+  db: Db,
+  claim: Claim,
+  filter: ResolvedFilter,
+  pairs: readonly { current: Period; baseline: Period }[],
+  now: Date,
+): Comparison[] {
+  const options = { metric: claimMetric(claim), allSources: claim.allSources ?? false, now };
+  const data = loadComparisonData(
+    db,
+    filter,
+    pairs.flatMap((pair) => [pair.current, pair.baseline]),
+  );
+  return pairs.map((pair) => comparePeriods(data, pair.current, pair.baseline, options));
 }
 
 /** The claim's metric, checked ('new' when it names none). */

@@ -7,24 +7,10 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
-import { POSTING_CONTENT_FIELDS, type SalaryPeriod } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
 import { Interrupted } from '../outcome.js';
-import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
-import { classifyPosting, dedupKey } from '../pipeline/index.js';
-import { parseLocation } from '../pipeline/location.js';
-import { currencyForCountry, isImplausiblePay } from '../pipeline/pay.js';
-import { sourceIds } from '../store/analysis-queries.js';
-import type { Db } from '../store/database.js';
-import { fromStored } from '../store/export-queries.js';
-import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from '../store/observation-store.js';
-import {
-  type Place,
-  type ReindexClassification,
-  type ReindexRow,
-  reindexPostings,
-} from '../store/reindex-store.js';
-import { syncTaxonomy } from '../store/taxonomy-store.js';
+import { reclassify } from '../pipeline/index.js';
+import { reindexDatabase } from '../store/reindex-store.js';
 import { withExamples } from './help.js';
 
 interface ReindexOptions {
@@ -49,23 +35,20 @@ export function define(context: CliContext): Command {
       const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb({ mustExist: true });
       try {
-        const synced = syncTaxonomy(db);
         const progress = context.err.isTTY;
-        const result = reindexPostings(db, {
+        const dedup = options.dedup === true;
+        const result = reindexDatabase(db, {
           batchSize,
+          lifetimes,
           signal: context.signal,
-          classify: (row) => classifyRow(row, options.dedup === true),
+          classify: (_row, posting) => reclassify(posting, { dedup }),
           onProgress: progress
             ? (done, total) =>
                 context.err.write(`\rreindexing: ${done}/${total} postings (${percent(done, total)})`)
             : undefined,
         });
         if (progress && result.postings > 0) context.err.write('\n');
-        // Ids that left the taxonomy are unused now: a second sync removes them.
-        const cleaned = syncTaxonomy(db);
-        // Posting lifetimes from the config (30 days where it says nothing), and the backlog they decide.
-        const lifetimeChanges = setSourceLifetimes(db, { ...defaultLifetimes(db), ...lifetimes });
-        const backlogChanged = markBacklog(db);
+        const { taxonomy: synced, cleaned, lifetimeChanges, backlogChanged } = result;
         const parts = [
           `roles changed on ${result.rolesChanged}`,
           `skills changed on ${result.skillsChanged}`,
@@ -96,65 +79,6 @@ export function define(context: CliContext): Command {
   );
 }
 
-function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification {
-  const classification = classifyPosting(row.title, row.description);
-  const parsed = parseLocation(row.location_raw);
-  // The pay's currency: as the source stated it, else (again) the currency of the posting's country.
-  const min = row.salary_min as number | null;
-  const max = row.salary_max as number | null;
-  const stated = row.salary_currency_inferred === 1 ? null : (row.salary_currency as string | null);
-  const inferred =
-    stated === null && (min !== null || max !== null) ? currencyForCountry(parsed.country) : null;
-  const currency = stated ?? inferred;
-  const period = row.salary_period as SalaryPeriod | null;
-  const place: Place = {
-    city: parsed.city,
-    district: parsed.district,
-    region: parsed.region,
-    country: parsed.country,
-    salary_currency: currency,
-    salary_currency_inferred: inferred !== null ? 1 : 0,
-    salary_implausible: isImplausiblePay({ min, max, currency, period }) ? 1 : 0,
-  };
-  // The hash the pipeline would give the posting now: its stored content with the place read again.
-  const content = Object.fromEntries(
-    POSTING_CONTENT_FIELDS.map((field) => [field, fromStored(field, row[field])]),
-  ) as HashedFields;
-  const reread = {
-    ...classification,
-    place: {
-      fields: place,
-      places: parsed.places,
-      contentHash: contentHash({
-        ...content,
-        city: place.city,
-        district: place.district,
-        region: place.region,
-        country: place.country,
-        salary_currency: currency,
-      }),
-    },
-  };
-  if (!withDedup) return reread;
-  return {
-    ...reread,
-    dedupKey: dedupKey({
-      title: row.title,
-      company: row.company,
-      city: place.city,
-      country: place.country,
-      remote: row.remote === null ? null : row.remote === 1,
-      sourceId: row.source_id,
-      sourcePostingId: row.source_posting_id,
-    }),
-  };
-}
-
 function percent(done: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;
-}
-
-/** The default lifetime for every source the database knows (the config's values are laid over it). */
-function defaultLifetimes(db: Db): Record<string, number> {
-  return Object.fromEntries(sourceIds(db).map((id) => [id, DEFAULT_LIFETIME_DAYS]));
 }

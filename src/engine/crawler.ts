@@ -56,7 +56,7 @@ export interface CrawlOutcome extends HandledRequest {
 
 /** The fetching a crawl needs: a plain Fetcher (tests), or the engine's with its scheduler's questions. */
 export interface CrawlFetcher
-  extends Partial<Pick<EngineFetcher, 'tryStart' | 'nextChange' | 'reportBlock' | 'counted'>> {
+  extends Partial<Pick<EngineFetcher, 'tryStart' | 'nextChange' | 'reportBlock' | 'alreadyCounted'>> {
   fetch(url: string, init?: FetchInit & EngineRequest): Promise<FetchedPage>;
   browse(url: string, options?: BrowseOptions & EngineRequest): Promise<BrowsedPage>;
 }
@@ -203,7 +203,7 @@ async function fetchAndHandle(
       fetcher,
     );
   } catch (error) {
-    return { ...failed(request, error, counts), counted: fetcher.counted?.(error) ?? false };
+    return { ...failed(request, error, counts), counted: fetcher.alreadyCounted?.(error) ?? false };
   }
   let result: HandlerResult;
   try {

@@ -269,7 +269,8 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   try {
     for (const [index, first] of firsts.entries()) {
       if (!runIds.has(index)) continue;
-      if (first.error !== undefined) store.startFailed(index, first.error, fetcher.counted(first.error));
+      if (first.error !== undefined)
+        store.startFailed(index, first.error, fetcher.alreadyCounted(first.error));
       else store.queued(index, queue.seed(first.requests).length);
     }
     if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);

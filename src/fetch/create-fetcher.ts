@@ -47,7 +47,7 @@ export interface EngineRequest {
 export interface EngineFetcher extends Fetcher {
   readonly stats: FetcherStats;
   /** True when `error` was thrown by this fetcher (and so is already counted in stats.errors). */
-  counted(error: unknown): boolean;
+  alreadyCounted(error: unknown): boolean;
   /**
    * May a request to `url` start now? (For a scheduler choosing among hosts; see Readiness.) A robots.txt
    * read this starts is counted in `request.counts`.
@@ -106,7 +106,7 @@ export function createFetcher(
     signal,
     logger,
     random: options.random,
-    counted<E extends Error>(error: E): E {
+    markCounted<E extends Error>(error: E): E {
       ownErrors.add(error);
       return error;
     },
@@ -140,7 +140,7 @@ export function createFetcher(
     const refused = (error: Error) => {
       stats.errors++;
       if (counts) counts.errors++;
-      return retryContext.counted(error);
+      return retryContext.markCounted(error);
     };
     const refusal = politeness.refusal(new URL(url).host, url);
     if (refusal) throw refused(refusal);
@@ -176,7 +176,7 @@ export function createFetcher(
 
   const fetcher: EngineFetcher = {
     stats,
-    counted: (error) => typeof error === 'object' && error !== null && ownErrors.has(error),
+    alreadyCounted: (error) => typeof error === 'object' && error !== null && ownErrors.has(error),
     tryStart(url, via, request = {}) {
       let host: string;
       try {

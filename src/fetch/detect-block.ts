@@ -1,5 +1,6 @@
-// The one place that decides whether a response is a block: a CAPTCHA or slider verification, a
-// "your environment is abnormal" page, BOSS直聘's code-37 JSON, a bot check, or a login wall. It judges by
+// Whether a response is a block: a CAPTCHA or slider verification, a "your environment is abnormal" page,
+// BOSS直聘's code-37 JSON, a bot check, or a login wall. The fetch layer asks it of every response; the boards'
+// parsers ask it of a body without their results (scrapers/china/block-detection.ts). It judges by
 // what a person would see — the status, the page's title and visible text — never by script source: a
 // results page that ships a slider widget's code and comments ("二次验证…滑动验证") is content; a page
 // that shows nothing but the widget is a block. The fetch layer turns a hit into BlockedError.

@@ -61,7 +61,7 @@ export function createHttpAttempt(
     }
 
     async function attemptWith(combined: AbortSignal, isTimedOut: () => boolean): Promise<FetchedPage> {
-      const failure = (what: string, error: unknown) => {
+      const transportError = (what: string, error: unknown) => {
         if (signal?.aborted) return abortError(signal);
         if (isTimedOut())
           return new RetryableError(`timed out after ${settings.timeoutMs} ms ${what} ${url}`, url);
@@ -92,7 +92,7 @@ export function createHttpAttempt(
           redirect: 'follow',
         });
       } catch (error) {
-        throw failure('requesting', error);
+        throw transportError('requesting', error);
       }
       const contentType = response.headers.get('content-type');
       const responseHeaders = Object.fromEntries(response.headers);
@@ -119,7 +119,7 @@ export function createHttpAttempt(
         bytes = await readCapped(response.body, settings.maxBodyBytes, url);
       } catch (error) {
         if (error instanceof NotRetryableError) throw error;
-        throw failure('reading the body of', error);
+        throw transportError('reading the body of', error);
       }
       const text = decodeBody(bytes, contentType);
       const page: FetchedPage = {

@@ -23,7 +23,7 @@ export interface RetryContext {
   settings: Pick<FetchSettings, 'maxRetries' | 'backoffBaseMs' | 'backoffMaxMs'>;
   stats: FetcherStats;
   /** Marks an error as counted in stats.errors already (the engine must not count it again). */
-  counted<E extends Error>(error: E): E;
+  markCounted<E extends Error>(error: E): E;
   signal?: AbortSignal;
   logger?: Logger;
   /** Jitter source in [0, 1) (tests pin it). */
@@ -56,7 +56,7 @@ export async function withRetries<T>(
     if (refusal) {
       granted?.();
       count('errors');
-      throw context.counted(refusal);
+      throw context.markCounted(refusal);
     }
     const release = granted ?? (await politeness.acquire(host, signal));
     granted = undefined;
@@ -73,20 +73,20 @@ export async function withRetries<T>(
     count('errors');
     if (error instanceof BlockedError) {
       politeness.blocked(host, error.message, url);
-      throw context.counted(error);
+      throw context.markCounted(error);
     }
     if (error instanceof HostUnreachableError) {
       politeness.markUnreachable(host, error.message);
-      throw context.counted(error);
+      throw context.markCounted(error);
     }
     const own = error instanceof RetryableError ? error.maxRetries : undefined;
     const limit = own === undefined ? settings.maxRetries : Math.min(own, settings.maxRetries);
-    if (!isRetryable(error) || n >= limit) throw context.counted(asScrapeError(error, url));
+    if (!isRetryable(error) || n >= limit) throw context.markCounted(asScrapeError(error, url));
     const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
     if (retryAfterMs !== undefined) {
       // Retry-After speaks for the whole host, not just this request.
       const tooLong = politeness.retryAfter(host, retryAfterMs, url, (error as Error).message);
-      if (tooLong) throw context.counted(tooLong);
+      if (tooLong) throw context.markCounted(tooLong);
     }
     const delay = retryDelayMs(
       n,

@@ -19,7 +19,7 @@ export interface ReadOptions {
   /** Field → column, over the default column names. */
   mapping?: ColumnMapping;
   /** A source name or a mapping was given: the file is a foreign dataset even if it looks like an export. */
-  explicit: boolean;
+  foreignDataset: boolean;
   /** Source id of pipeline postings ("import:<name>"). */
   sourceId: string;
   timeZone?: string;
@@ -178,7 +178,7 @@ export async function* readImportBatches(
     if (holdsReplacementCharacter(record.values)) undecodable.push(record.line);
     if (mode === null) {
       const names: string[] = columns ?? Object.keys(record.values);
-      mode = !options.explicit && isJobtrendExport(names) ? 'restore' : 'pipeline';
+      mode = !options.foreignDataset && isJobtrendExport(names) ? 'restore' : 'pipeline';
       if (mode === 'pipeline') {
         normalise ??= await defaultNormaliser();
         if (columns === null) {

@@ -267,7 +267,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     format,
     encoding: options.encoding,
     mapping: options.mapping,
-    explicit: Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0,
+    foreignDataset: Boolean(options.sourceName) || Object.keys(options.mapping ?? {}).length > 0,
     sourceId: `import:${name}`,
     timeZone: options.timeZone,
     currency: options.currency,

@@ -77,7 +77,7 @@ function symbolFor(code: number): number {
 const children: Map<number, number>[] = [new Map()];
 const ownTerms: number[][] = [[]];
 /** Whether a state's last character (the one that led to it) is a word character. */
-const endsInWord: number[] = [0];
+const stateEndsInWord: number[] = [0];
 
 function addTerm(text: string, skill: number, rule: Rule): void {
   const term = text.normalize('NFKC').toLowerCase();
@@ -92,7 +92,7 @@ function addTerm(text: string, skill: number, rule: Rule): void {
       node.set(symbol, next);
       children.push(new Map());
       ownTerms.push([]);
-      endsInWord.push(isWord[term.charCodeAt(i)] as number);
+      stateEndsInWord.push(isWord[term.charCodeAt(i)] as number);
     }
     state = next;
   }
@@ -121,66 +121,75 @@ for (let c = 0xff01; c <= 0xff5e; c++) {
 }
 
 const stateCount = children.length;
-// The table is stored by symbol: the transitions on symbol a are delta[a * stateCount + state], with states
+// The table is stored by symbol: the transitions on a symbol are transitions[symbol * stateCount + state], with states
 // numbered breadth first, so the few shallow states the text visits most share cache lines. An entry is the
 // next state times two plus one bit that flags states ending some term, so the hot loop tests one bit
 // instead of looking up an output table for every character. Entries are 16-bit while the automaton is
 // small enough, to keep the table in cache.
-const A = alphabet;
-const delta = stateCount < 1 << 15 ? new Uint16Array(stateCount * A) : new Uint32Array(stateCount * A);
-const outStart = new Int32Array(stateCount + 1);
-let outTermsBuilt = new Int32Array(0);
+const symbolCount = alphabet;
+const transitions =
+  stateCount < 1 << 15
+    ? new Uint16Array(stateCount * symbolCount)
+    : new Uint32Array(stateCount * symbolCount);
+/** Where each state's terms start in outputTerms (states numbered breadth first; one more entry at the end). */
+const outputStart = new Int32Array(stateCount + 1);
+let outputTermsBuilt = new Int32Array(0);
 {
-  const fail = new Int32Array(stateCount);
+  /** Each state's failure link: the longest proper suffix of its path that is also a state. */
+  const failureLink = new Int32Array(stateCount);
   const outputs: number[][] = ownTerms.map((t) => [...t]);
-  const order: number[] = [];
-  const next = new Int32Array(stateCount * A); // plain state numbers while building
+  const breadthFirst: number[] = [];
+  const goTo = new Int32Array(stateCount * symbolCount); // by state, plain state numbers, while building
   for (const [symbol, child] of children[0] as Map<number, number>) {
-    next[symbol] = child;
-    order.push(child);
+    goTo[symbol] = child;
+    breadthFirst.push(child);
   }
-  for (let q = 0; q < order.length; q++) {
-    const state = order[q] as number;
-    const f = fail[state] as number;
-    (outputs[state] as number[]).push(...(outputs[f] as number[]));
+  for (let visited = 0; visited < breadthFirst.length; visited++) {
+    const state = breadthFirst[visited] as number;
+    const failState = failureLink[state] as number;
+    (outputs[state] as number[]).push(...(outputs[failState] as number[]));
     const node = children[state] as Map<number, number>;
-    const wordBefore = endsInWord[state] === 1;
-    for (let a = 1; a < alphabet; a++) {
-      const child = node.get(a);
+    const wordBefore = stateEndsInWord[state] === 1;
+    for (let symbol = 1; symbol < symbolCount; symbol++) {
+      const child = node.get(symbol);
       // Where a leads from the failure state. Failure links skip suffixes that start a term in the middle
       // of a word (that term needs a boundary before it and could never count): from the root, a word
       // character right after a word character starts nothing. So every term the automaton reports starts
       // at a boundary, and the skip loop can take over whenever it falls back to the root.
-      const fallback = f !== 0 || !wordBefore || symbolIsWord[a] !== 1 ? (next[f * A + a] as number) : 0;
+      const fallback =
+        failState !== 0 || !wordBefore || symbolIsWord[symbol] !== 1
+          ? (goTo[failState * symbolCount + symbol] as number)
+          : 0;
       if (child === undefined) {
-        next[state * A + a] = fallback;
+        goTo[state * symbolCount + symbol] = fallback;
       } else {
-        fail[child] = fallback;
-        next[state * A + a] = child;
-        order.push(child);
+        failureLink[child] = fallback;
+        goTo[state * symbolCount + symbol] = child;
+        breadthFirst.push(child);
       }
     }
   }
-  const byNumber = [0, ...order]; // breadth-first numbering
-  const number = new Int32Array(stateCount);
-  byNumber.forEach((state, k) => {
-    number[state] = k;
+  const stateNumbered = [0, ...breadthFirst]; // the state given each breadth-first number
+  const numberOf = new Int32Array(stateCount);
+  stateNumbered.forEach((state, number) => {
+    numberOf[state] = number;
   });
   let total = 0;
-  for (let k = 0; k < stateCount; k++) {
-    outStart[k] = total;
-    total += (outputs[byNumber[k] as number] as number[]).length;
+  for (let number = 0; number < stateCount; number++) {
+    outputStart[number] = total;
+    total += (outputs[stateNumbered[number] as number] as number[]).length;
   }
-  outStart[stateCount] = total;
-  outTermsBuilt = new Int32Array(total);
-  for (let k = 0; k < stateCount; k++) {
-    outTermsBuilt.set(outputs[byNumber[k] as number] as number[], outStart[k] as number);
+  outputStart[stateCount] = total;
+  outputTermsBuilt = new Int32Array(total);
+  for (let number = 0; number < stateCount; number++) {
+    outputTermsBuilt.set(outputs[stateNumbered[number] as number] as number[], outputStart[number] as number);
   }
   for (let state = 0; state < stateCount; state++) {
-    for (let a = 0; a < A; a++) {
-      const target = next[state * A + a] as number;
-      const flag = (outputs[target] as number[]).length > 0 ? 1 : 0;
-      delta[a * stateCount + (number[state] as number)] = ((number[target] as number) << 1) | flag;
+    for (let symbol = 0; symbol < symbolCount; symbol++) {
+      const target = goTo[state * symbolCount + symbol] as number;
+      const endsTerm = (outputs[target] as number[]).length > 0 ? 1 : 0;
+      transitions[symbol * stateCount + (numberOf[state] as number)] =
+        ((numberOf[target] as number) << 1) | endsTerm;
     }
   }
 }
@@ -191,11 +200,11 @@ let outTermsBuilt = new Int32Array(0);
 // term only at the beginning of a word; STARTS (a Chinese character) starts one anywhere.
 const WORD = 1;
 const STARTS = 2;
-const kind = new Uint8Array(65536);
+const rootKind = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   const symbol = symbolOf[c] as number;
-  kind[c] =
-    (isWord[c] as number) | (symbol !== 0 && (delta[symbol * stateCount] as number) !== 0 ? STARTS : 0);
+  rootKind[c] =
+    (isWord[c] as number) | (symbol !== 0 && (transitions[symbol * stateCount] as number) !== 0 ? STARTS : 0);
 }
 const isProgramming = skills.map((s) => s.category === 'programming');
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
@@ -210,7 +219,7 @@ export interface SkillMention {
 }
 
 // Term properties as typed arrays for the hot path.
-const outTerms: Int32Array = outTermsBuilt;
+const outputTerms: Int32Array = outputTermsBuilt;
 const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
 /** Whether a term ends in a word character, and so needs a boundary (or a plural "s") after it. */
@@ -260,50 +269,40 @@ function codeUnits(text: string): Uint16Array {
  * an overlapping one that starts before it wins instead, and then nothing changes.
  */
 function select(text: string): Selection {
-  const u = codeUnits(text);
-  // Module bindings copied to locals: the hot loops then read registers, not module context slots.
-  const table = delta;
-  const symbols = symbolOf;
-  const word = isWord;
-  const kinds = kind;
-  const outFrom = outStart;
-  const outList = outTerms;
-  const endsInWord = termEndsInWord;
-  const lengthOf = termLength;
-  const states = stateCount;
+  const codes = codeUnits(text);
   const n = text.length;
   let capacity = buffers.start.length;
   let starts = buffers.start;
   let ends = buffers.end;
-  let ids = buffers.term;
+  let selected = buffers.term;
   let count = 0;
   let i = 0;
   while (i < n) {
-    // In the root state: skip what starts no term (see `kind`), the rest of a word at a time.
+    // In the root state: skip what starts no term (see `rootKind`), the rest of a word at a time.
     for (;;) {
-      const k = kinds[u[i] as number] as number;
-      if (k === STARTS) break;
-      if (k === (STARTS | WORD) && (i === 0 || word[u[i - 1] as number] === 0)) break;
+      const kind = rootKind[codes[i] as number] as number;
+      if (kind === STARTS) break;
+      if (kind === (STARTS | WORD) && (i === 0 || isWord[codes[i - 1] as number] === 0)) break;
       i++;
-      if (k !== 0) while (i < n && word[u[i] as number] === 1) i++;
+      if (kind !== 0) while (i < n && isWord[codes[i] as number] === 1) i++;
       if (i >= n) break;
     }
     // Run the automaton until it falls back to the root.
     let state = 0;
     while (i < n) {
-      const v = table[(symbols[u[i] as number] as number) * states + state] as number;
+      const entry = transitions[(symbolOf[codes[i] as number] as number) * stateCount + state] as number;
       i++;
-      state = v >>> 1;
-      if ((v & 1) !== 0) {
-        const to = outFrom[state + 1] as number;
-        for (let k = outFrom[state] as number; k < to; k++) {
-          const t = outList[k] as number;
-          const length = lengthOf[t] as number;
+      state = entry >>> 1;
+      if ((entry & 1) !== 0) {
+        const last = outputStart[state + 1] as number;
+        for (let output = outputStart[state] as number; output < last; output++) {
+          const term = outputTerms[output] as number;
+          const length = termLength[term] as number;
           const start = i - length;
           let end = i;
-          if (endsInWord[t] === 1 && end < n && word[u[end] as number] === 1) {
-            const after = (u[end] as number) | 0x20;
-            if (after !== 0x73 || (end + 1 < n && word[u[end + 1] as number] === 1)) continue;
+          if (termEndsInWord[term] === 1 && end < n && isWord[codes[end] as number] === 1) {
+            const after = (codes[end] as number) | 0x20;
+            if (after !== 0x73 || (end + 1 < n && isWord[codes[end + 1] as number] === 1)) continue;
             end++; // a plural "s"
           }
           let top = count - 1;
@@ -311,7 +310,7 @@ function select(text: string): Selection {
             if (
               start === starts[top] &&
               end === ends[top] &&
-              (lengthOf[ids[top] as number] as number) >= length
+              (termLength[selected[top] as number] as number) >= length
             )
               break;
             top--;
@@ -322,12 +321,12 @@ function select(text: string): Selection {
             capacity *= 2;
             starts = grow(starts, capacity);
             ends = grow(ends, capacity);
-            ids = grow(ids, capacity);
-            buffers = { start: starts, end: ends, term: ids, count: 0 };
+            selected = grow(selected, capacity);
+            buffers = { start: starts, end: ends, term: selected, count: 0 };
           }
           starts[count] = start;
           ends[count] = end;
-          ids[count] = t;
+          selected[count] = term;
           count++;
         }
       }
@@ -344,24 +343,24 @@ function grow(array: Int32Array, capacity: number): Int32Array {
   return bigger;
 }
 
-/** Whether the c-th selected term passes its context rule. */
-function accepted(text: string, sel: Selection, c: number): boolean {
-  const term = terms[sel.term[c] as number] as Term;
+/** Whether the nth selected term passes its context rule. */
+function accepted(text: string, selection: Selection, nth: number): boolean {
+  const term = terms[selection.term[nth] as number] as Term;
   if (term.rule === Rule.Plain) return true;
-  const start = sel.start[c] as number;
-  const end = sel.end[c] as number;
+  const start = selection.start[nth] as number;
+  const end = selection.end[nth] as number;
   if (term.rule === Rule.Cjk) {
     return (
       (start > 0 && isCjk(text.charCodeAt(start - 1))) || (end < text.length && isCjk(text.charCodeAt(end)))
     );
   }
-  const before = c - 1;
-  if (before >= 0 && isProgramming[(terms[sel.term[before] as number] as Term).skill]) {
-    if (LIST_GAP.test(text.slice(sel.end[before] as number, start))) return true;
+  const before = nth - 1;
+  if (before >= 0 && isProgramming[(terms[selection.term[before] as number] as Term).skill]) {
+    if (LIST_GAP.test(text.slice(selection.end[before] as number, start))) return true;
   }
-  const after = c + 1;
-  if (after < sel.count && isProgramming[(terms[sel.term[after] as number] as Term).skill]) {
-    if (LIST_GAP.test(text.slice(end, sel.start[after] as number))) return true;
+  const after = nth + 1;
+  if (after < selection.count && isProgramming[(terms[selection.term[after] as number] as Term).skill]) {
+    if (LIST_GAP.test(text.slice(end, selection.start[after] as number))) return true;
   }
   return false;
 }
@@ -369,12 +368,12 @@ function accepted(text: string, sel: Selection, c: number): boolean {
 /** Every skill mention, leftmost-longest, context rules applied. */
 export function findSkillMentions(text: string): SkillMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const sel = select(text);
+  const selection = select(text);
   const mentions: SkillMention[] = [];
-  for (let c = 0; c < sel.count; c++) {
-    if (!accepted(text, sel, c)) continue;
-    const skill = (skills[termSkill[sel.term[c] as number] as number] as SkillData).id;
-    mentions.push({ skill, start: sel.start[c] as number, end: sel.end[c] as number });
+  for (let nth = 0; nth < selection.count; nth++) {
+    if (!accepted(text, selection, nth)) continue;
+    const skill = (skills[termSkill[selection.term[nth] as number] as number] as SkillData).id;
+    mentions.push({ skill, start: selection.start[nth] as number, end: selection.end[nth] as number });
   }
   return mentions;
 }
@@ -402,13 +401,13 @@ const named = new Uint8Array(sortedIds.length);
 /** Skill ids named in a text (plus the skills they imply, one step), sorted. Never throws. */
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const sel = select(text);
-  if (sel.count === 0) return [];
-  for (let c = 0; c < sel.count; c++) {
-    const t = sel.term[c] as number;
-    const rank = termRank[t] as number;
+  const selection = select(text);
+  if (selection.count === 0) return [];
+  for (let nth = 0; nth < selection.count; nth++) {
+    const term = selection.term[nth] as number;
+    const rank = termRank[term] as number;
     if (named[rank] === 1) continue;
-    if ((terms[t] as Term).rule !== Rule.Plain && !accepted(text, sel, c)) continue;
+    if ((terms[term] as Term).rule !== Rule.Plain && !accepted(text, selection, nth)) continue;
     named[rank] = 1;
   }
   for (let rank = 0; rank < named.length; rank++) {

@@ -1,5 +1,5 @@
-// Gathering a trend report: the one place where the report calls analysis (growth, skills, claims) and the
-// report's own read-only SQL (companies, places, pay, coverage), and assembles a ReportData. Only SQL
+// Gathering a trend report: where the report reads the database, through analysis (growth, skills, claims) and
+// the report's own read-only SQL (companies, places, pay, coverage), and assembles a ReportData. Only SQL
 // aggregates are read — never one row per posting — so a report over millions of postings stays fast.
 
 import { checkClaim } from '../analysis/claim.js';

@@ -15,7 +15,7 @@ import type {
 } from '../analysis/types.js';
 import type { ErrorDetail } from '../errors.js';
 import type { HealthFlag } from '../health/source-health.js';
-import type { PayPercentileRow, SourceCoverageQueryRow } from '../store/report-queries.js';
+import type { PayPercentileRow, ProblemRunRow, SourceCoverageQueryRow } from '../store/report-queries.js';
 import type { Against } from './messages/report-messages.js';
 
 /** What the report is about, as the user asked for it. */
@@ -75,19 +75,10 @@ export interface SourceCoverageRow extends SourceCoverageQueryRow {
   assumed: boolean;
 }
 
-export interface ProblemRun {
-  id: number;
-  sourceId: string;
-  startedAt: string;
-  status: string;
-  errorCount: number;
-  errorSummary: string | null;
-}
-
 export interface CoverageData {
   sources: SourceCoverageRow[];
   /** Runs in the period that failed, were interrupted, or recorded errors (blocked pages included). */
-  problemRuns: ProblemRun[];
+  problemRuns: ProblemRunRow[];
   problemRunsTotal: number;
   /** First and last effective date of any deduplicated posting in the database. */
   firstPostingDate: string | null;

@@ -164,21 +164,17 @@ const IMPORT_CHECKPOINT_PAGES = 16_384;
  * Sets this connection up for a large import and returns what puts it back. Fewer checkpoints: each one syncs
  * the file, and a large import commits many batches. Statement journals in memory: each INSERT that writes
  * several b-trees journals the pages it changes, and on a large import those temporary files were two fifths
- * of all bytes written. No foreign-key checks: an import writes rows whose references it has just made sure
- * of (its source, its runs, every role and skill it links), and checking them again cost a tenth of the
- * storing time (five lookups a posting, two a link). Other connections keep their own settings.
+ * of all bytes written. Foreign-key checks stay on, as on every connection (openDatabase): an import is where
+ * untrusted data meets the store. Other connections keep their own settings.
  */
 export function useImportPragmas(db: Db): () => void {
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
   db.pragma('temp_store = MEMORY');
-  db.pragma('foreign_keys = OFF');
   return () => {
     db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
     db.pragma(`temp_store = ${tempStore}`);
-    db.pragma(`foreign_keys = ${foreignKeys}`);
   };
 }
 

@@ -2,9 +2,15 @@
 // transaction per batch), replaces roles and skills that differ, re-reads places from the stored location text
 // (city, district, region, country, recording each change), optionally moves dedup keys (recording the change
 // and re-electing the primary posting of each key touched). The classification itself is passed in, so the
-// store stays free of pipeline rules.
+// store stays free of pipeline rules. reindexDatabase is the whole of `jobtrend reindex`: the taxonomy's names
+// synced, every posting reindexed, the sources' lifetimes set and the backlog they decide recomputed.
 import { POSTING_CONTENT_FIELDS, type PostingPlace } from '../domain/posting.js';
+import type { ReadPlace, StoredPosting } from '../pipeline/index.js';
+import { sourceIds } from './analysis-queries.js';
 import { type Db, inTransaction } from './database.js';
+import { fromStored } from './export-queries.js';
+import { DEFAULT_LIFETIME_DAYS, markBacklog, setSourceLifetimes } from './observation-store.js';
+import { syncTaxonomy, type TaxonomySyncResult } from './taxonomy-store.js';
 import { WriteTurns } from './write-turns.js';
 
 /** The fields of a posting read again from its stored text: its place, and its pay's currency and flags. */
@@ -17,16 +23,8 @@ export const PLACE_FIELDS = [
   'salary_currency_inferred',
   'salary_implausible',
 ] as const;
-export type Place = {
-  city: string | null;
-  district: string | null;
-  region: string | null;
-  country: string | null;
-  salary_currency: string | null;
-  /** 0/1, as stored. */
-  salary_currency_inferred: number;
-  salary_implausible: number;
-};
+/** The place and pay fields read again, as stored (flags as 0/1). */
+export type Place = ReadPlace;
 
 /**
  * What reindexing reads of a posting: what it says (the content fields, as stored: booleans as 0/1), and its
@@ -64,7 +62,8 @@ export interface ReindexClassification {
 }
 
 export interface ReindexOptions {
-  classify: (row: ReindexRow) => ReindexClassification;
+  /** The posting's new classification, from its row as stored and what it says as the pipeline holds it. */
+  classify: (row: ReindexRow, posting: StoredPosting) => ReindexClassification;
   batchSize?: number;
   /** Called after each batch. */
   onProgress?: (done: number, total: number) => void;
@@ -159,7 +158,7 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
       const touchedKeys = new Set<string>();
       const changedAt = now().toISOString();
       for (const row of rows) {
-        const next = options.classify(row);
+        const next = options.classify(row, storedPosting(row));
         const nextRoles = [...new Set(next.roles)].sort();
         const nextSkills = [...new Set(next.skills)].sort();
         if (!sameList(roles.get(row.id) ?? [], nextRoles)) {
@@ -213,6 +212,48 @@ export function reindexPostings(db: Db, options: ReindexOptions): ReindexResult 
     options.onProgress?.(result.postings, total);
   }
   return result;
+}
+
+/** What a stored posting says, as the pipeline holds it (0/1 columns as booleans, absent as null). */
+function storedPosting(row: ReindexRow): StoredPosting {
+  const posting: Record<string, unknown> = {
+    source_id: row.source_id,
+    source_posting_id: row.source_posting_id,
+    salary_currency_inferred: row.salary_currency_inferred === 1,
+  };
+  for (const field of POSTING_CONTENT_FIELDS) posting[field] = fromStored(field, row[field]);
+  return posting as StoredPosting;
+}
+
+export interface ReindexDatabaseOptions extends ReindexOptions {
+  /** Posting lifetimes in days by source, from the config; sources it does not name get the default. */
+  lifetimes: Readonly<Record<string, number>>;
+}
+
+export interface ReindexDatabaseResult extends ReindexResult {
+  /** The taxonomy's roles and skills as synced before reindexing. */
+  taxonomy: TaxonomySyncResult;
+  /** The same after: ids that left the taxonomy, unused now, removed. */
+  cleaned: TaxonomySyncResult;
+  /** Sources whose posting lifetime changed. */
+  lifetimeChanges: string[];
+  /** Postings whose backlog flag changed. */
+  backlogChanged: number;
+}
+
+/**
+ * `jobtrend reindex`: syncs the taxonomy's names, reindexes every posting (reindexPostings), syncs again so ids
+ * that left the taxonomy go, sets each source's posting lifetime (the config's, else DEFAULT_LIFETIME_DAYS) and
+ * recomputes the backlog those lifetimes decide.
+ */
+export function reindexDatabase(db: Db, options: ReindexDatabaseOptions): ReindexDatabaseResult {
+  const taxonomy = syncTaxonomy(db);
+  const result = reindexPostings(db, options);
+  const cleaned = syncTaxonomy(db);
+  const defaults = Object.fromEntries(sourceIds(db).map((id) => [id, DEFAULT_LIFETIME_DAYS]));
+  const lifetimeChanges = setSourceLifetimes(db, { ...defaults, ...options.lifetimes });
+  const backlogChanged = markBacklog(db);
+  return { ...result, taxonomy, cleaned, lifetimeChanges, backlogChanged };
 }
 
 /** A place as posting_places holds it (its columns, in order). */

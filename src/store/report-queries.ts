@@ -370,6 +370,7 @@ export function sourceCoverage(db: Db, filter: ReportFilter): SourceCoverageQuer
   });
 }
 
+/** A run of the report period that went wrong, as the report's coverage lists it. */
 export interface ProblemRunRow {
   id: number;
   sourceId: string;

@@ -22,7 +22,7 @@ function context(settings: Parameters<typeof fetchSettings>[0] = {}) {
     politeness: new Politeness(config),
     settings: config,
     stats,
-    counted<E extends Error>(error: E): E {
+    markCounted<E extends Error>(error: E): E {
       counted.add(error);
       return error;
     },

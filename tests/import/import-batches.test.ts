@@ -17,7 +17,7 @@ afterAll(cleanup);
 
 const options = (overrides: Partial<ReadOptions>): ReadOptions => ({
   format: 'csv',
-  explicit: true,
+  foreignDataset: true,
   sourceId: 'import:sample',
   seenAt: '2026-11-20T10:00:00.000Z',
   batchSize: 1000,

@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 const options = (overrides: Partial<ReadOptions> = {}): ReadOptions => ({
   format: 'csv',
-  explicit: false,
+  foreignDataset: false,
   sourceId: 'import:sample',
   seenAt: '2026-11-20T10:00:00.000Z',
   batchSize: 250,
