@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
+import { jsonText } from '../cli/print-json.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
@@ -114,7 +115,7 @@ export function define(context: CliContext): Command {
             : undefined,
         });
         if (lastShown > 0) context.err.write('\n');
-        if (flags.json) context.out.write(`${JSON.stringify(summary, null, 2)}\n`);
+        if (flags.json) context.out.write(jsonText(summary));
         else context.out.write(renderSummary(summary));
         // Every row refused: the file is not what the flags say (format, encoding, mapping).
         if (summary.interrupted || (summary.rows > 0 && summary.skippedCount === summary.rows))

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import { checkHealth, healthFlags, healthSummaryLine } from '../health/check-health.js';
 import type { SourceHealth } from '../health/source-health.js';
 import type { Job } from '../schedule/job-config.js';
@@ -34,7 +35,7 @@ export function define(context: CliContext): Command {
         // Everything the database knows is still shown, but a broken config is a failure (see jobtrend check).
         if (jobs.configError) context.exitCode = 1;
         if (options.json) {
-          context.out.write(`${JSON.stringify(status, null, 2)}\n`);
+          context.out.write(jsonText(status));
           return;
         }
         const lines = [
