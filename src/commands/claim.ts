@@ -83,7 +83,7 @@ export function define(context: CliContext): Command {
     "jobtrend claim --role ai-trainer --city 上海 --change '>30%' --as-of 2026-01-26",
     "jobtrend claim --role ai-trainer --city 上海 --period 2025 --baseline 2024 --change '>30%'",
     "jobtrend claim --match RLHF --period 2025-Q3 --baseline 2024-Q3 --change '>0%' --metric share --json",
-    'jobtrend claim --file claims.yaml',
+    'jobtrend claim --file examples/claims.yaml',
   );
 }
 

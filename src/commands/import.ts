@@ -126,11 +126,11 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend import postings.csv --source kaggle-ai-jobs',
-    'jobtrend import builtin-jobs.csv --currency USD',
-    'jobtrend import 51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
-    'jobtrend import snapshot.csv --observed 2026-02-10..2026-02-12',
-    'jobtrend import boss-list.csv --undated import-day',
+    'jobtrend import examples/datasets/ai-jobs.csv --source kaggle-ai-jobs',
+    'jobtrend import examples/datasets/builtin-jobs.csv --currency USD',
+    'jobtrend import examples/datasets/51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
+    'jobtrend import examples/datasets/snapshot.csv --observed 2026-02-10..2026-02-12',
+    'jobtrend import examples/datasets/boss-list.csv --undated import-day',
     'jobtrend export > all.jsonl && jobtrend --db copy.sqlite import all.jsonl',
   );
 }

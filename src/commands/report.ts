@@ -76,7 +76,7 @@ export function define(context: CliContext): Command {
     'jobtrend report',
     'jobtrend report --role ai-trainer --city Shanghai --period 2026-Q3',
     'jobtrend report --role ai-trainer --city 上海 --period 2026-Q3 --lang zh',
-    'jobtrend report --role data-annotator --claims claims.yaml --out reports/ --now 2026-11-25T00:00:00Z',
+    'jobtrend report --role data-annotator --claims examples/claims.yaml --out reports/ --now 2026-11-25T00:00:00Z',
   );
 }
 

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { UserError } from '../../src/errors.js';
-import { badKeys } from '../support/json-keys.js';
 import { buildDemoDb } from '../support/demo-db.js';
+import { badKeys } from '../support/json-keys.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
