@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
 import { jsonText } from '../cli/print-json.js';
+import { createProgressLine } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
@@ -93,7 +94,7 @@ export function define(context: CliContext): Command {
       const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb();
       try {
-        let lastShown = 0;
+        const progress = createProgressLine(context.err, { unit: 'rows read' });
         const summary = await importFile(db, file, {
           sourceName: flags.source,
           format: flags.format as DatasetFormat | undefined,
@@ -105,16 +106,8 @@ export function define(context: CliContext): Command {
           ...lifetimesFor(lifetimes, flags.source, file),
           currency: flags.currency?.toUpperCase(),
           signal: context.signal,
-          onProgress: context.err.isTTY
-            ? ({ rows }) => {
-                if (rows - lastShown >= 50_000) {
-                  lastShown = rows;
-                  context.err.write(`\r${rows.toLocaleString('en')} rows read…`);
-                }
-              }
-            : undefined,
-        });
-        if (lastShown > 0) context.err.write('\n');
+          onProgress: ({ rows }) => progress.update(rows),
+        }).finally(() => progress.stop());
         if (flags.json) context.out.write(jsonText(summary));
         else context.out.write(renderSummary(summary));
         // Every row refused: the file is not what the flags say (format, encoding, mapping).

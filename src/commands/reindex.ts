@@ -6,6 +6,7 @@
 // config (sources.<id>.lifetimeDays, default 30), and recomputes which postings are backlog.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { createProgressLine } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { POSTING_CONTENT_FIELDS, type SalaryPeriod } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
@@ -49,17 +50,18 @@ export function define(context: CliContext): Command {
       const db = context.openDb({ mustExist: true });
       try {
         const synced = syncTaxonomy(db);
-        const progress = context.err.isTTY;
-        const result = reindexPostings(db, {
-          batchSize,
-          signal: context.signal,
-          classify: (row) => classifyRow(row, options.dedup === true),
-          onProgress: progress
-            ? (done, total) =>
-                context.err.write(`\rreindexing: ${done}/${total} postings (${percent(done, total)})`)
-            : undefined,
-        });
-        if (progress && result.postings > 0) context.err.write('\n');
+        const progress = createProgressLine(context.err, { unit: 'postings reindexed' });
+        let result: ReturnType<typeof reindexPostings>;
+        try {
+          result = reindexPostings(db, {
+            batchSize,
+            signal: context.signal,
+            classify: (row) => classifyRow(row, options.dedup === true),
+            onProgress: (done, total) => progress.update(done, total),
+          });
+        } finally {
+          progress.stop();
+        }
         // Ids that left the taxonomy are unused now: a second sync removes them.
         const cleaned = syncTaxonomy(db);
         // Posting lifetimes from the config (30 days where it says nothing), and the backlog they decide.
@@ -148,10 +150,6 @@ function classifyRow(row: ReindexRow, withDedup: boolean): ReindexClassification
       sourcePostingId: row.source_posting_id,
     }),
   };
-}
-
-function percent(done: number, total: number): string {
-  return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;
 }
 
 /** The default lifetime for every source the database knows (the config's values are laid over it). */
