@@ -12,6 +12,7 @@ import { type Db, inTransaction } from '../store/database.js';
 import { type UpsertStatus, upsertPostings } from '../store/posting-store.js';
 import { recordFieldCounts } from '../store/run-field-store.js';
 import { emptyRunCounters, finishRun, type RunCounters, recordRunProgress } from '../store/run-store.js';
+import type { WriteTurns } from '../store/write-turns.js';
 import type { CrawlOutcome } from './crawler.js';
 import { describeFailure, isRunFailure, type RequestFailure, summariseFailures } from './failure-summary.js';
 import type { HandledRequest } from './request-queue.js';
@@ -96,6 +97,12 @@ export interface RunRecorderOptions {
   commitEveryMs?: number;
   /** …or once this many pages wait (default 64). */
   commitEveryPages?: number;
+  /**
+   * Paces the commits of a store that does nothing but write (the store thread), so that other processes on
+   * the same file get the write lock between them (write-turns.ts). The crawl's own thread needs none: its
+   * fetching leaves the lock free between commits.
+   */
+  turns?: WriteTurns;
 }
 
 export class RunRecorder {
@@ -187,6 +194,7 @@ export class RunRecorder {
     const { db } = this.options;
     const seenAt = this.options.now().toISOString();
     const progress: ScrapeProgress[] = [];
+    this.options.turns?.beforeBeginSync();
     try {
       inTransaction(db, () => {
         // Each run's postings in one upsert: a batch costs the store far less than its pages one by one.
@@ -240,6 +248,7 @@ export class RunRecorder {
         }
         this.options.onCommit?.();
       });
+      this.options.turns?.committed();
     } catch (error) {
       if (error instanceof CriticalError) throw error;
       throw new CriticalError(`cannot store a page of postings: ${(error as Error).message}`, undefined, {

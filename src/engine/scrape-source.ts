@@ -255,7 +255,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   // A database file is written by a thread of its own (when the compiled engine runs); else by this one.
   const threaded = !db.memory && !options.normalise && canStoreInThread();
   const store: PageStore = threaded
-    ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress })
+    ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress, now })
     : storeInThisThread({
         db,
         save: (handled) => queue.save(handled),

@@ -27,6 +27,8 @@ export interface StoreThreadData {
   runs: RecordedRun[];
   commitEveryMs?: number;
   commitEveryPages?: number;
+  /** The crawl's clock, as milliseconds ahead of this machine's (a function cannot cross to a thread). */
+  clockOffsetMs?: number;
 }
 
 export type ToStore =

@@ -32,10 +32,17 @@ export interface StoreThreadOptions {
   crawlId: number;
   runs: RecordedRun[];
   onProgress?: (progress: ScrapeProgress) => void;
+  /** The crawl's clock: the store thread's times run from it. */
+  now?: () => Date;
 }
 
 export function storeInThread(options: StoreThreadOptions): PageStore {
-  const data: StoreThreadData = { dbPath: options.dbPath, crawlId: options.crawlId, runs: options.runs };
+  const data: StoreThreadData = {
+    dbPath: options.dbPath,
+    crawlId: options.crawlId,
+    runs: options.runs,
+    ...(options.now ? { clockOffsetMs: options.now().getTime() - Date.now() } : {}),
+  };
   const worker = new Worker(WORKER_SCRIPT, { workerData: data });
   const overhead: FetcherStats[] = options.runs.map(() => ({ requests: 0, retries: 0, errors: 0 }));
   let outcomes: WireOutcome[] = [];

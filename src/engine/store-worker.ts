@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { normalisePosting } from '../pipeline/index.js';
 import { touchCrawl } from '../store/crawl-store.js';
 import { openDatabase } from '../store/database.js';
+import { WriteTurns } from '../store/write-turns.js';
 import { RunRecorder, type ScrapeProgress } from './run-recorder.js';
 import { saveHandled } from './sqlite-request-queue.js';
 import {
@@ -19,7 +20,8 @@ import {
 const data = workerData as StoreThreadData;
 const port = parentPort!;
 const send = (message: FromStore) => port.postMessage(message);
-const now = () => new Date();
+// The crawl's clock (a demo's or a test's), kept as its distance from the system clock.
+const now = () => new Date(Date.now() + (data.clockOffsetMs ?? 0));
 
 const db = openDatabase(data.dbPath, { migrate: false });
 let progress: ScrapeProgress[] = [];
@@ -31,6 +33,8 @@ const recorder = new RunRecorder({
   now,
   onProgress: (event) => progress.push(event),
   onCommit: () => touchCrawl(db, data.crawlId, process.pid, now().toISOString()),
+  // This thread only writes: it lets other writers of the file in between its commits.
+  turns: new WriteTurns(),
   ...(data.commitEveryMs !== undefined ? { commitEveryMs: data.commitEveryMs } : {}),
   ...(data.commitEveryPages !== undefined ? { commitEveryPages: data.commitEveryPages } : {}),
 });

@@ -211,6 +211,20 @@ describe('pages stored by the store thread', () => {
       };
       expect(rows(threadedDb.path)).toEqual(rows(plainDb.path));
       expect(rows(threadedDb.path)).toHaveLength(KILL_TEST_PAGES * KILL_TEST_PER_PAGE);
+      // Every time the store thread wrote is on the crawl's clock, not the machine's.
+      const threaded = openDatabase(threadedDb.path, { readonly: true });
+      try {
+        const days = (sql: string) =>
+          new Set((threaded.prepare(sql).pluck().all() as string[]).map((at) => at.slice(0, 10)));
+        expect(days('SELECT first_seen_at FROM postings UNION SELECT last_seen_at FROM postings')).toEqual(
+          new Set(['2026-06-30']),
+        );
+        expect(days('SELECT started_at FROM scrape_runs UNION SELECT finished_at FROM scrape_runs')).toEqual(
+          new Set(['2026-06-30']),
+        );
+      } finally {
+        threaded.close();
+      }
     } finally {
       threadedDb.cleanup();
       plainDb.cleanup();

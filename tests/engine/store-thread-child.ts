@@ -1,5 +1,6 @@
 // A child process for the store-thread test: the compiled engine crawls the test site into the database at
-// argv[2] from the server at argv[3], its pages stored by the store thread, and prints what it did as JSON.
+// argv[2] from the server at argv[3], its pages stored by the store thread, and prints what it did as JSON. The
+// crawl runs on a clock of its own (as the demo's --now), which the store thread must keep.
 
 import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { canStoreInThread } from '../../src/engine/store-thread.js';
@@ -14,6 +15,7 @@ const summary = await scrapeSource({
   db,
   sourceId: 'site',
   config: killTestConfig(baseUrl),
+  now: () => new Date('2026-06-30T12:00:00Z'),
   onProgress: (p) => pages.push(p.counters.pages_fetched),
 });
 db.close();

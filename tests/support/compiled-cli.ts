@@ -1,8 +1,8 @@
 // The real `jobtrend` executable for tests that run it as separate processes (pipes, shells, several writers):
 // the sources compiled with tsc (emit only: the typecheck is `npm run typecheck`'s job) into a private folder,
 // with package.json, db/ and node_modules linked in so that it finds its migrations and packages the way an
-// installed jobtrend does. The import's reading thread and the query's child process are compiled too, so
-// they run as they do in use.
+// installed jobtrend does. The import's reading thread, the crawl's store thread and the query's child process
+// are compiled too, so they run as they do in use.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,12 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Entry points compiled besides the CLI: modules started by path (worker thread, child process). */
-const ENTRIES = ['src/cli.ts', 'src/import/import-worker.ts', 'src/query/query-child.ts'];
+const ENTRIES = [
+  'src/cli.ts',
+  'src/import/import-worker.ts',
+  'src/query/query-child.ts',
+  'src/engine/store-worker.ts',
+];
 
 export interface CompiledCli {
   /** The folder holding the compiled tree (src/cli.js under it). */
