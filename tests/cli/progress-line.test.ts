@@ -16,7 +16,9 @@ describe('a progress line', () => {
     clock = 10_000;
     line.update(2_500, 10_000);
     // 2,500 in 10 s: the other 7,500 take 30 s.
-    expect(err.text()).toMatch(/^\r\[█{6}░{18}\] 25% 2,500\/10,000 postings \| ETA 30s\x1b\[K$/);
+    expect(err.text().replaceAll('\x1b', 'ESC')).toMatch(
+      /^\r\[█{6}░{18}\] 25% 2,500\/10,000 postings \| ETA 30sESC\[K$/,
+    );
   });
 
   it('without one: the count and its rate', () => {

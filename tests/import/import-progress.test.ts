@@ -23,7 +23,7 @@ describe('import progress', () => {
   it('on a terminal: rows read and their rate, redrawn in place, cleared at the end', async () => {
     const { code, err } = await importOn(true, 'tty');
     expect(code).toBe(0);
-    expect(err).toMatch(/^\r4 rows read \| [\d,]+\/s\x1b\[K/);
+    expect(err.replaceAll('\x1b', 'ESC')).toMatch(/^\r4 rows read \| [\d,]+\/sESC\[K/);
     expect(err.endsWith('\r\x1b[K')).toBe(true);
   });
 

@@ -1,18 +1,9 @@
 // The lines a job writes as the daemon runs it (start, each source's end, health flags, the report, the end)
 // each say every key once, in snake_case — the job's logger is bound to `job` and the lines name it again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
-import type { Db } from '../../src/store/database.js';
-import { capturingLogger, makeJob, oneByOne, type TestDb, testDb } from '../schedule/support.js';
+import { capturingLogger, makeJob, oneByOne, testDb } from '../schedule/support.js';
 import { badKeys, repeatedKeys } from '../support/json-keys.js';
-
-let temp: TestDb;
-let db: Db;
-beforeEach(() => {
-  temp = testDb();
-  db = temp.open();
-});
-afterEach(() => temp.cleanup());
 
 const summary = (sourceId: string, status: SourceRunSummary['status']): SourceRunSummary => ({
   runId: 1,
@@ -33,8 +24,9 @@ const summary = (sourceId: string, status: SourceRunSummary['status']): SourceRu
 describe("a job's log lines", () => {
   it('name every key once, in snake_case: ok, failed and thrown sources, and a failed report', async () => {
     const { logger, lines } = capturingLogger();
+    const temp = testDb();
     await runJob({
-      db,
+      db: temp.open(),
       job: makeJob({ name: 'daily', sources: ['a', 'b', 'c'], report: { period: 'month' } }),
       trigger: 'manual',
       logger,
@@ -47,7 +39,7 @@ describe("a job's log lines", () => {
           throw new Error('no postings to report');
         },
       },
-    });
+    }).finally(() => temp.cleanup());
     expect(lines.length).toBeGreaterThanOrEqual(5);
     for (const line of lines) {
       expect(repeatedKeys(line), line).toEqual([]);
