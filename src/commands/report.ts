@@ -1,14 +1,18 @@
 // `jobtrend report`: gathers a trend report from the database (analysis plus the report's own aggregates),
-// renders it to markdown with SVG charts in English or Chinese (--lang, or config reports.lang), and writes it
-// into reports/ (or --out, or config reports.outDir), named by date and subject. The command only gathers and
-// writes; rendering is a pure function.
+// renders it in English or Chinese (--lang, or config reports.lang) to markdown with SVG charts beside it, or
+// (--format html) to one self-contained HTML file, and writes it into reports/ (or --out, or config
+// reports.outDir), named by date and subject, saying so when it replaces a report of the same name. With --json
+// it writes no file and prints the figures behind the report on stdout instead. The command only gathers and
+// writes; rendering is pure.
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gatherReport } from '../report/gather-report.js';
+import { renderHtml } from '../report/render-html.js';
 import { renderReport } from '../report/render-report.js';
+import { reportJson } from '../report/report-json.js';
 import { type Lang, langOf } from '../report/report-lang.js';
 import { writeReport } from '../report/write-report.js';
 import { withExamples } from './help.js';
@@ -21,12 +25,16 @@ interface ReportOptions {
   out?: string;
   now?: string;
   lang?: string;
+  format?: string;
+  json?: boolean;
 }
+
+type ReportFormat = 'md' | 'html';
 
 export function define(context: CliContext): Command {
   const command = new Command('report')
     .description(
-      'write a markdown trend report with SVG charts (growth, skills, companies, places, pay, claims, coverage)',
+      'write a trend report (growth, skills, companies, places, pay, claims, coverage) as markdown with SVG charts, or as one HTML file; --json prints its figures',
     )
     .option(
       '--role <role>',
@@ -43,10 +51,24 @@ export function define(context: CliContext): Command {
       '--lang <lang>',
       'language of the report: en or zh (中文) (default: config reports.lang, else en)',
     )
+    .option(
+      '--format <format>',
+      'md (markdown, its SVG charts in a folder beside it) or html (one self-contained file, charts inline) (default: md)',
+    )
+    .option(
+      '--json',
+      'print the figures behind the report as JSON on stdout (snake_case keys) and write no file',
+    )
     .option('--now <iso>', "the report's clock, for reproducible reports (default: now)")
     .action((options: ReportOptions) => {
       const now = parseNow(options.now);
       const lang = options.lang !== undefined ? parseLang(options.lang) : context.config().reports.lang;
+      const format = parseFormat(options.format);
+      if (options.json && (options.format !== undefined || options.out !== undefined)) {
+        throw new UsageError(
+          '--json prints the figures on stdout and writes no file: leave out --format and --out, or --json',
+        );
+      }
       if (options.claims !== undefined && !existsSync(options.claims)) {
         throw new UserError(`no claims file at ${options.claims}: check the path given to --claims`);
       }
@@ -60,13 +82,20 @@ export function define(context: CliContext): Command {
           claimsFile: options.claims,
           now,
         });
+        if (options.json) {
+          context.out.write(`${JSON.stringify(reportJson(data, now), null, 2)}\n`);
+          return;
+        }
         const rendered = renderReport(data, { now, lang });
-        const written = writeReport(outDir, rendered);
-        const shown = relative(process.cwd(), written.markdownPath) || written.markdownPath;
+        const written = writeReport(outDir, format === 'html' ? renderHtml(rendered) : rendered);
+        const shown = relative(process.cwd(), written.path) || written.path;
         context.out.write(
-          `report written: ${shown} (${written.files.length} chart${written.files.length === 1 ? '' : 's'}; ` +
+          `report written: ${shown} (${format === 'html' ? `${rendered.files.length} charts inline` : `${written.files.length} chart${written.files.length === 1 ? '' : 's'}`}; ` +
             `${data.postings} postings in ${data.period.label})\n`,
         );
+        if (written.replaced) {
+          context.out.write(`replaced the earlier report of the same name: ${shown}\n`);
+        }
       } finally {
         db.close();
       }
@@ -77,6 +106,8 @@ export function define(context: CliContext): Command {
     'jobtrend report --role ai-trainer --city Shanghai --period 2026-Q3',
     'jobtrend report --role ai-trainer --city 上海 --period 2026-Q3 --lang zh',
     'jobtrend report --role data-annotator --claims examples/claims.yaml --out reports/ --now 2026-11-25T00:00:00Z',
+    'jobtrend report --role ai-trainer --format html',
+    'jobtrend report --role ai-trainer --period 2025 --json',
   );
 }
 
@@ -97,6 +128,16 @@ function parseNow(text: string | undefined): Date {
     );
   }
   return date;
+}
+
+function parseFormat(text: string | undefined): ReportFormat {
+  if (text === undefined) return 'md';
+  const format = text.trim().toLowerCase();
+  if (format === 'md' || format === 'markdown') return 'md';
+  if (format === 'html') return 'html';
+  throw new UsageError(
+    `--format "${text}" is not a report format: use md or html (or --json for the figures)`,
+  );
 }
 
 function parseLang(text: string): Lang {

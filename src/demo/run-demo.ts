@@ -14,7 +14,7 @@ import { type ImportSummary, importFile } from '../import/import-file.js';
 import { type Logger, silentLogger } from '../log.js';
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
-import { writeReport } from '../report/write-report.js';
+import { type WrittenReport, writeReport } from '../report/write-report.js';
 import type { Db } from '../store/database.js';
 import { coverDemoRuns, DEMO_JOB_NAME } from '../store/demo-store.js';
 import { generateSamplePostings, SAMPLE_BOARDS, SAMPLE_CITIES, type SamplePosting } from './sample-data.js';
@@ -71,6 +71,8 @@ export interface DemoResult {
   skipped: SkippedSource[];
   dataset: ImportSummary | null;
   reportPath: string | null;
+  /** The report replaced one of the same name (the same day, subject and period). */
+  reportReplaced: boolean;
   samplePostings: number;
 }
 
@@ -116,6 +118,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     skipped: [],
     dataset: null,
     reportPath: null,
+    reportReplaced: false,
     samplePostings: postings.length,
   };
   const scratch = mkdtempSync(join(tmpdir(), 'jobtrend-demo-'));
@@ -172,7 +175,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       );
     }
     if (options.report !== false && !options.signal?.aborted) {
-      result.reportPath = writeDemoReport(db, options.reportsDir, now, result.skipped);
+      const written = writeDemoReport(db, options.reportsDir, now, result.skipped);
+      result.reportPath = written.path;
+      result.reportReplaced = written.replaced;
+      if (written.replaced) say(`replaced the earlier report of the same name: ${written.path}`);
     }
   } finally {
     await browser?.close().catch(() => {});
@@ -201,23 +207,15 @@ function chromiumMissing(config: Config, env: NodeJS.ProcessEnv | undefined): st
   }
 }
 
-/** The report over everything stored, with the sample notice under its title. */
-function writeDemoReport(db: Db, outDir: string, now: Date, skipped: SkippedSource[]): string {
-  const rendered = renderReport(gatherReport(db, { now }), { now });
-  rendered.markdown = markSample(rendered.markdown, skipped);
-  return writeReport(outDir, rendered).markdownPath;
-}
-
-/** Puts the sample notice (and what the demo skipped) right under the report's title, or at the top. */
-export function markSample(markdown: string, skipped: SkippedSource[] = []): string {
-  const skips = skipped.map(
-    (s) =>
-      `>\n> **Skipped:** the \`${s.id}\` source (${s.shows}): ${s.reason}. Its postings are missing from this report.\n`,
-  );
-  const notice = `> **Sample data.** This report was made by \`jobtrend demo\`. ${SAMPLE_NOTICE.replace(/^These are SAMPLE DATA: /, 'Its postings are ')}\n${skips.join('')}`;
-  const lines = markdown.split('\n');
-  const title = lines.findIndex((l) => l.startsWith('# '));
-  if (title === -1) return `${notice}\n${markdown}`;
-  lines.splice(title + 1, 0, '', notice.trimEnd());
-  return lines.join('\n');
+/**
+ * The report over everything stored. Its data are the demo's, so it carries the "Sample data" banner (as any
+ * report over them does), and names the sources the demo skipped here with the command that fixes it.
+ */
+function writeDemoReport(db: Db, outDir: string, now: Date, skipped: SkippedSource[]): WrittenReport {
+  const skippedSamples = skipped.map((s) => ({
+    sourceId: s.id,
+    reason: 'no-chromium' as const,
+    fix: INSTALL_CHROMIUM,
+  }));
+  return writeReport(outDir, renderReport(gatherReport(db, { now, skippedSamples }), { now }));
 }

@@ -17,6 +17,8 @@ import {
   toWire,
 } from './store-messages.js';
 
+const STORE_THREAD_TURN_MS = 200;
+
 const data = workerData as StoreThreadData;
 const port = parentPort!;
 const send = (message: FromStore) => port.postMessage(message);
@@ -33,8 +35,9 @@ const recorder = new RunRecorder({
   now,
   onProgress: (event) => progress.push(event),
   onCommit: () => touchCrawl(db, data.crawlId, process.pid, now().toISOString()),
-  // This thread only writes: it lets other writers of the file in between its commits.
-  turns: new WriteTurns(),
+  // This thread only writes: it lets other writers of the file in between its commits, and often, since
+  // resting costs the crawl nothing (it goes on fetching; the next commit takes more pages at once).
+  turns: new WriteTurns(Date.now, STORE_THREAD_TURN_MS),
   ...(data.commitEveryMs !== undefined ? { commitEveryMs: data.commitEveryMs } : {}),
   ...(data.commitEveryPages !== undefined ? { commitEveryPages: data.commitEveryPages } : {}),
 });

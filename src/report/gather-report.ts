@@ -14,6 +14,7 @@ import { assumedWithin, loadWatchRecord, watchedDaysOf } from '../analysis/watch
 import { UsageError, UserError } from '../errors.js';
 import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { Db } from '../store/database.js';
+import { demoPostingCounts } from '../store/demo-store.js';
 import {
   databaseExtent,
   payPercentileGroups,
@@ -24,7 +25,13 @@ import {
   sourceCoverage,
 } from '../store/report-queries.js';
 import type { Against } from './messages/report-messages.js';
-import type { HeadlineComparison, RefusedInput, ReportData, ReportRequest } from './report-data.js';
+import type {
+  HeadlineComparison,
+  RefusedInput,
+  ReportData,
+  ReportRequest,
+  SkippedSampleSource,
+} from './report-data.js';
 
 /** Months in the report's time series. */
 export const SERIES_MONTHS = 13;
@@ -34,6 +41,8 @@ export interface GatherOptions extends ReportRequest {
   now: Date;
   /** Claims to check, in addition to (or instead of) those in `claimsFile`. */
   claims?: Claim[];
+  /** Demo sources that could not run on this machine (the demo's own report says so). */
+  skippedSamples?: SkippedSampleSource[];
 }
 
 /** The default period: the last full calendar month before `now` (UTC). */
@@ -71,10 +80,15 @@ export function gatherReport(db: Db, options: GatherOptions): ReportData {
   const allPostings = sources.reduce((sum, source) => sum + source.postings, 0);
   const problems = problemRuns(db, filter);
   const checked = checkClaims(db, claims, now);
+  const demo = demoPostingCounts(db);
 
   const data: ReportData = {
     subject,
     period,
+    sample:
+      demo.demo > 0 || (options.skippedSamples ?? []).length > 0
+        ? { postings: demo.demo, otherPostings: demo.other, skipped: options.skippedSamples ?? [] }
+        : null,
     defaultPeriod: !options.period,
     databasePostings: extent.postings,
     postings,

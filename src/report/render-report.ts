@@ -10,11 +10,12 @@ import type {
   GrowthBucket,
   SkillRow,
 } from '../analysis/types.js';
+import { perDayBand, proportionInterval, shareBand, trendBand } from './chart-intervals.js';
 import { renderBarChart } from './charts/bar-chart.js';
 import { renderBoxChart } from './charts/box-chart.js';
 import { renderLineChart } from './charts/line-chart.js';
 import { significanceMark, slug } from './format.js';
-import { escapeMarkdown as esc, markdownTable } from './markdown-escape.js';
+import { escapeMarkdown as esc, markdownTable, markdownUrl } from './markdown-escape.js';
 import { messagesFor } from './messages/catalogues.js';
 import type { Lang, Markup, PeriodWords, ReportMessages, SubjectWords } from './messages/report-messages.js';
 import type { HeadlineComparison, PayRow, ReportData } from './report-data.js';
@@ -33,6 +34,8 @@ export interface ReportFile {
 }
 
 export interface RenderedReport {
+  /** The language it was written in. */
+  lang: Lang;
   /** File name of the markdown, relative to the output folder: "2026-11-25-ai-trainer-shanghai-2025-10.md". */
   name: string;
   markdown: string;
@@ -46,6 +49,7 @@ export const MARKDOWN: Markup = {
   code: (text) => `\`${text}\``,
   em: (text) => `_${text}_`,
   text: (text, max) => esc(text, max),
+  url: markdownUrl,
 };
 
 /**
@@ -88,7 +92,7 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
   };
   const c: Context = { data, t, m, chart };
 
-  const sections: string[] = [`# ${title(c)}`, generatedLine(c, options.now)];
+  const sections: string[] = [`# ${title(c)}`, ...sampleNotice(c), generatedLine(c, options.now)];
   if (data.databasePostings === 0 || data.postings === 0) {
     sections.push(emptyNotice(c));
     if (data.claims.length > 0 || data.claimErrors.length > 0) sections.push(claimsSection(c));
@@ -106,7 +110,7 @@ export function renderReport(data: ReportData, options: RenderOptions): Rendered
     sections.push(methodologySection(c, false));
   }
   const markdown = `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
-  return { name: `${base}.md`, markdown, files };
+  return { lang: t.lang, name: `${base}.md`, markdown, files };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -167,6 +171,18 @@ function periodWords(
 
 function title(c: Context): string {
   return c.t.title(subjectWords(c), c.t.format.period(c.data.period.label));
+}
+
+/** The "Sample data" banner, right under the title, when the data include the demo's invented postings. */
+function sampleNotice(c: Context): string[] {
+  const { t, m, data } = c;
+  const sample = data.sample;
+  if (!sample) return [];
+  const lines = [`> ${t.sample.notice({ postings: sample.postings, other: sample.otherPostings }, m)}`];
+  for (const skip of sample.skipped) {
+    lines.push('>', `> ${t.sample.skipped({ source: skip.sourceId, fix: skip.fix }, m)}`);
+  }
+  return [lines.join('\n')];
 }
 
 function generatedLine(c: Context, now: Date): string {
@@ -340,7 +356,9 @@ function trendSection(c: Context): string {
       labels: buckets.map((b) => `${t.format.period(b.label)}${star(b)}`),
       axisLabel: (i, previous) => `${axis(i, previous)}${star(buckets[i]!)}`,
       values: buckets.map((b) => b.perDay),
+      band: perDayBand(buckets),
       trend: fitted,
+      trendBand: fitted && trend ? trendBand(buckets, trend) : null,
       seriesName: t.trend.newSeries,
       trendName: trend ? t.trend.trendSeries(trend.monthlyGrowth) : undefined,
       xLabel: t.trend.unit(by),
@@ -358,6 +376,7 @@ function trendSection(c: Context): string {
           labels: buckets.map((b) => t.format.period(b.label)),
           axisLabel: axis,
           values: buckets.map((b) => b.share),
+          band: shareBand(buckets),
           seriesName: t.trend.shareSeries,
           xLabel: t.trend.unit(by),
           yLabel: t.trend.shareAxis,
@@ -413,6 +432,8 @@ function skillsSection(c: Context): string {
       items: top.map((row) => ({
         label: label(row),
         value: row.share,
+        count: row.count,
+        interval: proportionInterval(row.count, s.postings),
         previous: row.compare ? row.share - row.compare.difference : null,
       })),
       xLabel: t.skills.chartAxis(s.postings),
@@ -650,10 +671,11 @@ function claimDetail(c: Context, claim: ClaimReadingsResult): string[] {
   const out = [`### ${claimName(c, claim, 100)}`, ''];
   if (claim.claim.text) out.push(`> ${esc(claim.claim.text, 300)}`, '');
   const published = claim.claim.published ? t.format.day(claim.claim.published) : undefined;
-  const origin = [claim.claim.publisher, published, claim.claim.url].filter((part): part is string =>
-    Boolean(part),
-  );
-  if (origin.length > 0) out.push(t.claims.origin(origin.map((part) => esc(part, 200))), '');
+  const origin = [claim.claim.publisher, published]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => esc(part, 200));
+  if (claim.claim.url) origin.push(m.url(claim.claim.url));
+  if (origin.length > 0) out.push(t.claims.origin(origin), '');
   out.push(
     t.claims.verdictLine(t.claims.headline(claim), t.claims.quotable(claim, quotedSubject(c, claim), m), m),
     '',

@@ -96,9 +96,30 @@ export interface CoverageData {
   healthFlags?: HealthFlag[];
 }
 
+/** A demo source that could not run on this machine, and the one command that fixes it. */
+export interface SkippedSampleSource {
+  sourceId: string;
+  /** Why: the browser source found no Chromium. */
+  reason: 'no-chromium';
+  /** The command that installs what is missing. */
+  fix: string;
+}
+
+/** Invented postings of `jobtrend demo` among the data the report is made of. */
+export interface SampleData {
+  /** Postings first stored by a demo run. */
+  postings: number;
+  /** Postings stored by anything else (0: the database holds nothing but sample data). */
+  otherPostings: number;
+  /** Demo sources that could not run (only known to the demo's own report). */
+  skipped: SkippedSampleSource[];
+}
+
 export interface ReportData {
   subject: ResolvedFilter;
   period: Period;
+  /** Sample data of `jobtrend demo` among the postings (absent or null: none), said under the title. */
+  sample?: SampleData | null;
   /** Whether the period was the default (the last full month before --now). */
   defaultPeriod: boolean;
   /** Deduplicated postings in the whole database (any role, city or date): 0 means an empty database. */

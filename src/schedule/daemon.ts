@@ -8,8 +8,10 @@ import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { interruptAbandonedJobRuns, recordSkippedJobRun, releaseJobLock } from '../store/job-store.js';
 import { recoverAbandonedRuns } from '../store/run-store.js';
+import { errorMessage } from './error-message.js';
 import { type Job, systemTimeZone } from './job-config.js';
-import { errorMessage, type JobOperations, type JobRunResult, runJob } from './job-runner.js';
+import type { JobOperations, JobRunResult } from './job-run-types.js';
+import { runJob } from './job-runner.js';
 import { type LockSettings, newHolderId } from './lock.js';
 
 export interface DaemonOptions {

@@ -5,7 +5,7 @@
 import { gatherReport } from '../report/gather-report.js';
 import { renderReport } from '../report/render-report.js';
 import { writeReport } from '../report/write-report.js';
-import type { WriteJobReportOptions } from './job-runner.js';
+import type { WriteJobReportOptions } from './job-run-types.js';
 
 export async function writeJobReport(options: WriteJobReportOptions): Promise<{ path: string }> {
   const { report, now } = options;
@@ -19,5 +19,5 @@ export async function writeJobReport(options: WriteJobReportOptions): Promise<{ 
     report.out ?? options.config?.reports.outDir ?? 'reports',
     renderReport(data, { now, lang: report.lang ?? options.config?.reports.lang ?? 'en' }),
   );
-  return { path: written.markdownPath };
+  return { path: written.path };
 }

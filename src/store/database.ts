@@ -16,7 +16,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the file and apply pending migrations (default true for writers). */
   migrate?: boolean;
-  /** Milliseconds to wait for a lock held by another process. */
+  /**
+   * Milliseconds to wait for a lock held by another process (default a minute). SQLite hands a freed write
+   * lock to whichever waiter asks first, not the one waiting longest, so where several processes write at
+   * once (scrapes, an import, a reindex) a writer's fair share can take longer than a few seconds.
+   */
   busyTimeoutMs?: number;
   /** Told what a reader should know before it reads (a database written by a newer jobtrend). */
   onWarning?: (message: string) => void;
@@ -24,7 +28,7 @@ export interface OpenOptions {
 
 /** Opens (and by default creates and migrates) the database at `path`. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  const { readonly = false, busyTimeoutMs = 10_000 } = options;
+  const { readonly = false, busyTimeoutMs = 60_000 } = options;
   const shouldMigrate = options.migrate ?? !readonly;
   if (path !== ':memory:') {
     const folder = dirname(path);

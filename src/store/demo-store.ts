@@ -20,6 +20,21 @@ export function countNonDemoPostings(db: Db): number {
 }
 
 /**
+ * How many postings were first stored by a demo run (invented sample data) and how many were not, so a report
+ * over data that includes the demo's can say so.
+ */
+export function demoPostingCounts(db: Db): { demo: number; other: number } {
+  const row = db
+    .prepare(
+      `SELECT coalesce(sum(r.job_name = ?), 0) AS demo,
+              coalesce(sum(r.job_name IS NULL OR r.job_name <> ?), 0) AS other
+       FROM postings p LEFT JOIN scrape_runs r ON r.id = p.first_run_id`,
+    )
+    .get(DEMO_JOB_NAME, DEMO_JOB_NAME) as { demo: number; other: number };
+  return { demo: Number(row.demo), other: Number(row.other) };
+}
+
+/**
  * The sample sites publish their whole history at once, like an archive: each run of one is taken as a
  * continuous log of every date its source's postings span (coverage assumed, and said so wherever it is
  * counted), and the backlog of those sources is recomputed with it.

@@ -1,6 +1,8 @@
 // Claims files: YAML lists of claims, numbers for periods accepted, mistakes named by item and field.
+
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseClaims } from '../../src/analysis/claims-file.js';
+import { parseClaims, parseClaimsFile } from '../../src/analysis/claims-file.js';
 import { UserError } from '../../src/errors.js';
 
 describe('parseClaims', () => {
@@ -83,5 +85,22 @@ describe('parseClaims', () => {
   ])('%j is refused with a message naming the problem', (text, message) => {
     expect(() => parseClaims(text, 'claims.yaml')).toThrow(UserError);
     expect(() => parseClaims(text, 'claims.yaml')).toThrow(message);
+  });
+});
+
+describe('examples/claims.yaml', () => {
+  it('cites every claim: the text as published, an outlet that names itself, and its address', () => {
+    const claims = parseClaimsFile(
+      fileURLToPath(new URL('../../examples/claims.yaml', import.meta.url)),
+      '--claims',
+    );
+    expect(claims.length).toBeGreaterThanOrEqual(4);
+    for (const claim of claims) {
+      expect(claim.text, claim.id).toMatch(/\S/);
+      expect(claim.publisher, claim.id).toMatch(/\S/);
+      // A repost that cannot say where it came from is no citation.
+      expect(claim.publisher, claim.id).not.toMatch(/unnamed|unknown|forum|repost/i);
+      expect(claim.url, claim.id).toMatch(/^https:\/\/[^/]+\.[a-z]+\//);
+    }
   });
 });

@@ -1,59 +1,27 @@
 // A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run shows as
-// interrupted at once (status) and is marked so by the next run, and `resume` continues the crawl from its queue: every page stored before the kill
-// is never fetched again (counted by the server), every posting is stored once, and the finished crawl's
-// queue is pruned. The child is the real engine compiled with tsc into a private folder and run with node,
-// which stores pages in a thread of its own; the same crawl stored by that thread and by the crawl's own
-// thread must come out the same.
-import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// interrupted at once (status) and is marked so by the next run, and `resume` continues the crawl from its
+// queue: every page stored before the kill is never fetched again (counted by the server), every posting is
+// stored once, and the finished crawl's queue is pruned. The child is the real engine compiled with tsc (once
+// per run, by the e2e project's global setup) and run with node, which stores pages in a thread of its own;
+// the same crawl stored by that thread and by the crawl's own thread must come out the same.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrapeSources } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
+import { compiledCli } from '../support/e2e-build.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDbPath } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { KILL_TEST_PAGES, KILL_TEST_PER_PAGE, killTestConfig } from './kill-test-config.js';
 
-const root = resolve(import.meta.dirname, '../..');
 let outDir: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'jobtrend-engine-dist-'));
-  const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  // Emit only (--noCheck): the typecheck is `npm run typecheck`'s job; here the run is what is tested.
-  const args = [
-    tsc,
-    '--outDir',
-    outDir,
-    '--rootDir',
-    root,
-    '--module',
-    'nodenext',
-    '--moduleResolution',
-    'nodenext',
-    '--target',
-    'es2022',
-    '--lib',
-    'es2023',
-    '--types',
-    'node',
-    '--skipLibCheck',
-    '--resolveJsonModule',
-    '--esModuleInterop',
-    '--noCheck',
-    join(root, 'tests/engine/kill-child.ts'),
-    join(root, 'tests/engine/store-thread-child.ts'),
-    // Loaded by path, not imported: named so that the compiled engine stores in a thread of its own.
-    join(root, 'src/engine/store-worker.ts'),
-  ];
-  const compiled = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
-  // The compiled code finds its migrations and packages the way an installed jobtrend does.
-  for (const entry of ['package.json', 'db', 'node_modules'])
-    symlinkSync(join(root, entry), join(outDir, entry));
+  // The engine compiled with tsc (emit only), once per run with the CLI: tests/support/compile-once.ts.
+  outDir = compiledCli().outDir;
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
   // Slow pages, so the kill lands in the middle of the crawl.
@@ -74,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('a crawl killed with SIGKILL', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { incompleteBody } from '../../src/fetch/body-completeness.js';
-import { hasSharedFixtures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
+import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const HTML = 'text/html; charset=utf-8';
 const page = (body: string) =>
@@ -87,7 +87,7 @@ describe('a whole body', () => {
     expect(incompleteBody(body, type)).toBeNull();
   });
 
-  it.runIf(hasSharedFixtures)('every real capture in ../shared/fixtures passes as whole', () => {
+  it.runIf(haveRealCaptures())('every real capture in ../shared/fixtures passes as whole', () => {
     const judged = readdirSync(SHARED_FIXTURES)
       .filter((name) => /\.(html|json)$/.test(name))
       .map((name) => {

@@ -1,11 +1,11 @@
 // The fetch layer's pure decisions: charsets, block pages, Retry-After and backoff.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBody, detectCharset, normaliseCharset } from '../../src/fetch/decode-body.js';
 import { detectBlock } from '../../src/fetch/detect-block.js';
 import { parseRetryAfter, retryDelayMs } from '../../src/fetch/retry-policy.js';
-import { sharedFixture } from '../support/shared-fixtures.js';
+import { haveRealCaptures, sharedFixture } from '../support/shared-fixtures.js';
 
 describe('charset decoding', () => {
   it('GB2312 and GBK are read as GB18030, their superset', () => {
@@ -27,11 +27,14 @@ describe('charset decoding', () => {
   });
 
   const fixture = sharedFixture('51job_search_gbk_2021-02-26.html');
-  it.skipIf(!existsSync(fixture))('a real GBK capture from 51job decodes to readable Chinese', () => {
-    const text = decodeBody(readFileSync(fixture));
-    expect(text).toMatch(/前程无忧|51job/);
-    expect(text).not.toContain('\ufffd');
-  });
+  it.skipIf(!haveRealCaptures('51job_search_gbk_2021-02-26.html'))(
+    'a real GBK capture from 51job decodes to readable Chinese',
+    () => {
+      const text = decodeBody(readFileSync(fixture));
+      expect(text).toMatch(/前程无忧|51job/);
+      expect(text).not.toContain('\ufffd');
+    },
+  );
 });
 
 describe('block detection', () => {
@@ -95,14 +98,20 @@ describe('block detection', () => {
   });
 
   const builtin = sharedFixture('builtin_jobpage_AI_Prompt_Engineer_8543870.html');
-  it.skipIf(!existsSync(builtin))('a real job page served through Cloudflare is content, not a block', () => {
-    expect(check(readFileSync(builtin, 'utf8'))).toBeNull();
-  });
+  it.skipIf(!haveRealCaptures('builtin_jobpage_AI_Prompt_Engineer_8543870.html'))(
+    'a real job page served through Cloudflare is content, not a block',
+    () => {
+      expect(check(readFileSync(builtin, 'utf8'))).toBeNull();
+    },
+  );
 
   const real = sharedFixture('zhaopin_slider_captcha_block_page.html');
-  it.skipIf(!existsSync(real))('the real zhaopin slider-captcha page is recognised', () => {
-    expect(check(readFileSync(real, 'utf8'))).not.toBeNull();
-  });
+  it.skipIf(!haveRealCaptures('zhaopin_slider_captcha_block_page.html'))(
+    'the real zhaopin slider-captcha page is recognised',
+    () => {
+      expect(check(readFileSync(real, 'utf8'))).not.toBeNull();
+    },
+  );
 });
 
 describe('retry timing', () => {

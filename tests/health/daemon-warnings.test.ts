@@ -2,7 +2,8 @@
 // same fields `jobtrend health --json` prints; a healthy source logs none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldTally } from '../../src/health/field-tally.js';
-import { type JobOperations, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import type { JobOperations, SourceRunSummary } from '../../src/schedule/job-run-types.js';
+import { runJob } from '../../src/schedule/job-runner.js';
 import type { Db } from '../../src/store/database.js';
 import { recordFieldCounts } from '../../src/store/run-field-store.js';
 import { emptyRunCounters, finishRun, startRun } from '../../src/store/run-store.js';

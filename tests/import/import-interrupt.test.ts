@@ -1,5 +1,5 @@
-// Stopping a large import from the built CLI (dist/, built by `npm test` before vitest runs), where reading
-// runs in a worker thread: SIGTERM stops it after the batch being stored, the rows stored so far are kept and
+// Stopping a large import from the compiled CLI (tests/support/compile-once.ts), where reading runs in a worker
+// thread: SIGTERM stops it after the batch being stored, the rows stored so far are kept and
 // intact, and running the same import again adds exactly the rest.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,25 +7,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { compiledCli } from '../support/e2e-build.js';
 import { tempDir } from '../support/temp-db.js';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
-const ROWS = 80_000;
-/** Rows stored before the signal: past the start, when the reading thread is ahead and batches queue up. */
-const STOP_AFTER = 30_000;
+const ROWS = 25_000;
+/**
+ * Rows stored before the signal: the first batch (1,000 rows) is committed, the reading thread is ahead and
+ * batches (10,000 rows) queue up; the batch being stored and one more still leave rows unstored.
+ */
+const STOP_AFTER = 1_000;
 const { dir, cleanup } = tempDir('jobtrend-importstop-');
 const csv = join(dir, 'big.csv');
 const dbPath = join(dir, 'jobtrend.sqlite');
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
   await writeSyntheticCsv(csv, ROWS, { seed: 11, end: new Date('2026-11-01') });
 }, 60_000);
 afterAll(cleanup);
 
 function importCsv(stopWhenStored: boolean): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, '--db', dbPath, 'import', csv], {
+    const child = spawn(process.execPath, [compiledCli().cli, '--db', dbPath, 'import', csv], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

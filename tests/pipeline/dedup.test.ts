@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dedupKey, normaliseTitle } from '../../src/pipeline/dedup.js';
 import { parseLocation } from '../../src/pipeline/location.js';
-import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
+import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const base = { title: 'AI训练师', company: '北京字节跳动科技有限公司', city: 'Beijing', country: 'China' };
 
@@ -111,37 +111,40 @@ describe('dedupKey: names, levels and teams are part of a title', () => {
 });
 
 const builtin = join(SHARED_FIXTURES, 'real-descriptions-builtin');
-describe.skipIf(!existsSync(builtin))('dedupKey on real postings (../shared/fixtures)', () => {
-  const key = (file: string) => {
-    const y = parse(readFileSync(join(builtin, file), 'utf8')) as {
-      title: string;
-      company: string;
-      location?: string;
+describe.skipIf(!haveRealCaptures('real-descriptions-builtin'))(
+  'dedupKey on real postings (../shared/fixtures)',
+  () => {
+    const key = (file: string) => {
+      const y = parse(readFileSync(join(builtin, file), 'utf8')) as {
+        title: string;
+        company: string;
+        location?: string;
+      };
+      const place = parseLocation(y.location ?? null);
+      return dedupKey({
+        title: y.title,
+        company: y.company,
+        city: place.city,
+        country: place.country,
+        remote: place.remote,
+      });
     };
-    const place = parseLocation(y.location ?? null);
-    return dedupKey({
-      title: y.title,
-      company: y.company,
-      city: place.city,
-      country: place.country,
-      remote: place.remote,
+    it('the (C#), (C++) and (Python) postings of one company stay apart, and a repost of (C++) merges', () => {
+      const csharp = key('8254956_G2i_AI_Software_Engineer_C.yaml');
+      const cpp = key('8254987_G2i_AI_Software_Engineer_C.yaml');
+      const cppAgain = key('8594191_G2i_AI_Software_Engineer_C.yaml');
+      const python = key('8594228_G2i_AI_Software_Engineer_Python.yaml');
+      expect(cppAgain).toBe(cpp);
+      expect(new Set([csharp, cpp, python]).size).toBe(3);
     });
-  };
-  it('the (C#), (C++) and (Python) postings of one company stay apart, and a repost of (C++) merges', () => {
-    const csharp = key('8254956_G2i_AI_Software_Engineer_C.yaml');
-    const cpp = key('8254987_G2i_AI_Software_Engineer_C.yaml');
-    const cppAgain = key('8594191_G2i_AI_Software_Engineer_C.yaml');
-    const python = key('8594228_G2i_AI_Software_Engineer_Python.yaml');
-    expect(cppAgain).toBe(cpp);
-    expect(new Set([csharp, cpp, python]).size).toBe(3);
-  });
 
-  it('a Senior AI Engineer and an AI Engineer at one company in one city stay apart', () => {
-    expect(key('7405039_Octopus_Energy_Senior_AI_Engineer.yaml')).not.toBe(
-      key('8494138_Octopus_Energy_AI_Engineer.yaml'),
-    );
-  });
-});
+    it('a Senior AI Engineer and an AI Engineer at one company in one city stay apart', () => {
+      expect(key('7405039_Octopus_Energy_Senior_AI_Engineer.yaml')).not.toBe(
+        key('8494138_Octopus_Energy_AI_Engineer.yaml'),
+      );
+    });
+  },
+);
 
 describe('normaliseTitle', () => {
   it('folds case, width, punctuation and recruiting noise', () => {

@@ -1,12 +1,12 @@
 // Places on the real postings in ../shared/fixtures/real-descriptions-builtin (skipped when that folder is
 // absent, as in a user's clone): every location that names a country gets it, and every one that names a
 // city first gets that city, kept as written where no dataset knows it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseLocation, resolveCity } from '../../src/pipeline/location.js';
-import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
+import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const dir = join(SHARED_FIXTURES, 'real-descriptions-builtin');
 /** The ISO 3166 alpha-3 codes these postings use, and the countries they are. */
@@ -24,7 +24,7 @@ function locations(): string[] {
     .filter((l): l is string => typeof l === 'string' && l.trim() !== '');
 }
 
-describe.skipIf(!existsSync(dir))('places of the real postings', () => {
+describe.skipIf(!haveRealCaptures('real-descriptions-builtin'))('places of the real postings', () => {
   it('every location that names a country gets it', () => {
     const all = locations();
     expect(all.length).toBeGreaterThan(300);

@@ -3,13 +3,13 @@
 // Excel were named by a fifth to two fifths of these AI-engineering postings, from benefits, equal-opportunity
 // notices, company blurbs and idioms; matched where the posting asks for them, they are rare, and the tools the
 // text names are still found.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { skillsAskedFor } from '../../src/pipeline/posting-skills.js';
 import { matchSkills } from '../../src/pipeline/skills.js';
-import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
+import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const dir = join(SHARED_FIXTURES, 'real-descriptions-builtin');
 
@@ -33,8 +33,9 @@ function count(): Counts {
   return counts;
 }
 
-describe.skipIf(!existsSync(dir))('skills of the real postings', () => {
-  const counts = existsSync(dir) ? count() : null;
+const present = haveRealCaptures('real-descriptions-builtin');
+describe.skipIf(!present)('skills of the real postings', () => {
+  const counts = present ? count() : null;
   const share = (map: Map<string, number>, id: string) => (map.get(id) ?? 0) / (counts?.postings ?? 1);
 
   it.each(['law', 'translation', 'education', 'excel'])(

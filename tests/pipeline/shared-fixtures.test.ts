@@ -1,11 +1,11 @@
 // The pipeline's parsers on the field values of real captures in ../shared/fixtures (skipped when that
 // folder is absent, as in a user's clone). Values are read from the captures, not copied into the project.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseLocation, parseSalary } from '../../src/pipeline/index.js';
-import { SHARED_FIXTURES } from '../support/shared-fixtures.js';
+import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 
 const dir = `${SHARED_FIXTURES}/`;
 const seenAt = new Date('2026-09-30T04:00:00.000Z');
@@ -20,7 +20,7 @@ function values(file: string, key: string, decode: 'utf8' | 'gbk' = 'utf8'): str
   return [...new Set(found)].filter((v) => v.trim() !== '');
 }
 
-describe.skipIf(!existsSync(dir))('parsers on real captures', () => {
+describe.skipIf(!haveRealCaptures())('parsers on real captures', () => {
   it('every BOSS直聘 salaryDesc is a monthly CNY range', () => {
     const salaries = values('bosszhipin_joblist_shenzhen.json', 'salaryDesc');
     expect(salaries.length).toBeGreaterThan(5);

@@ -3,7 +3,8 @@
 // once. Each must exit 0 with its run `ok`, and every posting must be stored exactly once.
 // The sites keep paging until the import has finished, then end a few pages later, so all three overlap.
 // Also two daemons (`jobtrend schedule`) with different jobs on the same tick: both jobs succeed.
-// One round in `npm test`; the soak runs more: JOBTREND_SOAK_ROUNDS=10 npx vitest run tests/reliability/many-writers
+// One round of 5,000 rows in `npm test` (the first batch of 1,000, then one of 4,000, each taking turns with the
+// scrapes' pages); the soak runs more: JOBTREND_SOAK_ROUNDS=10 npx vitest run tests/reliability/many-writers
 // (figures in tests/reliability/README.md).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,18 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { openDatabase } from '../../src/store/database.js';
 import { renderListPage } from '../engine/fixture-site.js';
-import { type CompiledCli, compileCli, type Exit, startNode } from '../support/compiled-cli.js';
+import { type Exit, startNode } from '../support/compiled-cli.js';
+import { type CompiledTree, compiledCli } from '../support/e2e-build.js';
 import { tempDir } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const ROUNDS = Math.max(1, Number(process.env.JOBTREND_SOAK_ROUNDS ?? 1));
-const IMPORT_ROWS = Number(process.env.JOBTREND_SOAK_IMPORT_ROWS ?? 20_000);
+const IMPORT_ROWS = Number(process.env.JOBTREND_SOAK_IMPORT_ROWS ?? 5_000);
 const PER_PAGE = 20;
 /** Pages each site serves after the import has ended, so the scrapes outlive it. */
 const PAGES_AFTER_IMPORT = 3;
 const DAEMON_PAGES = 40;
 
-let cli: CompiledCli;
+let cli: CompiledTree;
 let server: TestServer;
 const temp = tempDir('jobtrend-many-writers-');
 let csv: string;
@@ -31,7 +33,7 @@ let csv: string;
 const sites = new Map<string, { importDone: boolean; lastPageAfterImport?: number; maxPage: number }>();
 
 beforeAll(async () => {
-  cli = compileCli();
+  cli = compiledCli();
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
   // Daemon sites: a fixed listing of DAEMON_PAGES pages, served at once.
@@ -56,7 +58,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  cli?.cleanup();
   temp.cleanup();
 });
 

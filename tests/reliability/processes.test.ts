@@ -1,5 +1,5 @@
 // Reliability across processes, with the real `jobtrend` executable (compiled with tsc into a private
-// folder, as tests/engine/sigkill.test.ts does):
+// folder once per run, tests/support/compile-once.ts):
 // - a scrape and a report on the same database at the same time both succeed (WAL, busy timeout);
 // - a writing command on a read-only database file exits 1 with one line and changes nothing.
 //   Tests run as root here, and root writes through chmod 0444 (and read-only folders), so the command runs
@@ -22,20 +22,18 @@ import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
 import { fixtureScraper } from '../engine/fixture-scraper.js';
 import { renderListPage } from '../engine/fixture-site.js';
-import { type CompiledCli, compileCli, startNode } from '../support/compiled-cli.js';
+import { startNode } from '../support/compiled-cli.js';
+import { compiledCli } from '../support/e2e-build.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-let compiled: CompiledCli;
 let cli: string;
 let work: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  compiled = compileCli();
-  cli = compiled.cli;
+  cli = compiledCli().cli;
   work = mkdtempSync(join(tmpdir(), 'jobtrend-reliability-'));
-  // Readable (not writable) by an unprivileged user.
-  chmodSync(compiled.outDir, 0o755);
+  // Readable (not writable) by an unprivileged user (the compiled tree is too).
   chmodSync(work, 0o755);
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
@@ -43,7 +41,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  compiled?.cleanup();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

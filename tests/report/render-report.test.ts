@@ -3,8 +3,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { renderReport, reportBaseName } from '../../src/report/render-report.js';
-import { decodeEntities, injectedMarkup } from './html-checks.js';
-import { HOSTILE, sampleReportData } from './sample-report-data.js';
+import { decodeEntities, injectedMarkup, needlessEscapes } from './html-checks.js';
+import { HOSTILE, SAMPLE_CLAIM_URL, sampleReportData } from './sample-report-data.js';
 
 const now = new Date('2026-11-25T08:00:00Z');
 
@@ -18,6 +18,28 @@ describe('renderReport', () => {
         `__golden__/sample-report/${file.name.split('/').pop()}`,
       );
     }
+  });
+
+  it('gives each sample claim the verdict its interval gives (supported only when the whole interval clears +30%)', () => {
+    const readings = sampleReportData().claims.flatMap((claim) => claim.readings);
+    expect(readings.length).toBeGreaterThanOrEqual(5);
+    for (const { result } of readings) {
+      const e = result.estimate;
+      const target = 1 + result.change.threshold;
+      const expected = !e
+        ? 'insufficient data'
+        : e.interval.lower >= target
+          ? 'supported'
+          : e.interval.upper < target
+            ? 'contradicted'
+            : 'inconclusive';
+      expect(result.verdict, `${result.current.period.label} vs ${result.baseline.period.label}`).toBe(
+        expected,
+      );
+    }
+    expect(new Set(readings.map((r) => r.result.verdict))).toEqual(
+      new Set(['supported', 'contradicted', 'insufficient data']),
+    );
   });
 
   it('names reports of the same subject and day apart by their period', () => {
@@ -53,10 +75,18 @@ describe('renderReport', () => {
     const report = renderReport(sampleReportData(), { now });
     for (const options of [{ html: true, linkify: true }, { html: false }]) {
       const html = new MarkdownIt(options).render(report.markdown);
-      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10')).toEqual([]);
+      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10', [SAMPLE_CLAIM_URL])).toEqual([]);
       expect(html).not.toContain('<strong>bold</strong>');
       expect(html).not.toMatch(/<code>rm -rf/);
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+
+  it('reads cleanly as text: no escape a markdown reader would not need (ln(postings per day), q < 0.05)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const report = renderReport(sampleReportData(), { now, lang });
+      expect(needlessEscapes(report.markdown), lang).toEqual([]);
+      expect(report.markdown).not.toMatch(/\\\(|\\<(?![A-Za-z/!?])/);
     }
   });
 

@@ -19,7 +19,7 @@ import { tempDir } from '../support/temp-db.js';
 import { FIXTURE_CLAIMS } from './fixture-claims.js';
 import { buildFixtureDb, FIXTURE_NOW } from './fixture-db.js';
 import { collector, decodeEntities, injectedMarkup } from './html-checks.js';
-import { HOSTILE, sampleReportData } from './sample-report-data.js';
+import { HOSTILE, SAMPLE_CLAIM_URL, sampleReportData } from './sample-report-data.js';
 import {
   englishLeft,
   familiesCovering,
@@ -89,7 +89,9 @@ describe('the Chinese report on the sample data', () => {
   it('lets no hostile text from postings become markup, links or images', () => {
     for (const options of [{ html: true, linkify: true }, { html: false }]) {
       const html = new MarkdownIt(options).render(report().markdown);
-      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10-zh')).toEqual([]);
+      expect(injectedMarkup(html, '2026-11-25-ai-trainer-shanghai-2026-10-zh', [SAMPLE_CLAIM_URL])).toEqual(
+        [],
+      );
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
   });

@@ -21,6 +21,9 @@ export const HOSTILE = [
   'line\nbreak # heading',
 ];
 
+/** The address of the sample's published claim: the report links it. */
+export const SAMPLE_CLAIM_URL = 'https://example.com/news?id=1';
+
 const period = (label: string, start: string, end: string, days: number): Period => ({
   label,
   start,
@@ -50,15 +53,36 @@ function bucket(label: string, count: number, total: number, days: number): Grow
   };
 }
 
+/**
+ * The verdict the interval gives for "rose by more than 30%", as analysis decides it (claim.ts, judgeClaim):
+ * supported when the whole interval is at or above 1.3, contradicted when it is wholly below, else inconclusive.
+ */
+function verdictOf(interval: { lower: number; upper: number }): ClaimResult['verdict'] {
+  if (interval.lower >= 1.3) return 'supported';
+  if (interval.upper < 1.3) return 'contradicted';
+  return 'inconclusive';
+}
+
+/**
+ * A comparison of `current` postings in `now` against `baseline` in `base`, claimed to have risen by more than
+ * 30%. Its interval is the usual large-sample one for a ratio of Poisson rates (log scale, ±1.96·√(1/x₁ + 1/x₀)),
+ * widened by √φ when `widened`; its verdict is the one that interval gives, so figures and verdict agree.
+ */
 function claim(
   current: number,
   baseline: number,
   base: Period,
-  verdict: ClaimResult['verdict'],
   text?: string,
   now: Period = oct,
+  widened = true,
 ): ClaimResult {
   const ratio = current / now.days / (baseline / base.days);
+  const dispersion = 2.31;
+  const half = 1.96 * Math.sqrt(1 / current + 1 / baseline) * (widened ? Math.sqrt(dispersion) : 1);
+  const interval = { lower: ratio * Math.exp(-half), upper: ratio * Math.exp(half), level: 0.95 };
+  const verdict = verdictOf(interval);
+  const pct = (v: number) => `${v >= 1 ? '+' : ''}${((v - 1) * 100).toFixed(1)}%`;
+  const where: Record<string, string> = { supported: 'above', contradicted: 'below', inconclusive: 'around' };
   return {
     claim: {
       id: text ? 'news-claim' : undefined,
@@ -98,21 +122,23 @@ function claim(
     estimate: {
       ratio,
       change: ratio - 1,
-      interval: { lower: ratio * 0.8, upper: ratio * 1.25, level: 0.95 },
+      interval,
       method: 'exact conditional (binomial) interval for a ratio of Poisson rates, Clopper–Pearson',
     },
-    overdispersion: {
-      dispersion: 2.31,
-      chiSquare: 9.2,
-      df: 4,
-      pValue: 0.02,
-      widened: true,
-      note: 'quasi-Poisson: log-scale half-width × √φ (φ = 2.31)',
-    },
+    overdispersion: widened
+      ? {
+          dispersion,
+          chiSquare: 9.2,
+          df: 4,
+          pValue: 0.02,
+          widened: true,
+          note: 'quasi-Poisson: log-scale half-width × √φ (φ = 2.31)',
+        }
+      : null,
     pValue: 0.004,
-    test: { kind: 'poisson', x1: current, x0: baseline, offset: base.days / 31, dispersion: 2.31 },
+    test: { kind: 'poisson', x1: current, x0: baseline, offset: base.days / 31, dispersion },
     verdict,
-    reason: `the 95% interval of the change is above +30% — ${HOSTILE[0]}`,
+    reason: `the 95% interval of the change (${pct(interval.lower)} to ${pct(interval.upper)}) is ${where[verdict]} +30% — ${HOSTILE[0]}`,
     unavailable: null,
     coverage: {
       panel: 'same-source',
@@ -197,9 +223,9 @@ function asPublished(): ClaimReadingsResult {
     supportedAfterCorrection: result.verdict === 'supported',
     sameAs,
   });
-  const plain = (result: ClaimResult): ClaimResult => ({ ...result, overdispersion: null });
-  const year = claim(1500, 1000, y24, 'supported', undefined, y25);
-  const notWatched = plain(claim(0, 0, oct25, 'insufficient data'));
+  const year = claim(1500, 1000, y24, undefined, y25);
+  const notWatched = claim(0, 0, oct25, undefined, oct, false);
+  notWatched.verdict = 'insufficient data';
   notWatched.estimate = null;
   notWatched.pValue = null;
   notWatched.test = null;
@@ -212,7 +238,7 @@ function asPublished(): ClaimReadingsResult {
       text: `the demand for AI trainers in Shanghai has surged by over 30% ${HOSTILE[6]}`,
       publisher: `A paper ${HOSTILE[1]}`,
       published: '2026-11-02',
-      url: 'https://example.com/news?id=1',
+      url: SAMPLE_CLAIM_URL,
       role: 'ai-trainer',
       city: '上海',
       change: '>30%',
@@ -224,8 +250,8 @@ function asPublished(): ClaimReadingsResult {
     filter: year.filter,
     readings: [
       reading('calendar-year', year, 0.0003),
-      reading('twelve-months', plain(claim(1400, 1000, m12b, 'supported', undefined, m12)), 0.004),
-      reading('quarter', plain(claim(300, 320, q3b, 'contradicted', undefined, q3)), 1),
+      reading('twelve-months', claim(1450, 1000, m12b, undefined, m12, false), 0.004),
+      reading('quarter', claim(300, 320, q3b, undefined, q3, false), 1),
       reading('month', notWatched, null),
     ],
     overall: {
@@ -308,7 +334,7 @@ export function sampleReportData(): ReportData {
       {
         against: 'previous',
         baseline: sep,
-        result: claim(106, 100, sep, 'inconclusive'),
+        result: claim(106, 100, sep),
         unavailable: null,
         error: null,
       },
@@ -437,10 +463,7 @@ export function sampleReportData(): ReportData {
         p90: 40,
       },
     ],
-    claims: [
-      stated(claim(106, 70, oct25, 'supported', `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)),
-      asPublished(),
-    ],
+    claims: [stated(claim(106, 45, oct25, `Demand ${HOSTILE[5]} surged ${HOSTILE[1]}`)), asPublished()],
     claimErrors: [
       {
         claim: 'bad-claim',

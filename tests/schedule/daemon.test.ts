@@ -1,40 +1,64 @@
-// The daemon in-process, with second-level cron expressions, against the local test server: ticks on time,
-// overlap skipped and logged, one lock across two daemons, stale locks recovered, a bounded clean stop.
+// The daemon in-process, with second-level cron expressions, on vitest's fake clock: node-cron's timers, the lock's
+// heartbeat, the pages of the fake scrape and every Date read the same fake time, so a tick comes when the test
+// moves the clock to it instead of after a real second. Ticks on time, a late tick still run, overlap skipped and
+// logged, one lock across two daemons, stale locks recovered, a bounded clean stop.
 import { hostname } from 'node:os';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Daemon, startDaemon } from '../../src/schedule/daemon.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Daemon, type StopResult, startDaemon } from '../../src/schedule/daemon.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 import {
   capturingLogger,
   deadPid,
   fakeScrapeSource,
   makeJob,
   oneByOne,
-  sleep,
   type TestDb,
   testDb,
-  waitFor,
 } from './support.js';
 
-let server: TestServer;
+/** How long the fake scrape takes per page (on the fake clock), and how many pages it was asked for. */
 let pageDelayMs = 0;
+let pagesRequested = 0;
 let db: TestDb;
 const daemons: Daemon[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  server.route(/^\/page\/\d+/, () => ({ body: '<html>page</html>', delayMs: pageDelayMs }));
-});
-afterAll(() => server.close());
 beforeEach(() => {
+  // An odd start (not on a whole second), so that ticks on whole seconds are node-cron's doing.
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    now: new Date('2026-11-02T08:00:00.370Z'),
+  });
   pageDelayMs = 0;
+  pagesRequested = 0;
   db = testDb();
 });
 afterEach(async () => {
-  await Promise.all(daemons.splice(0).map((d) => d.stop('test over')));
+  await Promise.all(daemons.splice(0).map((d) => stopped(d, 'test over')));
+  vi.useRealTimers();
   db.cleanup();
 });
+
+/** Moves the fake clock on, running every timer that falls due (cron ticks, pages, heartbeats) in order. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+/** Moves the fake clock on in small steps until `check` holds; fails after `timeoutMs` of fake time. */
+async function waitFor(check: () => boolean, timeoutMs = 10_000, stepMs = 25): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await advance(stepMs);
+  }
+}
+
+/** Stops a daemon while the fake clock moves (its stop timeout and the jobs' pages are on that clock). */
+async function stopped(d: Daemon, reason: string): Promise<StopResult> {
+  let result: StopResult | undefined;
+  void d.stop(reason).then((r) => {
+    result = r;
+  });
+  await waitFor(() => result !== undefined, 120_000);
+  return result!;
+}
 
 function daemon(
   options: Omit<Parameters<typeof startDaemon>[0], 'db'> & { db?: ReturnType<TestDb['open']> },
@@ -44,14 +68,20 @@ function daemon(
   return d;
 }
 
+/** A page "fetched" by waiting pageDelayMs on the fake clock. */
+function fetchPage(): Promise<void> {
+  pagesRequested++;
+  return new Promise((resolve) => setTimeout(resolve, pageDelayMs));
+}
+
 const scrape = (pages: number, onPage?: (sourceId: string, page: number) => void) =>
-  fakeScrapeSource({ baseUrl: server.url, pages, ...(onPage && { onPage }) });
+  fakeScrapeSource({ baseUrl: 'http://127.0.0.1:9', pages, fetchPage, ...(onPage && { onPage }) });
 
 describe('jobtrend schedule (the daemon)', () => {
   it('a job every second fires at least twice in about three seconds, each tick on a whole second', async () => {
     const { logger, events } = capturingLogger();
     daemon({ jobs: [makeJob()], logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
-    await sleep(3_300);
+    await advance(3_300);
     const starts = events.filter((e) => e.event === 'job.start');
     expect(starts.length).toBeGreaterThanOrEqual(2);
     const ticks = starts.map((e) => Date.parse(String(e.tick)));
@@ -78,11 +108,11 @@ describe('jobtrend schedule (the daemon)', () => {
       operations: { scrapeJob: oneByOne(scrape(1)) },
     });
     const boundary = Math.ceil((Date.now() + 1_000) / 4_000) * 4_000;
-    await sleep(boundary - Date.now() - 200);
-    // Block the event loop across the tick, as a long synchronous database call would.
-    while (Date.now() < boundary + 2_500) {
-      // busy
-    }
+    await advance(boundary - Date.now() - 200);
+    // Block the event loop across the tick, as a long synchronous database call would: the clock moves on
+    // 2.7 s while no timer runs, so the tick's timer fires 2.5 s after the tick.
+    vi.setSystemTime(Date.now() + 2_500);
+    await advance(200);
     const tick = new Date(boundary).toISOString();
     await waitFor(() => events.some((e) => e.event === 'job.start' && e.tick === tick), 6_000);
     const start = events.find((e) => e.event === 'job.start' && e.tick === tick)!;
@@ -92,7 +122,6 @@ describe('jobtrend schedule (the daemon)', () => {
 
   it('a tick that comes while the job is still running is skipped, logged and recorded', async () => {
     pageDelayMs = 2_500;
-    const before = server.requests.length;
     const { logger, events } = capturingLogger();
     daemon({ jobs: [makeJob()], logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     await waitFor(() => events.some((e) => e.event === 'job.skip'), 8_000);
@@ -105,7 +134,7 @@ describe('jobtrend schedule (the daemon)', () => {
     ).toBe(true);
     // Only one execution was running: the skipped tick did not start a second one.
     expect(runs.filter((r) => r.status === 'running')).toHaveLength(1);
-    expect(server.requests.slice(before).filter((r) => r.path.startsWith('/page/')).length).toBe(1);
+    expect(pagesRequested).toBe(1);
   });
 
   it('two daemons on the same database never run the same job at once', async () => {
@@ -114,7 +143,7 @@ describe('jobtrend schedule (the daemon)', () => {
     const b = capturingLogger();
     daemon({ jobs: [makeJob()], logger: a.logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
     daemon({ jobs: [makeJob()], logger: b.logger, operations: { scrapeJob: oneByOne(scrape(1)) } });
-    await sleep(4_200);
+    await advance(4_200);
     const starts = [...a.events, ...b.events].filter((e) => e.event === 'job.start');
     expect(starts.length).toBeGreaterThanOrEqual(1);
     // No tick was executed by both.
@@ -126,7 +155,7 @@ describe('jobtrend schedule (the daemon)', () => {
     const elsewhere = [...a.events, ...b.events].filter((e) => e.event === 'job.elsewhere');
     expect(elsewhere.length).toBeGreaterThanOrEqual(1);
     for (const e of elsewhere) expect(perTick.get(String(e.tick))).toBe(1);
-    await Promise.all(daemons.splice(0).map((d) => d.stop('check')));
+    await Promise.all(daemons.splice(0).map((d) => stopped(d, 'check')));
     const all = listJobRuns(db.open(), 'every-second');
     const skippedTicks = all
       .filter((r) => r.status === 'skipped')
@@ -214,15 +243,13 @@ describe('jobtrend schedule (the daemon)', () => {
       operations: { scrapeJob: oneByOne(scrape(50, (_s, page) => pagesDone.push(page))) },
     });
     await waitFor(() => pagesDone.length >= 2, 10_000);
-    const requestsAtStop = server.requests.filter((r) => r.path.startsWith('/page/')).length;
+    const requestsAtStop = pagesRequested;
     const started = Date.now();
-    const result = await d.stop('SIGTERM');
+    const result = await stopped(d, 'SIGTERM');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result).toEqual({ interrupted: ['every-second'], timedOut: [] });
     // At most the page in flight was finished after the stop.
-    expect(server.requests.filter((r) => r.path.startsWith('/page/')).length).toBeLessThanOrEqual(
-      requestsAtStop + 1,
-    );
+    expect(pagesRequested).toBeLessThanOrEqual(requestsAtStop + 1);
     const conn = db.open();
     const scrapeRuns = conn.prepare('SELECT status, pages_fetched FROM scrape_runs').all() as {
       status: string;
@@ -237,7 +264,7 @@ describe('jobtrend schedule (the daemon)', () => {
     expect(events.some((e) => e.event === 'schedule.stopped')).toBe(true);
     // No tick runs after the stop.
     const startsAfter = events.filter((e) => e.event === 'job.start').length;
-    await sleep(1_200);
+    await advance(1_200);
     expect(events.filter((e) => e.event === 'job.start').length).toBe(startsAfter);
   });
 
@@ -249,12 +276,14 @@ describe('jobtrend schedule (the daemon)', () => {
       logger,
       stopTimeoutMs: 500,
       operations: {
-        scrapeJob: oneByOne(fakeScrapeSource({ baseUrl: server.url, pages: 1, ignoreAbort: true })),
+        scrapeJob: oneByOne(
+          fakeScrapeSource({ baseUrl: 'http://127.0.0.1:9', pages: 1, fetchPage, ignoreAbort: true }),
+        ),
       },
     });
     await waitFor(() => events.some((e) => e.event === 'job.start'), 8_000);
     const started = Date.now();
-    const result = await d.stop('SIGTERM');
+    const result = await stopped(d, 'SIGTERM');
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result.timedOut).toEqual(['every-second']);
     const conn = db.open();

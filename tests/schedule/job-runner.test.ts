@@ -2,7 +2,9 @@
 // engine's job crawl, one scrape at a time), a failing source does not stop the others, the report step (with the real report writer too), the job_runs row, and the lock (refused when someone else holds it).
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jobStatus, runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import { jobStatus } from '../../src/schedule/job-run-record.js';
+import type { SourceRunSummary } from '../../src/schedule/job-run-types.js';
+import { runJob } from '../../src/schedule/job-runner.js';
 import { acquireJobLock } from '../../src/schedule/lock.js';
 import type { Db } from '../../src/store/database.js';
 import { listJobRuns, readJobLock } from '../../src/store/job-store.js';

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createLogger, type Logger } from '../../src/log.js';
 import { type Job, type JobInput, jobSchema } from '../../src/schedule/job-config.js';
-import type { JobOperations, SourceRunSummary } from '../../src/schedule/job-runner.js';
+import type { JobOperations, SourceRunSummary } from '../../src/schedule/job-run-types.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { emptyRunCounters, finishRun, recordRunProgress, startRun } from '../../src/store/run-store.js';
 import { ensureSource } from '../../src/store/source-store.js';
@@ -140,6 +140,8 @@ export interface FakeScrapeOptions {
   onPage?: (sourceId: string, page: number) => void;
   /** Ignore the abort signal (a scrape that hangs). */
   ignoreAbort?: boolean;
+  /** How a page is fetched; default GET {baseUrl}/page/{n} (tests on fake timers wait on the clock instead). */
+  fetchPage?: (page: number) => Promise<void>;
 }
 
 /** An engine stand-in: fetches pages from the test server in turn and records the run as the engine does. */
@@ -160,8 +162,8 @@ export function fakeScrapeSource(
         finishRun(db, runId, { status: 'interrupted', counters, errorSummary: 'stopped' });
         return { runId, sourceId, status: 'interrupted', counters, errorSummary: 'stopped' };
       }
-      const response = await fetch(`${fake.baseUrl}/page/${page}`);
-      await response.text();
+      if (fake.fetchPage) await fake.fetchPage(page);
+      else await (await fetch(`${fake.baseUrl}/page/${page}`)).text();
       counters.requests++;
       counters.pages_fetched++;
       counters.postings_seen += 2;

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import type { SourceRunSummary } from '../../src/schedule/job-run-types.js';
+import { runJob } from '../../src/schedule/job-runner.js';
 import { isJobDetail } from '../../src/schedule/output-logger.js';
 import type { Db } from '../../src/store/database.js';
 import {

@@ -5,7 +5,7 @@ import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import type { Fetcher } from '../../src/fetch/fetch-types.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, context, fixture, hasShared, shared } from './support/context.js';
+import { collect, context, fixture, haveRealCaptures, shared } from './support/context.js';
 
 const options = bossScraper.optionsSchema!.parse({});
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
@@ -165,7 +165,7 @@ describe('boss paging with a fake browser', () => {
   });
 });
 
-describe.skipIf(!hasShared)('boss parse on real captures', () => {
+describe.skipIf(!haveRealCaptures())('boss parse on real captures', () => {
   it('reads the 30 jobs of the Shenzhen joblist.json capture', () => {
     const postings = bossScraper.parse(shared('bosszhipin_joblist_shenzhen.json'));
     expect(postings).toHaveLength(30);

@@ -6,7 +6,7 @@ import { chineseCities, cityCode, districtCode, findChineseCity } from '../../sc
 import { balancedSlice, extractAssignedJson, extractCambrian } from '../../scrapers/china/embedded-json.js';
 import { job51Scraper } from '../../scrapers/job51.js';
 import { linkedinScraper } from '../../scrapers/linkedin.js';
-import { fixture, hasShared, SHARED, shared } from './support/context.js';
+import { fixture, haveRealCaptures, SHARED, shared } from './support/context.js';
 
 describe('city codes', () => {
   it('gives each board its own code for Shanghai', () => {
@@ -45,7 +45,7 @@ describe('city codes', () => {
   });
 });
 
-describe.skipIf(!hasShared)('city codes agree with the real captures', () => {
+describe.skipIf(!haveRealCaptures())('city codes agree with the real captures', () => {
   it('zhaopin codes match the allCity list of the 智联 state capture', () => {
     const state = JSON.parse(shared('zhaopin_search_initial_state_hangzhou_p1.json')) as {
       baseData: { allCity: unknown[] };
@@ -90,7 +90,7 @@ describe('detectChineseBlock', () => {
   });
 });
 
-describe.skipIf(!hasShared)('detectChineseBlock on the real captures', () => {
+describe.skipIf(!haveRealCaptures())('detectChineseBlock on the real captures', () => {
   it('flags only the slider page among the shared captures', () => {
     const flagged = readdirSync(SHARED)
       .filter((name) => /\.(html|json)$/.test(name))

@@ -3,7 +3,15 @@ import { job51Scraper } from '../../scrapers/job51.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, context, fixture, fixtureBytes, gbkFixture, hasShared, shared } from './support/context.js';
+import {
+  collect,
+  context,
+  fixture,
+  fixtureBytes,
+  gbkFixture,
+  haveRealCaptures,
+  shared,
+} from './support/context.js';
 
 const options = job51Scraper.optionsSchema!.parse({});
 const GBK = { 'content-type': 'text/html; charset=gbk' };
@@ -80,7 +88,7 @@ describe('51job parse', () => {
   });
 });
 
-describe.skipIf(!hasShared)('51job parse on the real GBK capture', () => {
+describe.skipIf(!haveRealCaptures())('51job parse on the real GBK capture', () => {
   it('decoded from GBK, yields all 50 results with Chinese intact', () => {
     const postings = job51Scraper.parse(shared('51job_search_gbk_2021-02-26.html', 'gbk'));
     expect(postings).toHaveLength(50);

@@ -3,7 +3,7 @@ import { liepinScraper } from '../../scrapers/liepin.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, context, fixture, hasShared, shared } from './support/context.js';
+import { collect, context, fixture, haveRealCaptures, shared } from './support/context.js';
 
 const options = liepinScraper.optionsSchema!.parse({});
 
@@ -60,7 +60,7 @@ describe('liepin parse', () => {
   });
 });
 
-describe.skipIf(!hasShared)('liepin parse on the real job page capture', () => {
+describe.skipIf(!haveRealCaptures())('liepin parse on the real job page capture', () => {
   it('reads the headhunter job page with 13薪 salary and its publication date', () => {
     const [posting] = liepinScraper.parse(shared('liepin_job_detail_game_ui_designer.html'));
     expect(posting).toMatchObject({

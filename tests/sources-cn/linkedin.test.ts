@@ -3,7 +3,7 @@ import { linkedinScraper, linkedinSearchUrl } from '../../scrapers/linkedin.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, context, fixture, hasShared, shared } from './support/context.js';
+import { collect, context, fixture, haveRealCaptures, shared } from './support/context.js';
 
 const options = linkedinScraper.optionsSchema!.parse({});
 
@@ -77,7 +77,7 @@ describe('linkedin parse', () => {
   });
 });
 
-describe.skipIf(!hasShared)('linkedin parse on the real guest fragment', () => {
+describe.skipIf(!haveRealCaptures())('linkedin parse on the real guest fragment', () => {
   it('reads both Kraken cards', () => {
     const postings = linkedinScraper.parse(shared('hunt_linkedin_guest_search_fragment_kraken.html'));
     expect(postings.map((p) => p.sourcePostingId)).toEqual(['4465923787', '4459771918']);

@@ -1,11 +1,8 @@
 // `jobtrend parse --source X` on saved pages of each board: the project's own fixtures and the real
 // captures in ../shared/fixtures (GBK 51job included), printed as JSON Lines with Chinese text intact.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, hasShared, SHARED } from './support/context.js';
-
-const pipelineReady = existsSync(new URL('../../src/pipeline/index.ts', import.meta.url));
+import { FIXTURES, haveRealCaptures, SHARED } from './support/context.js';
 
 async function parse(
   source: string,
@@ -36,7 +33,7 @@ async function parse(
   return { code, lines, err };
 }
 
-describe.skipIf(!pipelineReady)('jobtrend parse on the project fixtures', () => {
+describe('jobtrend parse on the project fixtures', () => {
   it('reads a GBK 51job list page from its bytes', async () => {
     const { code, lines } = await parse('51job', join(FIXTURES, '51job/search-list-p1.html'));
     expect(code).toBe(0);
@@ -93,7 +90,7 @@ describe.skipIf(!pipelineReady)('jobtrend parse on the project fixtures', () => 
   });
 });
 
-describe.skipIf(!pipelineReady || !hasShared)('jobtrend parse on the real captures', () => {
+describe.skipIf(!haveRealCaptures())('jobtrend parse on the real captures', () => {
   const cases: [string, string, number, Record<string, unknown>][] = [
     [
       'zhaopin',

@@ -3,7 +3,7 @@ import { zhaopinScraper } from '../../scrapers/zhaopin.js';
 import { BlockedError, NotRetryableError } from '../../src/fetch/errors.js';
 import { plainFetcher } from '../support/plain-fetcher.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, context, fixture, hasShared, shared } from './support/context.js';
+import { collect, context, fixture, haveRealCaptures, shared } from './support/context.js';
 
 const options = zhaopinScraper.optionsSchema!.parse({});
 
@@ -79,7 +79,7 @@ describe('zhaopin parse', () => {
   });
 });
 
-describe.skipIf(!hasShared)('zhaopin parse on real captures', () => {
+describe.skipIf(!haveRealCaptures())('zhaopin parse on real captures', () => {
   it('reads all 30 positions of the Hangzhou state capture', () => {
     const postings = zhaopinScraper.parse(shared('zhaopin_search_initial_state_hangzhou_p1.json'));
     expect(postings).toHaveLength(30);

@@ -69,7 +69,7 @@ describe('ashby', () => {
     expect(error?.message).toMatch(/ashby board "brokenco": ashby: jobs\[0\] has no id or title/);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real capture', () => {
+  describe.skipIf(!haveRealCaptures())('on the real capture', () => {
     it('parses the Linear board capture', () => {
       const postings = ashbyScraper.parse(realCapture('hunt_ashby_posting_api_linear_trimmed.json'));
       expect(postings).toHaveLength(2);

@@ -78,7 +78,7 @@ describe('greenhouse', () => {
     expect(result.error?.issues[0]?.path).toEqual(['boards']);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real capture', () => {
+  describe.skipIf(!haveRealCaptures())('on the real capture', () => {
     it('parses the Vercel board capture', () => {
       const postings = greenhouseScraper.parse(realCapture('hunt_greenhouse_boards_api_vercel_trimmed.json'));
       expect(postings).toHaveLength(2);

@@ -1,7 +1,7 @@
 // Helpers for the source tests: read the project's own fixtures, run a scraper through the engine's crawl
 // loop against the local test server with the plain fetcher, and find the real captures in
 // ../shared/fixtures when they exist.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScrapedPage, ScrapeRequest, Scraper } from '../../scrapers/types.js';
@@ -17,9 +17,9 @@ export function fixture(path: string): string {
   return readFileSync(join(here, '..', 'fixtures', 'sources', path), 'utf8');
 }
 
-/** The folder of real captures next to the repository, absent in a user's clone. */
+/** The folder of real captures next to the repository, absent in a user's clone (see haveRealCaptures). */
 export const realCaptures = SHARED_FIXTURES;
-export const haveRealCaptures = existsSync(realCaptures);
+export { haveRealCaptures } from '../support/shared-fixtures.js';
 
 export function realCapture(name: string): string {
   return readFileSync(join(realCaptures, name), 'utf8');

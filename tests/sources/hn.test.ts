@@ -98,7 +98,7 @@ describe('hn', () => {
     expect(error?.message).toMatch(/no "children" list/);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real capture', () => {
+  describe.skipIf(!haveRealCaptures())('on the real capture', () => {
     it('parses the September 2026 thread capture', () => {
       const postings = hnScraper.parse(realCapture('hunt_hn_algolia_items_whoishiring_sep2026_trimmed.json'));
       expect(postings).toHaveLength(3);

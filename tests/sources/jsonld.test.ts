@@ -164,7 +164,7 @@ describe('jsonld source', () => {
     expect(result.error?.issues[0]?.message).toMatch(/urls or sitemaps/);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real captures', () => {
+  describe.skipIf(!haveRealCaptures())('on the real captures', () => {
     it('reads the yearly, remote posting behind an entity-encoded script type', () => {
       const [posting] = jsonldScraper.parse(realCapture('builtin_jobpage_AI_Engineer_Backend_8591405.html'));
       expect(posting).toMatchObject({

@@ -98,7 +98,7 @@ describe('lever', () => {
     expect(error?.message).toMatch(/lever company "brokenco": .*got error "Document not found"/);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real capture', () => {
+  describe.skipIf(!haveRealCaptures())('on the real capture', () => {
     it('parses the Spotify postings capture', () => {
       const postings = leverScraper.parse(realCapture('hunt_lever_postings_api_spotify_trimmed.json'));
       expect(postings).toHaveLength(2);

@@ -68,7 +68,7 @@ describe('remoteok', () => {
     expect(error?.message).toMatch(/remoteok tag "broken": .*expected a JSON list/);
   });
 
-  describe.skipIf(!haveRealCaptures)('on the real capture', () => {
+  describe.skipIf(!haveRealCaptures())('on the real capture', () => {
     it('parses the capture and repairs its mojibake', () => {
       const postings = remoteokScraper.parse(realCapture('hunt_remoteok_api_mojibake_trimmed.json'));
       expect(postings.map((p) => p.sourcePostingId)).toEqual(['1137431', '1137429']);

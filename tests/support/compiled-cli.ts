@@ -1,8 +1,10 @@
-// The real `jobtrend` executable for tests that run it as separate processes (pipes, shells, several writers):
-// the sources compiled with tsc (emit only: the typecheck is `npm run typecheck`'s job) into a private folder,
-// with package.json, db/ and node_modules linked in so that it finds its migrations and packages the way an
-// installed jobtrend does. The import's reading thread, the crawl's store thread and the query's child process
-// are compiled too, so they run as they do in use.
+// The real `jobtrend` executable for tests that run it as separate processes (pipes, shells, several writers,
+// SIGKILL): the sources compiled with tsc (emit only: the typecheck is `npm run typecheck`'s job) into a private
+// folder, with package.json, db/ and node_modules linked in so that it finds its migrations and packages the
+// way an installed jobtrend does. The import's reading thread, the query's child process and the crawl's store
+// thread are compiled too, so they run as they do in use, and so are the engine tests' child scripts.
+// Compiled once per run, by the e2e project's global setup (tests/support/compile-once.ts); a test file reaches
+// it with `compiledCli()` (tests/support/e2e-build.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,10 @@ const ENTRIES = [
   'src/cli.ts',
   'src/import/import-worker.ts',
   'src/query/query-child.ts',
+  // Loaded by path, not imported: present, the compiled engine stores pages in a thread of its own.
   'src/engine/store-worker.ts',
+  'tests/engine/kill-child.ts',
+  'tests/engine/store-thread-child.ts',
 ];
 
 export interface CompiledCli {
@@ -50,6 +55,8 @@ export function compileCli(): CompiledCli {
   for (const entry of ['package.json', 'db', 'node_modules'])
     symlinkSync(join(projectRoot, entry), join(outDir, entry));
   chmodSync(join(outDir, 'src/cli.js'), 0o755);
+  // Readable by an unprivileged user (tests/reliability/processes.test.ts runs the CLI as "nobody").
+  chmodSync(outDir, 0o755);
   return {
     outDir,
     cli: join(outDir, 'src/cli.js'),

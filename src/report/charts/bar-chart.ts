@@ -1,6 +1,8 @@
 // A horizontal bar chart of labelled values (top skills by share, top companies …): one bar per item,
-// largest first as given, value printed at the end of each bar. The label column is as wide as its longest
-// label (measured, CJK counted wide) up to 40% of the chart, so labels are not cut. Pure: data in, SVG text out.
+// largest first as given, with its 95% interval as a whisker where one is given, and its value — with the
+// count behind a share — printed at the end of its own bar (past its whisker), in its own bar's row. The label
+// column is as wide as its longest label (measured, CJK counted wide) up to 40% of the chart; a longer label is
+// cut where a word ends. Pure: data in, SVG text out.
 import { en } from '../messages/en.js';
 import type { ChartWords } from '../messages/report-messages.js';
 import {
@@ -19,8 +21,13 @@ export interface BarChartOptions {
   title: string;
   items: {
     label: string;
-    value: number /** Optional lighter bar behind, e.g. the previous period. */;
+    value: number;
+    /** Optional lighter bar behind, e.g. the previous period. */
     previous?: number | null;
+    /** Postings behind the value (a share's numerator), printed with it. */
+    count?: number;
+    /** The value's 95% interval, drawn as a whisker. */
+    interval?: { lower: number; upper: number } | null;
   }[];
   /** Axis label with its unit, e.g. "share of matching postings". */
   xLabel: string;
@@ -44,18 +51,41 @@ export function renderBarChart(options: BarChartOptions): string {
   const barHeight = 18;
   const gap = 8;
   const hasPrevious = options.items.some((item) => item.previous !== undefined && item.previous !== null);
-  const top = hasPrevious ? 64 : 48;
-  const height = top + Math.max(1, options.items.length) * (barHeight + gap) + 56;
+  const hasWhiskers = options.items.some((item) => item.interval);
+  const current = options.seriesName ?? words.thisPeriod;
+  const previousName = options.previousName ?? words.previousPeriod;
+  // The legend: the two periods from the left, the whiskers' meaning at the right — on a row of its own when
+  // the three do not fit on one.
+  const second = (left: number) => left + Math.max(180, Math.ceil(20 + textWidth(current, 11) + 24));
+  const whiskerLegendWidth = hasWhiskers ? textWidth(words.barWhiskers, 11) : 0;
+  const legendRows = (left: number) =>
+    hasPrevious && hasWhiskers
+      ? second(left) + 20 + textWidth(previousName, 11) + 16 > width - 12 - whiskerLegendWidth
+        ? 2
+        : 1
+      : hasPrevious || hasWhiskers
+        ? 1
+        : 0;
   const left = labelColumn(
     options.items.map((item) => item.label),
     width,
   );
-  const plot = { left, right: width - 72, top, bottom: height - 56 };
-  const values = options.items.flatMap((item) => [item.value, item.previous ?? 0]);
+  const rows = legendRows(left);
+  const top = 48 + rows * 16;
+  const height = top + Math.max(1, options.items.length) * (barHeight + gap) + 56;
+  const tick = (v: number) => words.tick(v, options.percent ?? false);
+  const valueText = (item: BarChartOptions['items'][number]) =>
+    item.count === undefined ? tick(item.value) : words.shareCount(tick(item.value), item.count);
+  // Room at the right for the longest value label, so none runs off the chart.
+  const right = Math.max(
+    72,
+    Math.ceil(Math.max(0, ...options.items.map((i) => textWidth(valueText(i), 11))) + 12),
+  );
+  const plot = { left, right: width - right, top, bottom: height - 56 };
+  const values = options.items.flatMap((item) => [item.value, item.previous ?? 0, item.interval?.upper ?? 0]);
   const ticks = niceTicks(0, values.length > 0 ? Math.max(...values) : 1, 5);
   const xMax = ticks[ticks.length - 1]! || 1;
   const x = (v: number) => plot.left + ((plot.right - plot.left) * v) / xMax;
-  const tick = (v: number) => words.tick(v, options.percent ?? false);
   const body: string[] = [];
 
   for (const t of ticks) {
@@ -73,25 +103,38 @@ export function renderBarChart(options: BarChartOptions): string {
     } else {
       body.push(rect(plot.left, y, x(item.value) - plot.left, barHeight, COLORS.primary));
     }
-    body.push(
-      text(x(Math.max(item.value, item.previous ?? 0)) + 6, y + barHeight / 2 + 4, tick(item.value), {
-        size: 11,
-        fill: COLORS.muted,
-      }),
-    );
+    const cy = y + barHeight / 2;
+    if (item.interval) {
+      const lo = x(Math.max(0, item.interval.lower));
+      const hi = x(item.interval.upper);
+      body.push(line(lo, cy, hi, cy, COLORS.text, 'class="whisker"'));
+      body.push(line(lo, cy - 4, lo, cy + 4, COLORS.text));
+      body.push(line(hi, cy - 4, hi, cy + 4, COLORS.text));
+    }
+    // The value belongs to this item's own bar: just past its end (and its whisker), not past the lighter bar.
+    const end = Math.max(x(item.value), item.interval ? x(item.interval.upper) : 0);
+    body.push(text(end + 6, cy + 4, valueText(item), { size: 11, fill: COLORS.text }));
   });
   body.push(line(plot.left, plot.top - 4, plot.left, plot.bottom, COLORS.axis));
   body.push(
     text((plot.left + plot.right) / 2, height - 14, options.xLabel, { anchor: 'middle', fill: COLORS.muted }),
   );
   if (hasPrevious) {
-    const current = options.seriesName ?? words.thisPeriod;
     // The second entry starts after the first one's measured width (at least 180 px in).
-    const second = plot.left + Math.max(180, Math.ceil(20 + textWidth(current, 11) + 24));
+    const at = second(plot.left);
     body.push(rect(plot.left, 38, 14, 10, COLORS.primary));
     body.push(text(plot.left + 20, 47, current, { size: 11 }));
-    body.push(rect(second, 38, 14, 10, COLORS.fillMuted));
-    body.push(text(second + 20, 47, options.previousName ?? words.previousPeriod, { size: 11 }));
+    body.push(rect(at, 38, 14, 10, COLORS.fillMuted));
+    body.push(text(at + 20, 47, previousName, { size: 11 }));
+  }
+  if (hasWhiskers) {
+    body.push(
+      text(width - 12, rows === 2 ? 63 : 47, words.barWhiskers, {
+        anchor: 'end',
+        size: 11,
+        fill: COLORS.muted,
+      }),
+    );
   }
   if (options.items.length === 0) {
     body.push(noDataText((plot.left + plot.right) / 2, plot.top + 14, words));
@@ -102,7 +145,10 @@ export function renderBarChart(options: BarChartOptions): string {
     title: options.title,
     description: words.barDescription(
       options.xLabel,
-      options.items.map((item) => ({ label: item.label, value: tick(item.value) })),
+      options.items.map((item) => ({
+        label: item.label,
+        value: valueText(item),
+      })),
     ),
     body,
     words,

@@ -1,5 +1,6 @@
-// A line chart over time buckets (weeks or months): the observed series as a line with points, and an
-// optional fitted trend as a dashed line. Text is measured (CJK counted wide) rather than cut: legend entries
+// A line chart over time buckets (weeks or months): the observed series as a line with points in a shaded
+// band (its 95% interval), and an optional fitted trend as a dashed line in a band of its own (the trend's 95%
+// interval), each band named in the legend. Text is measured (CJK counted wide) rather than cut: legend entries
 // that do not fit side by side go on rows of their own, and axis labels are thinned to the room they need.
 // Pure: data in, SVG text out; same input, same bytes.
 import { en } from '../messages/en.js';
@@ -11,6 +12,7 @@ import {
   niceTicks,
   noDataText,
   num,
+  rect,
   svgDocument,
   text,
   textWidth,
@@ -29,6 +31,10 @@ export interface LineChartOptions {
   values: (number | null)[];
   /** Fitted trend, one per label (null where there is none). */
   trend?: (number | null)[];
+  /** The observed values' 95% interval, one bound per label (null where there is none): a shaded band. */
+  band?: IntervalBand | null;
+  /** The fitted trend's 95% interval, one bound per label: a shaded band around the dashed line. */
+  trendBand?: IntervalBand | null;
   seriesName: string;
   trendName?: string;
   xLabel: string;
@@ -42,7 +48,13 @@ export interface LineChartOptions {
   words?: ChartWords;
 }
 
+export interface IntervalBand {
+  lower: (number | null)[];
+  upper: (number | null)[];
+}
+
 const LEGEND_ROW = 16;
+const BAND_OPACITY = '0.18';
 
 export function renderLineChart(options: LineChartOptions): string {
   const words = options.words ?? en.chart;
@@ -50,11 +62,17 @@ export function renderLineChart(options: LineChartOptions): string {
   const plotLeft = 72;
   const plotRight = width - 24;
   // Legend, top left: side by side when the entries fit on one row, else one row each (the plot moves down).
-  const legend: { name: string; color: string; dash: boolean }[] = [
-    { name: options.seriesName, color: COLORS.primary, dash: false },
+  const legend: { name: string; color: string; dash: boolean; band: boolean }[] = [
+    { name: options.seriesName, color: COLORS.primary, dash: false, band: false },
   ];
-  if (options.trendName && options.trend?.some((v) => v !== null)) {
-    legend.push({ name: options.trendName, color: COLORS.secondary, dash: true });
+  const hasBand = (b: IntervalBand | null | undefined): b is IntervalBand =>
+    b?.upper.some((v) => v !== null && Number.isFinite(v)) === true;
+  if (hasBand(options.band))
+    legend.push({ name: words.band, color: COLORS.primary, dash: false, band: true });
+  const hasTrend = Boolean(options.trendName && options.trend?.some((v) => v !== null));
+  if (hasTrend) legend.push({ name: options.trendName!, color: COLORS.secondary, dash: true, band: false });
+  if (hasTrend && hasBand(options.trendBand)) {
+    legend.push({ name: words.trendBand, color: COLORS.secondary, dash: false, band: true });
   }
   const entryWidth = (name: string) => 30 + textWidth(name) + 24;
   const oneRow = legend.reduce((sum, e) => sum + entryWidth(e.name), 0) <= plotRight - plotLeft;
@@ -62,9 +80,12 @@ export function renderLineChart(options: LineChartOptions): string {
   const height = (options.height ?? 360) + extraRows * LEGEND_ROW;
   const plot = { left: plotLeft, right: plotRight, top: 60 + extraRows * LEGEND_ROW, bottom: height - 64 };
   const n = options.labels.length;
-  const all = [...options.values, ...(options.trend ?? [])].filter(
-    (v): v is number => v !== null && Number.isFinite(v),
-  );
+  const all = [
+    ...options.values,
+    ...(options.trend ?? []),
+    ...(hasBand(options.band) ? options.band.upper : []),
+    ...(hasTrend && hasBand(options.trendBand) ? options.trendBand.upper : []),
+  ].filter((v): v is number => v !== null && Number.isFinite(v));
   const ticks = niceTicks(0, all.length > 0 ? Math.max(...all) : 1, 5);
   const yMax = ticks[ticks.length - 1]!;
   const x = (i: number) =>
@@ -117,8 +138,12 @@ export function renderLineChart(options: LineChartOptions): string {
     }),
   );
 
-  if (options.trend?.some((v) => v !== null)) {
-    body.push(polyline(options.trend, x, y, COLORS.secondary, 'stroke-dasharray="6 4"'));
+  if (hasTrend && hasBand(options.trendBand)) {
+    body.push(bandPolygons(options.trendBand, x, y, COLORS.secondary, 'trend-band'));
+  }
+  if (hasBand(options.band)) body.push(bandPolygons(options.band, x, y, COLORS.primary, 'band'));
+  if (hasTrend) {
+    body.push(polyline(options.trend!, x, y, COLORS.secondary, 'stroke-dasharray="6 4"'));
   }
   body.push(polyline(options.values, x, y, COLORS.primary, ''));
   options.values.forEach((v, i) => {
@@ -133,14 +158,16 @@ export function renderLineChart(options: LineChartOptions): string {
     if (!oneRow) lx = plot.left;
     const name = fitText(entry.name, plot.right - lx - 30);
     body.push(
-      line(
-        lx,
-        ly - 4,
-        lx + 24,
-        ly - 4,
-        entry.color,
-        `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`,
-      ),
+      entry.band
+        ? rect(lx, ly - 10, 24, 12, entry.color, `fill-opacity="${BAND_OPACITY}"`)
+        : line(
+            lx,
+            ly - 4,
+            lx + 24,
+            ly - 4,
+            entry.color,
+            `stroke-width="2"${entry.dash ? ' stroke-dasharray="6 4"' : ''}`,
+          ),
     );
     body.push(text(lx + 30, ly, name, { fill: COLORS.text }));
     lx += entryWidth(name);
@@ -163,6 +190,43 @@ export function renderLineChart(options: LineChartOptions): string {
     body,
     words,
   });
+}
+
+/** A band's shaded area: one polygon per run of buckets with both bounds, broken where one is missing. */
+function bandPolygons(
+  band: IntervalBand,
+  x: (i: number) => number,
+  y: (v: number) => number,
+  color: string,
+  name: string,
+): string {
+  const runs: number[][] = [[]];
+  band.upper.forEach((upper, i) => {
+    const lower = band.lower[i];
+    const ok =
+      upper !== null &&
+      lower !== null &&
+      lower !== undefined &&
+      Number.isFinite(upper) &&
+      Number.isFinite(lower);
+    if (!ok) {
+      if (runs[runs.length - 1]!.length > 0) runs.push([]);
+      return;
+    }
+    runs[runs.length - 1]!.push(i);
+  });
+  return runs
+    .filter((run) => run.length > 0)
+    .map((run) => {
+      // One bucket alone is a short vertical bar (a polygon of no width would not show).
+      const wide = run.length === 1 ? 3 : 0;
+      const top = run.map((i) => `${num(x(i) - wide)},${num(y(band.upper[i]!))}`);
+      if (wide) top.push(`${num(x(run[0]!) + wide)},${num(y(band.upper[run[0]!]!))}`);
+      const bottom = [...run].reverse().map((i) => `${num(x(i) + wide)},${num(y(band.lower[i]!))}`);
+      if (wide) bottom.push(`${num(x(run[0]!) - wide)},${num(y(band.lower[run[0]!]!))}`);
+      return `<polygon class="${name}" points="${[...top, ...bottom].join(' ')}" fill="${color}" fill-opacity="${BAND_OPACITY}" stroke="none"/>`;
+    })
+    .join('\n');
 }
 
 /** Polyline segments, broken where a value is missing. */

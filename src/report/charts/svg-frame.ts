@@ -107,15 +107,42 @@ function isWide(cp: number): boolean {
   return isEastAsianWide(cp) || cp === 0x00b7 || (cp >= 0x2014 && cp <= 0x2026);
 }
 
-/** Shortens text with "…" so it fits `maxWidth` px. */
+/**
+ * Shortens text with "…" so it fits `maxWidth` px, cut where a word ends, never inside one: after the last space
+ * that fits (keeping at least a third of the room), else between two CJK characters (Chinese has no spaces and
+ * breaks between characters), else — one Latin word longer than the room — inside it. Punctuation and an opening
+ * bracket left hanging at the cut go too: "Attention to detail (细心)" → "Attention to detail…".
+ */
 export function fitText(content: string, maxWidth: number, size = 12): string {
   if (textWidth(content, size) <= maxWidth) return content;
-  let out = '';
-  for (const ch of content) {
-    if (textWidth(`${out}${ch}…`, size) > maxWidth) break;
-    out += ch;
+  const chars = [...content];
+  let fits = 0;
+  while (fits < chars.length && textWidth(`${chars.slice(0, fits + 1).join('')}…`, size) <= maxWidth) fits++;
+  const room = (cut: number) => textWidth(chars.slice(0, cut).join(''), size);
+  let cut = -1;
+  for (let i = fits; i > 0; i--) {
+    if (/\s/u.test(chars[i]!) || /\s/u.test(chars[i - 1]!)) {
+      if (room(i) >= maxWidth / 3) cut = i;
+      break;
+    }
   }
-  return `${out}…`;
+  if (cut === -1) {
+    for (let i = fits; i > 0; i--) {
+      if (
+        isWide(chars[i - 1]!.codePointAt(0)!) &&
+        (i === chars.length || isWide(chars[i]!.codePointAt(0)!))
+      ) {
+        cut = i;
+        break;
+      }
+    }
+  }
+  if (cut === -1) cut = fits;
+  const head = chars
+    .slice(0, cut)
+    .join('')
+    .replace(/[\s([{（【「『“‘《〈\-–—·,，、.。:：;；/]+$/u, '');
+  return `${head}…`;
 }
 
 /** Evenly spaced "nice" ticks (steps of 1, 2 or 5 × 10^k) covering [min, max]. */

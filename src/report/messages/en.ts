@@ -94,11 +94,23 @@ export const en: ReportMessages = {
     boxDescription: (axis, groups) =>
       `${axis}: ${groups.map((g) => `${g.label} median ${g.median} (n=${g.n})`).join(', ')}`,
     boxCount: (n) => `n=${n}`,
+    band: '95% interval',
+    trendBand: 'trend, 95% interval',
+    barWhiskers: 'whiskers: 95% interval',
+    shareCount: (share, count) => `${share} (${formatCount(count)})`,
   },
   caveat: (c, m) => m.text(c.text),
   unavailable: (u, m) => m.text(u.text),
 
   title: (s, period) => `Job postings: ${subject(s)}, ${period}`,
+  sample: {
+    notice: ({ postings, other }, m) =>
+      other === 0
+        ? `${m.strong('Sample data.')} Every posting in this report was made up by ${m.code('jobtrend demo')}: invented postings at invented companies, served by jobtrend itself on 127.0.0.1. They say nothing about the real job market.`
+        : `${m.strong('Sample data.')} ${formatCount(postings)} of the postings in this database were made up by ${m.code('jobtrend demo')} (invented postings at invented companies) and are counted here with ${formatCount(other)} others: the figures below say nothing reliable about the real job market.`,
+    skipped: ({ source, fix }, m) =>
+      `${m.strong('Skipped:')} the ${m.code(source)} source (read through real Chromium): there is no Chromium on this machine, so its sample was not read and its postings are missing from this report. Install it with ${m.code(fix)} and run the demo again.`,
+  },
   generated: ({ day, period: p, defaultPeriod }, m) =>
     m.em(
       `Generated ${day} by jobtrend. Period ${p.label}: ${p.start} to ${p.end} (${p.days} days)` +

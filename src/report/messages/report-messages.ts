@@ -25,6 +25,8 @@ export interface Markup {
   em(text: string): string;
   /** Escapes untrusted text for one line (a cell, a list item, a sentence); cut to `max` characters. */
   text(text: string, max?: number): string;
+  /** A link to an address the user gave (a claim's source): a plain http(s) URL is linked, anything else is text. */
+  url(href: string): string;
 }
 
 /** The report's subject, each part already in the reader's words and escaped. */
@@ -127,6 +129,14 @@ export interface ChartWords {
   boxDescription(axis: string, groups: { label: string; median: string; n: number }[]): string;
   /** The number of postings behind a box: "n=12" / "12条". */
   boxCount(n: number): string;
+  /** Legend of the shaded band around a series: its 95% interval. */
+  band: string;
+  /** Legend of the shaded band around the fitted trend: the trend's 95% interval. */
+  trendBand: string;
+  /** Legend of the whiskers on bars: the 95% interval of each share. */
+  barWhiskers: string;
+  /** A share at the end of its bar with the postings behind it: "12.5% (34)" / "12.5%（34条）". */
+  shareCount(share: string, count: number): string;
 }
 
 export interface ReportMessages {
@@ -144,6 +154,13 @@ export interface ReportMessages {
   unavailable(u: Unavailable, m: Markup): string;
 
   title(subject: SubjectWords, period: string): string;
+  /** Under the title when the data include `jobtrend demo`'s invented postings (the report's "Sample data" banner). */
+  sample: {
+    /** `other` 0: every posting is sample data; else `postings` of them are, counted with `other` real ones. */
+    notice(args: { postings: number; other: number }, m: Markup): string;
+    /** A demo source that could not run here (the browser one, without Chromium), with the command that fixes it. */
+    skipped(args: { source: string; fix: string }, m: Markup): string;
+  };
   /** The generation line; `day` is the report's date, YYYY-MM-DD. */
   generated(args: { day: string; period: PeriodWords; defaultPeriod: boolean }, m: Markup): string;
 

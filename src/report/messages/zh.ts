@@ -440,11 +440,24 @@ export const zh: ReportMessages = {
     boxDescription: (axis, groups) =>
       `${axis}：${groups.map((g) => `${g.label}中位数${g.median}（${g.n}条）`).join('，')}`,
     boxCount: (n) => `${n}条`,
+    band: '95%置信区间',
+    trendBand: '趋势的95%置信区间',
+    barWhiskers: '须线：95%置信区间',
+    shareCount: (share, count) => `${share}（${count}条）`,
   },
   caveat,
   unavailable,
 
   title: (s, period) => `招聘趋势报告：${sub(s)}，${period}`,
+  sample: {
+    // The full stop and colon stay outside the emphasis: `**样例数据。**本` would not close in CommonMark.
+    notice: ({ postings, other }, m) =>
+      other === 0
+        ? `${m.strong('样例数据')}。本报告中的岗位全部由 ${m.code('jobtrend demo')} 编造：虚构的公司发布的虚构岗位，由 jobtrend 自己在 127.0.0.1 上提供，与真实的招聘市场无关。`
+        : `${m.strong('样例数据')}。本数据库中有${zhPostings(postings)}岗位由 ${m.code('jobtrend demo')} 编造（虚构的公司发布的虚构岗位），在下文中与另外${zhPostings(other)}岗位一起计算：下文的数字不能可靠地反映真实的招聘市场。`,
+    skipped: ({ source, fix }, m) =>
+      `${m.strong('已跳过')}：${m.code(source)} 来源需要用真实的 Chromium 浏览器读取，但本机没有找到 Chromium，因此没有读取它的样例，本报告缺少它的岗位。请用 ${m.code(fix)} 安装后重新运行演示。`,
+  },
   generated: ({ day, period: pw, defaultPeriod }, m) =>
     `本报告由 jobtrend 于${zhDay(day)}（${zhWeekday(day)}）生成。报告期为${pw.label}，即${pw.start}至${pw.end}，共${pw.days}天` +
     (defaultPeriod ? `（默认为上一个完整的自然月，可用 ${m.code('--period')} 另选时期）` : '') +

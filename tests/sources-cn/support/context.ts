@@ -9,7 +9,7 @@ import type { CrawlFetcher } from '../../../src/engine/crawler.js';
 import { scrapeInMemory } from '../../support/scrape-in-memory.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'sources-cn');
-export { hasSharedFixtures as hasShared, SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
+export { haveRealCaptures, SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
 
 import { SHARED_FIXTURES as SHARED } from '../../support/shared-fixtures.js';
 
