@@ -1,7 +1,8 @@
 // The lines a job writes as the daemon runs it (start, each source's end, health flags, the report, the end)
 // each say every key once, in snake_case — the job's logger is bound to `job` and the lines name it again.
 import { describe, expect, it } from 'vitest';
-import { runJob, type SourceRunSummary } from '../../src/schedule/job-runner.js';
+import type { SourceRunSummary } from '../../src/schedule/job-run-types.js';
+import { runJob } from '../../src/schedule/job-runner.js';
 import { capturingLogger, makeJob, oneByOne, testDb } from '../schedule/support.js';
 import { badKeys, repeatedKeys } from '../support/json-keys.js';
 
