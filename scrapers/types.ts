@@ -1,13 +1,10 @@
 // The contract between the engine and a scraper, as scrapers import it. It lives with the engine
 // (src/engine/scraper-contract.ts), which owns it; see there for what each part means.
 export type {
-  BrowseRequest,
   DetailPages,
   HandlerContext,
   HandlerResult,
-  Json,
   PageHandler,
-  PageKind,
   PageRequest,
   PageResponse,
   ParseHint,
@@ -15,7 +12,6 @@ export type {
   ScrapedPage,
   ScrapeRequest,
   Scraper,
-  SourceKind,
   StartContext,
 } from '../src/engine/scraper-contract.js';
 export type { BrowserResponse } from '../src/fetch/fetch-types.js';

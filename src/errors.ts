@@ -1,5 +1,5 @@
-// Errors the user can act on. The CLI turns these into one line and an exit code (usage → 2, the rest → 1);
-// anything else is a bug and is reported as such, still in one line unless JOBTREND_DEBUG is set.
+// Errors the user can act on. The CLI (src/cli/main.ts) turns these into one line and an exit code (usage → 2,
+// the rest → 1); anything else is a bug and is reported as such, still in one line unless JOBTREND_DEBUG is set.
 
 /**
  * What was wrong, as a code and the values it speaks of, for output that words it in another language (the
@@ -13,7 +13,6 @@ export interface ErrorDetail {
 /** The command line itself is wrong: unknown flag, bad period, missing argument. Exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  readonly exitCode = 2;
   constructor(
     message: string,
     readonly detail?: ErrorDetail,
@@ -28,5 +27,4 @@ export class UsageError extends Error {
  */
 export class UserError extends Error {
   override name = 'UserError';
-  readonly exitCode = 1;
 }

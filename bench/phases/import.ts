@@ -10,9 +10,9 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../../src/import/import-file.js';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { openDatabase } from '../../src/store/database.js';
 import { useImportPragmas, withBulkFullTextIndex } from '../../src/store/import-store.js';
+import { writeSyntheticCsv } from '../synthetic-csv.js';
 import { removeScratchDatabase } from './scratch-db.js';
 import { type Figure, type Phase, seconds } from './types.js';
 

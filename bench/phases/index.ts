@@ -6,6 +6,7 @@ import { importPhase } from './import.js';
 import { ingest } from './ingest.js';
 import { matching } from './matching.js';
 import { scrape } from './scrape.js';
+import { startup } from './startup.js';
 import type { Phase } from './types.js';
 
 export const phases: Record<string, Phase> = {
@@ -16,4 +17,5 @@ export const phases: Record<string, Phase> = {
   scrape,
   crawl,
   import: importPhase,
+  startup,
 };

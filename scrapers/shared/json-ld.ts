@@ -10,7 +10,7 @@ import { descriptionText } from './description.js';
 import { extractMicrodataItems } from './microdata.js';
 
 export { decodeEntities } from '../../src/text/html-to-text.js';
-export { parseLenientJson, repairJson } from '../../src/text/lenient-json.js';
+export { repairJson } from '../../src/text/lenient-json.js';
 
 /** A parsed JSON-LD node: a plain object. */
 export type JsonLdNode = Record<string, unknown>;

@@ -82,8 +82,6 @@ export type CaveatFacts =
   | { code: 'skills-few-postings'; postings: number; period: string }
   | { code: 'skills-by-taxonomy' };
 
-export type CaveatCode = CaveatFacts['code'];
-
 /** A caveat: its code and values, and its English text (what the CLI prints). */
 export type Caveat = CaveatFacts & { text: string };
 

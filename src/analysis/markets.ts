@@ -94,13 +94,6 @@ export interface Season {
   text: string;
 }
 
-export const MARKET_NAMES: Record<Market, string> = {
-  'mainland-china': 'mainland China',
-  'north-america': 'the United States and Canada',
-  europe: 'Europe',
-  india: 'India',
-};
-
 /** Seasons by market; Spring Festival is added with its dates by the caveats (it moves each year). */
 export const SEASONS: Record<Market, Season[]> = {
   'mainland-china': [

@@ -3,10 +3,10 @@
 // the field), whether it needs Chromium, and the origins it fetches from (its base URL, or the pages and
 // sitemaps its options list).
 import type { Scraper } from '../../scrapers/types.js';
+import { jobSourceIds } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { sourceSettings } from '../engine/source-settings.js';
 import { UserError } from '../errors.js';
-import { jobSourceIds } from '../schedule/job-config.js';
 
 export interface ConfiguredSource {
   id: string;

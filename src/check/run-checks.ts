@@ -3,10 +3,10 @@
 // it, the database is writable at the schema version this jobtrend expects, and each configured source's
 // host resolves and answers (unless offline). One line per item; a failed item is something to fix.
 import { findScraper, scrapers } from '../../scrapers/registry.js';
+import { findUnknownJobSource } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import { browserSettings, fetchSettingsSchema } from '../fetch/fetch-settings.js';
-import { findUnknownJobSource } from '../schedule/job-config.js';
 import { inspectDatabase } from '../store/inspect-database.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { INSTALL_CHROMIUM, launchChromiumOnce } from './chromium-check.js';

@@ -4,14 +4,9 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Config, configuredDatabase, loadConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
+import type { Output } from '../output.js';
 import { resolveDbPath } from '../paths.js';
 import { type Db, openDatabase } from '../store/database.js';
-
-export interface Output {
-  write(text: string): void;
-  /** True when a person is watching (progress bars, tables, colours). */
-  isTTY: boolean;
-}
 
 export interface CliContext {
   out: Output;
@@ -28,8 +23,6 @@ export interface CliContext {
   openDb(options?: { readonly?: boolean; mustExist?: boolean }): Db;
   /** The config from --config, else jobtrend.config.yaml/.json in the current folder, else defaults. */
   config(): Config;
-  /** Set by a command that finished but must report failure (e.g. a scrape that was blocked): 1. */
-  exitCode: number;
 }
 
 export interface GlobalOptions {
@@ -45,7 +38,6 @@ export function makeContext(
   let config: Config | undefined;
   return {
     ...io,
-    exitCode: 0,
     dbPath: () => resolveDbPath(globals().db ?? io.env.JOBTREND_DB ?? configuredDatabase(globals().config)),
     openDb(options = {}) {
       const path = this.dbPath();

@@ -3,7 +3,7 @@
 // listener, dies with a stack trace. Here the stream's error is caught once, long work is told to stop,
 // and the next write to stdout throws OutputClosed, which the CLI turns into a quiet exit 0 — what a Unix
 // tool does on a closed pipe. Writes to a closed stderr are dropped: there is no one left to tell.
-import type { Output } from './context.js';
+import type { Output } from '../output.js';
 
 /** Thrown by a write to a stdout whose reader has gone; the CLI ends quietly with status 0. */
 export class OutputClosed extends Error {

@@ -7,6 +7,7 @@ import type { CliContext, GlobalOptions } from '../cli/context.js';
 import { jsonText } from '../cli/print-json.js';
 import { findConfigFile } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
+import { CommandFailed } from '../outcome.js';
 import { withExamples } from './help.js';
 
 interface CheckFlags {
@@ -37,20 +38,20 @@ export function define(context: CliContext): Command {
         timeoutMs: seconds(flags.timeout) * 1000,
       });
       const failed = lines.filter((l) => l.status === 'fail');
-      if (failed.length > 0) context.exitCode = 1;
       if (flags.json) {
         context.out.write(jsonText({ ok: failed.length === 0, checks: lines }));
-        return;
+      } else {
+        const width = Math.max(...lines.map((l) => l.item.length));
+        for (const line of lines) {
+          context.out.write(`${MARK[line.status].padEnd(4)}  ${line.item.padEnd(width)}  ${line.detail}\n`);
+        }
+        context.out.write(
+          failed.length === 0
+            ? 'the setup looks ready\n'
+            : `${failed.length} problem${failed.length === 1 ? '' : 's'} to fix (the FAIL lines above)\n`,
+        );
       }
-      const width = Math.max(...lines.map((l) => l.item.length));
-      for (const line of lines) {
-        context.out.write(`${MARK[line.status].padEnd(4)}  ${line.item.padEnd(width)}  ${line.detail}\n`);
-      }
-      context.out.write(
-        failed.length === 0
-          ? 'the setup looks ready\n'
-          : `${failed.length} problem${failed.length === 1 ? '' : 's'} to fix (the FAIL lines above)\n`,
-      );
+      if (failed.length > 0) throw new CommandFailed();
     });
   return withExamples(
     command,

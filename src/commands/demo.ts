@@ -6,6 +6,7 @@ import type { CliContext } from '../cli/context.js';
 import { runDemo, SAMPLE_NOTICE } from '../demo/run-demo.js';
 import { UsageError, UserError } from '../errors.js';
 import { createLogger, silentLogger } from '../log.js';
+import { CommandFailed, Interrupted } from '../outcome.js';
 import { DEFAULT_REPORTS_DIR } from '../paths.js';
 import { countNonDemoPostings } from '../store/demo-store.js';
 import { withExamples } from './help.js';
@@ -60,7 +61,8 @@ export function define(context: CliContext): Command {
         );
         say(`      ${flagshipClaim(now)}`);
         say(`reminder: ${SAMPLE_NOTICE}`);
-        if (failed.length > 0 || context.signal.aborted) context.exitCode = 1;
+        if (context.signal.aborted) throw new Interrupted();
+        if (failed.length > 0) throw new CommandFailed();
       } finally {
         db.close();
       }

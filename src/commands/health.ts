@@ -10,6 +10,7 @@ import { jsonText } from '../cli/print-json.js';
 import { UsageError } from '../errors.js';
 import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { SourceHealth } from '../health/source-health.js';
+import { CommandFailed } from '../outcome.js';
 import { sourcesWithRuns } from '../store/health-queries.js';
 import { withExamples } from './help.js';
 
@@ -46,12 +47,12 @@ export function define(context: CliContext): Command {
         db.close();
       }
       const flags = healthFlags(report);
-      if (flags.length > 0) context.exitCode = 1;
       if (options.json) {
         context.out.write(jsonText({ flagged: flags.length > 0, flags, sources: report }));
-        return;
+      } else {
+        context.out.write(renderHealth(report));
       }
-      context.out.write(renderHealth(report));
+      if (flags.length > 0) throw new CommandFailed();
     });
   return withExamples(
     command,

@@ -21,6 +21,7 @@ import {
   importFile,
   importSourceName,
 } from '../import/import-file.js';
+import { CommandFailed, Interrupted } from '../outcome.js';
 import { withExamples } from './help.js';
 
 interface ImportFlags {
@@ -110,9 +111,9 @@ export function define(context: CliContext): Command {
         }).finally(() => progress.stop());
         if (flags.json) context.out.write(jsonText(summary));
         else context.out.write(renderSummary(summary));
+        if (summary.interrupted) throw new Interrupted();
         // Every row refused: the file is not what the flags say (format, encoding, mapping).
-        if (summary.interrupted || (summary.rows > 0 && summary.skippedCount === summary.rows))
-          context.exitCode = 1;
+        if (summary.rows > 0 && summary.skippedCount === summary.rows) throw new CommandFailed();
       } finally {
         db.close();
       }

@@ -13,6 +13,7 @@ import { createFetcher } from '../fetch/create-fetcher.js';
 import { decodeBody } from '../fetch/decode-body.js';
 import { detectBlock } from '../fetch/detect-block.js';
 import { BlockedError, ScrapeError } from '../fetch/errors.js';
+import { CommandFailed } from '../outcome.js';
 import { withExamples } from './help.js';
 
 interface ParseOptions {
@@ -72,10 +73,9 @@ export function define(context: CliContext): Command {
         context.out.write(`${JSON.stringify(posting)}\n`);
       }
       if (raws.length === 0) {
-        context.err.write(
-          `jobtrend: the ${scraper.id} scraper found no postings in ${target}: is it the right source, or has the page changed?\n`,
+        throw new CommandFailed(
+          `the ${scraper.id} scraper found no postings in ${target}: is it the right source, or has the page changed?`,
         );
-        context.exitCode = 1;
       }
     });
   return withExamples(

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
 import { UsageError, UserError } from '../errors.js';
+import { Interrupted } from '../outcome.js';
 import { QueryStoppedError, runQuery } from '../query/run-query.js';
 import { spreadsheetSafe } from '../text/spreadsheet-safe.js';
 import { withExamples } from './help.js';
@@ -61,10 +62,8 @@ export function define(context: CliContext): Command {
           { timeoutMs: Math.round(timeout * 1000), signal: context.signal },
         );
       } catch (error) {
-        if (!(error instanceof QueryStoppedError)) throw error;
-        context.err.write(`jobtrend: ${error.message}\n`);
-        context.exitCode = 130;
-        return;
+        if (error instanceof QueryStoppedError) throw new Interrupted(error.message);
+        throw error;
       }
       if (options.json) context.out.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (options.csv)

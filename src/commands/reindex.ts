@@ -10,6 +10,7 @@ import { createProgressLine } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { POSTING_CONTENT_FIELDS, type SalaryPeriod } from '../domain/posting.js';
 import { UsageError } from '../errors.js';
+import { Interrupted } from '../outcome.js';
 import { contentHash, type HashedFields } from '../pipeline/content-hash.js';
 import { classifyPosting, dedupKey } from '../pipeline/index.js';
 import { parseLocation } from '../pipeline/location.js';
@@ -82,10 +83,9 @@ export function define(context: CliContext): Command {
             `posting lifetimes changed for ${lifetimeChanges.length} source${lifetimeChanges.length === 1 ? '' : 's'}; backlog changed on ${backlogChanged} postings\n`,
         );
         if (result.interrupted) {
-          context.err.write(
-            `reindex interrupted after ${result.postings} postings: run \`jobtrend reindex\` again to finish\n`,
+          throw new Interrupted(
+            `reindex interrupted after ${result.postings} postings: run \`jobtrend reindex\` again to finish`,
           );
-          context.exitCode = 1;
         }
       } finally {
         db.close();

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { jsonText } from '../cli/print-json.js';
 import { UsageError, UserError } from '../errors.js';
+import { CommandFailed } from '../outcome.js';
 import { checkJobSources } from '../schedule/check-jobs.js';
 import { runJob } from '../schedule/job-runner.js';
 import { describeLock } from '../schedule/lock.js';
@@ -43,9 +44,9 @@ export function define(context: CliContext): Command {
             `job ${name} is already running: ${result.heldBy ? describeLock(result.heldBy) : 'locked'}; wait for it to finish`,
           );
         }
-        if (result.status !== 'ok') context.exitCode = 1;
         if (options.json) {
           context.out.write(jsonText(result));
+          if (result.status !== 'ok') throw new CommandFailed();
           return;
         }
         const failed = result.sources.filter((s) => s.status !== 'ok');
@@ -64,6 +65,7 @@ export function define(context: CliContext): Command {
                 : `  report failed: ${result.report.error}\n`
               : ''),
         );
+        if (result.status !== 'ok') throw new CommandFailed();
       } finally {
         db.close();
       }

@@ -3,10 +3,11 @@
 // and the process leaves within the stop timeout. Logs one structured line per event on stdout.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import type { Job } from '../config/job-config.js';
 import { UsageError, UserError } from '../errors.js';
+import { CommandFailed } from '../outcome.js';
 import { checkJobSources } from '../schedule/check-jobs.js';
 import { startDaemon } from '../schedule/daemon.js';
-import type { Job } from '../schedule/job-config.js';
 import { outputLogger } from '../schedule/output-logger.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { withExamples } from './help.js';
@@ -32,11 +33,9 @@ export function define(context: CliContext): Command {
         const daemon = startDaemon({ db, jobs, config, logger, stopTimeoutMs });
         const reason = await stopped(context.signal);
         const result = await daemon.stop(reason);
-        if (result.timedOut.length > 0) {
-          context.exitCode = 1;
-          // Something ignored the abort (a hung browser, a stuck socket): make sure the process still ends.
-          setTimeout(() => process.exit(1), 2_000).unref();
-        }
+        // Something ignored the abort (a hung browser, a stuck socket): the runs are marked interrupted and
+        // the CLI ends the process even if that something still holds it.
+        if (result.timedOut.length > 0) throw new CommandFailed();
       } finally {
         db.close();
       }

@@ -10,6 +10,7 @@ import { type RunSummary, scrapeSources } from '../engine/scrape-source.js';
 import { UsageError, UserError } from '../errors.js';
 import { CriticalError } from '../fetch/errors.js';
 import { createLogger } from '../log.js';
+import { Interrupted } from '../outcome.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { escapeControl } from '../text/terminal-text.js';
 import { withExamples } from './help.js';
@@ -109,9 +110,11 @@ export function define(context: CliContext): Command {
           `every source failed (${names}); ${first.sourceId}: ${escapeControl(first.errorSummary ?? 'no postings')}`,
         );
       }
-      if (summaries.some((s) => s.status === 'interrupted'))
-        context.err.write('jobtrend: stopped; `jobtrend scrape --resume` continues where it stopped\n');
-      if (context.signal.aborted) context.exitCode = 130;
+      const resume = summaries.some((s) => s.status === 'interrupted')
+        ? 'stopped; `jobtrend scrape --resume` continues where it stopped'
+        : undefined;
+      if (context.signal.aborted) throw new Interrupted(resume);
+      if (resume) context.err.write(`jobtrend: ${resume}\n`);
     });
   return withExamples(
     command,

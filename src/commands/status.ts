@@ -5,9 +5,10 @@ import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
 import { jsonText } from '../cli/print-json.js';
+import type { Job } from '../config/job-config.js';
 import { checkHealth, healthFlags, healthSummaryLine } from '../health/check-health.js';
 import type { SourceHealth } from '../health/source-health.js';
-import type { Job } from '../schedule/job-config.js';
+import { CommandFailed } from '../outcome.js';
 import { type JobStatus, jobStatusRows, readJobStatuses } from '../schedule/job-status.js';
 import type { Db } from '../store/database.js';
 import type { HostBlock } from '../store/host-block-store.js';
@@ -33,9 +34,10 @@ export function define(context: CliContext): Command {
           ...(jobs.configError && { config_error: jobs.configError }),
         };
         // Everything the database knows is still shown, but a broken config is a failure (see jobtrend check).
-        if (jobs.configError) context.exitCode = 1;
+        const outcome = jobs.configError ? new CommandFailed() : undefined;
         if (options.json) {
           context.out.write(jsonText(status));
+          if (outcome) throw outcome;
           return;
         }
         const lines = [
@@ -54,6 +56,7 @@ export function define(context: CliContext): Command {
           ...jobsSection(jobs),
         ];
         context.out.write(`${lines.join('\n')}`);
+        if (outcome) throw outcome;
       } finally {
         db.close();
       }

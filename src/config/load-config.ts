@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { browserSettingsSchema, fetchSettingsSchema } from '../fetch/fetch-settings.js';
 import { langSchema } from '../report/report-lang.js';
-import { jobsSchema } from '../schedule/job-config.js';
+import { jobsSchema } from './job-config.js';
 
 export const configSchema = z
   .object({

@@ -3,7 +3,7 @@
 // place and cleared at the end, when the table of runs takes its place; structured log lines (src/log.ts)
 // otherwise. The engine only reports events; this decides how they look.
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import type { Output } from '../cli/context.js';
+import type { Output } from '../output.js';
 import type { ScrapeProgress } from './scrape-source.js';
 
 export interface ProgressDisplay {

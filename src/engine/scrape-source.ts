@@ -35,7 +35,7 @@ import { SqliteRequestQueue } from './sqlite-request-queue.js';
 import { canStoreInThread, storeInThread } from './store-thread.js';
 
 export type { PlannedScrape } from './crawl-plan.js';
-export type { RunOutcome, RunSummary, ScrapeProgress } from './run-recorder.js';
+export type { RunSummary, ScrapeProgress } from './run-recorder.js';
 
 export interface CrawlSourcesOptions {
   db: Db;
@@ -88,9 +88,6 @@ export async function scrapeSource(options: ScrapeSourceOptions): Promise<RunSum
   if (!summary) throw new UserError(`nothing was scraped for ${sourceId}`);
   return summary;
 }
-
-/** Alias kept for callers that name the multi-source entry by what it does. */
-export type ScrapeSourcesOptions = CrawlSourcesOptions;
 
 function planOf(options: CrawlSourcesOptions): PlannedScrape[] {
   const scrapes: PlannedScrape[] =

@@ -83,11 +83,6 @@ export function findCountry(text: string): Country | null {
   return byIsoCode.get(trimmed) ?? byName.get(trimmed.toLowerCase()) ?? null;
 }
 
-/** The country of an ISO alpha-2 code. */
-export function countryOfCode(code: string): Country | null {
-  return byCode.get(code.toUpperCase()) ?? null;
-}
-
 /** The currency a country pays in (ISO 4217), else null. */
 export function currencyOfCountry(name: string): string | null {
   const country = byName.get(name.toLowerCase()) ?? byIsoCode.get(name);

@@ -2,10 +2,10 @@
 // every source a job names exists, and each such source's own config section is valid for its scraper —
 // so a typo is refused at start with the field named, not discovered at the first tick.
 import { findScraper, scrapers } from '../../scrapers/registry.js';
+import { findUnknownJobSource, type Job, jobSourceIds } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { sourceSettings } from '../engine/source-settings.js';
 import { UserError } from '../errors.js';
-import { findUnknownJobSource, type Job, jobSourceIds } from './job-config.js';
 
 /** Throws a UserError naming the field when a job of `selected` cannot run with this config. */
 export function checkJobSources(config: Config, selected: Job[]): void {

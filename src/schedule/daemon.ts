@@ -3,13 +3,13 @@
 // skipped and logged; stop() stops the tasks, aborts running jobs (their scrapes finish the current page
 // and are marked interrupted) and waits for them for a bounded time, releasing their locks.
 import { type Logger as CronLogger, createTask, type ScheduledTask } from 'node-cron';
+import { type Job, systemTimeZone } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { interruptAbandonedJobRuns, recordSkippedJobRun, releaseJobLock } from '../store/job-store.js';
 import { recoverAbandonedRuns } from '../store/run-store.js';
 import { errorMessage } from './error-message.js';
-import { type Job, systemTimeZone } from './job-config.js';
 import type { JobOperations, JobRunResult } from './job-run-types.js';
 import { runJob } from './job-runner.js';
 import { type LockSettings, newHolderId } from './lock.js';

@@ -1,11 +1,12 @@
 // A job run's first step and its guard: take the job's lock (or record why the run is skipped), and while the
 // job runs keep the lock by heartbeat and give the job one abort signal that stops it when the caller stops it
 // or when the lock is lost to another process.
+
+import type { Job } from '../config/job-config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { interruptAbandonedJobRuns, type JobRunTrigger, recordSkippedJobRun } from '../store/job-store.js';
 import { errorMessage } from './error-message.js';
-import type { Job } from './job-config.js';
 import type { JobRunResult } from './job-run-types.js';
 import { acquireJobLock, type HeldJobLock, type LockSettings } from './lock.js';
 

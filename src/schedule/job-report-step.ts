@@ -1,10 +1,11 @@
 // A job run's report step: after the scrapes, the job's report is written (by the injected writer) and logged;
 // a report that fails is the run's outcome to record, not an exception.
+
+import type { JobReport } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { errorMessage } from './error-message.js';
-import type { JobReport } from './job-config.js';
 import type { JobOperations, JobReportOutcome } from './job-run-types.js';
 
 export interface ReportStepOptions {

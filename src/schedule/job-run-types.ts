@@ -1,11 +1,12 @@
 // The shapes a job run is made of: what the job's operations (the engine's crawl, the report writer) are given
 // and give back, one scrape's outcome as recorded in the job run's summary, and the result of one run.
+
+import type { JobReport } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import type { JobLockRow, JobRunStatus, JobRunTrigger } from '../store/job-store.js';
 import type { RunCounters } from '../store/run-store.js';
-import type { JobReport } from './job-config.js';
 
 /** The engine's summary of one source run (src/engine/scrape-source.ts RunSummary). */
 export interface SourceRunSummary {

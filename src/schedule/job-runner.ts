@@ -4,13 +4,14 @@
 // a module of its own (job-lock-step, job-scrapes, job-report-step, job-run-record); this one puts them in
 // order. The scrape and report operations are injected (the real engine and report writer by default), so
 // the scheduler can be tested without the network.
+
+import { expandJobScrapes, type Job } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import { warnHealthFlags } from '../health/check-health.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { type JobRunTrigger, startJobRun } from '../store/job-store.js';
 import { errorMessage } from './error-message.js';
-import { expandJobScrapes, type Job } from './job-config.js';
 import { guardJob, takeJobLock } from './job-lock-step.js';
 import { runReportStep } from './job-report-step.js';
 import { type JobRunOutcome, jobStatus, logJobEnd, postingTotals, recordJobRun } from './job-run-record.js';

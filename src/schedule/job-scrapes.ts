@@ -1,11 +1,12 @@
 // A job run's scrape step: hands the job's scrapes (each source × query × city) to the engine as one crawl and
 // turns what comes back into one outcome per scrape, logged as it is known. A scrape that could not run is a
 // failed outcome, not an exception: one failing does not stop the others.
+
+import type { JobScrape } from '../config/job-config.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { errorMessage } from './error-message.js';
-import type { JobScrape } from './job-config.js';
 import type { JobOperations, JobScrapeResult, SourceOutcome } from './job-run-types.js';
 
 export interface RunScrapesOptions {

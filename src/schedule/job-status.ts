@@ -2,10 +2,11 @@
 // remembers), its schedule, last run and result, the last skipped tick, whether it is running now (its
 // lock), and its next run time. A run whose process is gone (its lock expired, or its holder's pid dead on
 // this host) shows as interrupted at once, not as running.
+
+import { type Job, systemTimeZone } from '../config/job-config.js';
 import type { Db } from '../store/database.js';
 import { type JobLockRow, type JobRunRow, readJobSummaries } from '../store/job-store.js';
 import { nextRunOf } from './daemon.js';
-import { type Job, systemTimeZone } from './job-config.js';
 import { staleReason } from './lock.js';
 
 export interface JobStatusRun {

@@ -3,8 +3,9 @@
 // line per job run with its outcome (and the schedule's start, stop and warnings); the job's start, each
 // source's end and the engine's page and request lines are details, shown at debug level
 // (JOBTREND_LOG_LEVEL=debug).
-import type { Output } from '../cli/context.js';
+
 import { createLogger, type Logger } from '../log.js';
+import type { Output } from '../output.js';
 
 export function outputLogger(output: Output, fd: 1 | 2, level?: string): Logger {
   // On a terminal, pino-pretty writes to the file descriptor itself; elsewhere every line goes through the

@@ -185,11 +185,6 @@ export function firstEffectiveDate(db: Db): string | null {
   );
 }
 
-/** Matching new deduplicated postings in the range (the denominator of skill shares). */
-export function countPostings(db: Db, filter: SqlFilter, start: string, end: string): number {
-  return dailyCounts(db, filter, start, end).reduce((sum, row) => sum + row.postings, 0);
-}
-
 /**
  * Matching new deduplicated postings (backlog left out, as in every count of a period) in the range
  * (`postings`), and per skill the number naming it, in one

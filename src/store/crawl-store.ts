@@ -44,10 +44,6 @@ export function createCrawl(
   );
 }
 
-export function readCrawl(db: Db, id: number): CrawlRow | undefined {
-  return db.prepare('SELECT * FROM crawls WHERE id = ?').get(id) as CrawlRow | undefined;
-}
-
 /** Unfinished crawls of a job (or of `jobtrend scrape` when jobName is null), newest first. */
 export function unfinishedCrawls(db: Db, jobName: string | null): CrawlRow[] {
   return db.prepare('SELECT * FROM crawls WHERE job_name IS ? ORDER BY id DESC').all(jobName) as CrawlRow[];

@@ -30,10 +30,6 @@ export function readJobLock(db: Db, jobName: string): JobLockRow | undefined {
   return db.prepare('SELECT * FROM job_locks WHERE job_name = ?').get(jobName) as JobLockRow | undefined;
 }
 
-export function readJobLocks(db: Db): JobLockRow[] {
-  return db.prepare('SELECT * FROM job_locks ORDER BY job_name').all() as JobLockRow[];
-}
-
 /** Inserts the lock if nobody holds it; true when this call took it. */
 export function insertJobLock(db: Db, lock: JobLockRow): boolean {
   const result = db

@@ -396,12 +396,3 @@ export function knownPostingIds(db: Db, sourceId: string, ids: string[]): Set<st
   );
   return new Set([...stored].map((index) => ids[index]!));
 }
-
-/** Marks postings of a source not seen since `before` as closed (a full listing scrape no longer shows them). */
-export function closeUnseenPostings(db: Db, sourceId: string, before: string, closedAt: string): number {
-  return db
-    .prepare(
-      `UPDATE postings SET closed_at = ? WHERE source_id = ? AND closed_at IS NULL AND last_seen_at < ?`,
-    )
-    .run(closedAt, sourceId, before).changes;
-}

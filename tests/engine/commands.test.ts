@@ -149,6 +149,19 @@ describe('jobtrend scrape and sources', () => {
     expect(rows.length).toBeGreaterThan(1);
   });
 
+  it('exits 130 when stopped (Ctrl-C, SIGTERM), saying how to continue', async () => {
+    const db = join(dir, 'stopped.sqlite');
+    const config = writeConfig('stopped.json', { fixture: { baseUrl: server.url } });
+    const stop = new AbortController();
+    stop.abort(new Error('received SIGINT'));
+    const result = await runCli(['--db', db, '--config', config, 'scrape'], {}, stop.signal);
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain(
+      'jobtrend: stopped; `jobtrend scrape --resume` continues where it stopped\n',
+    );
+    expect(result.stdout).toMatch(/fixture\s+interrupted/);
+  });
+
   it('exits 1 with one line when every source failed, 2 when there is nothing to scrape', async () => {
     const db = join(dir, 'failed.sqlite');
     const config = writeConfig('blocked.json', {

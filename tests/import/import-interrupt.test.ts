@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import { compiledCli } from '../support/e2e-build.js';
 import { tempDir } from '../support/temp-db.js';
 
@@ -67,7 +67,7 @@ function storedRows(): number {
 describe('stopping an import', () => {
   it('SIGTERM keeps what is stored; the same import again adds exactly the rest', async () => {
     const stopped = await importCsv(true);
-    expect(stopped.code).toBe(1);
+    expect(stopped.code).toBe(130);
     expect(stopped.stdout).toMatch(/interrupted: the rows stored so far are kept/);
     const db = new Database(dbPath, { readonly: true });
     const kept = Number(db.prepare('SELECT count(*) FROM postings').pluck().get());

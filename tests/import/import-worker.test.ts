@@ -6,9 +6,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import type { ImportBatch, ReadOptions } from '../../src/import/import-batches.js';
 import { readImportBatches } from '../../src/import/import-batches.js';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
 import { joinParts } from '../support/import-parts.js';
 import { tempDir } from '../support/temp-db.js';
 

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCsv } from '../../src/import/synthetic-csv.js';
+import { writeSyntheticCsv } from '../../bench/synthetic-csv.js';
 import { openDatabase } from '../../src/store/database.js';
 import { renderListPage } from '../engine/fixture-site.js';
 import { type Exit, startNode } from '../support/compiled-cli.js';

@@ -2,8 +2,8 @@
 // a job factory, and a fake "scrape one source" that behaves like the engine (records a scrape run, fetches
 // pages from the local test server one by one, stops after the current page when aborted).
 import { spawnSync } from 'node:child_process';
+import { type Job, type JobInput, jobSchema } from '../../src/config/job-config.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { type Job, type JobInput, jobSchema } from '../../src/schedule/job-config.js';
 import type { JobOperations, SourceRunSummary } from '../../src/schedule/job-run-types.js';
 import { type Db, openDatabase } from '../../src/store/database.js';
 import { emptyRunCounters, finishRun, recordRunProgress, startRun } from '../../src/store/run-store.js';

@@ -1,12 +1,12 @@
-// A synthetic dataset for the import benchmark: a seeded CSV of bilingual AI-trainer postings with the column
-// names other scrapers export (职位名称, 公司名称, 城市 …), written as a stream so 200,000 rows (or ten
-// million) never sit in memory. Deterministic for a seed.
+// A synthetic dataset for the import benchmark and the tests of large imports: a seeded CSV of bilingual
+// AI-trainer postings with the column names other scrapers export (职位名称, 公司名称, 城市 …), written as a
+// stream so 200,000 rows (or ten million) never sit in memory. Deterministic for a seed.
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { COMPANIES_ZH, DIRECTIONS_ZH } from '../demo/sample-data.js';
-import { seededRandom } from '../seeded-random.js';
+import { COMPANIES_ZH, DIRECTIONS_ZH } from '../src/demo/sample-data.js';
+import { seededRandom } from '../src/seeded-random.js';
 
 export const SYNTHETIC_CSV_COLUMNS = [
   '职位编号',

@@ -3,8 +3,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expandJobScrapes, findUnknownJobSource, jobSchema } from '../../src/config/job-config.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { expandJobScrapes, findUnknownJobSource, jobSchema } from '../../src/schedule/job-config.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 
