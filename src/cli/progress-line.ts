@@ -1,7 +1,7 @@
 // One line of progress on a terminal's stderr, redrawn in place and cleared at the end: a bar with its ETA
 // when the total is known (reindex: postings to read), the count with its rate when it is not (import: rows
 // read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
-import type { Output } from './context.js';
+import type { Output } from '../output.js';
 
 export interface ProgressLine {
   /** `done` so far (of `total` when known); redrawn at most every `everyMs`. */
