@@ -19,8 +19,8 @@ const MAY_IMPORT = {
   'log.ts': ['text'],
   // Reading postings, storing them, and what is stored about the runs.
   pipeline: ['domain', 'taxonomy', 'text'],
-  store: ['domain', 'errors.ts', 'health', 'paths.ts', 'pipeline'],
-  health: ['domain', 'log.ts', 'store'],
+  store: ['domain', 'errors.ts', 'health', 'paths.ts', 'pipeline', 'text'],
+  health: ['domain', 'log.ts', 'store', 'text'],
   // Fetching, and the config that sets it up.
   fetch: ['browser', 'log.ts', 'store', 'text'],
   browser: ['errors.ts', 'fetch', 'log.ts'],

@@ -1,8 +1,11 @@
 // Structured logging: one JSON line per event when output is not a terminal (servers, the daemon, CI),
 // readable coloured lines on a terminal, with the control characters of logged text escaped there (JSON
-// escapes them itself). Synchronous, so nothing is lost when the process exits.
+// escapes them itself). Synchronous, so nothing is lost when the process exits. Every line speaks the
+// database's dialect: its keys are snake_case, and none appears twice (a key a child logger is bound to is
+// not repeated by a line that names it again; a child logger's own keys are written as given, in snake_case).
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { snakeCase, snakeCaseKeys } from './text/snake-case-keys.js';
 import { escapeControl } from './text/terminal-text.js';
 
 export type { Logger };
@@ -37,8 +40,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         const entry =
           typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
         if (isDetail && methodLevel < 50 && !this.isLevelEnabled('debug') && isDetail(entry)) return;
+        const spoken = args[0] === entry ? [oneDialect(entry, this.bindings()), ...args.slice(1)] : args;
         // Logged text may come from postings and sites: on a terminal it must not command the terminal.
-        const shown = readable ? args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) : args;
+        const shown = readable ? spoken.map((a) => (typeof a === 'string' ? escapeControl(a) : a)) : spoken;
         method.apply(this, shown as Parameters<pino.LogFn>);
       },
     },
@@ -63,6 +67,21 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, ...hooks },
     stream as pino.DestinationStream,
+  );
+}
+
+/**
+ * A line's fields in snake_case, without the keys the logger is already bound to (pino would write both:
+ * `{"job":"daily",…,"job":"daily"}`). Errors are left for pino's serializer.
+ */
+function oneDialect(
+  entry: Record<string, unknown>,
+  bindings: Record<string, unknown>,
+): Record<string, unknown> {
+  if (entry instanceof Error) return entry;
+  const bound = new Set(Object.keys(bindings).map(snakeCase));
+  return Object.fromEntries(
+    Object.entries(snakeCaseKeys(entry) as Record<string, unknown>).filter(([key]) => !bound.has(key)),
   );
 }
 

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { Command } from 'commander';
 import { type CheckLine, runChecks } from '../check/run-checks.js';
 import type { CliContext, GlobalOptions } from '../cli/context.js';
+import { jsonText } from '../cli/print-json.js';
 import { findConfigFile } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
 import { CommandFailed } from '../outcome.js';
@@ -38,7 +39,7 @@ export function define(context: CliContext): Command {
       });
       const failed = lines.filter((l) => l.status === 'fail');
       if (flags.json) {
-        context.out.write(`${JSON.stringify({ ok: failed.length === 0, checks: lines }, null, 2)}\n`);
+        context.out.write(jsonText({ ok: failed.length === 0, checks: lines }));
       } else {
         const width = Math.max(...lines.map((l) => l.item.length));
         for (const line of lines) {

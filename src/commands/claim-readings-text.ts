@@ -4,7 +4,7 @@
 // as JSON with snake_case keys.
 import type { ClaimReading, ClaimReadingsResult } from '../analysis/types.js';
 import { formatTable } from '../cli/format-table.js';
-import { snakeCaseKeys } from '../cli/snake-case-keys.js';
+import { snakeCaseKeys } from '../text/snake-case-keys.js';
 import { fixed, percent } from './analysis-options.js';
 
 /** The claim's readings as readable text. */

@@ -10,6 +10,7 @@ import { isValidDay } from '../analysis/dates.js';
 import type { Claim, ClaimResult, Metric } from '../analysis/types.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import { UsageError } from '../errors.js';
 import { addFilterOptions, type FilterOptions, filterFrom, fixed, percent } from './analysis-options.js';
 import { claimReadingsJson, renderClaimReadings } from './claim-readings-text.js';
@@ -69,7 +70,7 @@ export function define(context: CliContext): Command {
         });
         if (options.json) {
           const data = outputs.map((o) => o.json);
-          context.out.write(`${JSON.stringify(options.file ? data : data[0], null, 2)}\n`);
+          context.out.write(jsonText(options.file ? data : data[0]));
         } else {
           context.out.write(outputs.map((o) => o.text()).join(`\n${'─'.repeat(72)}\n\n`));
         }
@@ -82,7 +83,7 @@ export function define(context: CliContext): Command {
     "jobtrend claim --role ai-trainer --city 上海 --change '>30%' --as-of 2026-01-26",
     "jobtrend claim --role ai-trainer --city 上海 --period 2025 --baseline 2024 --change '>30%'",
     "jobtrend claim --match RLHF --period 2025-Q3 --baseline 2024-Q3 --change '>0%' --metric share --json",
-    'jobtrend claim --file claims.yaml',
+    'jobtrend claim --file examples/claims.yaml',
   );
 }
 

@@ -101,7 +101,7 @@ export function define(context: CliContext): Command {
     command,
     'jobtrend export > postings.jsonl',
     'jobtrend export --format csv --role ai-trainer --city Shanghai --from 2025-01 -o shanghai.csv',
-    'jobtrend export --all --source import:kaggle | wc -l',
+    'jobtrend export --all --source import:kaggle-ai-jobs | wc -l',
   );
 }
 

@@ -4,6 +4,7 @@ import { growth } from '../analysis/growth.js';
 import type { BucketChange, Granularity, GrowthResult } from '../analysis/types.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import { addFilterOptions, type FilterOptions, filterFrom, fixed, percent } from './analysis-options.js';
 import { withExamples } from './help.js';
 
@@ -34,7 +35,7 @@ export function define(context: CliContext): Command {
           ...(options.from ? { from: options.from } : {}),
           ...(options.to ? { to: options.to } : {}),
         });
-        context.out.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderGrowth(result));
+        context.out.write(options.json ? jsonText(result) : renderGrowth(result));
       } finally {
         db.close();
       }

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { findScraper } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import { UsageError } from '../errors.js';
 import { checkHealth, healthFlags } from '../health/check-health.js';
 import type { SourceHealth } from '../health/source-health.js';
@@ -47,9 +48,7 @@ export function define(context: CliContext): Command {
       }
       const flags = healthFlags(report);
       if (options.json) {
-        context.out.write(
-          `${JSON.stringify({ flagged: flags.length > 0, flags, sources: report }, null, 2)}\n`,
-        );
+        context.out.write(jsonText({ flagged: flags.length > 0, flags, sources: report }));
       } else {
         context.out.write(renderHealth(report));
       }

@@ -4,6 +4,8 @@ import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
+import { jsonText } from '../cli/print-json.js';
+import { createProgressLine } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
@@ -93,7 +95,7 @@ export function define(context: CliContext): Command {
       const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb();
       try {
-        let lastShown = 0;
+        const progress = createProgressLine(context.err, { unit: 'rows read' });
         const summary = await importFile(db, file, {
           sourceName: flags.source,
           format: flags.format as DatasetFormat | undefined,
@@ -105,17 +107,9 @@ export function define(context: CliContext): Command {
           ...lifetimesFor(lifetimes, flags.source, file),
           currency: flags.currency?.toUpperCase(),
           signal: context.signal,
-          onProgress: context.err.isTTY
-            ? ({ rows }) => {
-                if (rows - lastShown >= 50_000) {
-                  lastShown = rows;
-                  context.err.write(`\r${rows.toLocaleString('en')} rows read…`);
-                }
-              }
-            : undefined,
-        });
-        if (lastShown > 0) context.err.write('\n');
-        if (flags.json) context.out.write(`${JSON.stringify(summary, null, 2)}\n`);
+          onProgress: ({ rows }) => progress.update(rows),
+        }).finally(() => progress.stop());
+        if (flags.json) context.out.write(jsonText(summary));
         else context.out.write(renderSummary(summary));
         if (summary.interrupted) throw new Interrupted();
         // Every row refused: the file is not what the flags say (format, encoding, mapping).
@@ -126,11 +120,11 @@ export function define(context: CliContext): Command {
     });
   return withExamples(
     command,
-    'jobtrend import postings.csv --source kaggle-ai-jobs',
-    'jobtrend import builtin-jobs.csv --currency USD',
-    'jobtrend import 51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
-    'jobtrend import snapshot.csv --observed 2026-02-10..2026-02-12',
-    'jobtrend import boss-list.csv --undated import-day',
+    'jobtrend import examples/datasets/ai-jobs.csv --source kaggle-ai-jobs',
+    'jobtrend import examples/datasets/builtin-jobs.csv --currency USD',
+    'jobtrend import examples/datasets/51job.csv --encoding gbk --map title=职位 --map company=公司 --time-zone Asia/Shanghai',
+    'jobtrend import examples/datasets/snapshot.csv --observed 2026-02-10..2026-02-12',
+    'jobtrend import examples/datasets/boss-list.csv --undated import-day',
     'jobtrend export > all.jsonl && jobtrend --db copy.sqlite import all.jsonl',
   );
 }

@@ -6,6 +6,7 @@
 // config (sources.<id>.lifetimeDays, default 30), and recomputes which postings are backlog.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { createProgressLine } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import { Interrupted } from '../outcome.js';
@@ -35,19 +36,20 @@ export function define(context: CliContext): Command {
       const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb({ mustExist: true });
       try {
-        const progress = context.err.isTTY;
         const dedup = options.dedup === true;
-        const result = reindexDatabase(db, {
-          batchSize,
-          lifetimes,
-          signal: context.signal,
-          classify: (_row, posting) => reclassify(posting, { dedup }),
-          onProgress: progress
-            ? (done, total) =>
-                context.err.write(`\rreindexing: ${done}/${total} postings (${percent(done, total)})`)
-            : undefined,
-        });
-        if (progress && result.postings > 0) context.err.write('\n');
+        const progress = createProgressLine(context.err, { unit: 'postings reindexed' });
+        let result: ReturnType<typeof reindexDatabase>;
+        try {
+          result = reindexDatabase(db, {
+            batchSize,
+            lifetimes,
+            signal: context.signal,
+            classify: (_row, posting) => reclassify(posting, { dedup }),
+            onProgress: (done, total) => progress.update(done, total),
+          });
+        } finally {
+          progress.stop();
+        }
         const { taxonomy: synced, cleaned, lifetimeChanges, backlogChanged } = result;
         const parts = [
           `roles changed on ${result.rolesChanged}`,
@@ -77,8 +79,4 @@ export function define(context: CliContext): Command {
     'jobtrend reindex',
     'jobtrend --db /srv/jobtrend/jobs.sqlite reindex --dedup --batch-size 5000',
   );
-}
-
-function percent(done: number, total: number): string {
-  return total === 0 ? '100%' : `${Math.floor((100 * done) / total)}%`;
 }

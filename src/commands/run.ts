@@ -2,6 +2,7 @@
 // twice at once), records it in job_runs with trigger "manual", and prints what it did.
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { jsonText } from '../cli/print-json.js';
 import { UsageError, UserError } from '../errors.js';
 import { CommandFailed } from '../outcome.js';
 import { checkJobSources } from '../schedule/check-jobs.js';
@@ -44,7 +45,7 @@ export function define(context: CliContext): Command {
           );
         }
         if (options.json) {
-          context.out.write(`${JSON.stringify(result, null, 2)}\n`);
+          context.out.write(jsonText(result));
           if (result.status !== 'ok') throw new CommandFailed();
           return;
         }

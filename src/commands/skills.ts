@@ -4,6 +4,7 @@ import { skills } from '../analysis/skills.js';
 import type { SkillsResult } from '../analysis/types.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import {
   addFilterOptions,
   type FilterOptions,
@@ -42,7 +43,7 @@ export function define(context: CliContext): Command {
           ...(top !== undefined ? { top } : {}),
           ...(minSupport !== undefined ? { minSupport } : {}),
         });
-        context.out.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderSkills(result));
+        context.out.write(options.json ? jsonText(result) : renderSkills(result));
       } finally {
         db.close();
       }

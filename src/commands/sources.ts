@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { scrapers } from '../../scrapers/registry.js';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import type { Config } from '../config/load-config.js';
 import { type LastRun, readStatus } from '../store/status-store.js';
 import { withExamples } from './help.js';
@@ -31,7 +32,7 @@ export function define(context: CliContext): Command {
     .action((options: { json?: boolean }) => {
       const rows = listSources(context.config(), lastRuns(context));
       if (options.json) {
-        context.out.write(`${JSON.stringify(rows, null, 2)}\n`);
+        context.out.write(jsonText(rows));
         return;
       }
       context.out.write(

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { formatTable } from '../cli/format-table.js';
+import { jsonText } from '../cli/print-json.js';
 import type { Job } from '../config/job-config.js';
 import { checkHealth, healthFlags, healthSummaryLine } from '../health/check-health.js';
 import type { SourceHealth } from '../health/source-health.js';
@@ -35,7 +36,7 @@ export function define(context: CliContext): Command {
         // Everything the database knows is still shown, but a broken config is a failure (see jobtrend check).
         const outcome = jobs.configError ? new CommandFailed() : undefined;
         if (options.json) {
-          context.out.write(`${JSON.stringify(status, null, 2)}\n`);
+          context.out.write(jsonText(status));
           if (outcome) throw outcome;
           return;
         }

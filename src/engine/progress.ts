@@ -1,5 +1,7 @@
-// How a scrape shows its progress: a bar per source on a terminal (cli-progress), structured log lines
-// (src/log.ts) otherwise. The engine only reports events; this decides how they look.
+// How a scrape shows its progress: a line per source on a terminal (cli-progress) — a bar with its ETA when
+// the listing's length is known (--max-pages), the counts with pages per minute when it is not — redrawn in
+// place and cleared at the end, when the table of runs takes its place; structured log lines (src/log.ts)
+// otherwise. The engine only reports events; this decides how they look.
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { Output } from '../output.js';
 import type { ScrapeProgress } from './scrape-source.js';
@@ -13,20 +15,27 @@ export interface ProgressDisplay {
 export function createProgressDisplay(
   out: Output,
   stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
 ): ProgressDisplay {
   if (!out.isTTY) return { onProgress() {}, stop() {} };
-  const counts = '{source} {value}{of} pages | {seen} seen, {new} new, {updated} updated | {retries} retries';
+  const counts =
+    '{source} {value}{of} pages{speed} | {seen} seen, {new} new, {updated} updated | {retries} retries';
   const multi = new MultiBar(
     // `{total}` is cli-progress's own token, so the "/N" of a bounded listing is `{of}`.
-    { format: counts, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 5 },
+    { format: counts, stream, hideCursor: true, clearOnComplete: true, etaBuffer: 5 },
     Presets.shades_classic,
   );
   const bars = new Map<string, SingleBar>();
+  const started = new Map<string, number>();
   return {
     onProgress(p) {
+      if (!started.has(p.sourceId)) started.set(p.sourceId, now());
+      const minutes = Math.max((now() - started.get(p.sourceId)!) / 60_000, 1 / 600);
       const payload = {
         source: p.sourceId.padEnd(10),
         of: p.maxPages ? `/${p.maxPages}` : '',
+        // A bounded listing shows its ETA; an open one how fast it goes.
+        speed: p.maxPages ? '' : ` (${Math.round(p.counters.pages_fetched / minutes)}/min)`,
         seen: p.counters.postings_seen,
         new: p.counters.postings_new,
         updated: p.counters.postings_updated,
@@ -35,7 +44,11 @@ export function createProgressDisplay(
       let bar = bars.get(p.sourceId);
       if (!bar) {
         // A bar only when the listing's length is known; otherwise the counts alone.
-        const format = p.maxPages ? counts.replace('{source} ', '{source} [{bar}] ') : counts;
+        const format = p.maxPages
+          ? counts
+              .replace('{source} ', '{source} [{bar}] ')
+              .replace(' | {retries}', ' | ETA {eta_formatted} | {retries}')
+          : counts;
         bar = multi.create(p.maxPages ?? 1, 0, payload, { format });
         bars.set(p.sourceId, bar);
       }

@@ -3,6 +3,7 @@
 // store writes the tally with every page (run_field_counts); `jobtrend health` compares runs with it.
 
 import type { NormalisedPosting, RawPosting } from '../domain/posting.js';
+import { snakeCase } from '../text/snake-case-keys.js';
 
 /** The fields every source is measured on, as named in run_field_counts. */
 export const COMMON_FIELDS = ['title', 'company', 'city', 'salary', 'posted_at', 'description'] as const;
@@ -30,9 +31,17 @@ export function fieldsOf(raw: Pick<RawPosting, 'extra'>, row: NormalisedPosting)
   if (filled(row.posted_at)) fields.push('posted_at');
   if (filled(row.description)) fields.push('description');
   for (const [key, value] of Object.entries(raw.extra ?? {})) {
-    if (filled(value)) fields.push(`extra.${key}`);
+    if (filled(value)) fields.push(extraField(key));
   }
   return fields;
+}
+
+/**
+ * The name of a source's own field, as tallied and shown: `extra.` and the key in snake_case (bossTitle →
+ * extra.boss_title), like every other name jobtrend prints. Names stored before are read through it too.
+ */
+export function extraField(key: string): string {
+  return `extra.${snakeCase(key)}`;
 }
 
 /** A run's tally, added to posting by posting. */
@@ -44,7 +53,7 @@ export class FieldTally {
 
   add(raw: Pick<RawPosting, 'extra'>, row: NormalisedPosting): void {
     this.postings++;
-    for (const key of Object.keys(raw.extra ?? {})) this.known.add(`extra.${key}`);
+    for (const key of Object.keys(raw.extra ?? {})) this.known.add(extraField(key));
     for (const field of fieldsOf(raw, row)) this.present.set(field, (this.present.get(field) ?? 0) + 1);
   }
 

@@ -1,5 +1,6 @@
 // Read-only queries behind `jobtrend health`: each source's latest finished scrape runs (imports left out)
 // with what they stored, whether they met a block, and their field counts (run_field_counts).
+import { snakeCase } from '../text/snake-case-keys.js';
 import type { Db } from './database.js';
 
 export interface RunRecord {
@@ -50,7 +51,8 @@ export function recentRuns(db: Db, sourceId: string, limit: number, counted = tr
       ...run,
       blocked: /^blocked:/.test(run.error_summary ?? ''),
       postings_counted: rows[0]?.postings ?? 0,
-      fields: Object.fromEntries(rows.map((r) => [r.field, r.present])),
+      // Runs tallied before the source's own fields were named in snake_case read as the newer ones.
+      fields: Object.fromEntries(rows.map((r) => [snakeCase(r.field), r.present])),
     };
   });
 }

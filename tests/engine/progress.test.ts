@@ -1,4 +1,5 @@
-// The progress display: a bar per source on a terminal, silence otherwise (the log lines speak instead).
+// The progress display: a line per source on a terminal — a bar with its ETA when the listing's length is
+// known, the counts with a rate when not — cleared at the end; silence otherwise (the log lines speak).
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay } from '../../src/engine/progress.js';
@@ -29,23 +30,50 @@ function terminal(): { stream: NodeJS.WriteStream; text: () => string } {
   return { stream, text: () => text };
 }
 
+/** cli-progress redraws on its own timer (10 times a second). */
+const drawn = () => new Promise((r) => setTimeout(r, 250));
+
 describe('progress display', () => {
   it('on a terminal, each source gets a bar with its pages and postings', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream);
     display.onProgress({ sourceId: 'zhaopin', runId: 1, pageUrl: 'https://x.test/1', counters, maxPages: 5 });
+    await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
-    expect(text()).toMatch(/zhaopin +\[[^\]]+\] 2\/5 pages \| 40 seen, 38 new, 2 updated \| 1 retries/);
+    expect(text()).toMatch(
+      /zhaopin +\[[^\]]+\] 2\/5 pages \| 40 seen, 38 new, 2 updated \| ETA \S+ \| 1 retries/,
+    );
   });
 
-  it('without a page limit, the counts alone', async () => {
+  it('without a page limit, the counts and how many pages a minute', async () => {
+    const { stream, text } = terminal();
+    let clock = 0;
+    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
+    display.onProgress({ sourceId: 'lever', runId: 1, pageUrl: 'https://x.test/1', counters });
+    clock = 30_000;
+    display.onProgress({
+      sourceId: 'lever',
+      runId: 1,
+      pageUrl: 'https://x.test/2',
+      counters: { ...counters, pages_fetched: 6 },
+    });
+    await drawn();
+    display.stop();
+    await new Promise((r) => setImmediate(r));
+    // 6 pages in half a minute.
+    expect(text()).toMatch(/lever +6 pages \(12\/min\) \| 40 seen/);
+  });
+
+  it('is cleared at the end, so the table of runs starts on a clean screen', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream);
     display.onProgress({ sourceId: 'lever', runId: 1, pageUrl: 'https://x.test/1', counters });
+    await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
-    expect(text()).toMatch(/lever +2 pages \| 40 seen/);
+    // After the last drawing of the line: the screen below the cursor is cleared (ESC [ 0 J).
+    expect(text().slice(text().lastIndexOf('lever'))).toContain('\x1b[0J');
   });
 
   it('elsewhere it writes nothing', () => {

@@ -86,11 +86,11 @@ describe('a snapshot collected on 2026-02-10..12 with a 30-day lifetime', () => 
     const result = await runCli(['--db', path, 'import', data, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      coverageSource: 'column',
-      coverageFrom: '2026-02-10',
-      coverageTo: '2026-02-12',
-      observedDays: 2,
-      coverageAssumed: false,
+      coverage_source: 'column',
+      coverage_from: '2026-02-10',
+      coverage_to: '2026-02-12',
+      observed_days: 2,
+      coverage_assumed: false,
     });
     const db = openDatabase(path, { readonly: true });
     try {
@@ -235,7 +235,7 @@ describe('dates that are missing or cannot be read', () => {
     const data = file('odd.csv', ['title,company,when', 'AI训练师,示例科技,2025-06-01']);
     const result = await runCli(['--db', path, 'import', data, '--map', 'posted_at=when', '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 1, coverageFrom: '2025-06-01' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 1, coverage_from: '2025-06-01' });
   });
 
   it('a posted date that cannot be read is reported by line, not given the import day', async () => {

@@ -263,7 +263,7 @@ describe('jobtrend import (CLI)', () => {
       '--json',
     ]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 1, sourceIds: ['import:custom'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 1, source_ids: ['import:custom'] });
   });
 
   it('says in one line what is wrong with bad input, with exit 2 for usage and 1 for the rest', async () => {

@@ -311,8 +311,10 @@ describe('jobtrend reindex', () => {
       env: {},
     });
     await run(['--db', path, 'reindex'], { out: capture().output, err: plain.output, env: {} });
-    expect(tty).toContain('\rreindexing: 1/2 postings (50%)');
-    expect(tty).toContain('\rreindexing: 2/2 postings (100%)');
+    // A bar with its ETA, redrawn in place, cleared at the end.
+    expect(tty).toMatch(/\r\[[█░]+\] 50% 1\/2 postings reindexed \| ETA /);
+    expect(tty).toMatch(/\r\[█+\] 100% 2\/2 postings reindexed \| ETA 0s/);
+    expect(tty.endsWith('\r\x1b[K')).toBe(true);
     expect(plain.text()).toBe('');
   });
 

@@ -1,0 +1,68 @@
+// One line of progress on a terminal's stderr, redrawn in place and cleared at the end: a bar with its ETA
+// when the total is known (reindex: postings to read), the count with its rate when it is not (import: rows
+// read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
+import type { Output } from '../output.js';
+
+export interface ProgressLine {
+  /** `done` so far (of `total` when known); redrawn at most every `everyMs`. */
+  update(done: number, total?: number): void;
+  /** Clears the line, so what follows starts on a clean one. */
+  stop(): void;
+}
+
+export interface ProgressLineOptions {
+  /** What is counted, plural: "rows read", "postings". */
+  unit: string;
+  /** Milliseconds now (tests pass a clock). */
+  now?: () => number;
+  everyMs?: number;
+  width?: number;
+}
+
+const BAR = 24;
+
+export function createProgressLine(err: Output, options: ProgressLineOptions): ProgressLine {
+  if (!err.isTTY) return { update() {}, stop() {} };
+  const now = options.now ?? Date.now;
+  const started = now();
+  const everyMs = options.everyMs ?? 100;
+  let shownAt = Number.NEGATIVE_INFINITY;
+  let shown = false;
+  return {
+    update(done, total) {
+      const at = now();
+      if (at - shownAt < everyMs && !(total !== undefined && done >= total)) return;
+      shownAt = at;
+      shown = true;
+      const seconds = Math.max((at - started) / 1000, 0.001);
+      const rate = done / seconds;
+      const text =
+        total !== undefined && total > 0
+          ? `${bar(done / total)} ${count(done)}/${count(total)} ${options.unit} | ETA ${duration(
+              rate > 0 ? (total - done) / rate : Number.NaN,
+            )}`
+          : `${count(done)} ${options.unit} | ${count(Math.round(rate))}/s`;
+      err.write(`\r${text}\x1b[K`);
+    },
+    stop() {
+      if (shown) err.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+function bar(fraction: number): string {
+  const filled = Math.round(Math.min(Math.max(fraction, 0), 1) * BAR);
+  return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${Math.floor(fraction * 100)}%`;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** 75 → "1m15s", 3 → "3s", unknown → "…". */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '…';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
