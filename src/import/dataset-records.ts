@@ -76,7 +76,10 @@ export function openText(path: string, encoding = 'utf-8'): Readable {
     bytes.setEncoding('utf8');
     return bytes;
   }
-  return bytes.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
+  // pipe() does not pass an error on: a file that cannot be read would leave the decoded text open for good.
+  const text = bytes.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
+  bytes.on('error', (error) => text.destroy(error));
+  return text;
 }
 
 /** Reads the dataset's records in order, one at a time. */

@@ -280,6 +280,11 @@ describe('jobtrend import (CLI)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*nope\.csv/);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    // The same through a decoder (GBK): it once waited for good on a file that was not there.
+    const missingGbk = await runCli(['--db', path, 'import', join(dir, 'nope.csv'), '--encoding', 'gbk']);
+    expect(missingGbk.code).toBe(1);
+    expect(missingGbk.stderr).toMatch(/cannot read .*nope\.csv/);
+    expect(missingGbk.stderr.trim().split('\n')).toHaveLength(1);
     const folder = await runCli(['--db', path, 'import', dir]);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toMatch(/is a folder: give the dataset file itself/);
