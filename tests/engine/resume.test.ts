@@ -12,6 +12,10 @@ import { fixtureScraper } from './fixture-scraper.js';
 import { serveFixtureSite } from './fixture-site.js';
 
 const FAST = parseConfig({ fetch: { requestsPerMinute: 60_000, backoffBaseMs: 10, timeoutMs: 2_000 } });
+// A crawl to be stopped mid-way: a page each 150 ms, so the pages are stored (a group commit every 100 ms) and
+// the stop lands well before the tenth. Unspaced, a local site's ten pages could all be fetched and stored in
+// one commit before the progress that asks for the stop arrived, and the crawl ended ok (seen under load).
+const SPACED = parseConfig({ fetch: { requestsPerMinute: 400, backoffBaseMs: 10, timeoutMs: 2_000 } });
 const open: { server: TestServer; db: Db }[] = [];
 
 async function setup(count = 200) {
@@ -54,7 +58,7 @@ async function stoppedCrawl(server: TestServer, db: Db, pages: number, jobName?:
     sourceIds: ['fixture'],
     scrapers: [fixtureScraper],
     baseUrls: { fixture: server.url },
-    config: FAST,
+    config: SPACED,
     signal: controller.signal,
     ...(jobName ? { jobName } : {}),
     onProgress: (p) => {
