@@ -1,6 +1,6 @@
 // One line of progress on a terminal's stderr, redrawn in place and cleared at the end: a bar with its ETA
-// when the total is known (reindex: postings to read), the count with its rate when it is not (import: rows
-// read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
+// when the total is known (reindex: postings to read; import: bytes of the file read), the count with its
+// rate when it is not (import from a source whose size is unknown: rows read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
 import type { Output } from '../output.js';
 
 export interface ProgressLine {
@@ -13,6 +13,8 @@ export interface ProgressLine {
 export interface ProgressLineOptions {
   /** What is counted, plural: "rows read", "postings". */
   unit: string;
+  /** How a count is written (default: with thousands separators; sizes: in MB). */
+  format?: (n: number) => string;
   /** Milliseconds now (tests pass a clock). */
   now?: () => number;
   everyMs?: number;
@@ -26,6 +28,7 @@ export function createProgressLine(err: Output, options: ProgressLineOptions): P
   const now = options.now ?? Date.now;
   const started = now();
   const everyMs = options.everyMs ?? 100;
+  const count = options.format ?? thousands;
   let shownAt = Number.NEGATIVE_INFINITY;
   let shown = false;
   return {
@@ -56,7 +59,10 @@ function bar(fraction: number): string {
   return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${Math.floor(fraction * 100)}%`;
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const thousands = (n: number) => n.toLocaleString('en');
+
+/** 12_582_912 → "12.6" (megabytes, for a unit like "MB read"). */
+export const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** 75 → "1m15s", 3 → "3s", unknown → "…". */
 export function duration(seconds: number): string {

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { parsePeriod } from '../analysis/period.js';
 import type { CliContext } from '../cli/context.js';
 import { jsonText } from '../cli/print-json.js';
-import { createProgressLine } from '../cli/progress-line.js';
+import { createProgressLine, megabytes } from '../cli/progress-line.js';
 import { configuredLifetimes } from '../config/source-lifetimes.js';
 import { UsageError } from '../errors.js';
 import {
@@ -95,7 +95,9 @@ export function define(context: CliContext): Command {
       const lifetimes = configuredLifetimes(context.config());
       const db = context.openDb();
       try {
-        const progress = createProgressLine(context.err, { unit: 'rows read' });
+        // By the file's bytes when its size is known (a bar with its ETA), else the rows with their rate.
+        const bySize = createProgressLine(context.err, { unit: 'MB read', format: megabytes });
+        const byRows = createProgressLine(context.err, { unit: 'rows read' });
         const summary = await importFile(db, file, {
           sourceName: flags.source,
           format: flags.format as DatasetFormat | undefined,
@@ -107,8 +109,12 @@ export function define(context: CliContext): Command {
           ...lifetimesFor(lifetimes, flags.source, file),
           currency: flags.currency?.toUpperCase(),
           signal: context.signal,
-          onProgress: ({ rows }) => progress.update(rows),
-        }).finally(() => progress.stop());
+          onProgress: ({ rows, bytesRead, fileBytes }) =>
+            bytesRead !== undefined && fileBytes ? bySize.update(bytesRead, fileBytes) : byRows.update(rows),
+        }).finally(() => {
+          bySize.stop();
+          byRows.stop();
+        });
         if (flags.json) context.out.write(jsonText(summary));
         else context.out.write(renderSummary(summary));
         if (summary.interrupted) throw new Interrupted();

@@ -65,13 +65,23 @@ async function readHead(path: string, bytes: number): Promise<string> {
   }
 }
 
+/** How far into the file reading has got, in bytes (for progress against the file's size). */
+export interface ReadPosition {
+  readonly bytesRead: number;
+}
+
 /** The file as a stream of text in its encoding (UTF-8 by default; GBK, GB18030, Big5 … via iconv-lite). */
-export function openText(path: string, encoding = 'utf-8'): Readable {
+export function openText(
+  path: string,
+  encoding = 'utf-8',
+  onOpen?: (position: ReadPosition) => void,
+): Readable {
   if (!iconv.encodingExists(encoding)) {
     throw new UsageError(`unknown encoding "${encoding}": use utf-8, gbk, gb18030, big5 …`);
   }
   const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
   bytes.on('error', () => {}); // reported by the consumer
+  onOpen?.(bytes);
   if (/^utf-?8$/i.test(encoding)) {
     bytes.setEncoding('utf8');
     return bytes;
@@ -86,9 +96,14 @@ export function openText(path: string, encoding = 'utf-8'): Readable {
 export async function* readDataset(
   path: string,
   format: DatasetFormat,
-  options: { encoding?: string; onColumns?: (columns: string[]) => void } = {},
+  options: {
+    encoding?: string;
+    onColumns?: (columns: string[]) => void;
+    /** Given once the file is open: how far reading has got. */
+    onOpen?: (position: ReadPosition) => void;
+  } = {},
 ): AsyncGenerator<DatasetRecord> {
-  const text = openText(path, options.encoding);
+  const text = openText(path, options.encoding, options.onOpen);
   const failure = new Promise<never>((_, reject) =>
     text.on('error', (error: NodeJS.ErrnoException) =>
       reject(

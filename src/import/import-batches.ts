@@ -8,7 +8,7 @@ import { type DateContext, parseDate } from '../pipeline/dates.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
 import type { RestoredPosting } from '../store/import-store.js';
 import { type ColumnMapping, resolveMapping } from './column-mapping.js';
-import { type DatasetFormat, readDataset } from './dataset-records.js';
+import { type DatasetFormat, type ReadPosition, readDataset } from './dataset-records.js';
 import { isJobtrendExport, readExportedRow } from './exported-rows.js';
 import { rowToRawPosting } from './row-to-raw.js';
 
@@ -65,6 +65,8 @@ export type ImportBatch = {
   /** Lines of records stored with text that could not be decoded (bytes not valid in the file's encoding). */
   undecodable: number[];
   more?: true;
+  /** Bytes of the file read when the batch was taken (read ahead in 1 MB chunks): progress by size. */
+  bytesRead?: number;
 } & (
   | {
       mode: 'pipeline';
@@ -134,6 +136,7 @@ export async function* readImportBatches(
       );
     }
   };
+  let position: ReadPosition | undefined;
   const take = (part = false): ImportBatch => {
     if (!checked) checkMappedKeys();
     const batch: ImportBatch =
@@ -147,6 +150,7 @@ export async function* readImportBatches(
             rows,
             ...(mapping.observed_at ? { observedOn } : {}),
           };
+    if (position) batch.bytesRead = position.bytesRead;
     if (part) batch.more = true;
     else {
       rowLimit = options.batchSize;
@@ -166,6 +170,9 @@ export async function* readImportBatches(
     encoding: options.encoding,
     onColumns: (header) => {
       columns = header;
+    },
+    onOpen: (opened) => {
+      position = opened;
     },
   });
   for await (const record of records) {

@@ -6,6 +6,7 @@
 // with their line numbers and skipped; nothing else is lost. Between batches the import leaves the database to
 // other writers for a moment (a scrape beside it stores its pages), and its runs are opened before the first
 // batch's transaction, so a failed batch leaves them saying how the import ended.
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Normalise } from '../pipeline/normalise-posting.js';
@@ -60,7 +61,7 @@ export interface ImportOptions {
   /** job_name of the import's runs (default "import:<name>"). */
   jobName?: string;
   /** Called after each stored batch. */
-  onProgress?: (progress: { rows: number; skipped: number }) => void;
+  onProgress?: (progress: ImportProgress) => void;
   /** The days the dataset was collected on (--observed FROM..TO), over any scrape-date column. */
   observed?: { from: string; to: string };
   /** Accept a dataset without a posted-date column: its postings are dated the day they were collected. */
@@ -130,6 +131,14 @@ interface SourceTally {
   uncommitted: boolean;
   /** The counters as of the last commit. */
   committed: RunCounters;
+}
+
+/** How far an import has got: rows so far, and bytes of the file read against its size. */
+export interface ImportProgress {
+  rows: number;
+  skipped: number;
+  bytesRead?: number;
+  fileBytes?: number;
 }
 
 /** Imports one dataset file; see ImportSummary. */
@@ -277,6 +286,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     ...(options.undatedImportDay ? { undatedImportDay: true } : {}),
   };
   // A replaced pipeline (benchmarks) is a function, which cannot cross into a worker thread.
+  // The file's size, for progress by bytes (a file that cannot be read is reported by the reader).
+  const fileBytes = statSync(path, { throwIfNoEntry: false })?.size;
   const batches = options.normalise
     ? readImportBatches(path, readOptions, options.normalise)
     : readBatches(path, readOptions);
@@ -321,7 +332,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       // Storing is synchronous and the next batch is often already waiting, so without a turn of the event
       // loop here SIGINT/SIGTERM would only be seen once the whole file is in.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      options.onProgress?.({ rows: summary.rows, skipped: summary.skippedCount });
+      options.onProgress?.({
+        rows: summary.rows,
+        skipped: summary.skippedCount,
+        ...(batch.bytesRead !== undefined ? { bytesRead: batch.bytesRead, fileBytes } : {}),
+      });
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
