@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { jsonText } from '../cli/print-json.js';
 import { UsageError, UserError } from '../errors.js';
 import { gatherReport } from '../report/gather-report.js';
 import { renderHtml } from '../report/render-html.js';
@@ -83,7 +84,7 @@ export function define(context: CliContext): Command {
           now,
         });
         if (options.json) {
-          context.out.write(`${JSON.stringify(reportJson(data, now), null, 2)}\n`);
+          context.out.write(jsonText(reportJson(data, now)));
           return;
         }
         const rendered = renderReport(data, { now, lang });
