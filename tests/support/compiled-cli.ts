@@ -53,7 +53,7 @@ export function compileCli(): CompiledCli {
   const compiled = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' });
   if (compiled.status !== 0) throw new Error(`tsc failed: ${compiled.stdout}${compiled.stderr}`);
   for (const entry of ['package.json', 'db', 'node_modules'])
-    symlinkSync(join(projectRoot, entry), join(outDir, entry));
+    linkIn(join(projectRoot, entry), join(outDir, entry));
   chmodSync(join(outDir, 'src/cli.js'), 0o755);
   // Readable by an unprivileged user (tests/reliability/processes.test.ts runs the CLI as "nobody").
   chmodSync(outDir, 0o755);
@@ -101,4 +101,16 @@ export function startNode(
     child.on('close', (code, signal) => done({ code, signal, stdout, stderr, ms: Date.now() - started }));
   });
   return { pid: child.pid ?? -1, kill: (signal) => child.kill(signal), exited };
+}
+
+/**
+ * Hard-linked copies where the file system allows (a fraction of a second for node_modules), else a symbolic
+ * link. A symbolic link leads an unprivileged user (the tests that run the CLI as "nobody") back through the
+ * checkout's folders, which may be closed to others: a clone in `mktemp -d` is 0700.
+ */
+function linkIn(from: string, to: string): void {
+  const copied = spawnSync('cp', ['-al', from, to], { encoding: 'utf8' });
+  if (copied.status === 0) return;
+  rmSync(to, { recursive: true, force: true });
+  symlinkSync(from, to);
 }
