@@ -1,7 +1,7 @@
 // The pipeline's entry: one RawPosting (what a scraper saw) → one NormalisedPosting (a postings row plus
 // its role and skill ids). Pure: no I/O, no clock (the time the page was seen comes in the context).
 import type { NormalisedPosting, PostingPlace, RawPosting, SalaryPeriod } from '../domain/posting.js';
-import { normaliseWhitespace } from '../text/html-to-text.js';
+import { normaliseWhitespace } from '../text/whitespace.js';
 import { classifyPosting } from './classify-posting.js';
 import { normaliseCompany } from './company.js';
 import { contentHash } from './content-hash.js';

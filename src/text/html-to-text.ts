@@ -4,6 +4,9 @@
 // And entity decoding alone.
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { normaliseWhitespace } from './whitespace.js';
+
+export { normaliseWhitespace };
 
 const BLOCKS = new Set([
   'p',
@@ -98,24 +101,6 @@ function walk(
     walk(child, parts, inlineItemParagraphs, edgeOf);
   });
   if (block && edge !== 'last' && edge !== 'both') parts.push('\n\n');
-}
-
-/**
- * Whether normaliseWhitespace would change the text: a carriage return, a tab or other space than U+0020, two
- * spaces or a space beside a line break, three line breaks, or white space at either end. Most fields of a
- * posting need none of it, and testing once is cheaper than five replacements.
- */
-const UNTIDY_SPACE = /[\r\t\f\v\u00a0\u3000]| [ \n]|\n |\n\n\n|^\s|\s$/;
-
-/** Collapses runs of spaces, keeps at most one blank line, trims. */
-export function normaliseWhitespace(text: string): string {
-  if (!UNTIDY_SPACE.test(text)) return text;
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v\u00a0\u3000]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
