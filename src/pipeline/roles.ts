@@ -62,6 +62,8 @@ export function roleIds(): string[] {
 }
 
 const MAX_DESCRIPTION = 20_000;
+/** The AI-trainer family: a title already in it is not read as an expert's hired to train AI. */
+const FAMILY = new Set(['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor']);
 
 interface TitleAnalysis {
   /** Roles from the title alone. */
@@ -72,6 +74,8 @@ interface TitleAnalysis {
   titleContext: boolean;
   /** Whether plain and inContext differ, i.e. whether the description can matter. */
   ambiguous: boolean;
+  /** Whether the title reads as an engineer's or expert's who may be hired to train AI (expertForTraining). */
+  expertTitle: boolean;
 }
 
 // Titles repeat a lot ("AI训练师" thousands of times), so the title's part of the work is remembered.
@@ -82,8 +86,15 @@ function analyseTitle(title: string): TitleAnalysis {
   const cached = titleCache.get(title);
   if (cached) return cached;
   const t = matchForm(title);
-  const analysis: TitleAnalysis = { plain: [], inContext: [], titleContext: false, ambiguous: false };
+  const analysis: TitleAnalysis = {
+    plain: [],
+    inContext: [],
+    titleContext: false,
+    ambiguous: false,
+    expertTitle: false,
+  };
   if (t && !globalExclude.some((re) => re.test(t))) {
+    analysis.expertTitle = expert.title.test(t) && !expert.notTitle.test(t);
     analysis.titleContext = trainingContext.some((re) => re.test(t));
     for (const rule of rules) {
       if (rule.exclude.some((re) => re.test(t))) continue;
@@ -112,11 +123,8 @@ function analyseTitle(title: string): TitleAnalysis {
  * An expert hired to train AI (see `expertForTraining` in roles.json): the title reads as an engineer's or
  * expert's, and the opening of the description says the job trains AI with that expertise.
  */
-function expertForTraining(title: string, description: string | null | undefined): boolean {
-  if (typeof description !== 'string' || description.length === 0) return false;
-  const t = matchForm(title);
-  if (!expert.title.test(t) || expert.notTitle.test(t) || globalExclude.some((re) => re.test(t)))
-    return false;
+function expertForTraining(analysis: TitleAnalysis, description: string | null | undefined): boolean {
+  if (!analysis.expertTitle || typeof description !== 'string' || description.length === 0) return false;
   const opening = matchForm(description.slice(0, OPENING));
   return expert.opening.some((re) => re.test(opening));
 }
@@ -125,8 +133,7 @@ function expertForTraining(title: string, description: string | null | undefined
 export function classifyRoles(title: string, description?: string | null): string[] {
   if (typeof title !== 'string') return [];
   const analysis = analyseTitle(title);
-  const family = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor'];
-  if (!analysis.inContext.some((r) => family.includes(r)) && expertForTraining(title, description)) {
+  if (!analysis.inContext.some((r) => FAMILY.has(r)) && expertForTraining(analysis, description)) {
     return ['ai-tutor'];
   }
   if (!analysis.ambiguous) return [...analysis.plain];

@@ -10,9 +10,12 @@ export function foldText(input: string): string {
     .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ');
 }
 
+/** Runs of white space other than a single space (a lone space is left alone, so most text is not rebuilt). */
+const SPACE_TO_FOLD = /(?! )\s+|\s{2,}/g;
+
 /** Folded, lower-cased, whitespace collapsed and trimmed: the form patterns are matched against. */
 export function matchForm(input: string): string {
-  return foldText(input).toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldText(input).toLowerCase().replace(SPACE_TO_FOLD, ' ').trim();
 }
 
 const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
