@@ -406,17 +406,16 @@ const termRank = Int32Array.from(terms, (t) => rankOf.get((skills[t.skill] as Sk
 const impliedRanks: number[][] = sortedIds.map((id) =>
   (impliedBy.get(id) ?? []).map((p) => rankOf.get(p) as number),
 );
-/** Whether each skill, by rank, is among `found` (all 0 between calls). */
+/** The skills found in the current text, by rank: named or implied (all 0 between calls). */
 const named = new Uint8Array(sortedIds.length);
-/** The ranks of the skills found in the current text (named or implied), `named` marking each once. */
-const found = new Int32Array(sortedIds.length);
+/** The ranks of the skills the current text names itself. */
+const namedRanks = new Int32Array(sortedIds.length);
 
 /** Skill ids named in a text (plus the skills they imply, one step), sorted. Never throws. */
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const selection = select(text);
   if (selection.count === 0) return [];
-  // A text names a handful of skills: collect their ranks, then sort those, rather than sweep all ranks.
   let count = 0;
   for (let nth = 0; nth < selection.count; nth++) {
     const term = selection.term[nth] as number;
@@ -424,27 +423,16 @@ export function matchSkills(text: string): string[] {
     if (named[rank] === 1) continue;
     if (termRule[term] !== Rule.Plain && !accepted(text, selection, nth)) continue;
     named[rank] = 1;
-    found[count++] = rank;
+    namedRanks[count++] = rank;
   }
-  const namedCount = count;
-  for (let k = 0; k < namedCount; k++) {
-    for (const parent of impliedRanks[found[k] as number] as number[]) {
-      if (named[parent] === 1) continue;
-      named[parent] = 1;
-      found[count++] = parent;
-    }
-  }
-  // Insertion sort: the list is short, and sorting a typed array's view would allocate one.
-  for (let k = 1; k < count; k++) {
-    const rank = found[k] as number;
-    let at = k;
-    for (; at > 0 && (found[at - 1] as number) > rank; at--) found[at] = found[at - 1] as number;
-    found[at] = rank;
-  }
-  const ids = new Array<string>(count);
   for (let k = 0; k < count; k++) {
-    const rank = found[k] as number;
-    ids[k] = sortedIds[rank] as string;
+    const parents = impliedRanks[namedRanks[k] as number] as number[];
+    for (let p = 0; p < parents.length; p++) named[parents[p] as number] = 1;
+  }
+  const ids: string[] = [];
+  for (let rank = 0; rank < named.length; rank++) {
+    if (named[rank] === 0) continue;
+    ids.push(sortedIds[rank] as string);
     named[rank] = 0;
   }
   return ids;
