@@ -11,7 +11,7 @@ export function foldText(input: string): string {
 }
 
 /** Runs of white space other than a single space (a lone space is left alone, so most text is not rebuilt). */
-const SPACE_TO_FOLD = /(?! )\s+|\s{2,}/g;
+const SPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 /** Folded, lower-cased, whitespace collapsed and trimmed: the form patterns are matched against. */
 export function matchForm(input: string): string {
