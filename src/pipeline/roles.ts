@@ -27,6 +27,8 @@ interface RoleData extends Role {
 }
 
 const compile = (patterns: string[] | undefined): RegExp[] => (patterns ?? []).map((p) => new RegExp(p, 'i'));
+/** Patterns any one of which is enough, as one expression: the text is read once, not once for each. */
+const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
 
 const rules: RoleRule[] = (taxonomy.roles as RoleData[]).map((r) => ({
   id: r.id,
@@ -39,11 +41,11 @@ const rules: RoleRule[] = (taxonomy.roles as RoleData[]).map((r) => ({
   catchAll: r.catchAll === true,
 }));
 const globalExclude = compile(taxonomy.globalExclude);
-const trainingContext = compile(taxonomy.trainingContext);
+const trainingContext = anyOf(taxonomy.trainingContext);
 const expert = {
   title: new RegExp(taxonomy.expertForTraining.title, 'i'),
   notTitle: new RegExp(taxonomy.expertForTraining.notTitle, 'i'),
-  opening: compile(taxonomy.expertForTraining.opening),
+  opening: anyOf(taxonomy.expertForTraining.opening),
 };
 /** How much of a description's start says what the job is. */
 const OPENING = 600;
@@ -95,7 +97,7 @@ function analyseTitle(title: string): TitleAnalysis {
   };
   if (t && !globalExclude.some((re) => re.test(t))) {
     analysis.expertTitle = expert.title.test(t) && !expert.notTitle.test(t);
-    analysis.titleContext = trainingContext.some((re) => re.test(t));
+    analysis.titleContext = trainingContext.test(t);
     for (const rule of rules) {
       if (rule.exclude.some((re) => re.test(t))) continue;
       const included = rule.include.some((re) => re.test(t));
@@ -126,7 +128,7 @@ function analyseTitle(title: string): TitleAnalysis {
 function expertForTraining(analysis: TitleAnalysis, description: string | null | undefined): boolean {
   if (!analysis.expertTitle || typeof description !== 'string' || description.length === 0) return false;
   const opening = matchForm(description.slice(0, OPENING));
-  return expert.opening.some((re) => re.test(opening));
+  return expert.opening.test(opening);
 }
 
 /** Role ids for a posting (possibly several, possibly none), in taxonomy order. Never throws. */
@@ -140,6 +142,6 @@ export function classifyRoles(title: string, description?: string | null): strin
   // An ambiguous title ("训练师", "Trainer"): the title or the description must show AI-training context.
   if (analysis.titleContext) return [...analysis.inContext];
   const text = typeof description === 'string' ? matchForm(description.slice(0, MAX_DESCRIPTION)) : '';
-  const context = text !== '' && trainingContext.some((re) => re.test(text));
+  const context = text !== '' && trainingContext.test(text);
   return [...(context ? analysis.inContext : analysis.plain)];
 }
