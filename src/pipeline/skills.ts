@@ -389,16 +389,6 @@ export function findSkillMentions(text: string): SkillMention[] {
   return mentions;
 }
 
-/** The given skill ids plus what each implies (one step, as the taxonomy lists them), sorted, once each. */
-export function withImplied(ids: Iterable<string>): string[] {
-  const all = new Set<string>();
-  for (const id of ids) {
-    all.add(id);
-    for (const parent of impliedBy.get(id) ?? []) all.add(parent);
-  }
-  return [...all].sort();
-}
-
 /** Skill ids in sorted order, and each skill's rank in it; what each implies, by rank. */
 const sortedIds = skills.map((s) => s.id).sort();
 const rankOf = new Map(sortedIds.map((id, rank) => [id, rank]));
@@ -429,6 +419,11 @@ export function matchSkills(text: string): string[] {
     const parents = impliedRanks[namedRanks[k] as number] as number[];
     for (let p = 0; p < parents.length; p++) named[parents[p] as number] = 1;
   }
+  return readNamed();
+}
+
+/** The ids of the skills marked in `named`, in sorted order; clears the marks. */
+function readNamed(): string[] {
   const ids: string[] = [];
   for (let rank = 0; rank < named.length; rank++) {
     if (named[rank] === 0) continue;
@@ -436,4 +431,21 @@ export function matchSkills(text: string): string[] {
     named[rank] = 0;
   }
   return ids;
+}
+
+/** The given skill ids plus what each implies (one step, as the taxonomy lists them), sorted, once each. */
+export function withImplied(ids: Iterable<string>): string[] {
+  const others: string[] = []; // ids that are not skills of the taxonomy: kept as given
+  for (const id of ids) {
+    const rank = rankOf.get(id);
+    if (rank === undefined) {
+      others.push(id);
+      continue;
+    }
+    named[rank] = 1;
+    const parents = impliedRanks[rank] as number[];
+    for (let p = 0; p < parents.length; p++) named[parents[p] as number] = 1;
+  }
+  const all = readNamed();
+  return others.length === 0 ? all : [...new Set([...all, ...others])].sort();
 }
