@@ -1,9 +1,10 @@
 // Matching: MB/s of role classification and skill matching (every term of the full bilingual taxonomy) over
 // 100,000 synthetic bilingual descriptions (quick: 10,000), against one toLowerCase pass over the same text:
 // the cheapest thing that still reads every character, so the ratio says how far from "free" matching is. The
-// target, ≥ 0.2 of that pass, is met by a plain TypeScript automaton; it is no reason to write the matcher in
-// anything else. A figure without a target shows what reading the posting adds on top (its sections and the
-// sentences around ambiguous words, skillsAskedFor); its cost in an import is in the import's own figure.
+// target is ≥ 0.2 of that pass, for a plain TypeScript automaton; it is no reason to write the matcher in
+// anything else (bench/README.md, "Matching", says where it stands). A figure without a target shows what
+// reading the posting adds on top (its sections and the sentences around ambiguous words, skillsAskedFor); its
+// cost in an import is in the import's own figure.
 import { skillsAskedFor } from '../../src/pipeline/posting-skills.js';
 import { classifyRoles } from '../../src/pipeline/roles.js';
 import { matchSkills } from '../../src/pipeline/skills.js';
