@@ -1,6 +1,8 @@
 // One line of progress on a terminal's stderr, redrawn in place and cleared at the end: a bar with its ETA
 // when the total is known (reindex: postings to read; import: bytes of the file read), the count with its
-// rate when it is not (import from a source whose size is unknown: rows read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
+// rate when it is not (import from a source whose size is unknown: rows read). Where no person watches (not a
+// TTY) it writes nothing: the structured logs and the summary speak. Its bar and durations serve scrape's
+// lines too (src/engine/progress.ts).
 import type { Output } from '../output.js';
 
 export interface ProgressLine {
@@ -54,7 +56,8 @@ export function createProgressLine(err: Output, options: ProgressLineOptions): P
   };
 }
 
-function bar(fraction: number): string {
+/** 0.4 → "[██████████░░░░░░░░░░░░░░] 40%". */
+export function bar(fraction: number): string {
   const filled = Math.round(Math.min(Math.max(fraction, 0), 1) * BAR);
   return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${Math.floor(fraction * 100)}%`;
 }

@@ -1,5 +1,6 @@
-// The progress display: a line per source on a terminal — a bar with its ETA when the listing's length is
-// known, the counts with a rate when not — cleared at the end; silence otherwise (the log lines speak).
+// The progress display: a line per source on a terminal from the moment its run starts, then a bar with its
+// ETA when the pages ahead are known, the counts with a rate when not — cleared at the end; silence otherwise
+// (the log lines speak).
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay } from '../../src/engine/progress.js';
@@ -34,19 +35,52 @@ function terminal(): { stream: NodeJS.WriteStream; text: () => string } {
 const drawn = () => new Promise((r) => setTimeout(r, 250));
 
 describe('progress display', () => {
-  it('on a terminal, each source gets a bar with its pages and postings', async () => {
+  it('shows a source at once, before its first page', async () => {
     const { stream, text } = terminal();
-    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream);
-    display.onProgress({ sourceId: 'zhaopin', runId: 1, pageUrl: 'https://x.test/1', counters, maxPages: 5 });
+    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => 0);
+    display.onStart({ sourceId: 'greenhouse' });
+    await drawn();
+    expect(text()).toMatch(/greenhouse +starting…/);
+    display.stop();
+  });
+
+  it('with the pages ahead known, a bar with the pages done of the total and the ETA at that pace', async () => {
+    const { stream, text } = terminal();
+    let clock = 0;
+    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
+    display.onStart({ sourceId: 'jsonld' });
+    clock = 60_000;
+    display.onProgress({
+      sourceId: 'jsonld',
+      runId: 1,
+      pageUrl: 'https://x.test/1',
+      counters,
+      planned: { done: 2, total: 5 },
+    });
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
+    // 2 pages a minute, 3 to go: 1m30s.
     expect(text()).toMatch(
-      /zhaopin +\[[^\]]+\] 2\/5 pages \| 40 seen, 38 new, 2 updated \| ETA \S+ \| 1 retries/,
+      /jsonld +\[█{10}░{14}\] 40% 2\/5 pages \| 40 seen, 38 new, 2 updated \| ETA 1m30s \| 1 retries/,
     );
   });
 
-  it('without a page limit, the counts and how many pages a minute', async () => {
+  it('the total grows as pages are found', async () => {
+    const { stream, text } = terminal();
+    let clock = 0;
+    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
+    const event = { sourceId: 'greenhouse', runId: 1, pageUrl: 'https://x.test/1', counters };
+    display.onProgress({ ...event, planned: { done: 1, total: 3 } });
+    clock = 10_000;
+    display.onProgress({ ...event, planned: { done: 2, total: 40 } });
+    await drawn();
+    display.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toMatch(/greenhouse +\[\S+\] 5% 2\/40 pages .* ETA 3m10s/);
+  });
+
+  it('without a known total, the counts and how many pages a minute', async () => {
     const { stream, text } = terminal();
     let clock = 0;
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
@@ -62,7 +96,8 @@ describe('progress display', () => {
     display.stop();
     await new Promise((r) => setImmediate(r));
     // 6 pages in half a minute.
-    expect(text()).toMatch(/lever +6 pages \(12\/min\) \| 40 seen/);
+    expect(text()).toMatch(/lever +6 pages \(12\/min\) \| 40 seen, 38 new, 2 updated \| 1 retries/);
+    expect(text()).not.toContain('ETA');
   });
 
   it('is cleared at the end, so the table of runs starts on a clean screen', async () => {
@@ -76,10 +111,18 @@ describe('progress display', () => {
     expect(text().slice(text().lastIndexOf('lever'))).toContain('\x1b[0J');
   });
 
-  it('elsewhere it writes nothing', () => {
+  it('elsewhere it writes nothing, not even a known total: the log lines speak', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: false }, stream);
-    display.onProgress({ sourceId: 'zhaopin', runId: 1, pageUrl: 'https://x.test/1', counters });
+    display.onStart({ sourceId: 'zhaopin' });
+    display.onProgress({
+      sourceId: 'zhaopin',
+      runId: 1,
+      pageUrl: 'https://x.test/1',
+      counters,
+      planned: { done: 2, total: 5 },
+    });
+    await drawn();
     display.stop();
     expect(text()).toBe('');
   });
