@@ -5,11 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScrapeRequest } from '../../scrapers/types.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type ScrapeProgress, scrapeSource } from '../../src/engine/scrape-source.js';
 import { createLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/database.js';
 import { fixture, jsonText } from '../sources/helpers.js';
+import { fixture as chinaFixture } from '../sources-cn/support/context.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -37,13 +39,21 @@ beforeAll(async () => {
   server.route('/sitemap-blog.xml', xml(fixture('jsonld/sitemap-blog.xml')));
   server.route('/jobs/trainer', { body: fixture('jsonld/graph-telecommute.html') });
   server.route('/jobs/annotator', { body: fixture('jsonld/messy-blocks.html') });
+  // 智联's search page for Shanghai says the search has 2 pages; the second comes later, so the first is
+  // reported alone.
+  server.route('/', (_req, url) => {
+    const page = url.searchParams.get('p');
+    if (page === '1') return { body: chinaFixture('zhaopin/search-shanghai-p1.html') };
+    if (page === '2') return { body: chinaFixture('zhaopin/search-shanghai-p2.html'), delayMs: 400 };
+    return { status: 404 };
+  });
 });
 afterAll(() => {
   server?.close();
   cleanup?.();
 });
 
-async function scrape(sourceId: string, section: Record<string, unknown>) {
+async function scrape(sourceId: string, section: Record<string, unknown>, request?: ScrapeRequest) {
   const db = openDatabase(':memory:');
   const events: ScrapeProgress[] = [];
   const started: string[] = [];
@@ -58,6 +68,7 @@ async function scrape(sourceId: string, section: Record<string, unknown>) {
     sourceId,
     config: parseConfig({ fetch: FAST, sources: { [sourceId]: section } }),
     baseUrl: server.url,
+    ...(request ? { request } : {}),
     logger,
     onStart: (s) => started.push(s.sourceId),
     onProgress: (p) => events.push(p),
@@ -90,6 +101,20 @@ describe('progress with the pages ahead', () => {
     for (const event of events.filter((e) => e.pageUrl.includes('/jobs/')))
       expect(event.planned?.total).toBe(5);
     expect(stored.at(-1)).toMatchObject({ pages_done: 5, pages_planned: 5 });
+  });
+
+  it("a board's search page that says how many pages it has: the total holds from the first page on", async () => {
+    const { summary, events } = await scrape(
+      'zhaopin',
+      {},
+      { query: '人工智能训练师', city: 'Shanghai', maxPages: 5 },
+    );
+    expect(summary.status).toBe('ok');
+    // Of --max-pages 5, the 2 the site has; not 5.
+    expect(events.map((e) => e.planned)).toEqual([
+      { done: 1, total: 2 },
+      { done: 2, total: 2 },
+    ]);
   });
 
   it('not on a terminal, scrape writes JSON log lines only (no bar), with the total', async () => {
