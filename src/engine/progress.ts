@@ -1,4 +1,4 @@
-// How a scrape shows its progress on a terminal: a line per source from the moment its run starts
+// How a scrape shows its progress on a terminal: a line per source (per run) from the moment its run starts
 // ("starting…"), then a bar with its ETA when the pages ahead are known (a sitemap read, an ATS board's list,
 // a listing that says its length or is bounded by --max-pages: PlannedPages), the counts with pages per
 // minute when they are not — redrawn in place by cli-progress and cleared at the end, when the table of runs
@@ -10,8 +10,8 @@ import type { Output } from '../output.js';
 import type { ScrapeProgress } from './scrape-source.js';
 
 export interface ProgressDisplay {
-  /** A source's run has started: its line shows at once. */
-  onStart(start: { sourceId: string }): void;
+  /** A scrape's run has started: its line shows at once. */
+  onStart(start: { sourceId: string; runId: number }): void;
   onProgress(progress: ScrapeProgress): void;
   stop(): void;
 }
@@ -37,22 +37,23 @@ export function createProgressDisplay(
     hideCursor: true,
     clearOnComplete: true,
   });
-  const lines = new Map<string, { line: SourceLine; bar: ReturnType<MultiBar['create']> }>();
-  const lineOf = (sourceId: string) => {
-    let shown = lines.get(sourceId);
+  // A line per run: a job may scrape one source twice (two searches).
+  const lines = new Map<number, { line: SourceLine; bar: ReturnType<MultiBar['create']> }>();
+  const lineOf = (sourceId: string, runId: number) => {
+    let shown = lines.get(runId);
     if (!shown) {
       const line: SourceLine = { sourceId, startedAt: now() };
       shown = { line, bar: multi.create(1, 0, { line }) };
-      lines.set(sourceId, shown);
+      lines.set(runId, shown);
     }
     return shown;
   };
   return {
-    onStart({ sourceId }) {
-      lineOf(sourceId).bar.update(0);
+    onStart({ sourceId, runId }) {
+      lineOf(sourceId, runId).bar.update(0);
     },
     onProgress(p) {
-      const shown = lineOf(p.sourceId);
+      const shown = lineOf(p.sourceId, p.runId);
       shown.line.last = p;
       shown.bar.update(p.planned?.done ?? p.counters.pages_fetched);
     },

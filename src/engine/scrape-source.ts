@@ -241,7 +241,6 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
     runId: runIds.get(index) ?? 0,
     search: scrape.search,
     ...(scrape.scraper.timeZone ? { timeZone: scrape.scraper.timeZone } : {}),
-    ...(scrape.search.maxPages !== undefined ? { maxPages: scrape.search.maxPages } : {}),
   }));
   // The pages each scrape has ahead, counted here as requests are queued and handled (progress bars' totals).
   const pagePlan = new PagePlan();

@@ -38,7 +38,7 @@ describe('progress display', () => {
   it('shows a source at once, before its first page', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => 0);
-    display.onStart({ sourceId: 'greenhouse' });
+    display.onStart({ sourceId: 'greenhouse', runId: 1 });
     await drawn();
     expect(text()).toMatch(/greenhouse +starting…/);
     display.stop();
@@ -48,7 +48,7 @@ describe('progress display', () => {
     const { stream, text } = terminal();
     let clock = 0;
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
-    display.onStart({ sourceId: 'jsonld' });
+    display.onStart({ sourceId: 'jsonld', runId: 1 });
     clock = 60_000;
     display.onProgress({
       sourceId: 'jsonld',
@@ -100,6 +100,18 @@ describe('progress display', () => {
     expect(text()).not.toContain('ETA');
   });
 
+  it('two runs of one source (a job with two searches) each have their own line', async () => {
+    const { stream, text } = terminal();
+    const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => 0);
+    display.onStart({ sourceId: 'zhaopin', runId: 1 });
+    display.onProgress({ sourceId: 'zhaopin', runId: 2, pageUrl: 'https://x.test/1', counters });
+    await drawn();
+    display.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toMatch(/zhaopin +starting…/);
+    expect(text()).toMatch(/zhaopin +2 pages/);
+  });
+
   it('is cleared at the end, so the table of runs starts on a clean screen', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream);
@@ -114,7 +126,7 @@ describe('progress display', () => {
   it('elsewhere it writes nothing, not even a known total: the log lines speak', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: false }, stream);
-    display.onStart({ sourceId: 'zhaopin' });
+    display.onStart({ sourceId: 'zhaopin', runId: 1 });
     display.onProgress({
       sourceId: 'zhaopin',
       runId: 1,
