@@ -20,14 +20,15 @@ interface ScrapePlan {
   expected: number;
   /** Waiting list or index pages that do not say what they lead to. */
   open: number;
-  /** Requests of unknown kind are waiting (a resumed crawl's): no total this session. */
-  unknowable: boolean;
 }
 
 export class PagePlan {
   private readonly scrapes = new Map<number, ScrapePlan>();
 
-  /** Requests queued for a scrape (its first ones, or those a page asked for that were new to the crawl). */
+  /**
+   * Requests queued for a scrape: its first ones (or those a stopped crawl left, resumed), or those a page
+   * asked for that were new to the crawl.
+   */
   queued(scrape: number, requests: readonly Planned[]): void {
     const plan = this.of(scrape);
     plan.queued += requests.length;
@@ -36,13 +37,6 @@ export class PagePlan {
       if (leads === undefined) plan.open++;
       else plan.expected += leads;
     }
-  }
-
-  /** `count` requests of unknown kind wait for a scrape (a stopped crawl's, resumed): no total is shown. */
-  waiting(scrape: number, count: number): void {
-    const plan = this.of(scrape);
-    plan.queued += count;
-    plan.unknowable = true;
   }
 
   /** A request was handled (its page stored, or failed), having queued `added`. */
@@ -58,14 +52,14 @@ export class PagePlan {
   /** The scrape's pages done of the total, when the total is known; else undefined. */
   progress(scrape: number): PlannedPages | undefined {
     const plan = this.scrapes.get(scrape);
-    if (!plan || plan.unknowable || plan.open > 0) return undefined;
+    if (!plan || plan.open > 0) return undefined;
     return { done: plan.handled, total: Math.max(plan.queued + plan.expected, plan.handled) };
   }
 
   private of(scrape: number): ScrapePlan {
     let plan = this.scrapes.get(scrape);
     if (!plan) {
-      plan = { queued: 0, handled: 0, expected: 0, open: 0, unknowable: false };
+      plan = { queued: 0, handled: 0, expected: 0, open: 0 };
       this.scrapes.set(scrape, plan);
     }
     return plan;

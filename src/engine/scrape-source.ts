@@ -294,7 +294,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
     if (waiting)
       for (const [index, count] of waiting)
         if (runIds.has(index)) {
-          pagePlan.waiting(index, count);
+          pagePlan.queued(index, queue.waitingAtOpenOf(index));
           store.queued(index, count);
         }
     for (const { scrape, index } of active) {

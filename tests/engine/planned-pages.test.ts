@@ -44,12 +44,12 @@ describe('planned pages', () => {
     expect(plan.progress(0)).toEqual({ done: 1, total: 2 });
   });
 
-  it('scrapes are counted apart; a resumed scrape (requests of unknown kind) shows no total', () => {
+  it('scrapes are counted apart; one with nothing queued has no total', () => {
     const plan = new PagePlan();
     plan.queued(0, [detail]);
-    plan.waiting(1, 3);
+    plan.queued(1, [detail, detail, { kind: 'list', leadsTo: 2 }]);
     expect(plan.progress(0)).toEqual({ done: 0, total: 1 });
-    expect(plan.progress(1)).toBeUndefined();
+    expect(plan.progress(1)).toEqual({ done: 0, total: 5 });
     expect(plan.progress(2)).toBeUndefined();
   });
 });

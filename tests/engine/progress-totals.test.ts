@@ -39,6 +39,7 @@ beforeAll(async () => {
   server.route('/sitemap-blog.xml', xml(fixture('jsonld/sitemap-blog.xml')));
   server.route('/jobs/trainer', { body: fixture('jsonld/graph-telecommute.html') });
   server.route('/jobs/annotator', { body: fixture('jsonld/messy-blocks.html') });
+  server.route(/^\/jobs\/page-\d$/, { body: fixture('jsonld/graph-telecommute.html') });
   // 智联's search page for Shanghai says the search has 2 pages; the second comes later, so the first is
   // reported alone.
   server.route('/', (_req, url) => {
@@ -115,6 +116,43 @@ describe('progress with the pages ahead', () => {
       { done: 1, total: 2 },
       { done: 2, total: 2 },
     ]);
+  });
+
+  it('a resumed scrape: the pages its stopped crawl left, as the queue kept them', async () => {
+    const db = openDatabase(':memory:');
+    const urls = [1, 2, 3, 4, 5, 6].map((n) => `/jobs/page-${n}`);
+    // A page each 150 ms, so the stop lands mid-way.
+    const config = parseConfig({
+      fetch: { ...FAST, requestsPerMinute: 400 },
+      sources: { jsonld: { urls } },
+    });
+    const controller = new AbortController();
+    const first = await scrapeSource({
+      db,
+      sourceId: 'jsonld',
+      config,
+      baseUrl: server.url,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.counters.pages_fetched >= 2) controller.abort();
+      },
+    });
+    expect(first.status).toBe('interrupted');
+    const events: ScrapeProgress[] = [];
+    const second = await scrapeSource({
+      db,
+      sourceId: 'jsonld',
+      config,
+      baseUrl: server.url,
+      resume: 'required',
+      onProgress: (p) => events.push(p),
+    });
+    db.close();
+    expect(second.status).toBe('ok');
+    // Every page left is known from the start of the resumed crawl.
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThan(6);
+    expect(events.map((e) => e.planned?.total)).toEqual(events.map(() => events.length));
   });
 
   it('not on a terminal, scrape writes JSON log lines only (no bar), with the total', async () => {
