@@ -5,8 +5,8 @@
 // takes its place. Elsewhere it writes nothing: the structured log lines speak (with pages_planned when
 // known). The engine only reports events; this decides how they look.
 import { MultiBar } from 'cli-progress';
-import { bar, duration } from '../cli/progress-line.js';
 import type { Output } from '../output.js';
+import { bar, duration } from '../text/progress-bar.js';
 import type { ScrapeProgress } from './scrape-source.js';
 
 export interface ProgressDisplay {
