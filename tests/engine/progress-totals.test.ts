@@ -10,19 +10,12 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { type ScrapeProgress, scrapeSource } from '../../src/engine/scrape-source.js';
 import { createLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/database.js';
-import { fixture, jsonText } from '../sources/helpers.js';
+import { FAST_FETCH as FAST, fixture, jsonText } from '../sources/helpers.js';
 import { fixture as chinaFixture } from '../sources-cn/support/context.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-const FAST = {
-  requestsPerMinute: 60_000,
-  backoffBaseMs: 10,
-  backoffMaxMs: 100,
-  timeoutMs: 5_000,
-  maxRetries: 1,
-};
 const xml = (body: string) => ({ headers: { 'content-type': 'application/xml' }, body });
 
 let server: TestServer;

@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay } from '../../src/engine/progress.js';
+import type { ScrapeProgress } from '../../src/engine/scrape-source.js';
 
 const counters = {
   pages_fetched: 2,
@@ -31,6 +32,15 @@ function terminal(): { stream: NodeJS.WriteStream; text: () => string } {
   return { stream, text: () => text };
 }
 
+/** A stored page of a source's run 1, with what else is given (the pages planned). */
+const page = (sourceId: string, more: Partial<ScrapeProgress> = {}): ScrapeProgress => ({
+  sourceId,
+  runId: 1,
+  pageUrl: 'https://x.test/1',
+  counters,
+  ...more,
+});
+
 /** cli-progress redraws on its own timer (10 times a second). */
 const drawn = () => new Promise((r) => setTimeout(r, 250));
 
@@ -50,13 +60,7 @@ describe('progress display', () => {
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
     display.onStart({ sourceId: 'jsonld', runId: 1 });
     clock = 60_000;
-    display.onProgress({
-      sourceId: 'jsonld',
-      runId: 1,
-      pageUrl: 'https://x.test/1',
-      counters,
-      planned: { done: 2, total: 5 },
-    });
+    display.onProgress(page('jsonld', { planned: { done: 2, total: 5 } }));
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
@@ -70,10 +74,9 @@ describe('progress display', () => {
     const { stream, text } = terminal();
     let clock = 0;
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
-    const event = { sourceId: 'greenhouse', runId: 1, pageUrl: 'https://x.test/1', counters };
-    display.onProgress({ ...event, planned: { done: 1, total: 3 } });
+    display.onProgress(page('greenhouse', { planned: { done: 1, total: 3 } }));
     clock = 10_000;
-    display.onProgress({ ...event, planned: { done: 2, total: 40 } });
+    display.onProgress(page('greenhouse', { planned: { done: 2, total: 40 } }));
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
@@ -84,14 +87,9 @@ describe('progress display', () => {
     const { stream, text } = terminal();
     let clock = 0;
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => clock);
-    display.onProgress({ sourceId: 'lever', runId: 1, pageUrl: 'https://x.test/1', counters });
+    display.onProgress(page('lever'));
     clock = 30_000;
-    display.onProgress({
-      sourceId: 'lever',
-      runId: 1,
-      pageUrl: 'https://x.test/2',
-      counters: { ...counters, pages_fetched: 6 },
-    });
+    display.onProgress(page('lever', { counters: { ...counters, pages_fetched: 6 } }));
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
@@ -104,7 +102,7 @@ describe('progress display', () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream, () => 0);
     display.onStart({ sourceId: 'zhaopin', runId: 1 });
-    display.onProgress({ sourceId: 'zhaopin', runId: 2, pageUrl: 'https://x.test/1', counters });
+    display.onProgress(page('zhaopin', { runId: 2 }));
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
@@ -115,7 +113,7 @@ describe('progress display', () => {
   it('is cleared at the end, so the table of runs starts on a clean screen', async () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: true }, stream);
-    display.onProgress({ sourceId: 'lever', runId: 1, pageUrl: 'https://x.test/1', counters });
+    display.onProgress(page('lever'));
     await drawn();
     display.stop();
     await new Promise((r) => setImmediate(r));
@@ -127,13 +125,7 @@ describe('progress display', () => {
     const { stream, text } = terminal();
     const display = createProgressDisplay({ write: () => {}, isTTY: false }, stream);
     display.onStart({ sourceId: 'zhaopin', runId: 1 });
-    display.onProgress({
-      sourceId: 'zhaopin',
-      runId: 1,
-      pageUrl: 'https://x.test/1',
-      counters,
-      planned: { done: 2, total: 5 },
-    });
+    display.onProgress(page('zhaopin', { planned: { done: 2, total: 5 } }));
     await drawn();
     display.stop();
     expect(text()).toBe('');
