@@ -3,6 +3,8 @@
 //   round) over a local job site of 100 list pages × 20 detail pages at 20 ms latency, concurrency 16,
 //   against a bare fetch + cheerio pool of 16 crawling the same pages the same way (target ratio ≥ 0.9);
 // - a list-plus-detail board scraper (`linkedin`: 40 search pages × 25 job views) the same way;
+// - each of the two crawls again with storing left out (a page store that only counts), in the same rounds:
+//   the floor under the stored figures, no target;
 // - 20 hosts at 60 requests a minute each, crawled at once, against the slowest host crawled alone and the
 //   sum of each host alone (target: at most 1.2 × the slowest).
 // The site runs in a child process, so that serving costs the crawlers no CPU (on a real crawl the site is
