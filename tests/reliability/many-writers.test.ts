@@ -3,8 +3,9 @@
 // once. Each must exit 0 with its run `ok`, and every posting must be stored exactly once.
 // The sites keep paging until the import has finished, then end a few pages later, so all three overlap.
 // Also two daemons (`jobtrend schedule`) with different jobs on the same tick: both jobs succeed.
-// One round of 5,000 rows in `npm test` (the first batch of 1,000, then one of 4,000, each taking turns with the
-// scrapes' pages); the soak runs more: JOBTREND_SOAK_ROUNDS=10 npx vitest run tests/reliability/many-writers
+// One round of 2,000 rows in `npm test` (the first batch of 1,000, then the other 1,000, each taking turns with
+// the scrapes' pages; with deferred instead of immediate write transactions it fails); the soak runs more:
+// JOBTREND_SOAK_ROUNDS=10 npx vitest run tests/reliability/many-writers
 // (figures in tests/reliability/README.md).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,11 +19,11 @@ import { tempDir } from '../support/temp-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const ROUNDS = Math.max(1, Number(process.env.JOBTREND_SOAK_ROUNDS ?? 1));
-const IMPORT_ROWS = Number(process.env.JOBTREND_SOAK_IMPORT_ROWS ?? 5_000);
+const IMPORT_ROWS = Number(process.env.JOBTREND_SOAK_IMPORT_ROWS ?? 2_000);
 const PER_PAGE = 20;
 /** Pages each site serves after the import has ended, so the scrapes outlive it. */
 const PAGES_AFTER_IMPORT = 3;
-const DAEMON_PAGES = 40;
+const DAEMON_PAGES = 20;
 
 let cli: CompiledTree;
 let server: TestServer;
@@ -198,9 +199,12 @@ describe('two daemons with different jobs on one database', () => {
       ),
     );
     const watcher = openDatabase(db, { readonly: true });
+    // Runs that ended; a tick skipped while its job still ran (a loaded machine) is not one of them.
     const finished = () =>
       watcher
-        .prepare("SELECT job_name, status, started_at FROM job_runs WHERE status != 'running'")
+        .prepare(
+          "SELECT job_name, status, started_at FROM job_runs WHERE status NOT IN ('running', 'skipped')",
+        )
         .all() as {
         job_name: string;
         status: string;
