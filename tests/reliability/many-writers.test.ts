@@ -51,7 +51,7 @@ beforeAll(async () => {
     if (site.importDone) site.lastPageAfterImport ??= page + PAGES_AFTER_IMPORT;
     const last = site.lastPageAfterImport !== undefined && page >= site.lastPageAfterImport;
     const count = last ? page * PER_PAGE : (page + 1) * PER_PAGE;
-    return { body: renderListPage(page, { count, perPage: PER_PAGE }), delayMs: 15 };
+    return { body: renderListPage(page, { count, perPage: PER_PAGE }), delayMs: 40 };
   });
   csv = join(temp.dir, 'postings.csv');
   await writeSyntheticCsv(csv, IMPORT_ROWS);
