@@ -1,8 +1,8 @@
 // A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run shows as
 // interrupted at once (status) and is marked so by the next run, and `resume` continues the crawl from its
 // queue: every page stored before the kill is never fetched again (counted by the server), every posting is
-// stored once, and the finished crawl's queue is pruned. The child is the real engine compiled with tsc (once
-// per run, by the e2e project's global setup) and run with node, which stores pages in a thread of its own;
+// stored once, and the finished crawl's queue is pruned. The child is the real engine compiled to JavaScript
+// (once per run, by the e2e project's global setup) and run with node, which stores pages in a thread of its own;
 // the same crawl stored by that thread and by the crawl's own thread must come out the same.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,7 +22,7 @@ let server: TestServer;
 let slow = false;
 
 beforeAll(async () => {
-  // The engine compiled with tsc (emit only), once per run with the CLI: tests/support/compile-once.ts.
+  // The engine compiled to JavaScript once per run with the CLI: tests/support/compile-once.ts.
   outDir = compiledCli().outDir;
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
