@@ -38,6 +38,7 @@ const MAY_IMPORT = {
     'pipeline',
     'scrapers',
     'store',
+    'text',
   ],
   scrapers: ['domain', 'engine', 'errors.ts', 'fetch', 'text'],
   // Other ways in and out of the database.

@@ -154,6 +154,8 @@ export const ashbyScraper: Scraper<AshbyOptions> = {
       handler: 'board',
       kind: 'list',
       target: `ashby board "${board}"`,
+      // The answer holds the whole list: nothing follows (the progress bar's total is known at once).
+      leadsTo: 0,
     })),
   handlers: {
     board: (page, ctx) => ({ postings: parseAshbyJobBoard(page.text, { url: ctx.request.url }) }),

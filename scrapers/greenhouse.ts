@@ -119,6 +119,8 @@ export const greenhouseScraper: Scraper<GreenhouseOptions> = {
       handler: 'board',
       kind: 'list',
       target: `greenhouse board "${board}"`,
+      // The answer holds the whole list: nothing follows (the progress bar's total is known at once).
+      leadsTo: 0,
     })),
   handlers: {
     // The request URL names the board (a redirect would not).

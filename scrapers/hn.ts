@@ -169,7 +169,14 @@ function shorten(text: string, max: number): string {
 }
 
 function threadRequest(baseUrl: string, id: string): PageRequest {
-  return { url: hnItemUrl(baseUrl, id), handler: 'thread', kind: 'list', target: `hn thread ${id}` };
+  return {
+    url: hnItemUrl(baseUrl, id),
+    handler: 'thread',
+    kind: 'list',
+    target: `hn thread ${id}`,
+    // The item holds the whole thread: nothing follows (the progress bar's total is known once found).
+    leadsTo: 0,
+  };
 }
 
 /** A search page for the latest hiring threads; `found` are the thread ids the pages before gave. */

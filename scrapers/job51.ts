@@ -309,7 +309,11 @@ const flow: SearchFlow<Job51Options> = {
       contentType: page.headers['content-type'],
     });
     const n = (context.request.data as { page: number }).page;
-    return { postings: result.postings, last: result.totalPages !== undefined && n >= result.totalPages };
+    return {
+      postings: result.postings,
+      last: result.totalPages !== undefined && n >= result.totalPages,
+      ...(result.totalPages !== undefined ? { pages: result.totalPages } : {}),
+    };
   },
   jobPage: (posting, context) =>
     posting.description

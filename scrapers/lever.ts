@@ -150,6 +150,7 @@ function companyPage(
   company: string,
   page: number,
   previous: string[],
+  maxPages: number | undefined,
 ): PageRequest {
   const limit = options.pageSize ?? 100;
   return {
@@ -158,6 +159,8 @@ function companyPage(
     kind: 'list',
     data: { company, page, previous },
     target: `lever company "${company}"`,
+    // Bounded by --max-pages, the pages after this one at most (the progress bar's total); else unknown.
+    ...(maxPages !== undefined ? { leadsTo: Math.max(0, maxPages - page - 1) } : {}),
   };
 }
 
@@ -170,7 +173,9 @@ export const leverScraper: Scraper<LeverOptions> = {
     'Postings API v0 ?mode=json with skip/limit: fields checked against a real capture of the Spotify site (2026-09); tests on project fixtures (2026-11)',
   optionsSchema: leverOptionsSchema,
   start: (ctx) =>
-    ctx.options.companies.map((company) => companyPage(ctx.baseUrl, ctx.options, company, 0, [])),
+    ctx.options.companies.map((company) =>
+      companyPage(ctx.baseUrl, ctx.options, company, 0, [], ctx.search.maxPages),
+    ),
   handlers: {
     postings(page, ctx) {
       const {
@@ -196,6 +201,7 @@ export const leverScraper: Scraper<LeverOptions> = {
                 company,
                 n + 1,
                 postings.map((p) => p.sourcePostingId),
+                ctx.search.maxPages,
               ),
             ]
           : [],

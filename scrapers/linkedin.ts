@@ -224,6 +224,10 @@ export function linkedinSearchUrl(
   return `${baseUrl.replace(/\/$/, '')}/jobs-guest/jobs/api/seeMoreJobPostings/search?${params}`;
 }
 
+function maxPagesOf(context: StartContext<LinkedinOptions>): number {
+  return context.search.maxPages ?? context.options.maxPages ?? 5;
+}
+
 /** The search page `page` of the scrape, with the ids of the page before (to notice a repeat). */
 function searchRequest(
   context: StartContext<LinkedinOptions>,
@@ -245,6 +249,8 @@ function searchRequest(
     ...(page > 0 ? { acceptClientErrors: true } : {}),
     data: { page, previous },
     target: `linkedin search page ${page}`,
+    // The pages after this one, at most (the progress bar's total; an empty page ends the listing sooner).
+    leadsTo: Math.max(0, maxPagesOf(context) - page - 1),
   };
 }
 
@@ -255,7 +261,7 @@ const handlers: Scraper<LinkedinOptions>['handlers'] = {
     const postings = parseLinkedin(page.text, { url: page.url });
     const ids = postings.map((p) => p.sourcePostingId);
     if (postings.length === 0 || ids.every((id) => previous.includes(id))) return {};
-    const maxPages = context.search.maxPages ?? context.options.maxPages ?? 5;
+    const maxPages = maxPagesOf(context);
     const base = context.baseUrl.replace(/\/$/, '');
     const requests: PageRequest[] = n + 1 < maxPages ? [searchRequest(context, n + 1, ids)] : [];
     for (const posting of postings) {

@@ -172,6 +172,8 @@ export const remoteokScraper: Scraper<RemoteokOptions> = {
       handler: 'feed',
       kind: 'list',
       target: tag ? `remoteok tag "${tag}"` : 'remoteok feed',
+      // The answer holds the whole list: nothing follows (the progress bar's total is known at once).
+      leadsTo: 0,
     }));
   },
   handlers: {

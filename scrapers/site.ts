@@ -12,7 +12,14 @@ import { NotRetryableError } from '../src/fetch/errors.js';
 import { normaliseWhitespace } from '../src/text/html-to-text.js';
 import { descriptionNodesText } from './shared/description.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
-import type { HandlerContext, PageRequest, ParseHint, Scraper, StartContext } from './types.js';
+import type {
+  HandlerContext,
+  PageRequest,
+  ParseHint,
+  ScrapeRequest,
+  Scraper,
+  StartContext,
+} from './types.js';
 
 const requiredMessage = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'Required' : `expected ${what}`;
@@ -290,6 +297,7 @@ function listRequest(
   url: string,
   n: number,
   previous: string[],
+  search: ScrapeRequest,
 ): PageRequest {
   return {
     url,
@@ -297,8 +305,18 @@ function listRequest(
     kind: 'list',
     data: { site: index, n, previous },
     target: `site "${site.name}"`,
+    // The pages after this one, at most (the progress bar's total; a page without new postings ends sooner).
+    leadsTo: Math.max(0, maxPagesOf(site, search) - n - 1),
     ...browseOf(site),
   };
+}
+
+/** How many list pages of a site a scrape reads at most. */
+function maxPagesOf(site: SiteDefinition, search: ScrapeRequest): number {
+  return Math.min(
+    pagePattern(site)?.maxPages ?? site.maxPages ?? 5,
+    search.maxPages ?? Number.POSITIVE_INFINITY,
+  );
 }
 
 function browseOf(site: SiteDefinition): Pick<PageRequest, 'browse'> {
@@ -316,7 +334,7 @@ function firstPage(ctx: StartContext<SiteOptions>, site: SiteDefinition, index: 
     fillPlaceholders(site.listUrl, query, pagePattern(site)?.start ?? 1),
     siteBase(ctx.baseUrl),
   ).href;
-  return listRequest(site, index, url, 0, []);
+  return listRequest(site, index, url, 0, [], ctx.search);
 }
 
 /** Reads a list page: its postings (or their detail pages), and the next list page while there is one. */
@@ -341,10 +359,7 @@ function readList(page: { text: string; url: string }, ctx: HandlerContext<SiteO
     } else postings.push(posting);
   }
   const pattern = pagePattern(site);
-  const maxPages = Math.min(
-    pattern?.maxPages ?? site.maxPages ?? 5,
-    ctx.search.maxPages ?? Number.POSITIVE_INFINITY,
-  );
+  const maxPages = maxPagesOf(site, ctx.search);
   const n = data.n + 1;
   if (fresh.length > 0 && n < maxPages) {
     const ids = parsed.postings.map((p) => p.sourcePostingId);
@@ -359,7 +374,7 @@ function readList(page: { text: string; url: string }, ctx: HandlerContext<SiteO
         ).href;
     } else next = parsed.nextUrl;
     // Listed before the detail pages: the listing goes on while they are read.
-    if (next) requests.unshift(listRequest(site, data.site, next, n, ids));
+    if (next) requests.unshift(listRequest(site, data.site, next, n, ids, ctx.search));
   }
   return { postings, requests };
 }

@@ -320,7 +320,11 @@ const flow: SearchFlow<ChineseSearchOptions> = {
   readPage(page, context) {
     const result = parseZhaopin(page.text, { url: page.url, contentType: page.headers['content-type'] });
     const n = (context.request.data as { page: number }).page;
-    return { postings: result.postings, last: result.pages !== undefined && n >= result.pages };
+    return {
+      postings: result.postings,
+      last: result.pages !== undefined && n >= result.pages,
+      ...(result.pages !== undefined ? { pages: result.pages } : {}),
+    };
   },
   jobPage: (posting, context) =>
     posting.description

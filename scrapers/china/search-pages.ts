@@ -20,6 +20,8 @@ export interface SearchPage {
   postings: RawPosting[];
   /** The site says this was the last page. */
   last?: boolean;
+  /** How many result pages the site says the search has (智联 pages, 51job total_page). */
+  pages?: number;
 }
 
 export interface SearchFlow<Options extends ChineseSearchOptions> {
@@ -60,14 +62,23 @@ function listRequest<Options extends ChineseSearchOptions>(
   target: SearchTarget,
   data: ListData,
   context: StartContext<Options>,
+  sitePages?: number,
 ): PageRequest {
+  const first = flow.firstPage ?? 1;
+  // The result pages after this one: up to maxPages, or the site's last page when it said how many.
+  const end = Math.min(first + maxPagesOf(context), first + (sitePages ?? Number.POSITIVE_INFINITY));
   return {
     ...flow.pageRequest(target, data.page, data.query, context),
     handler: 'list',
     kind: 'list',
     data: { ...data },
     target: `${flow.site} ${target.city ?? target.code} page ${data.page}`,
+    leadsTo: Math.max(0, end - data.page - 1),
   };
+}
+
+function maxPagesOf(context: StartContext<ChineseSearchOptions>): number {
+  return context.search.maxPages ?? context.options.maxPages ?? 5;
 }
 
 /** The first result page of each city of the plan. Throws NotRetryableError for a city without a code. */
@@ -101,10 +112,11 @@ export function searchHandlers<Options extends ChineseSearchOptions>(
       const postings: RawPosting[] = [];
       const requests: PageRequest[] = [];
       const first = flow.firstPage ?? 1;
-      const maxPages = context.search.maxPages ?? context.options.maxPages ?? 5;
-      if (!result.last && data.page + 1 < first + maxPages) {
+      if (!result.last && data.page + 1 < first + maxPagesOf(context)) {
         const target = { code: data.code, ...(data.city ? { city: data.city } : {}) };
-        requests.push(listRequest(flow, target, { ...data, page: data.page + 1, previous: ids }, context));
+        requests.push(
+          listRequest(flow, target, { ...data, page: data.page + 1, previous: ids }, context, result.pages),
+        );
       }
       for (const posting of result.postings) {
         const job = flow.completeFrom ? flow.jobPage?.(posting, context) : undefined;

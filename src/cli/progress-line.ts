@@ -1,7 +1,10 @@
 // One line of progress on a terminal's stderr, redrawn in place and cleared at the end: a bar with its ETA
 // when the total is known (reindex: postings to read; import: bytes of the file read), the count with its
-// rate when it is not (import from a source whose size is unknown: rows read). Where no person watches (not a TTY) it writes nothing: the structured logs and the summary speak.
+// rate when it is not (import from a source whose size is unknown: rows read). Where no person watches (not a
+// TTY) it writes nothing: the structured logs and the summary speak. The bar and the durations are
+// src/text/progress-bar.ts's, shared with scrape's lines (src/engine/progress.ts).
 import type { Output } from '../output.js';
+import { bar, duration } from '../text/progress-bar.js';
 
 export interface ProgressLine {
   /** `done` so far (of `total` when known); redrawn at most every `everyMs`. */
@@ -20,8 +23,6 @@ export interface ProgressLineOptions {
   everyMs?: number;
   width?: number;
 }
-
-const BAR = 24;
 
 export function createProgressLine(err: Output, options: ProgressLineOptions): ProgressLine {
   if (!err.isTTY) return { update() {}, stop() {} };
@@ -54,21 +55,7 @@ export function createProgressLine(err: Output, options: ProgressLineOptions): P
   };
 }
 
-function bar(fraction: number): string {
-  const filled = Math.round(Math.min(Math.max(fraction, 0), 1) * BAR);
-  return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${Math.floor(fraction * 100)}%`;
-}
-
 const thousands = (n: number) => n.toLocaleString('en');
 
 /** 12_582_912 → "12.6" (megabytes, for a unit like "MB read"). */
 export const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
-
-/** 75 → "1m15s", 3 → "3s", unknown → "…". */
-export function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}

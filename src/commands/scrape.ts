@@ -76,6 +76,7 @@ export function define(context: CliContext): Command {
           signal: context.signal,
           logger,
           onProgress: (p) => progress.onProgress(p),
+          onStart: (s) => progress.onStart(s),
         });
       } catch (error) {
         if (error instanceof CriticalError) throw new UserError(`scraping stopped: ${error.message}`);

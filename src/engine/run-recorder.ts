@@ -38,7 +38,6 @@ export interface ScrapeProgress {
   runId: number;
   pageUrl: string;
   counters: RunCounters;
-  maxPages?: number;
 }
 
 /** A scrape's run as the recorder keeps it. */
@@ -47,7 +46,6 @@ export interface RecordedRun {
   runId: number;
   search: ScrapeRequest;
   timeZone?: string;
-  maxPages?: number;
 }
 
 interface RunState extends RecordedRun {
@@ -238,7 +236,6 @@ export class RunRecorder {
               runId: run.runId,
               pageUrl: item.outcome.pageUrl ?? item.outcome.request.url,
               counters: { ...run.counters },
-              ...(run.maxPages !== undefined ? { maxPages: run.maxPages } : {}),
             });
         }
         const at = this.options.now().toISOString();

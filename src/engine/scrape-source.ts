@@ -27,15 +27,22 @@ import { ensureSource } from '../store/source-store.js';
 import { type PlannedScrape, readPlan, running, storedPlan } from './crawl-plan.js';
 import { type CrawlScrape, crawl } from './crawler.js';
 import { type PageStore, storeInThisThread } from './page-store.js';
+import { PagePlan, type PlannedPages } from './planned-pages.js';
 import { queueable } from './request-queue.js';
-import type { RunSummary, ScrapeProgress } from './run-recorder.js';
+import type { RunSummary, ScrapeProgress as StoredProgress } from './run-recorder.js';
 import type { ScrapeRequest, Scraper } from './scraper-contract.js';
 import { sourceSettings } from './source-settings.js';
 import { SqliteRequestQueue } from './sqlite-request-queue.js';
 import { canStoreInThread, storeInThread } from './store-thread.js';
 
 export type { PlannedScrape } from './crawl-plan.js';
-export type { RunSummary, ScrapeProgress } from './run-recorder.js';
+export type { PlannedPages } from './planned-pages.js';
+export type { RunSummary } from './run-recorder.js';
+
+/** Reported after each stored page: the run's counters and, when known, its pages done of those planned. */
+export interface ScrapeProgress extends StoredProgress {
+  planned?: PlannedPages;
+}
 
 export interface CrawlSourcesOptions {
   db: Db;
@@ -64,6 +71,8 @@ export interface CrawlSourcesOptions {
   /** A browser pool to share between crawls. */
   browser?: BrowserPool;
   onProgress?: (progress: ScrapeProgress) => void;
+  /** A scrape's run has started (before its first page is fetched). */
+  onStart?: (start: { sourceId: string; runId: number }) => void;
   /** Turns a raw posting into a row (default: the pipeline's normalisePosting). */
   normalise?: Normalise;
 }
@@ -232,9 +241,13 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
     runId: runIds.get(index) ?? 0,
     search: scrape.search,
     ...(scrape.scraper.timeZone ? { timeZone: scrape.scraper.timeZone } : {}),
-    ...(scrape.search.maxPages !== undefined ? { maxPages: scrape.search.maxPages } : {}),
   }));
-  const onProgress = (progress: ScrapeProgress) => {
+  // The pages each scrape has ahead, counted here as requests are queued and handled (progress bars' totals).
+  const pagePlan = new PagePlan();
+  const scrapeOfRun = new Map([...runIds].map(([index, runId]) => [runId, index]));
+  const onProgress = (stored: StoredProgress) => {
+    const planned = pagePlan.progress(scrapeOfRun.get(stored.runId) ?? -1);
+    const progress: ScrapeProgress = planned ? { ...stored, planned } : stored;
     options.onProgress?.(progress);
     logger.info(
       {
@@ -245,6 +258,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         seen: progress.counters.postings_seen,
         new: progress.counters.postings_new,
         updated: progress.counters.postings_updated,
+        ...(planned ? { pages_done: planned.done, pages_planned: planned.total } : {}),
       },
       'page stored',
     );
@@ -271,10 +285,20 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
       if (!runIds.has(index)) continue;
       if (first.error !== undefined)
         store.startFailed(index, first.error, fetcher.alreadyCounted(first.error));
-      else store.queued(index, queue.seed(first.requests).length);
+      else {
+        const seeded = queue.seed(first.requests);
+        pagePlan.queued(index, seeded);
+        store.queued(index, seeded.length);
+      }
     }
-    if (waiting) for (const [index, count] of waiting) if (runIds.has(index)) store.queued(index, count);
-    for (const { scrape, index } of active)
+    if (waiting)
+      for (const [index, count] of waiting)
+        if (runIds.has(index)) {
+          pagePlan.queued(index, queue.waitingAtOpenOf(index));
+          store.queued(index, count);
+        }
+    for (const { scrape, index } of active) {
+      options.onStart?.({ sourceId: scrape.sourceId, runId: runIds.get(index)! });
       logger.info(
         {
           source: scrape.sourceId,
@@ -286,6 +310,7 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         },
         'scrape started',
       );
+    }
     if (critical === undefined) {
       await crawl({
         scrapes,
@@ -294,7 +319,10 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
         concurrency: 2 * (options.config?.fetch.concurrency ?? 8),
         signal,
         known: (sourceId, ids) => knownPostingIds(db, sourceId, ids),
-        handled: (outcome) => store.add(outcome),
+        handled: (outcome) => {
+          pagePlan.handled(outcome.request.scrape, outcome.request, outcome.added);
+          store.add(outcome);
+        },
         tick: () => store.tick(),
         overhead: (scrape) => store.overhead(scrape),
       });

@@ -60,6 +60,13 @@ export interface PageRequest {
   target?: string;
   /** Higher goes first among the requests waiting for a host. Default: list 2, index 1, detail 0. */
   priority?: number;
+  /**
+   * How many more pages reading this one is expected to ask for, where the scraper knows (the progress bar's
+   * total): 0 for a list that holds the whole listing (an ATS board), the pages left for a listing that says
+   * its length or is bounded by maxPages. Unset on a list or index page, that number is not known (the scrape
+   * shows counts with a rate until every such page is read); a detail page leads to none.
+   */
+  leadsTo?: number;
 }
 
 /** A fetched page as a handler sees it. */

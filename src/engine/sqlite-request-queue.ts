@@ -34,7 +34,7 @@ function rowOf(request: QueuedRequest): NewCrawlRequest {
 
 export class SqliteRequestQueue implements RequestQueue {
   private readonly requests = new WaitingRequests();
-  private readonly waitingAtOpen = new Map<number, number>();
+  private readonly waitingAtOpen = new Map<number, QueuedRequest[]>();
 
   private constructor(
     private readonly db: Db,
@@ -67,7 +67,9 @@ export class SqliteRequestQueue implements RequestQueue {
       queue.requests.remember(request);
       if (row.state === 'pending') {
         queue.requests.wait(request);
-        queue.waitingAtOpen.set(row.scrape, (queue.waitingAtOpen.get(row.scrape) ?? 0) + 1);
+        const waiting = queue.waitingAtOpen.get(row.scrape) ?? [];
+        waiting.push(request);
+        queue.waitingAtOpen.set(row.scrape, waiting);
       }
     }
     return queue;
@@ -75,7 +77,12 @@ export class SqliteRequestQueue implements RequestQueue {
 
   /** Requests each scrape had waiting when the queue was reopened. */
   waitingByScrape(): Map<number, number> {
-    return new Map(this.waitingAtOpen);
+    return new Map([...this.waitingAtOpen].map(([scrape, waiting]) => [scrape, waiting.length]));
+  }
+
+  /** The requests a scrape had waiting when the queue was reopened (progress: the pages ahead). */
+  waitingAtOpenOf(scrape: number): readonly QueuedRequest[] {
+    return this.waitingAtOpen.get(scrape) ?? [];
   }
 
   get waiting(): number {

@@ -72,6 +72,8 @@ const BULLET_CODES = new Set([...'-•*·▪●◦–'].map((c) => c.charCodeAt(
 /** Where a sentence's reach stops: a paragraph break, a list item, a Chinese full stop. */
 const BREAK = /\n\s*\n|\n\s*[-•*·▪●◦–]\s|[。；]/g;
 const LIST_GAP = /^\s*(?:[/、,，;；&+|]|和|或|及|与|以及|and|or)?\s*(?:and|or|和|或|及)?\s*$/i;
+/** White space to fold to one space: a run, or one character other than a space (a lone space stays as it is). */
+const SPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 /** The sentence around a mention, the mention replaced by "§", white space folded; cut at paragraph breaks. */
 function sentenceAround(text: string, mention: SkillMention): string {
@@ -82,7 +84,7 @@ function sentenceAround(text: string, mention: SkillMention): string {
   if (cut >= 0) before = before.slice(cut);
   const end = after.search(BREAK);
   if (end >= 0) after = after.slice(0, end);
-  return `${before}\u00a7${after}`.replace(/\s+/g, ' ');
+  return `${before}\u00a7${after}`.replace(SPACE_TO_FOLD, ' ');
 }
 
 /** Whether a mention of an ambiguous term is the skill, read from its sentence and its neighbours. */
@@ -116,7 +118,8 @@ function asked(text: string, mentions: SkillMention[], index: number): boolean {
   let ambiguous = false;
   if (rule) {
     const term = text.slice(mention.start, mention.end).normalize('NFKC').toLowerCase();
-    ambiguous = !rule.terms || rule.terms.has(term) || rule.terms.has(term.replace(/s$/, ''));
+    ambiguous =
+      !rule.terms || rule.terms.has(term) || (term.endsWith('s') && rule.terms.has(term.slice(0, -1)));
   }
   if (!ambiguous && !subject) return true;
   const sentence = sentenceAround(text, mention);

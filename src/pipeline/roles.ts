@@ -27,6 +27,8 @@ interface RoleData extends Role {
 }
 
 const compile = (patterns: string[] | undefined): RegExp[] => (patterns ?? []).map((p) => new RegExp(p, 'i'));
+/** Patterns any one of which is enough, as one expression: the text is read once, not once for each. */
+const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
 
 const rules: RoleRule[] = (taxonomy.roles as RoleData[]).map((r) => ({
   id: r.id,
@@ -39,11 +41,11 @@ const rules: RoleRule[] = (taxonomy.roles as RoleData[]).map((r) => ({
   catchAll: r.catchAll === true,
 }));
 const globalExclude = compile(taxonomy.globalExclude);
-const trainingContext = compile(taxonomy.trainingContext);
+const trainingContext = anyOf(taxonomy.trainingContext);
 const expert = {
   title: new RegExp(taxonomy.expertForTraining.title, 'i'),
   notTitle: new RegExp(taxonomy.expertForTraining.notTitle, 'i'),
-  opening: compile(taxonomy.expertForTraining.opening),
+  opening: anyOf(taxonomy.expertForTraining.opening),
 };
 /** How much of a description's start says what the job is. */
 const OPENING = 600;
@@ -62,6 +64,8 @@ export function roleIds(): string[] {
 }
 
 const MAX_DESCRIPTION = 20_000;
+/** The AI-trainer family: a title already in it is not read as an expert's hired to train AI. */
+const FAMILY = new Set(['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor']);
 
 interface TitleAnalysis {
   /** Roles from the title alone. */
@@ -72,6 +76,8 @@ interface TitleAnalysis {
   titleContext: boolean;
   /** Whether plain and inContext differ, i.e. whether the description can matter. */
   ambiguous: boolean;
+  /** Whether the title reads as an engineer's or expert's who may be hired to train AI (expertForTraining). */
+  expertTitle: boolean;
 }
 
 // Titles repeat a lot ("AI训练师" thousands of times), so the title's part of the work is remembered.
@@ -82,9 +88,16 @@ function analyseTitle(title: string): TitleAnalysis {
   const cached = titleCache.get(title);
   if (cached) return cached;
   const t = matchForm(title);
-  const analysis: TitleAnalysis = { plain: [], inContext: [], titleContext: false, ambiguous: false };
+  const analysis: TitleAnalysis = {
+    plain: [],
+    inContext: [],
+    titleContext: false,
+    ambiguous: false,
+    expertTitle: false,
+  };
   if (t && !globalExclude.some((re) => re.test(t))) {
-    analysis.titleContext = trainingContext.some((re) => re.test(t));
+    analysis.expertTitle = expert.title.test(t) && !expert.notTitle.test(t);
+    analysis.titleContext = trainingContext.test(t);
     for (const rule of rules) {
       if (rule.exclude.some((re) => re.test(t))) continue;
       const included = rule.include.some((re) => re.test(t));
@@ -112,27 +125,23 @@ function analyseTitle(title: string): TitleAnalysis {
  * An expert hired to train AI (see `expertForTraining` in roles.json): the title reads as an engineer's or
  * expert's, and the opening of the description says the job trains AI with that expertise.
  */
-function expertForTraining(title: string, description: string | null | undefined): boolean {
-  if (typeof description !== 'string' || description.length === 0) return false;
-  const t = matchForm(title);
-  if (!expert.title.test(t) || expert.notTitle.test(t) || globalExclude.some((re) => re.test(t)))
-    return false;
+function expertForTraining(analysis: TitleAnalysis, description: string | null | undefined): boolean {
+  if (!analysis.expertTitle || typeof description !== 'string' || description.length === 0) return false;
   const opening = matchForm(description.slice(0, OPENING));
-  return expert.opening.some((re) => re.test(opening));
+  return expert.opening.test(opening);
 }
 
 /** Role ids for a posting (possibly several, possibly none), in taxonomy order. Never throws. */
 export function classifyRoles(title: string, description?: string | null): string[] {
   if (typeof title !== 'string') return [];
   const analysis = analyseTitle(title);
-  const family = ['ai-trainer', 'data-annotator', 'ai-rater', 'ai-tutor'];
-  if (!analysis.inContext.some((r) => family.includes(r)) && expertForTraining(title, description)) {
+  if (!analysis.inContext.some((r) => FAMILY.has(r)) && expertForTraining(analysis, description)) {
     return ['ai-tutor'];
   }
   if (!analysis.ambiguous) return [...analysis.plain];
   // An ambiguous title ("训练师", "Trainer"): the title or the description must show AI-training context.
   if (analysis.titleContext) return [...analysis.inContext];
   const text = typeof description === 'string' ? matchForm(description.slice(0, MAX_DESCRIPTION)) : '';
-  const context = text !== '' && trainingContext.some((re) => re.test(text));
+  const context = text !== '' && trainingContext.test(text);
   return [...(context ? analysis.inContext : analysis.plain)];
 }

@@ -86,7 +86,8 @@ function linesOf(description: string): Line[] {
 /** A short line with no sentence in it: a title or a name. */
 function isTitleLine(text: string): boolean {
   const trimmed = text.trim();
-  return !trimmed.includes('\n') && trimmed.split(/\s+/).length <= 12 && !/[.!?。]$/.test(trimmed);
+  // Split into at most 13 words: enough to tell a title's 12 from a paragraph, without splitting the paragraph.
+  return !trimmed.includes('\n') && trimmed.split(/\s+/, 13).length <= 12 && !/[.!?。]$/.test(trimmed);
 }
 
 /** The kind a heading names, or null when its words say nothing (then it starts no section). */

@@ -224,6 +224,7 @@ const termLength = Int32Array.from(terms, (t) => t.length);
 const termSkill = Int32Array.from(terms, (t) => t.skill);
 /** Whether a term ends in a word character, and so needs a boundary (or a plural "s") after it. */
 const termEndsInWord = Uint8Array.from(terms, (t) => (t.checkEnd ? 1 : 0));
+const termRule = Uint8Array.from(terms, (t) => t.rule);
 
 /** Leftmost-longest selection (parallel arrays, `count` entries), in text order. */
 interface Selection {
@@ -269,6 +270,16 @@ function codeUnits(text: string): Uint16Array {
  * an overlapping one that starts before it wins instead, and then nothing changes.
  */
 function select(text: string): Selection {
+  // The tables as locals: read from the module scope, each would be looked up again at every character.
+  const table = transitions;
+  const symbols = symbolOf;
+  const kinds = rootKind;
+  const word = isWord;
+  const states = stateCount;
+  const firstOutput = outputStart;
+  const outputs = outputTerms;
+  const lengths = termLength;
+  const endsInWord = termEndsInWord;
   const codes = codeUnits(text);
   const n = text.length;
   let capacity = buffers.start.length;
@@ -280,29 +291,29 @@ function select(text: string): Selection {
   while (i < n) {
     // In the root state: skip what starts no term (see `rootKind`), the rest of a word at a time.
     for (;;) {
-      const kind = rootKind[codes[i] as number] as number;
+      const kind = kinds[codes[i] as number] as number;
       if (kind === STARTS) break;
-      if (kind === (STARTS | WORD) && (i === 0 || isWord[codes[i - 1] as number] === 0)) break;
+      if (kind === (STARTS | WORD) && (i === 0 || word[codes[i - 1] as number] === 0)) break;
       i++;
-      if (kind !== 0) while (i < n && isWord[codes[i] as number] === 1) i++;
+      if (kind !== 0) while (i < n && word[codes[i] as number] === 1) i++;
       if (i >= n) break;
     }
     // Run the automaton until it falls back to the root.
     let state = 0;
     while (i < n) {
-      const entry = transitions[(symbolOf[codes[i] as number] as number) * stateCount + state] as number;
+      const entry = table[(symbols[codes[i] as number] as number) * states + state] as number;
       i++;
       state = entry >>> 1;
       if ((entry & 1) !== 0) {
-        const last = outputStart[state + 1] as number;
-        for (let output = outputStart[state] as number; output < last; output++) {
-          const term = outputTerms[output] as number;
-          const length = termLength[term] as number;
+        const last = firstOutput[state + 1] as number;
+        for (let output = firstOutput[state] as number; output < last; output++) {
+          const term = outputs[output] as number;
+          const length = lengths[term] as number;
           const start = i - length;
           let end = i;
-          if (termEndsInWord[term] === 1 && end < n && isWord[codes[end] as number] === 1) {
+          if (endsInWord[term] === 1 && end < n && word[codes[end] as number] === 1) {
             const after = (codes[end] as number) | 0x20;
-            if (after !== 0x73 || (end + 1 < n && isWord[codes[end + 1] as number] === 1)) continue;
+            if (after !== 0x73 || (end + 1 < n && word[codes[end + 1] as number] === 1)) continue;
             end++; // a plural "s"
           }
           let top = count - 1;
@@ -310,7 +321,7 @@ function select(text: string): Selection {
             if (
               start === starts[top] &&
               end === ends[top] &&
-              (termLength[selected[top] as number] as number) >= length
+              (lengths[selected[top] as number] as number) >= length
             )
               break;
             top--;
@@ -378,16 +389,6 @@ export function findSkillMentions(text: string): SkillMention[] {
   return mentions;
 }
 
-/** The given skill ids plus what each implies (one step, as the taxonomy lists them), sorted, once each. */
-export function withImplied(ids: Iterable<string>): string[] {
-  const all = new Set<string>();
-  for (const id of ids) {
-    all.add(id);
-    for (const parent of impliedBy.get(id) ?? []) all.add(parent);
-  }
-  return [...all].sort();
-}
-
 /** Skill ids in sorted order, and each skill's rank in it; what each implies, by rank. */
 const sortedIds = skills.map((s) => s.id).sort();
 const rankOf = new Map(sortedIds.map((id, rank) => [id, rank]));
@@ -395,29 +396,56 @@ const termRank = Int32Array.from(terms, (t) => rankOf.get((skills[t.skill] as Sk
 const impliedRanks: number[][] = sortedIds.map((id) =>
   (impliedBy.get(id) ?? []).map((p) => rankOf.get(p) as number),
 );
-/** The skills named in the current text, by rank (all false between calls). */
+/** The skills found in the current text, by rank: named or implied (all 0 between calls). */
 const named = new Uint8Array(sortedIds.length);
+/** The ranks of the skills the current text names itself. */
+const namedRanks = new Int32Array(sortedIds.length);
 
 /** Skill ids named in a text (plus the skills they imply, one step), sorted. Never throws. */
 export function matchSkills(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const selection = select(text);
   if (selection.count === 0) return [];
+  let count = 0;
   for (let nth = 0; nth < selection.count; nth++) {
     const term = selection.term[nth] as number;
     const rank = termRank[term] as number;
     if (named[rank] === 1) continue;
-    if ((terms[term] as Term).rule !== Rule.Plain && !accepted(text, selection, nth)) continue;
+    if (termRule[term] !== Rule.Plain && !accepted(text, selection, nth)) continue;
     named[rank] = 1;
+    namedRanks[count++] = rank;
   }
-  for (let rank = 0; rank < named.length; rank++) {
-    if (named[rank] !== 1) continue;
-    for (const parent of impliedRanks[rank] as number[]) if (named[parent] === 0) named[parent] = 2;
+  for (let k = 0; k < count; k++) {
+    const parents = impliedRanks[namedRanks[k] as number] as number[];
+    for (let p = 0; p < parents.length; p++) named[parents[p] as number] = 1;
   }
+  return readNamed();
+}
+
+/** The ids of the skills marked in `named`, in sorted order; clears the marks. */
+function readNamed(): string[] {
   const ids: string[] = [];
   for (let rank = 0; rank < named.length; rank++) {
-    if (named[rank] !== 0) ids.push(sortedIds[rank] as string);
+    if (named[rank] === 0) continue;
+    ids.push(sortedIds[rank] as string);
     named[rank] = 0;
   }
   return ids;
+}
+
+/** The given skill ids plus what each implies (one step, as the taxonomy lists them), sorted, once each. */
+export function withImplied(ids: Iterable<string>): string[] {
+  const others: string[] = []; // ids that are not skills of the taxonomy: kept as given
+  for (const id of ids) {
+    const rank = rankOf.get(id);
+    if (rank === undefined) {
+      others.push(id);
+      continue;
+    }
+    named[rank] = 1;
+    const parents = impliedRanks[rank] as number[];
+    for (let p = 0; p < parents.length; p++) named[parents[p] as number] = 1;
+  }
+  const all = readNamed();
+  return others.length === 0 ? all : [...new Set([...all, ...others])].sort();
 }

@@ -1,7 +1,8 @@
 // Progress on a terminal: a bar with its ETA when the total is known, the count with its rate when it is
 // not, redrawn in place and cleared at the end; nothing at all when stderr is not a terminal.
 import { describe, expect, it } from 'vitest';
-import { createProgressLine, duration } from '../../src/cli/progress-line.js';
+import { createProgressLine } from '../../src/cli/progress-line.js';
+import { duration } from '../../src/text/progress-bar.js';
 
 function stderr(isTTY: boolean) {
   let text = '';

@@ -5,7 +5,7 @@
 // modules, so the mock reaches only this file.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { findSkillMentions, matchSkills } from '../../src/pipeline/skills.js';
+import { findSkillMentions, matchSkills, withImplied } from '../../src/pipeline/skills.js';
 import * as reference from './skills-oracle.js';
 
 vi.mock('../../src/taxonomy/skills.json', () => {
@@ -105,5 +105,21 @@ describe('matchSkills on an odd taxonomy', () => {
     expect(matchSkills('upper top')).toEqual(['bottom', 'top', 'upper']);
     expect(matchSkills('top')).toEqual(['top', 'upper']);
     expect(reference.matchSkills('top upper')).toEqual(['bottom', 'top', 'upper']);
+  });
+
+  it('withImplied adds what each id implies, one step, sorted, once each; unknown ids are kept', () => {
+    expect(withImplied(['upper', 'top'])).toEqual(['bottom', 'top', 'upper']);
+    expect(withImplied(new Set(['top']))).toEqual(['top', 'upper']);
+    expect(withImplied(['evals', 'evals', 'middle'])).toEqual(['evals', 'middle']);
+    expect(withImplied(['zz-unknown', 'top', 'aa-unknown', 'top'])).toEqual([
+      'aa-unknown',
+      'top',
+      'upper',
+      'zz-unknown',
+    ]);
+    expect(withImplied([])).toEqual([]);
+    // Nothing is left over from one call to the next.
+    expect(withImplied(['middle'])).toEqual(['middle']);
+    expect(matchSkills('middle')).toEqual(['middle']);
   });
 });

@@ -8,15 +8,9 @@ import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';
 import { runCli } from '../support/run-cli.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { fixture, haveRealCaptures, jsonText, realCaptures } from './helpers.js';
+import { FAST_FETCH, fixture, haveRealCaptures, jsonText, realCaptures } from './helpers.js';
 
-const FAST = {
-  requestsPerMinute: 60_000,
-  backoffBaseMs: 10,
-  backoffMaxMs: 100,
-  timeoutMs: 5_000,
-  maxRetries: 1,
-};
+const FAST = FAST_FETCH;
 
 describe('sources end to end', () => {
   let server: TestServer;

@@ -25,6 +25,15 @@ export function realCapture(name: string): string {
   return readFileSync(join(realCaptures, name), 'utf8');
 }
 
+/** Fetch settings for a local server: no spacing to speak of, quick backoff, one retry. */
+export const FAST_FETCH = {
+  requestsPerMinute: 60_000,
+  backoffBaseMs: 10,
+  backoffMaxMs: 100,
+  timeoutMs: 5_000,
+  maxRetries: 1,
+};
+
 export const json = (body: unknown) => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
