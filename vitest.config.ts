@@ -5,7 +5,7 @@
 //   the replacement cannot leak into other files; found by reading the files, so a new one is isolated too.
 // - e2e: the real jobtrend compiled once (tests/support/compile-once.ts) and run as separate processes —
 //   killed with SIGKILL, stopped with SIGTERM mid-import, several writers on one file, a runaway query, a
-//   closed pipe.
+//   closed pipe. In shared workers too.
 // Files start e2e first, then unit-isolated, then unit, each project's longest first (tests/support/sequencer.ts).
 // `npx vitest run` and `npm test` run all three; `npx vitest run --project 'unit*'` leaves the e2e tests out.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -54,7 +54,13 @@ export default defineConfig({
       { extends: true, test: { name: 'unit-isolated', include: MOCKING } },
       {
         extends: true,
-        test: { name: 'e2e', include: E2E, globalSetup: ['tests/support/compile-once.ts'] },
+        test: {
+          name: 'e2e',
+          include: E2E,
+          globalSetup: ['tests/support/compile-once.ts'],
+          // Shared workers too: what these files run in-process (servers, a crawl, a store) is their own.
+          isolate: false,
+        },
       },
     ],
   },

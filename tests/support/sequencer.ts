@@ -1,8 +1,8 @@
 // The order test files start in (vitest.config.ts): the e2e project's first, then the files that need a fresh
-// worker each (vi.mock), then the files that share workers, each project's longest first (by the last run's
-// durations, vitest's own sort). Long files first, so that no long file starts last and runs alone while the
-// other workers idle; the shared project last and in one piece, since a shared worker is kept only while the
-// next file in line is of its project too, and its short files pack the end of the run.
+// worker each (vi.mock), then the unit files, each project's longest first (by the last run's durations,
+// vitest's own sort). Long files first, so that no long file starts last and runs alone while the other
+// workers idle; each project in one piece, since a shared worker is kept only while the next file in line is
+// of its project too; the unit project last, its short files packing the end of the run.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const PROJECTS = ['e2e', 'unit-isolated', 'unit'];
