@@ -54,9 +54,12 @@ export function nodesToText(nodes: AnyNode[], options: TextOptions = {}): string
   return normaliseWhitespace(parts.join(''));
 }
 
-/** The element children of `node` that open and close it, whitespace text aside. */
+/**
+ * The element children of `node` that open and close it, whitespace text aside: HTML's white space only, so
+ * a no-break space (&nbsp;) counts as text here as it does in descriptionText's tidying of the markup.
+ */
 function edges(children: AnyNode[]): { first?: AnyNode; last?: AnyNode } {
-  const significant = children.filter((c) => !(c.type === 'text' && /^\s*$/.test(c.data)));
+  const significant = children.filter((c) => !(c.type === 'text' && /^[ \t\n\f\r]*$/.test(c.data)));
   return { first: significant[0], last: significant.at(-1) };
 }
 
