@@ -5,7 +5,10 @@ import { htmlToText, nodesToText } from '../../src/text/html-to-text.js';
 
 /** Plain text of a posting's HTML description, paragraphs and "- " list items kept. */
 export function descriptionText(html: string): string {
-  const tidied = html.replace(/<li\b([^>]*)>\s*<p\b[^>]*>/gi, '<li$1>').replace(/<\/p>\s*<\/li>/gi, '</li>');
+  // HTML's white space only between the tags (not a no-break space), as descriptionNodesText reads nodes.
+  const tidied = html
+    .replace(/<li\b([^>]*)>[ \t\n\f\r]*<p\b[^>]*>/gi, '<li$1>')
+    .replace(/<\/p>[ \t\n\f\r]*<\/li>/gi, '</li>');
   return htmlToText(tidied);
 }
 

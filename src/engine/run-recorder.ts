@@ -183,16 +183,18 @@ export class RunRecorder {
 
   /**
    * Stores every page read so far in one transaction: each run's postings in one batch, each request's record
-   * in the queue, the runs' counters. Progress is reported after the commit, page by page.
+   * in the queue, the runs' counters. Progress is reported after the commit, page by page. The crawl's last
+   * commit (`last`) does not rest for other writers first: the crawl's end waits on it, and the lock is let
+   * go for good right after.
    */
-  commit(): void {
+  commit(last = false): void {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
     const { db } = this.options;
     const seenAt = this.options.now().toISOString();
     const progress: ScrapeProgress[] = [];
-    this.options.turns?.beforeBeginSync();
+    if (!last) this.options.turns?.beforeBeginSync();
     try {
       inTransaction(db, () => {
         // Each run's postings in one upsert: a batch costs the store far less than its pages one by one.

@@ -29,7 +29,7 @@ import { type CrawlScrape, crawl } from './crawler.js';
 import { type PageStore, storeInThisThread } from './page-store.js';
 import { PagePlan, type PlannedPages } from './planned-pages.js';
 import { queueable } from './request-queue.js';
-import type { RunSummary, ScrapeProgress as StoredProgress } from './run-recorder.js';
+import type { RecordedRun, RunSummary, ScrapeProgress as StoredProgress } from './run-recorder.js';
 import type { ScrapeRequest, Scraper } from './scraper-contract.js';
 import { sourceSettings } from './source-settings.js';
 import { SqliteRequestQueue } from './sqlite-request-queue.js';
@@ -75,6 +75,11 @@ export interface CrawlSourcesOptions {
   onStart?: (start: { sourceId: string; runId: number }) => void;
   /** Turns a raw posting into a row (default: the pipeline's normalisePosting). */
   normalise?: Normalise;
+  /**
+   * Where the pages go instead of the store (the bench's crawl with storing left out, to measure the rest):
+   * given the runs in scrape order, it returns their summaries at the end.
+   */
+  pageStore?: (runs: RecordedRun[]) => PageStore;
 }
 
 export interface ScrapeSourceOptions
@@ -172,7 +177,6 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   recoverAbandonedRuns(db);
   // Role and skill names for analysts (a no-op when the tables already match the shipped taxonomy).
   (await import('../store/taxonomy-store.js')).syncTaxonomy(db);
-  const normalise = options.normalise ?? (await import('../pipeline/index.js')).normalisePosting;
   const startedAt = now().toISOString();
 
   // A scrape's first requests come before its run is opened: a critical failure there records that run only.
@@ -265,17 +269,20 @@ export async function scrapeSources(options: CrawlSourcesOptions): Promise<RunSu
   };
   // A database file is written by a thread of its own (when the compiled engine runs); else by this one.
   const threaded = !db.memory && !options.normalise && canStoreInThread();
-  const store: PageStore = threaded
-    ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress, now })
-    : storeInThisThread({
-        db,
-        save: (handled) => queue.save(handled),
-        runs,
-        normalise,
-        now,
-        onProgress,
-        onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
-      });
+  const store: PageStore = options.pageStore
+    ? options.pageStore(runs)
+    : threaded
+      ? storeInThread({ dbPath: db.name, crawlId, runs, onProgress, now })
+      : storeInThisThread({
+          db,
+          save: (handled) => queue.save(handled),
+          runs,
+          // The pipeline is loaded only where it runs: a store thread loads its own.
+          normalise: options.normalise ?? (await import('../pipeline/index.js')).normalisePosting,
+          now,
+          onProgress,
+          onCommit: () => touchCrawl(db, crawlId, process.pid, now().toISOString()),
+        });
   let critical: unknown = criticalAt >= 0 ? firsts[criticalAt]!.error : undefined;
   // While this process lives its runs show as running; once it is gone, as interrupted (run-liveness.ts).
   const stopBeating = keepRunsAlive(db, () => [...runIds.values()], now);

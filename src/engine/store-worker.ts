@@ -85,7 +85,7 @@ port.on('message', (message: ToStore) => {
     let critical: unknown = message.critical ? fromWire(message.critical) : undefined;
     if (critical === undefined && !failed) {
       try {
-        recorder.commit();
+        recorder.commit(true);
       } catch (error) {
         critical = error;
       }

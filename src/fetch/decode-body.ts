@@ -50,5 +50,10 @@ export function detectCharset(bytes: Uint8Array, contentType?: string | null): s
 /** Decodes a body to text (a leading BOM is dropped). */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): string {
   const charset = detectCharset(bytes, contentType);
+  if (charset === 'utf-8') {
+    // Most pages: Node's own decoder, as iconv-lite's UTF-8 uses, without copying the bytes first.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   return iconv.decode(Buffer.from(bytes), charset, { stripBOM: true });
 }

@@ -3,7 +3,12 @@
 // BlockedError, 429 and 5xx RetryableError with the server's Retry-After, other 4xx NotRetryableError, a
 // body cut short (body-completeness.ts) or a network fault RetryableError, and a host whose name does not resolve or that refuses connections
 // HostUnreachableError. Whether and when to try again is with-retries.ts's business.
-import { type Dispatcher, fetch as undiciFetch } from 'undici';
+// Sent with undici's request() rather than its fetch(): the same connection pool without WHATWG Request,
+// Response, Headers and web streams, which cost a crawl several times the CPU per page (bench/README.md,
+// "Crawls"). What fetch() did besides is done here: redirects are followed (the final URL kept), and gzip,
+// deflate and brotli bodies are asked for and decompressed, under the same size cap.
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { type Dispatcher, interceptors, request as undiciRequest } from 'undici';
 import { incompleteBody } from './body-completeness.js';
 import { decodeBody } from './decode-body.js';
 import { detectBlock } from './detect-block.js';
@@ -14,6 +19,10 @@ import { parseRetryAfter } from './retry-policy.js';
 import { abortError } from './sleep.js';
 
 const ACCEPT_HTML = 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8';
+/** As fetch() asks by default; a request without it stands out from a browser's. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+/** As many redirects as fetch() follows. */
+const MAX_REDIRECTS = 20;
 
 /** Network errors that mean the host itself cannot be reached, not that one request went wrong. */
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -43,6 +52,7 @@ export function createHttpAttempt(
   dispatcher: Dispatcher,
   cache: HttpCache,
 ): HttpAttempt {
+  const following = dispatcher.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   return async (url, init, signal, mode = {}) => {
     const method = init.method ?? 'GET';
     const cached = mode.noCache ? undefined : cache.lookup(url, method, init.body);
@@ -50,6 +60,7 @@ export function createHttpAttempt(
       'user-agent': settings.userAgent,
       accept: ACCEPT_HTML,
       'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+      'accept-encoding': ACCEPT_ENCODING,
       ...lowerKeys(init.headers ?? {}),
       ...cache.validators(cached),
     };
@@ -81,23 +92,26 @@ export function createHttpAttempt(
           { cause: error },
         );
       };
-      let response: Awaited<ReturnType<typeof undiciFetch>>;
+      let response: Dispatcher.ResponseData;
       try {
-        response = await undiciFetch(url, {
+        response = await undiciRequest(url, {
           method,
           headers,
-          body: init.body,
+          ...(init.body !== undefined ? { body: init.body } : {}),
           signal: combined,
-          dispatcher,
-          redirect: 'follow',
+          dispatcher: following,
         });
       } catch (error) {
         throw transportError('requesting', error);
       }
-      const contentType = response.headers.get('content-type');
-      const responseHeaders = Object.fromEntries(response.headers);
-      if (response.status === 304 && cached) {
-        await response.body?.cancel().catch(() => {});
+      const responseHeaders = headerRecord(response.headers);
+      const contentType = responseHeaders['content-type'] ?? null;
+      const status = response.statusCode;
+      // The redirect interceptor's history ends with the URL the answer came from.
+      const history = (response.context as { history?: URL[] } | undefined)?.history;
+      const finalUrl = history?.at(-1)?.href ?? url;
+      if (status === 304 && cached) {
+        discard(response.body);
         cache.confirmed(url);
         return {
           url,
@@ -106,9 +120,9 @@ export function createHttpAttempt(
           text: decodeBody(cached.body, cached.contentType),
         };
       }
-      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+      const declared = Number(responseHeaders['content-length'] ?? Number.NaN);
       if (declared > settings.maxBodyBytes) {
-        await response.body?.cancel().catch(() => {});
+        discard(response.body);
         throw new NotRetryableError(
           `response of ${url} is ${declared} bytes, over the ${settings.maxBodyBytes}-byte cap (fetch.maxBodyBytes)`,
           url,
@@ -116,46 +130,50 @@ export function createHttpAttempt(
       }
       let bytes: Buffer;
       try {
-        bytes = await readCapped(response.body, settings.maxBodyBytes, url);
+        const received = await readCapped(response.body, settings.maxBodyBytes, url);
+        bytes = decompressed(received, responseHeaders['content-encoding'], settings.maxBodyBytes, url);
       } catch (error) {
         if (error instanceof NotRetryableError) throw error;
         throw transportError('reading the body of', error);
       }
       const text = decodeBody(bytes, contentType);
       const page: FetchedPage = {
-        url: response.url || url,
-        status: response.status,
+        url: finalUrl,
+        status,
         headers: responseHeaders,
         text,
       };
-      const overloaded = response.status === 429 || response.status >= 500;
+      const overloaded = status === 429 || status >= 500;
       if (mode.anyStatus && !overloaded) return page;
       const block = detectBlock({
         requestedUrl: url,
         finalUrl: page.url,
-        status: response.status,
+        status,
         contentType,
         text,
       });
       if (block) throw new BlockedError(block, url);
       if (overloaded) {
         throw new RetryableError(
-          `HTTP ${response.status} from ${url}`,
+          `HTTP ${status} from ${url}`,
           url,
-          parseRetryAfter(response.headers.get('retry-after')),
-          response.status,
+          parseRetryAfter(responseHeaders['retry-after'] ?? null),
+          status,
         );
       }
-      if (response.status >= 400) {
+      if (status >= 400) {
         if (init.acceptClientErrors) return page;
-        throw new NotRetryableError(`HTTP ${response.status} from ${url}`, url);
+        throw new NotRetryableError(`HTTP ${status} from ${url}`, url);
       }
+      // A redirect still pointing on is one the interceptor gave up on (fetch() failed those too).
+      if (status >= 300 && status < 400 && responseHeaders.location)
+        throw new RetryableError(`${url} redirects more than ${MAX_REDIRECTS} times`, url);
       const cut = incompleteBody(text, contentType);
       if (cut) throw new RetryableError(`the body of ${url} came incomplete: ${cut} (cut short?)`, url);
-      if (response.status === 200 && !mode.noCache) {
+      if (status === 200 && !mode.noCache) {
         cache.remember(url, method, init.body, {
-          etag: response.headers.get('etag'),
-          lastModified: response.headers.get('last-modified'),
+          etag: responseHeaders.etag ?? null,
+          lastModified: responseHeaders['last-modified'] ?? null,
           contentType,
           bytes,
         });
@@ -197,36 +215,82 @@ class Deadline {
   }
 }
 
-async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
-  cap: number,
-  url: string,
-): Promise<Buffer> {
-  if (!body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number, url: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > cap) {
-      await reader.cancel().catch(() => {});
+      body.destroy();
       throw new NotRetryableError(`response of ${url} is over the ${cap}-byte cap (fetch.maxBodyBytes)`, url);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
+/** Drops a body that is not read, letting its connection go back to the pool when it can. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.dump().catch(() => {});
+}
+
+const DECODERS: Record<string, (bytes: Buffer, options: { maxOutputLength: number }) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/** The body as sent, its content codings undone (last applied first); over `cap` bytes it is refused. */
+function decompressed(bytes: Buffer, encoding: string | undefined, cap: number, url: string): Buffer {
+  const codings = (encoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  let body = bytes;
+  for (const coding of codings.reverse()) {
+    const decode = DECODERS[coding];
+    if (!decode) return body;
+    try {
+      body = decode(body, { maxOutputLength: cap });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new NotRetryableError(
+          `response of ${url} is over the ${cap}-byte cap (fetch.maxBodyBytes)`,
+          url,
+        );
+      throw error;
+    }
+  }
+  return body;
+}
+
+/** Response headers as one string each (repeated ones joined, as fetch's Headers joins them). */
+function headerRecord(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) record[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return record;
+}
+
+interface NetworkFault {
+  code?: string;
+  message?: string;
+  errors?: { code?: string }[];
+  cause?: NetworkFault;
+}
+
+/** The system error code of a network failure (request() throws it as is; a wrapped one carries it as cause). */
 function causeCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } })?.cause;
-  return cause?.code ?? cause?.errors?.[0]?.code;
+  const fault = error as NetworkFault | undefined;
+  return fault?.code ?? fault?.errors?.[0]?.code ?? fault?.cause?.code ?? fault?.cause?.errors?.[0]?.code;
 }
 
 function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const cause = (error as NetworkFault | undefined)?.cause;
+  return causeCode(error) ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -1,9 +1,12 @@
 // HTML bodies of postings (Greenhouse content, Lever descriptions, HN comments …) as plain text with
 // paragraphs and list items kept, entities decoded, scripts and styles dropped. One walk over the parsed
 // nodes: a block element stands on lines of its own, a list item starts with "- ", <br> breaks the line.
-// And entity decoding alone.
-import * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
+// And entity decoding alone. Parsed with parse5 into domhandler nodes, as cheerio.load does, without loading
+// cheerio itself (and the HTTP client it brings): the pipeline runs in threads of their own (the crawl's
+// store thread, the import's reader), each of which loads its modules anew.
+import type { AnyNode, ParentNode } from 'domhandler';
+import { parseFragment } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { normaliseWhitespace } from './whitespace.js';
 
 export { normaliseWhitespace };
@@ -31,8 +34,12 @@ const DROPPED = new Set(['script', 'style', 'noscript', 'template']);
 /** Plain text of an HTML fragment: one blank line between paragraphs, "- " before list items. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return normaliseWhitespace(html);
-  const $ = cheerio.load(html, null, false);
-  return nodesToText($.root().contents().toArray());
+  return nodesToText(fragment(html).children);
+}
+
+/** An HTML fragment parsed as cheerio.load(html, null, false) parses it. */
+function fragment(html: string): ParentNode {
+  return parseFragment(html, { treeAdapter: adapter, scriptingEnabled: true });
 }
 
 export interface TextOptions {
@@ -50,9 +57,12 @@ export function nodesToText(nodes: AnyNode[], options: TextOptions = {}): string
   return normaliseWhitespace(parts.join(''));
 }
 
-/** The element children of `node` that open and close it, whitespace text aside. */
+/**
+ * The element children of `node` that open and close it, whitespace text aside: HTML's white space only, so
+ * a no-break space (&nbsp;) counts as text here as it does in descriptionText's tidying of the markup.
+ */
 function edges(children: AnyNode[]): { first?: AnyNode; last?: AnyNode } {
-  const significant = children.filter((c) => !(c.type === 'text' && /^\s*$/.test(c.data)));
+  const significant = children.filter((c) => !(c.type === 'text' && /^[ \t\n\f\r]*$/.test(c.data)));
   return { first: significant[0], last: significant.at(-1) };
 }
 
@@ -106,11 +116,9 @@ function walk(
 /** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */
 export function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
-  return cheerio
-    .load(
-      `<t>${value.replace(/</g, '&lt;')}</t>`,
-      null,
-      false,
-    )('t')
-    .text();
+  const [wrapper] = fragment(`<t>${value.replace(/</g, '&lt;')}</t>`).children;
+  // With every "<" escaped, the wrapper holds one text node (none for an empty text).
+  return wrapper && 'children' in wrapper
+    ? wrapper.children.map((node) => ('data' in node ? node.data : '')).join('')
+    : '';
 }

@@ -1,6 +1,6 @@
 // A child process for the SIGKILL test: crawls the test site (list pages and their job pages, with the real
 // `site` scraper) into the database at argv[2] from the server at argv[3], slowly, until the parent kills it.
-// Compiled by the test with tsc and run with node.
+// Compiled once per run with the CLI (tests/support/compiled-cli.ts) and run with node.
 
 import { scrapeSource } from '../../src/engine/scrape-source.js';
 import { openDatabase } from '../../src/store/database.js';

@@ -22,7 +22,7 @@ async function site(options: FixtureSiteOptions): Promise<{ server: TestServer; 
 
 /** Fast politeness for tests: the behaviour is the same, the waits are short. */
 const FAST = parseConfig({
-  fetch: { requestsPerMinute: 60_000, backoffBaseMs: 20, backoffMaxMs: 3_000, timeoutMs: 600, maxRetries: 6 },
+  fetch: { requestsPerMinute: 60_000, backoffBaseMs: 20, backoffMaxMs: 3_000, timeoutMs: 1_500, maxRetries: 6 },
 });
 
 function scrape(server: TestServer, db: Db, extra: Partial<ScrapeSourceOptions> = {}) {
@@ -60,7 +60,7 @@ describe('scraping a source', () => {
       kinds: ['500', '503', '429', 'reset', 'slow', 'truncated'],
       seed: 7,
       retryAfterSeconds: 1,
-      slowMs: 1500,
+      slowMs: 2_500, // past the 1.5 s timeout, which an ordinary page on a loaded machine stays under
     });
     const summary = await scrape(server, db);
 

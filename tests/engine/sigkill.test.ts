@@ -1,8 +1,8 @@
 // A crawl killed with SIGKILL mid-run: the database must pass PRAGMA integrity_check, the dead run shows as
 // interrupted at once (status) and is marked so by the next run, and `resume` continues the crawl from its
 // queue: every page stored before the kill is never fetched again (counted by the server), every posting is
-// stored once, and the finished crawl's queue is pruned. The child is the real engine compiled with tsc (once
-// per run, by the e2e project's global setup) and run with node, which stores pages in a thread of its own;
+// stored once, and the finished crawl's queue is pruned. The child is the real engine compiled to JavaScript
+// (once per run, by the e2e project's global setup) and run with node, which stores pages in a thread of its own;
 // the same crawl stored by that thread and by the crawl's own thread must come out the same.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,13 +18,14 @@ import { KILL_TEST_PAGES, KILL_TEST_PER_PAGE, killTestConfig } from './kill-test
 
 let outDir: string;
 let server: TestServer;
+/** Pages are slow only while the child crawls, so the kill lands in the middle; the rest is served at once. */
+let slow = false;
 
 beforeAll(async () => {
-  // The engine compiled with tsc (emit only), once per run with the CLI: tests/support/compile-once.ts.
+  // The engine compiled to JavaScript once per run with the CLI: tests/support/compile-once.ts.
   outDir = compiledCli().outDir;
   server = await startTestServer();
   server.route('/robots.txt', { status: 404 });
-  // Slow pages, so the kill lands in the middle of the crawl.
   server.route('/list', (_req, url) => {
     const page = Number(url.searchParams.get('page'));
     const items = Array.from({ length: KILL_TEST_PER_PAGE }, (_, i) => {
@@ -32,11 +33,11 @@ beforeAll(async () => {
       return `<li class="job" data-id="k${id}"><a class="title" href="/job/k${id}">AI训练师 ${id}</a></li>`;
     });
     const next = page < KILL_TEST_PAGES ? `<a class="next" href="/list?page=${page + 1}">下一页</a>` : '';
-    return { body: `<ul>${items.join('')}</ul>${next}`, delayMs: 150 };
+    return { body: `<ul>${items.join('')}</ul>${next}`, delayMs: slow ? 150 : 0 };
   });
   server.route(/^\/job\/k\d+$/, (_req, url) => ({
     body: `<h1>AI训练师</h1><div class="desc"><p>负责大模型数据标注 ${url.pathname}</p></div>`,
-    delayMs: 60,
+    delayMs: slow ? 60 : 0,
   }));
 }, 180_000);
 
@@ -52,6 +53,7 @@ describe('a crawl killed with SIGKILL', () => {
     const { path, cleanup } = tempDbPath();
     try {
       openDatabase(path).close();
+      slow = true;
       const proc = spawn(process.execPath, [child, path, server.url], {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -72,6 +74,7 @@ describe('a crawl killed with SIGKILL', () => {
       expect(proc.exitCode, stderr).toBeNull();
       proc.kill('SIGKILL');
       await exited;
+      slow = false;
 
       const db = openDatabase(path);
       try {

@@ -2,6 +2,7 @@
 // used only where it may be.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -47,6 +48,35 @@ describe('one HTTP attempt', () => {
     server.route('/big', { body: 'x'.repeat(5_000) });
     await expect(attempt(`${server.url}/wall`, {}, undefined)).rejects.toBeInstanceOf(BlockedError);
     await expect(attempt(`${server.url}/big`, {}, undefined)).rejects.toThrow(/over the 1000-byte cap/);
+  });
+
+  it('follows redirects to the page they lead to, and judges a redirect to a login page a block', async () => {
+    server.route('/moved', { status: 301, headers: { location: '/here' } });
+    server.route('/here', { body: '<p>the page</p>' });
+    server.route('/see-other', { status: 303, headers: { location: '/here' } });
+    server.route('/members', { status: 302, headers: { location: '/login?next=/members' } });
+    server.route('/login', { body: '<form>sign in</form>' });
+    const moved = await attempt(`${server.url}/moved`, {}, undefined);
+    expect(moved).toMatchObject({ url: `${server.url}/here`, status: 200, text: '<p>the page</p>' });
+    // A 303 asks for the page it names with a GET, whatever the first request was.
+    const posted = await attempt(`${server.url}/see-other`, { method: 'POST', body: 'q=1' }, undefined);
+    expect(posted.url).toBe(`${server.url}/here`);
+    expect(server.requests.at(-1)).toMatchObject({ method: 'GET', path: '/here' });
+    await expect(attempt(`${server.url}/members`, {}, undefined)).rejects.toBeInstanceOf(BlockedError);
+  });
+
+  it('asks for compressed bodies and reads gzip, deflate and brotli ones; a body over the cap once inflated is refused', async () => {
+    const page = '<p>招聘 AI 训练师</p>';
+    const encoded = { gzip: gzipSync(page), deflate: deflateSync(page), br: brotliCompressSync(page) };
+    for (const [coding, body] of Object.entries(encoded)) {
+      server.route(`/packed-${coding}`, { headers: { 'content-encoding': coding }, body });
+      const read = await attempt(`${server.url}/packed-${coding}`, {}, undefined);
+      expect(read.text).toBe(page);
+    }
+    expect(server.requests.at(-1)?.headers['accept-encoding']).toMatch(/gzip/);
+    // 5,000 bytes inflated from far fewer on the wire: still over the 1,000-byte cap.
+    server.route('/bomb', { headers: { 'content-encoding': 'gzip' }, body: gzipSync('x'.repeat(5_000)) });
+    await expect(attempt(`${server.url}/bomb`, {}, undefined)).rejects.toThrow(/over the 1000-byte cap/);
   });
 
   it('a name that does not resolve and a refused connection are an unreachable host, not a passing fault', async () => {

@@ -26,6 +26,19 @@ describe('charset decoding', () => {
     expect(decodeBody(Buffer.from('\ufeff{"a":1}'))).toBe('{"a":1}');
   });
 
+  it('UTF-8 decodes as iconv-lite decodes it, broken sequences and a view into a larger buffer too', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\ufeff训练师 '),
+      Buffer.from([0xe8, 0xae, 0xff, 0xc3, 0x28, 0xf0, 0x9f]),
+      Buffer.from(' 🙂 end'),
+    ]);
+    const expected = iconv.decode(bytes, 'utf-8', { stripBOM: true });
+    expect(decodeBody(bytes, 'text/html; charset=utf-8')).toBe(expected);
+    const whole = Buffer.concat([Buffer.from('xx'), bytes]);
+    const view = new Uint8Array(whole.buffer, whole.byteOffset + 2, bytes.length);
+    expect(decodeBody(view, 'text/html; charset=utf-8')).toBe(expected);
+  });
+
   const fixture = sharedFixture('51job_search_gbk_2021-02-26.html');
   it.skipIf(!haveRealCaptures('51job_search_gbk_2021-02-26.html'))(
     'a real GBK capture from 51job decodes to readable Chinese',

@@ -87,7 +87,8 @@ describe('reading an import in a worker thread', () => {
 
   it('stores a batch that arrives in parts in one transaction: all of it or none', async () => {
     const path = join(dir, 'parts-stored.csv');
-    await writeSyntheticCsv(path, 3000, { seed: 9, end: new Date('2026-11-01') });
+    // Batches of 1,000 and 1,000 rows, the second in two parts of PART_ROWS (500).
+    await writeSyntheticCsv(path, 2000, { seed: 9, end: new Date('2026-11-01') });
     const dbPath = join(dir, 'parts.sqlite');
     const db = store.openDatabase(dbPath);
     const reader = store.openDatabase(dbPath, { readonly: true });
@@ -97,17 +98,17 @@ describe('reading an import in a worker thread', () => {
       const count = reader.prepare('SELECT count(*) FROM postings').pluck();
       await importer.importFile(db, path, {
         sourceName: 'parts',
-        batchSize: 2000,
+        batchSize: 1000,
         onProgress: () => seen.push(Number(count.get())),
       });
-      expect(seen).toEqual([1000, 3000]);
-      expect(Number(reader.prepare('SELECT count(*) FROM postings_fts').pluck().get())).toBe(3000);
+      expect(seen).toEqual([1000, 2000]);
+      expect(Number(reader.prepare('SELECT count(*) FROM postings_fts').pluck().get())).toBe(2000);
 
       // A failure in the second batch's second part: its first part goes back with it, the first batch stays.
       db.exec(`CREATE TRIGGER boom BEFORE INSERT ON postings WHEN new.source_posting_id = 'S00001700'
                BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       const failure = await importer
-        .importFile(db, path, { sourceName: 'parts-again', batchSize: 2000 })
+        .importFile(db, path, { sourceName: 'parts-again', batchSize: 1000 })
         .catch((e: Error) => e);
       expect((failure as Error).message).toBe('boom');
       expect(db.inTransaction).toBe(false);
@@ -138,22 +139,20 @@ describe('reading an import in a worker thread', () => {
     );
     const gbk = join(dir, 'sample-gbk.csv');
     writeFileSync(gbk, iconv.encode('职位名称,公司名称,城市\n数据标注员,样例数据,北京\n', 'gbk'));
-    for (const [path, read] of [
-      [jsonl, options({ format: 'jsonl' })],
-      [gbk, options({ encoding: 'gbk' })],
-    ] as const) {
-      const inWorker = await collect(built.readBatchesInWorker(path, read));
-      const inProcess = await collect(readImportBatches(path, read));
+    const read = async (path: string, readOptions: ReadOptions) => {
+      const inWorker = await collect(built.readBatchesInWorker(path, readOptions));
+      const inProcess = await collect(readImportBatches(path, readOptions));
       expect(inWorker.flatMap((b) => b.postings).length).toBeGreaterThan(0);
       expect(JSON.parse(JSON.stringify(inWorker))).toEqual(JSON.parse(JSON.stringify(inProcess)));
-    }
-    const [gbkBatch] = await collect(built.readBatchesInWorker(gbk, options({ encoding: 'gbk' })));
+      return inWorker;
+    };
+    const [jsonBatch] = await read(jsonl, options({ format: 'jsonl' }));
+    const [gbkBatch] = await read(gbk, options({ encoding: 'gbk' }));
     expect(gbkBatch?.postings[0]).toMatchObject({
       title: '数据标注员',
       company: '样例数据',
       city: 'Beijing',
     });
-    const [jsonBatch] = await collect(built.readBatchesInWorker(jsonl, options({ format: 'jsonl' })));
     expect(jsonBatch?.skipped.map((s) => s.line)).toEqual([2]);
   });
 

@@ -1,4 +1,4 @@
-// Reliability across processes, with the real `jobtrend` executable (compiled with tsc into a private
+// Reliability across processes, with the real `jobtrend` executable (compiled to JavaScript into a private
 // folder once per run, tests/support/compile-once.ts):
 // - a scrape and a report on the same database at the same time both succeed (WAL, busy timeout);
 // - a writing command on a read-only database file exits 1 with one line and changes nothing.

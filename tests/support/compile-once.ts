@@ -10,8 +10,8 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): () => void {
-  const compiled = compileCli();
+export default async function setup(project: TestProject): Promise<() => void> {
+  const compiled = await compileCli();
   project.provide('compiledCliDir', compiled.outDir);
   return () => compiled.cleanup();
 }

@@ -158,7 +158,9 @@ describe('descriptionNodesText', () => {
         const element = $('.d').first();
         return descriptionNodesText(element.contents().toArray()) === descriptionText(element.html() ?? '');
       }),
-      { numRuns: 800 },
+      // The example: a no-break space between an item and its paragraph, once read as white space by one
+      // side and as text by the other (found by this property, seed 1515748953).
+      { numRuns: 800, examples: [['<li> <p><li>&nbsp;<p>x</p></li></p> </li>']] },
     );
   });
 
