@@ -1,10 +1,13 @@
-// Import: rows/s importing a 200,000-row synthetic CSV (quick: 20,000) through src/import (CSV reading,
-// column mapping, the pipeline, the store), judged against its floor: at least half the rate of SQLite alone
-// storing the same rows in the same run (sqliteFloorRate). Memory must stay flat with file size: each import
-// runs in a fresh process of its own (this file run with node), so its memory is the import's, not that of
-// the bench's other modules; the big file's peak own memory (see importInChild) is compared with that of a
-// 4× smaller one: 50,000 rows, past the warm-up in which heaps and SQLite's page cache fill (against 20,000
-// rows the ratio measured the warm-up, not the import).
+// Import: rows/s importing a 200,000-row synthetic CSV through src/import (CSV reading, column mapping, the
+// pipeline, the store), judged against its floor: at least half the rate of SQLite alone storing the same rows
+// in the same run (sqliteFloorRate). The quick run imports the same 200,000 rows: the target is defined at that
+// size, and a smaller file measures mostly the import's fixed start (the reading thread loading the pipeline,
+// the first batch) — 20,000 rows gave 0.22 where 200,000 gave 0.37 on the same quiet day. Memory must stay flat with
+// file size: each import runs in a fresh process of its own (this file run with node), so its memory is the
+// import's, not that of the bench's other modules; the full run compares the big file's peak own memory (see
+// importInChild) with that of a 4× smaller one: 50,000 rows, past the warm-up in which heaps and SQLite's page
+// cache fill (against 20,000 rows the ratio measured the warm-up, not the import). The quick run shows the big
+// import's memory without judging it, to stay near a minute and a half.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -20,6 +23,8 @@ import { type Figure, type Phase, seconds } from './types.js';
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 /** The import's target: this share of SQLite's own rate for the same rows, in the same run. */
 const TARGET_OF_FLOOR = 0.5;
+/** Rows of the judged import, in quick and full runs alike (see the top of this file). */
+const IMPORT_ROWS = 200_000;
 /** Old-generation heap cap of each import process, in MB (each of its two threads). */
 const HEAP_CAP_MB = 256;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -54,7 +59,7 @@ async function importRate(workDir: string, csv: string, rows: number): Promise<n
 
 /**
  * The baseline of the import's rate: SQLite alone storing the same rows, with no JavaScript in the loop. The
- * postings, roles and skills the import stored are copied by `INSERT … SELECT` into a fresh database of the
+ * postings, their places, roles and skills the import stored are copied by `INSERT … SELECT` into a fresh database of the
  * same schema, in transactions of the import's 10,000 rows, with the full-text index filled per batch as the
  * import fills it and the import's pragmas (useImportPragmas; foreign-key checks on, as in the import). No
  * import of these rows into this schema can be faster on the same machine, so the ratio says how much of the
@@ -79,6 +84,9 @@ function sqliteFloorRate(workDir: string, imported: string, rows: number): numbe
       ),
       db.prepare(
         'INSERT INTO posting_skills SELECT * FROM imported.posting_skills WHERE posting_id > ? AND posting_id <= ?',
+      ),
+      db.prepare(
+        'INSERT INTO posting_places SELECT * FROM imported.posting_places WHERE posting_id > ? AND posting_id <= ?',
       ),
     ];
     const last = Number(db.prepare('SELECT coalesce(max(id), 0) FROM imported.postings').pluck().get());
@@ -150,19 +158,12 @@ async function importInChild(workDir: string, csv: string, rows: number): Promis
 }
 
 export const importPhase: Phase = async ({ quick, workDir }) => {
-  const rows = quick ? 20_000 : 200_000;
+  const rows = IMPORT_ROWS;
   const small = rows / 4;
-  const smallCsv = await csvOf(workDir, small);
   const bigCsv = await csvOf(workDir, rows);
-
-  const smallRun = await importInChild(workDir, smallCsv, small);
+  const smallRun = quick ? null : await importInChild(workDir, await csvOf(workDir, small), small);
   const bigRun = await importInChild(workDir, bigCsv, rows);
   const floor = sqliteFloorRate(workDir, join(workDir, `import-${rows}.sqlite`), rows);
-  // Judged on the import's own memory where /proc gives it, else on peak RSS.
-  const own = bigRun.peakOwnMb !== null && smallRun.peakOwnMb !== null;
-  const big = own ? bigRun.peakOwnMb! : bigRun.peakRssMb;
-  const smallPeak = own ? smallRun.peakOwnMb! : smallRun.peakRssMb;
-  const memory = own ? 'peak own memory (RssAnon)' : 'peak RSS';
 
   const figures: Figure[] = [
     {
@@ -175,18 +176,33 @@ export const importPhase: Phase = async ({ quick, workDir }) => {
       pass: bigRun.rate / floor >= TARGET_OF_FLOOR,
       peakRssMb: bigRun.peakRssMb,
     },
-    {
+  ];
+  // Judged on the import's own memory where /proc gives it, else on peak RSS.
+  const own = bigRun.peakOwnMb !== null && (smallRun === null || smallRun.peakOwnMb !== null);
+  const memory = own ? 'peak own memory (RssAnon)' : 'peak RSS';
+  const big = own ? bigRun.peakOwnMb! : bigRun.peakRssMb;
+  if (smallRun === null) {
+    // Quick: the figure alone; the comparison with a smaller file is the full run's.
+    figures.push({
       name: `${memory} importing ${rows.toLocaleString('en')} rows`,
       value: big,
       unit: 'MB',
-      baseline: { name: `${memory} importing ${small.toLocaleString('en')} rows`, value: smallPeak },
-      ratio: big / smallPeak,
-      // Quick files are too small for the heap to settle: the figure is shown, and judged in the full run.
-      target: quick ? 'ratio ≤ 1.5 (judged in the full run only)' : 'ratio ≤ 1.5 (flat with file size)',
-      ...(quick ? {} : { pass: big / smallPeak <= 1.5 }),
+      target: 'ratio ≤ 1.5 to 50,000 rows (judged in the full run only)',
       peakRssMb: bigRun.peakRssMb,
-    },
-  ];
+    });
+    return figures;
+  }
+  const smallPeak = own ? smallRun.peakOwnMb! : smallRun.peakRssMb;
+  figures.push({
+    name: `${memory} importing ${rows.toLocaleString('en')} rows`,
+    value: big,
+    unit: 'MB',
+    baseline: { name: `${memory} importing ${small.toLocaleString('en')} rows`, value: smallPeak },
+    ratio: big / smallPeak,
+    target: 'ratio ≤ 1.5 (flat with file size)',
+    pass: big / smallPeak <= 1.5,
+    peakRssMb: bigRun.peakRssMb,
+  });
   return figures;
 };
 

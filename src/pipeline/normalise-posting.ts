@@ -1,7 +1,7 @@
 // The pipeline's entry: one RawPosting (what a scraper saw) → one NormalisedPosting (a postings row plus
 // its role and skill ids). Pure: no I/O, no clock (the time the page was seen comes in the context).
-import type { NormalisedPosting, RawPosting, SalaryPeriod } from '../domain/posting.js';
-import { normaliseWhitespace } from '../text/html-to-text.js';
+import type { NormalisedPosting, PostingPlace, RawPosting, SalaryPeriod } from '../domain/posting.js';
+import { normaliseWhitespace } from '../text/whitespace.js';
 import { classifyPosting } from './classify-posting.js';
 import { normaliseCompany } from './company.js';
 import { contentHash } from './content-hash.js';
@@ -111,13 +111,18 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
   const posted = parseDate(raw.postedAt, dateContext);
   const validThrough = parseDate(raw.validThrough, dateContext);
 
-  const record = {
+  const sourcePostingId = String(raw.sourcePostingId);
+  const companyNorm = company ? normaliseCompany(company) || null : null;
+  const { roles, skills } = classifyPosting(title, description);
+  // One object literal with every field, in the order of the row: built by spreading a record into a second
+  // object it took a tenth of the pipeline's time, and left objects that were slower to post to the store.
+  const posting: NormalisedPosting = {
     source_id: context.sourceId,
-    source_posting_id: String(raw.sourcePostingId),
+    source_posting_id: sourcePostingId,
     url: text(raw.url),
     title,
     company,
-    company_norm: company ? normaliseCompany(company) || null : null,
+    company_norm: companyNorm,
     location_raw: locationRaw,
     city: place.city,
     district: place.district,
@@ -138,22 +143,28 @@ export function normalisePosting(raw: RawPosting, context: NormaliseContext): No
     posted_at: posted?.value ?? null,
     posted_at_precision: posted?.precision ?? null,
     valid_through: validThrough?.value ?? null,
-  };
-  return {
-    ...record,
     dedup_key: dedupKey({
       title,
       company,
-      companyNorm: record.company_norm ?? '',
+      companyNorm: companyNorm ?? '',
       city: place.city,
       country: place.country,
       remote,
       sourceId: context.sourceId,
-      sourcePostingId: record.source_posting_id,
+      sourcePostingId,
     }),
-    content_hash: contentHash(record),
+    // Set below, from the fields above.
+    content_hash: '',
     raw_json: safeJson(raw.raw ?? null),
-    ...classifyPosting(title, description),
-    places: place.places.map((p) => ({ ...p })),
+    roles,
+    skills,
+    // Copies: the parsed location is shared through the memo (and frozen).
+    places: place.places.map(copyPlace),
   };
+  posting.content_hash = contentHash(posting);
+  return posting;
+}
+
+function copyPlace(p: PostingPlace): PostingPlace {
+  return { city: p.city, district: p.district, region: p.region, country: p.country };
 }

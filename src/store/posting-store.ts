@@ -148,10 +148,7 @@ function prepareStatements(db: Db) {
       'SELECT city, district, region, country FROM posting_places WHERE posting_id = ? ORDER BY position',
     ),
     clearPlaces: db.prepare('DELETE FROM posting_places WHERE posting_id = ?'),
-    addPlace: db.prepare(
-      'INSERT INTO posting_places (posting_id, position, city, district, region, country) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    /** Multi-row link inserts by table and size, prepared when first needed (see LinkWriter). */
+    /** Multi-row inserts of places and links by table and size, prepared when first needed (see LinkWriter). */
     links: new Map<string, Statement>(),
     ensureRole: db.prepare('INSERT OR IGNORE INTO roles (id, name) VALUES (?, ?)'),
     ensureSkill: db.prepare('INSERT OR IGNORE INTO skills (id, name) VALUES (?, ?)'),
@@ -285,15 +282,29 @@ function insertRow(
   return row;
 }
 
-/** Links per multi-row INSERT: one statement per 128 links instead of one per link. */
+/** Rows per multi-row INSERT: one statement per 128 links or places instead of one per row. */
 const LINKS_PER_STATEMENT = 128;
 
+/** The link tables written in multi-row statements, with their columns after posting_id. */
+const LINK_COLUMNS = {
+  posting_places: ['position', 'city', 'district', 'region', 'country'],
+  posting_roles: ['role_id'],
+  posting_skills: ['skill_id'],
+} as const;
+type LinkTable = keyof typeof LINK_COLUMNS;
+
 /**
- * Role and skill links of the postings a batch inserts, written together in multi-row statements (a new
- * posting has no links to compare with). Flushed before anything reads links, and at the end of the batch.
+ * Places, role and skill links of the postings a batch inserts, written together in multi-row statements (a
+ * new posting has no links to compare with): each statement costs a step into SQLite and a statement journal,
+ * so one per row was a tenth of storing a posting. Flushed before anything reads links, and at the end of the
+ * batch.
  */
 class LinkWriter {
-  private readonly pending = { posting_roles: [] as unknown[], posting_skills: [] as unknown[] };
+  private readonly pending: Record<LinkTable, unknown[]> = {
+    posting_places: [],
+    posting_roles: [],
+    posting_skills: [],
+  };
   private readonly known = new Set<string>();
 
   constructor(
@@ -301,12 +312,17 @@ class LinkWriter {
     private readonly s: ReturnType<typeof prepareStatements>,
   ) {}
 
-  /** Queues the links of a posting just inserted. */
+  /** Queues the places and links of a posting just inserted. */
   add(id: number, posting: NormalisedPosting): void {
-    placesOf(posting).forEach((p, position) => {
-      this.s.addPlace.run(id, position, p.city, p.district, p.region, p.country);
-    });
+    this.addPlaces(id, placesOf(posting));
     this.addClassification(id, posting);
+  }
+
+  private addPlaces(id: number, places: PostingPlace[]): void {
+    for (let position = 0; position < places.length; position++) {
+      const p = places[position]!;
+      this.pending.posting_places.push(id, position, p.city, p.district, p.region, p.country);
+    }
   }
 
   private addClassification(id: number, posting: NormalisedPosting): void {
@@ -326,28 +342,28 @@ class LinkWriter {
     const places = placesOf(posting);
     if (JSON.stringify(this.s.placesOf.all(id)) !== JSON.stringify(places.map(placeRow))) {
       this.s.clearPlaces.run(id);
-      places.forEach((p, position) => {
-        this.s.addPlace.run(id, position, p.city, p.district, p.region, p.country);
-      });
+      this.addPlaces(id, places);
     }
     const roles = [...new Set(posting.roles)].sort();
     const skills = [...new Set(posting.skills)].sort();
     const sameRoles = sameList(this.s.rolesOf.all(id) as string[], roles);
     const sameSkills = sameList(this.s.skillsOf.all(id) as string[], skills);
-    if (sameRoles && sameSkills) return false;
-    this.s.clearRoles.run(id);
-    this.s.clearSkills.run(id);
-    this.addClassification(id, posting);
+    if (!sameRoles || !sameSkills) {
+      this.s.clearRoles.run(id);
+      this.s.clearSkills.run(id);
+      this.addClassification(id, posting);
+    }
     this.flush();
-    return true;
+    return !sameRoles || !sameSkills;
   }
 
   flush(): void {
-    for (const table of ['posting_roles', 'posting_skills'] as const) {
+    for (const table of Object.keys(this.pending) as LinkTable[]) {
       const values = this.pending[table];
-      for (let at = 0; at < values.length; at += 2 * LINKS_PER_STATEMENT) {
-        const chunk = values.slice(at, at + 2 * LINKS_PER_STATEMENT);
-        this.statement(table, chunk.length / 2).run(chunk);
+      const width = LINK_COLUMNS[table].length + 1;
+      for (let at = 0; at < values.length; at += width * LINKS_PER_STATEMENT) {
+        const chunk = values.slice(at, at + width * LINKS_PER_STATEMENT);
+        this.statement(table, chunk.length / width).run(chunk);
       }
       values.length = 0;
     }
@@ -361,13 +377,16 @@ class LinkWriter {
     this.known.add(key);
   }
 
-  private statement(table: 'posting_roles' | 'posting_skills', links: number): Statement {
-    const key = `${table}:${links}`;
+  private statement(table: LinkTable, rows: number): Statement {
+    const key = `${table}:${rows}`;
     let statement = this.s.links.get(key);
     if (!statement) {
-      const column = table === 'posting_roles' ? 'role_id' : 'skill_id';
+      const columns = ['posting_id', ...LINK_COLUMNS[table]];
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      // Places are written whole (a posting's old ones cleared first); links may repeat, and are kept once.
+      const verb = table === 'posting_places' ? 'INSERT' : 'INSERT OR IGNORE';
       statement = this.db.prepare(
-        `INSERT OR IGNORE INTO ${table} (posting_id, ${column}) VALUES ${Array.from({ length: links }, () => '(?, ?)').join(', ')}`,
+        `${verb} INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`,
       );
       this.s.links.set(key, statement);
     }

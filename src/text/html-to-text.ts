@@ -7,6 +7,9 @@
 import type { AnyNode, ParentNode } from 'domhandler';
 import { parseFragment } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import { normaliseWhitespace } from './whitespace.js';
+
+export { normaliseWhitespace };
 
 const BLOCKS = new Set([
   'p',
@@ -108,16 +111,6 @@ function walk(
     walk(child, parts, inlineItemParagraphs, edgeOf);
   });
   if (block && edge !== 'last' && edge !== 'both') parts.push('\n\n');
-}
-
-/** Collapses runs of spaces, keeps at most one blank line, trims. */
-export function normaliseWhitespace(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v\u00a0\u3000]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** Decodes HTML entities (&amp; &#x2B; &quot; …) of a text that holds no tags. */

@@ -22,7 +22,13 @@ async function site(options: FixtureSiteOptions): Promise<{ server: TestServer; 
 
 /** Fast politeness for tests: the behaviour is the same, the waits are short. */
 const FAST = parseConfig({
-  fetch: { requestsPerMinute: 60_000, backoffBaseMs: 20, backoffMaxMs: 3_000, timeoutMs: 1_500, maxRetries: 6 },
+  fetch: {
+    requestsPerMinute: 60_000,
+    backoffBaseMs: 20,
+    backoffMaxMs: 3_000,
+    timeoutMs: 1_500,
+    maxRetries: 6,
+  },
 });
 
 function scrape(server: TestServer, db: Db, extra: Partial<ScrapeSourceOptions> = {}) {

@@ -175,6 +175,40 @@ describe('upsertPostings', () => {
     ).toBe([...skills].sort().join(','));
   });
 
+  it('writes every place of a large batch in order, over several multi-row statements, and replaces changed ones', () => {
+    const place = (city: string) => ({ city, district: null, region: null, country: 'China' });
+    const batch = Array.from({ length: 300 }, (_, i) =>
+      makePosting({
+        source_posting_id: `p${i}`,
+        city: 'Beijing',
+        places: i % 3 ? [place('Beijing')] : [place('Beijing'), place('Nanjing'), place('Hangzhou')],
+      }),
+    );
+    upsertPostings(db, batch, { seenAt: '2025-03-05T10:00:00.000Z' });
+    const placesOf = (id: string) =>
+      db
+        .prepare(
+          `SELECT group_concat(city, ',') FROM (SELECT pl.city FROM posting_places pl JOIN postings ON postings.id = pl.posting_id
+           WHERE source_posting_id = ? ORDER BY position)`,
+        )
+        .pluck()
+        .get(id);
+    expect(count('SELECT count(*) FROM posting_places')).toBe(100 * 3 + 200);
+    expect(placesOf('p0')).toBe('Beijing,Nanjing,Hangzhou');
+    expect(placesOf('p297')).toBe('Beijing,Nanjing,Hangzhou');
+    expect(placesOf('p298')).toBe('Beijing');
+    // The same postings again, one of them moved: its places are replaced, the others left alone.
+    batch[1] = makePosting({
+      source_posting_id: 'p1',
+      city: 'Shanghai',
+      places: [place('Shanghai'), place('Suzhou')],
+    });
+    const result = upsertPostings(db, batch, { seenAt: '2025-03-06T10:00:00.000Z' });
+    expect(result).toMatchObject({ inserted: 0, updated: 1 });
+    expect(placesOf('p1')).toBe('Shanghai,Suzhou');
+    expect(count('SELECT count(*) FROM posting_places')).toBe(100 * 3 + 200 + 1);
+  });
+
   it('full-text search finds postings by Chinese and English words', () => {
     upsertPostings(
       db,

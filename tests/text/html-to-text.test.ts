@@ -6,9 +6,12 @@ import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { descriptionNodesText, descriptionText } from '../../scrapers/shared/description.js';
-import { htmlToText } from '../../src/text/html-to-text.js';
+import { htmlToText, normaliseWhitespace } from '../../src/text/html-to-text.js';
 import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
-import { htmlToText as reference } from './html-to-text-reference.js';
+import {
+  htmlToText as reference,
+  normaliseWhitespace as referenceWhitespace,
+} from './html-to-text-reference.js';
 
 function files(dir: string): string[] {
   let found: string[] = [];
@@ -99,6 +102,37 @@ describe('htmlToText', () => {
       fc.property(html, (h) => htmlToText(h) === reference(h)),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('normaliseWhitespace', () => {
+  it('gives what the five replacements give, whether or not the text needs them (its quick test skips them)', () => {
+    // Texts made of the characters the replacements look at, and others; most need some tidying, some none.
+    const char = fc.constantFrom(
+      ' ',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\f',
+      '\v',
+      '\u00a0',
+      '\u3000',
+      '\u2028',
+      '\ufeff',
+      'a',
+      '中',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(normaliseWhitespace(text)).toBe(referenceWhitespace(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(normaliseWhitespace('AI训练师 (上海)')).toBe('AI训练师 (上海)');
+    expect(normaliseWhitespace(' a \n\n\n b\u3000c ')).toBe('a\n\nb c');
   });
 });
 
