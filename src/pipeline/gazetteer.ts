@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { countries as countryData } from 'countries-list';
-import isoCountries from 'i18n-iso-countries';
 
 /** A country: its ISO alpha-2 code and English name ("IN", "India"). */
 export interface Country {
@@ -23,8 +22,13 @@ export interface WorldCity {
 }
 
 const require = createRequire(import.meta.url);
+// The library without its package entry, which reads and registers all of its ~80 languages: only the two
+// this project reads are registered.
+const isoCountries: typeof import('i18n-iso-countries') = require('i18n-iso-countries/index.js');
 isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 isoCountries.registerLocale(require('i18n-iso-countries/langs/zh.json'));
+const englishNames = isoCountries.getNames('en', { select: 'all' });
+const chineseNames = isoCountries.getNames('zh', { select: 'all' });
 
 const byCode = new Map<string, Country>();
 /** Names and common forms, lower case ("india", "u.s.", "印度"). */
@@ -41,8 +45,8 @@ for (const [code, data] of Object.entries(countryData) as [string, { name: strin
   const names = [
     data.name,
     ...(data.alias ?? []).filter((a) => a.length > 3),
-    ...(isoCountries.getNames('en', { select: 'all' })[code] ?? []),
-    ...(isoCountries.getNames('zh', { select: 'all' })[code] ?? []),
+    ...(englishNames[code] ?? []),
+    ...(chineseNames[code] ?? []),
   ];
   for (const name of names) {
     // Codes among the names ("US", "UK") are taken only in capitals, with the codes (below and in location.ts).

@@ -144,29 +144,27 @@ let outputTermsBuilt = new Int32Array(0);
     goTo[symbol] = child;
     breadthFirst.push(child);
   }
+  /** The root's row after a word character: a term that starts with a word character starts nothing there. */
+  const rootAfterWord = goTo
+    .slice(0, symbolCount)
+    .map((child, symbol) => (symbolIsWord[symbol] === 1 ? 0 : child));
   for (let visited = 0; visited < breadthFirst.length; visited++) {
     const state = breadthFirst[visited] as number;
     const failState = failureLink[state] as number;
     (outputs[state] as number[]).push(...(outputs[failState] as number[]));
-    const node = children[state] as Map<number, number>;
-    const wordBefore = stateEndsInWord[state] === 1;
-    for (let symbol = 1; symbol < symbolCount; symbol++) {
-      const child = node.get(symbol);
-      // Where a leads from the failure state. Failure links skip suffixes that start a term in the middle
-      // of a word (that term needs a boundary before it and could never count): from the root, a word
-      // character right after a word character starts nothing. So every term the automaton reports starts
-      // at a boundary, and the skip loop can take over whenever it falls back to the root.
-      const fallback =
-        failState !== 0 || !wordBefore || symbolIsWord[symbol] !== 1
-          ? (goTo[failState * symbolCount + symbol] as number)
-          : 0;
-      if (child === undefined) {
-        goTo[state * symbolCount + symbol] = fallback;
-      } else {
-        failureLink[child] = fallback;
-        goTo[state * symbolCount + symbol] = child;
-        breadthFirst.push(child);
-      }
+    // Where each symbol leads from the failure state (its row, already complete: states are visited breadth
+    // first) — except that failure links skip suffixes that start a term in the middle of a word (that term
+    // needs a boundary before it and could never count): from the root, a word character right after a word
+    // character starts nothing. So every term the automaton reports starts at a boundary, and the skip loop
+    // can take over whenever it falls back to the root.
+    const row = state * symbolCount;
+    if (failState === 0 && stateEndsInWord[state] === 1) goTo.set(rootAfterWord, row);
+    else goTo.copyWithin(row, failState * symbolCount, failState * symbolCount + symbolCount);
+    // Then the state's own children.
+    for (const [symbol, child] of children[state] as Map<number, number>) {
+      failureLink[child] = goTo[row + symbol] as number;
+      goTo[row + symbol] = child;
+      breadthFirst.push(child);
     }
   }
   const stateNumbered = [0, ...breadthFirst]; // the state given each breadth-first number
@@ -184,13 +182,15 @@ let outputTermsBuilt = new Int32Array(0);
   for (let number = 0; number < stateCount; number++) {
     outputTermsBuilt.set(outputs[stateNumbered[number] as number] as number[], outputStart[number] as number);
   }
+  /** Each state's entry in the table: its number and whether it ends some term. */
+  const entryOf = new Int32Array(stateCount);
+  for (let state = 0; state < stateCount; state++)
+    entryOf[state] = ((numberOf[state] as number) << 1) | ((outputs[state] as number[]).length > 0 ? 1 : 0);
   for (let state = 0; state < stateCount; state++) {
-    for (let symbol = 0; symbol < symbolCount; symbol++) {
-      const target = goTo[state * symbolCount + symbol] as number;
-      const endsTerm = (outputs[target] as number[]).length > 0 ? 1 : 0;
-      transitions[symbol * stateCount + (numberOf[state] as number)] =
-        ((numberOf[target] as number) << 1) | endsTerm;
-    }
+    const number = numberOf[state] as number;
+    const row = state * symbolCount;
+    for (let symbol = 0; symbol < symbolCount; symbol++)
+      transitions[symbol * stateCount + number] = entryOf[goTo[row + symbol] as number] as number;
   }
 }
 
