@@ -1,8 +1,8 @@
 // `npm run bench`: measures jobtrend's speed and memory, each figure beside a baseline measured in the same
 // run so the ratio survives a noisy, shared machine. Every phase runs in its own child process so its peak
 // memory (RSS) is its own. Prints JSON lines, then a readable table; exits 1 when a target is missed.
-// `npm run bench -- --quick` runs a small version in about two minutes (the import at its full 200,000 rows,
-// the size its target is defined at).
+// `npm run bench -- --quick` runs a small version in 2–3 minutes (the import and the two crawls at full size,
+// the sizes their targets are about).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
