@@ -11,9 +11,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -25,15 +25,13 @@ import { transformWithOxc } from 'vite';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** Entry points compiled with what they import: the CLI, and the modules started by path (worker thread, child process). */
-const ENTRIES = [
-  'src/cli.ts',
-  'src/import/import-worker.ts',
-  'src/query/query-child.ts',
-  // Loaded by path, not imported: present, the compiled engine stores pages in a thread of its own.
-  'src/engine/store-worker.ts',
+/** The product's folders, compiled whole (TypeScript, and the JSON modules it imports). */
+const FOLDERS = ['src', 'scrapers'];
+/** The engine tests' child scripts and what they import from tests/. */
+const TEST_FILES = [
   'tests/engine/kill-child.ts',
   'tests/engine/store-thread-child.ts',
+  'tests/engine/kill-test-config.ts',
 ];
 
 export interface CompiledCli {
@@ -47,7 +45,14 @@ export interface CompiledCli {
 /** Compiles the CLI and the entry points it starts by path, with everything they import, into a new folder. */
 export async function compileCli(): Promise<CompiledCli> {
   const outDir = mkdtempSync(join(tmpdir(), 'jobtrend-cli-dist-'));
-  const files = importedFiles(ENTRIES.map((entry) => join(projectRoot, entry)));
+  const files = [
+    ...FOLDERS.flatMap((folder) =>
+      readdirSync(join(projectRoot, folder), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts') || name.endsWith('.json'))
+        .map((name) => join(projectRoot, folder, name)),
+    ),
+    ...TEST_FILES.map((file) => join(projectRoot, file)),
+  ];
   await Promise.all(
     files.map(async (file) => {
       const target = join(outDir, relative(projectRoot, file));
@@ -71,26 +76,6 @@ export async function compileCli(): Promise<CompiledCli> {
     cli: join(outDir, 'src/cli.js'),
     cleanup: () => rmSync(outDir, { recursive: true, force: true }),
   };
-}
-
-/**
- * The files `entries` import, static and dynamic (`import('./x.js')`), followed as tsc follows them: relative
- * specifiers, `.js` naming the `.ts` source, JSON modules as they are.
- */
-function importedFiles(entries: string[]): string[] {
-  const found = new Set<string>();
-  const queue = [...entries];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    if (found.has(file)) continue;
-    found.add(file);
-    if (file.endsWith('.json')) continue;
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const target = resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts'));
-      if (existsSync(target)) queue.push(target);
-    }
-  }
-  return [...found];
 }
 
 export interface Exit {
