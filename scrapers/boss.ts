@@ -7,7 +7,8 @@
 import * as cheerio from 'cheerio';
 import type { RawPosting } from '../src/domain/posting.js';
 import { BlockedError, NotRetryableError } from '../src/fetch/errors.js';
-import { htmlToText, normaliseWhitespace } from '../src/text/html-to-text.js';
+import { htmlToText } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/whitespace.js';
 import { detectChineseBlock, readBoardBody, unreadableBody } from './china/block-detection.js';
 import { extractCambrian } from './china/embedded-json.js';
 import { bossShapes } from './china/real-shapes.js';

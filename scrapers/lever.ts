@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { RawPosting, SalaryPeriod } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { normaliseWhitespace } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/whitespace.js';
 import { descriptionText } from './shared/description.js';
 import { absoluteUrl } from './shared/json-ld.js';
 import type { PageRequest, ParseHint, Scraper } from './types.js';

@@ -9,7 +9,7 @@ import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import type { RawPosting } from '../src/domain/posting.js';
 import { NotRetryableError } from '../src/fetch/errors.js';
-import { normaliseWhitespace } from '../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../src/text/whitespace.js';
 import { descriptionNodesText } from './shared/description.js';
 import { absoluteUrl, extractJobPostings } from './shared/json-ld.js';
 import type {

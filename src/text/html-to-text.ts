@@ -9,8 +9,6 @@ import { parseFragment } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { normaliseWhitespace } from './whitespace.js';
 
-export { normaliseWhitespace };
-
 const BLOCKS = new Set([
   'p',
   'div',

@@ -1,7 +1,7 @@
 // Tidying the white space of a text (a title, a company, a description): runs of spaces collapsed, at most one
-// blank line, no white space at either end. A module of its own, so that the pipeline can use it without
-// loading an HTML parser (cheerio, which html-to-text used then, took a fifth of a second to load in an
-// import's reading thread).
+// blank line, no white space at either end. A module of its own, so that the pipeline and the scrapers can use
+// it without loading an HTML parser (cheerio, which html-to-text loaded then, took a fifth of a second to load
+// in an import's reading thread).
 
 /**
  * Whether normaliseWhitespace would change the text: a carriage return, a tab or other space than U+0020, two

@@ -6,7 +6,8 @@ import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { descriptionNodesText, descriptionText } from '../../scrapers/shared/description.js';
-import { htmlToText, normaliseWhitespace } from '../../src/text/html-to-text.js';
+import { htmlToText } from '../../src/text/html-to-text.js';
+import { normaliseWhitespace } from '../../src/text/whitespace.js';
 import { haveRealCaptures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 import {
   htmlToText as reference,
