@@ -4,7 +4,7 @@
 // TTY) it writes nothing: the structured logs and the summary speak. The bar and the durations are
 // src/text/progress-bar.ts's, shared with scrape's lines (src/engine/progress.ts).
 import type { Output } from '../output.js';
-import { bar, duration } from '../text/progress-bar.js';
+import { bar, duration, etaSeconds } from '../text/progress-bar.js';
 
 export interface ProgressLine {
   /** `done` so far (of `total` when known); redrawn at most every `everyMs`. */
@@ -39,13 +39,10 @@ export function createProgressLine(err: Output, options: ProgressLineOptions): P
       shownAt = at;
       shown = true;
       const seconds = Math.max((at - started) / 1000, 0.001);
-      const rate = done / seconds;
       const text =
         total !== undefined && total > 0
-          ? `${bar(done / total)} ${count(done)}/${count(total)} ${options.unit} | ETA ${duration(
-              rate > 0 ? (total - done) / rate : Number.NaN,
-            )}`
-          : `${count(done)} ${options.unit} | ${count(Math.round(rate))}/s`;
+          ? `${bar(done / total)} ${count(done)}/${count(total)} ${options.unit} | ETA ${duration(etaSeconds(done, total, seconds))}`
+          : `${count(done)} ${options.unit} | ${count(Math.round(done / seconds))}/s`;
       err.write(`\r${text}\x1b[K`);
     },
     stop() {

@@ -6,7 +6,7 @@
 // known). The engine only reports events; this decides how they look.
 import { MultiBar } from 'cli-progress';
 import type { Output } from '../output.js';
-import { bar, duration } from '../text/progress-bar.js';
+import { bar, duration, etaSeconds } from '../text/progress-bar.js';
 import type { ScrapeProgress } from './scrape-source.js';
 
 export interface ProgressDisplay {
@@ -73,8 +73,7 @@ export function progressText(line: SourceLine, at: number): string {
   const seconds = Math.max((at - line.startedAt) / 1000, 0.1);
   if (p.planned && p.planned.total > 0) {
     const { done, total } = p.planned;
-    const eta = done > 0 ? (total - done) / (done / seconds) : Number.NaN;
-    return `${source} ${bar(done / total)} ${done}/${total} pages | ${postings} | ETA ${duration(eta)} | ${c.retries} retries`;
+    return `${source} ${bar(done / total)} ${done}/${total} pages | ${postings} | ETA ${duration(etaSeconds(done, total, seconds))} | ${c.retries} retries`;
   }
   // The pages ahead are not known: how many so far, and how fast.
   const perMinute = Math.round((c.pages_fetched / seconds) * 60);
