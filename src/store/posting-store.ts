@@ -348,13 +348,14 @@ class LinkWriter {
     const skills = [...new Set(posting.skills)].sort();
     const sameRoles = sameList(this.s.rolesOf.all(id) as string[], roles);
     const sameSkills = sameList(this.s.skillsOf.all(id) as string[], skills);
-    if (!sameRoles || !sameSkills) {
+    const reclassified = !sameRoles || !sameSkills;
+    if (reclassified) {
       this.s.clearRoles.run(id);
       this.s.clearSkills.run(id);
       this.addClassification(id, posting);
     }
     this.flush();
-    return !sameRoles || !sameSkills;
+    return reclassified;
   }
 
   flush(): void {
