@@ -13,7 +13,11 @@ setInterval(() => {
   if (!alive || process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL');
 }, 500);
 `;
-new Worker(WATCHDOG, { eval: true, workerData: { parent: process.ppid } }).unref();
+// The parent's pid as it passed it (process.ppid is already another process's if the parent died while this
+// one was starting).
+const parent = Number(process.argv[2] ?? process.ppid);
+if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL');
+new Worker(WATCHDOG, { eval: true, workerData: { parent } }).unref();
 
 const send = (message: QueryChildMessage): Promise<void> =>
   new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));

@@ -53,7 +53,9 @@ export function readRows(job: QueryJob): Record<string, unknown>[] {
 
 function runInChild(job: QueryJob, options: RunQueryOptions): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(CHILD_SCRIPT, [], {
+    // The child is told who its parent is: read from process.ppid at its start, it would be init's pid if this
+    // process were killed while the child was still starting, and its watchdog would then wait for init.
+    const child: ChildProcess = fork(CHILD_SCRIPT, [String(process.pid)], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

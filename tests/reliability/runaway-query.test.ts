@@ -1,6 +1,7 @@
 // A runaway `jobtrend query` (a recursive CTE that never ends) stops at once on SIGTERM or SIGINT, and by
 // itself after --timeout; no process is left running it, not even when jobtrend itself is killed with -9.
 // The real executable, compiled into a private folder, as a user would run it.
+import { fork, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,10 +87,30 @@ describe('a runaway query', () => {
     expect(await waitFor(() => queryChildren().length > 0, 20_000)).toBe(true);
     query.kill('SIGKILL');
     await query.exited;
-    // The watchdog looks every 0.5 s, once its thread has started: on a loaded machine that start alone
-    // can take seconds (seen failing at 3 s with two test suites running). Without it the child runs for good.
+    // The watchdog looks every 0.5 s, once its thread has started, which on a loaded machine can take
+    // seconds. Without it the child runs for good (as it once did when jobtrend died before the child had read
+    // its parent's pid: the test below).
     expect(await waitFor(() => queryChildren().length === 0, 15_000), 'the child ended by itself').toBe(true);
   }, 60_000);
+
+  it('ends a query child at once whose parent died before the child had started', async () => {
+    // The race the kill -9 test can lose on a loaded machine: jobtrend killed while its child is still
+    // starting, so that the child's process.ppid is already init's. The parent's pid, passed by jobtrend, is
+    // here a process that has ended; the child must see it and end, not watch the process it finds.
+    const ended = spawnSync(process.execPath, ['-e', '']);
+    const child = fork(join(cli.outDir, 'src/query/query-child.js'), [String(ended.pid)], {
+      stdio: 'ignore',
+    });
+    const exit = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    const stopped = await Promise.race([
+      exit,
+      new Promise((r) => setTimeout(() => r('still running'), 10_000)),
+    ]);
+    child.kill('SIGKILL');
+    expect(stopped).toBe('SIGKILL');
+  }, 30_000);
 
   it('still answers an ordinary query, with its rows', async () => {
     const exit = await startNode(cli.cli, [
